@@ -1,0 +1,192 @@
+"""The story's data model: what a story file may say, checked by pydantic.
+
+Every model forbids unknown fields, so a typo in a story file is an error, not a
+silently ignored key. ``geodata/story.schema.json`` is generated from these models
+(``python -m storymap schema``) for authors' editors.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+
+from storymap.dates import PartialDate
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+Slug = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80, description="lower-case id: a-z, 0-9, -"),
+]
+Category = Literal["diplomacy", "military", "economy", "transport", "history", "society"]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+RouteMode = Literal["flight", "road_rail", "troop_deployment"]
+PlaceKind = Literal["city", "site", "region", "country"]
+
+
+def _parse_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    return PartialDate.parse(value)
+
+
+StoryDate = Annotated[
+    PartialDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?"
+            r"(/\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?)?~?$",
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-early|mid|late, A/B; ~ = about",
+        }
+    ),
+]
+
+
+class StrictModel(BaseModel):
+    """Base for every story model: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Text(StrictModel):
+    """The same text in Indonesian and in English."""
+
+    id: str = Field(min_length=1, description="Bahasa Indonesia")
+    en: str = Field(min_length=1, description="English")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+class SourceArticle(StrictModel):
+    """The news article the story retells."""
+
+    outlet: str
+    title: str
+    url: str | None = None
+    date: StoryDate
+    language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code")
+    author: str | None = None
+
+
+class Credit(StrictModel):
+    """Who made the story map, or whose work it uses."""
+
+    role: Text
+    name: str
+
+
+class Coordinates(StrictModel):
+    """Explicit coordinates given by the author, with how precise they are and why."""
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    precision_km: float = Field(gt=0, description="radius within which the place lies")
+    source: str = Field(min_length=1, description="where these coordinates came from")
+
+
+class Place(StrictModel):
+    """A place the story names."""
+
+    id: Slug
+    name: Text
+    aliases: list[str] = Field(default_factory=list, description="other names to geocode by")
+    kind: PlaceKind
+    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
+    coordinates: Coordinates | None = None
+    precision_km: float | None = Field(
+        default=None, gt=0, description="override the geocoder's precision (e.g. a region)"
+    )
+    note: Text | None = None
+
+
+class Route(StrictModel):
+    """A movement between two places, drawn as a great-circle line."""
+
+    origin: Slug
+    destination: Slug
+    mode: RouteMode
+
+
+class Attribution(StrictModel):
+    """Who reported a claim, as the article credits it."""
+
+    outlet: str = Field(description="e.g. CNA, Al Jazeera, Anadolu Agency, KCNA")
+    claim: Text | None = Field(default=None, description="what this source reported")
+
+
+class Quote(StrictModel):
+    """A short quotation, marked as such and attributed."""
+
+    text: Text
+    speaker: str
+    via: str = Field(description="the outlet the quotation is taken from")
+    original_language: Lang = Field(description="the language the article quotes it in")
+
+
+class Media(StrictModel):
+    """A picture, video or link shown with an event; always credited."""
+
+    url: str
+    kind: Literal["image", "video", "link"] = "image"
+    caption: Text | None = None
+    credit: str = Field(min_length=1)
+
+
+class Event(StrictModel):
+    """One dated happening in the story, at one or more places."""
+
+    id: Slug
+    date: StoryDate
+    date_note: Text | None = Field(
+        default=None, description="how the date was read from the source (e.g. 'the day before')"
+    )
+    places: list[Slug] = Field(min_length=1)
+    route: Route | None = None
+    category: Category
+    title: Text
+    summary: Text
+    sources: list[Attribution] = Field(min_length=1)
+    quote: Quote | None = None
+    media: list[Media] = Field(default_factory=list)
+    question: Text | None = Field(default=None, description="a discussion question for class")
+
+
+class Story(StrictModel):
+    """A whole story: metadata, the places it names and its events in story order."""
+
+    id: Slug
+    title: Text
+    subtitle: Text
+    default_language: Lang = "id"
+    source: SourceArticle
+    credits: list[Credit] = Field(default_factory=list)
+    places: list[Place] = Field(min_length=1)
+    events: list[Event] = Field(min_length=1)
+
+    def place(self, place_id: str) -> Place:
+        return self.places_by_id[place_id]
+
+    @cached_property
+    def places_by_id(self) -> dict[str, Place]:
+        return {p.id: p for p in self.places}
+
+
+def story_json_schema() -> dict[str, Any]:
+    """The JSON Schema authors' editors use to check a story file as they type."""
+    schema = Story.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "storymap story"
+    return schema
