@@ -37,9 +37,7 @@ _PART_WORDS = {
     "en": {"early": "early", "mid": "mid", "late": "late"},
 }
 _APPROX_WORD = {"id": "sekitar", "en": "about"}
-_POINT = re.compile(
-    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}|early|mid|late))?)?$"
-)
+_POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}|early|mid|late))?)?$")
 
 
 class DateParseError(ValueError):

@@ -125,7 +125,12 @@ class NameIndex:
     def suggest(self, name: str, country: str | None, limit: int) -> list[str]:
         choices = self._names_by_country.get(country) or self._names_by_country.get(None, set())
         matches = process.extract(
-            name, list(choices), scorer=fuzz.WRatio, processor=normalise, limit=limit, score_cutoff=60
+            name,
+            list(choices),
+            scorer=fuzz.WRatio,
+            processor=normalise,
+            limit=limit,
+            score_cutoff=60,
         )
         return [match[0] for match in matches]
 
@@ -199,7 +204,9 @@ class CountryLayer:
             point = largest.representative_point()
             radius = (area / 3.14159) ** 0.5 / 1000
             note = "a point inside the country's Natural Earth 1:110m outline"
-            countries[row.iso_a2] = Location(point.y, point.x, self.name, round(radius), row.name, note)
+            countries[row.iso_a2] = Location(
+                point.y, point.x, self.name, round(radius), row.name, note
+            )
         return countries
 
     def locate(self, query: Query) -> Location | None:

@@ -45,8 +45,8 @@ class StoryError(Exception):
         super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
 
 
-class _StoryLoader(yaml.SafeLoader):
-    """Safe YAML, but dates stay text: the story's own date notation reads them."""
+class _StoryLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML (libyaml when present), but dates stay text for the story's date notation."""
 
 
 _StoryLoader.yaml_implicit_resolvers = {
@@ -65,7 +65,11 @@ def load_story(path: str | Path) -> Story:
     if size > MAX_STORY_BYTES:
         raise StoryError(
             str(path),
-            [Problem("file", f"is {size:,} bytes; a story file may be at most {MAX_STORY_BYTES:,}")],
+            [
+                Problem(
+                    "file", f"is {size:,} bytes; a story file may be at most {MAX_STORY_BYTES:,}"
+                )
+            ],
         )
     return parse_story(path.read_bytes(), str(path))
 
@@ -73,13 +77,19 @@ def load_story(path: str | Path) -> Story:
 def parse_story(data: bytes | str, source: str = "<story>") -> Story:
     """Validate story text (bytes from a file or an upload); raise ``StoryError`` if bad."""
     text = _decode(data, source)
-    node = _compose(text, source)
-    lines = _line_index(node)
-    raw = yaml.load(text, Loader=_StoryLoader)  # noqa: S506 - a SafeLoader subclass
+    loader = _StoryLoader(text)
+    try:
+        node = _compose(loader, source)
+        lines = _line_index(node, source)
+        raw = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     problems = list(_duplicate_keys(node))
     if not isinstance(raw, dict):
         kind = type(raw).__name__ if raw is not None else "empty"
-        raise StoryError(source, [Problem("file", f"must be a YAML mapping of story fields, not {kind}", 1)])
+        raise StoryError(
+            source, [Problem("file", f"must be a YAML mapping of story fields, not {kind}", 1)]
+        )
     story: Story | None = None
     try:
         story = Story.model_validate(raw)
@@ -103,41 +113,55 @@ def _decode(data: bytes | str, source: str) -> str:
         except UnicodeDecodeError as exc:
             raise StoryError(
                 source,
-                [Problem("file", f"is not UTF-8 text (byte {exc.start} is not valid): a binary file?")],
+                [
+                    Problem(
+                        "file", f"is not UTF-8 text (byte {exc.start} is not valid): a binary file?"
+                    )
+                ],
             ) from None
     if "\x00" in text:
-        raise StoryError(source, [Problem("file", "contains NUL bytes: a binary file, not YAML text")])
+        raise StoryError(
+            source, [Problem("file", "contains NUL bytes: a binary file, not YAML text")]
+        )
     if not text.strip():
-        raise StoryError(source, [Problem("file", "is empty: a story needs id, title, places, events")])
+        raise StoryError(
+            source, [Problem("file", "is empty: a story needs id, title, places, events")]
+        )
     return text
 
 
-def _compose(text: str, source: str) -> yaml.Node:
-    """Parse to a node tree, refusing aliases (they make alias bombs possible)."""
+def _compose(loader: yaml.SafeLoader, source: str) -> yaml.Node | None:
+    """Parse the text into one node tree; syntax errors become a problem with a line."""
     try:
-        for event in yaml.parse(text, Loader=_StoryLoader):
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1
-                raise StoryError(
-                    source,
-                    [Problem("file", f"uses the YAML alias '*{event.anchor}'; aliases are not allowed", line)],
-                )
-        node = yaml.compose(text, Loader=_StoryLoader)
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise StoryError(source, [Problem("YAML", f"{exc.problem or exc.context}", line)]) from None
     except yaml.YAMLError as exc:
         raise StoryError(source, [Problem("YAML", str(exc))]) from None
-    return node
 
 
-def _line_index(node: yaml.Node | None) -> dict[tuple[Any, ...], int]:
-    """Map each field path, like ('events', 2, 'date'), to its line in the file."""
+def _line_index(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], int]:
+    """Map each field path, like ('events', 2, 'date'), to its line in the file.
+
+    The walk also refuses aliases: an alias makes one node appear twice in the
+    tree, which is how a few lines of YAML expand into billions of values.
+    """
     index: dict[tuple[Any, ...], int] = {}
+    seen: set[int] = set()
     stack: list[tuple[tuple[Any, ...], yaml.Node]] = [((), node)] if node is not None else []
     while stack:
         path, current = stack.pop()
+        if isinstance(current, yaml.CollectionNode):
+            if id(current) in seen:
+                message = (
+                    "repeats a list or mapping with a YAML alias (*name), "
+                    "which story files do not allow (anchored on this line)"
+                )
+                line = current.start_mark.line + 1
+                raise StoryError(source, [Problem("file", message, line)])
+            seen.add(id(current))
         index.setdefault(path, current.start_mark.line + 1)
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:
@@ -217,7 +241,9 @@ def _is_pydantic_tag(part: Any) -> bool:
     return isinstance(part, str) and part.startswith("function-")
 
 
-def _reference_problems(raw: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> Iterable[Problem]:
+def _reference_problems(
+    raw: dict[str, Any], lines: dict[tuple[Any, ...], int]
+) -> Iterable[Problem]:
     """Checks across fields: unique ids, known places, story order follows the dates."""
     places = raw.get("places") if isinstance(raw.get("places"), list) else []
     events = raw.get("events") if isinstance(raw.get("events"), list) else []
@@ -236,7 +262,9 @@ def _reference_problems(raw: dict[str, Any], lines: dict[tuple[Any, ...], int]) 
             if isinstance(place_id, str) and place_id not in place_ids:
                 loc = ("events", i, field, key)
                 yield Problem(
-                    _where(loc, raw), f"unknown place id '{place_id}' (not in places)", _line_of(loc, lines)
+                    _where(loc, raw),
+                    f"unknown place id '{place_id}' (not in places)",
+                    _line_of(loc, lines),
                 )
         try:
             current = PartialDate.parse(event.get("date"))

@@ -48,7 +48,9 @@ class NominatimLayer:
     ) -> None:
         self._geocoder = geocoder or nominatim()
         self._ask = RateLimiter(
-            self._geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
+            self._geocoder.geocode,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=0,
             swallow_exceptions=False,
         )
         self._cache_path = cache_path
@@ -63,7 +65,9 @@ class NominatimLayer:
     def _write_cache(self) -> None:
         self._cache_path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self._cache_path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self._cache, ensure_ascii=False, indent=1), encoding="utf-8")
+        temporary.write_text(
+            json.dumps(self._cache, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         temporary.replace(self._cache_path)
 
     def locate(self, query: Query) -> Location | None:
@@ -82,8 +86,9 @@ class NominatimLayer:
                     "run without --online or add coordinates to the story."
                 ) from None
             self._cache[key] = (
-                None if answer is None else
-                {"lat": answer.latitude, "lon": answer.longitude, "address": answer.address}
+                None
+                if answer is None
+                else {"lat": answer.latitude, "lon": answer.longitude, "address": answer.address}
             )
             self._write_cache()
         hit = self._cache[key]

@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make run` starts the app, `make test` runs the tests.
+# Each creates (or reuses) the virtual environment in .venv from the requirements files.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+STORY ?=
+
+.PHONY: run test lint bench schema clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/streamlit run streamlit_app.py
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_reader.py
+
+schema: $(STAMP)
+	$(PY) -m storymap schema -o geodata/story.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
