@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("--lang", choices=["id", "en"], default="en")
     events.set_defaults(run=_events)
 
+    generate = commands.add_parser("generate", help="write a synthetic story (benchmarks, tests)")
+    generate.add_argument("--events", type=int, required=True)
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("-o", "--output", type=Path, required=True)
+    generate.set_defaults(run=_generate)
+
     schema = commands.add_parser("schema", help="write the story JSON Schema")
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     schema.set_defaults(run=_schema)
@@ -144,6 +150,18 @@ def _events(args: argparse.Namespace) -> int:
         for e in story.events
     ]
     _print_rows(rows, args.format)
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from storymap.synthetic import write_synthetic_story
+
+    if args.events < 1:
+        print("error: --events must be at least 1", file=sys.stderr)
+        return 2
+    write_synthetic_story(args.events, args.output, args.seed)
+    story = load_story(args.output)
+    print(f"wrote {args.output}: {len(story.events)} events, {len(story.places)} places")
     return 0
 
 

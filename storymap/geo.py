@@ -36,7 +36,8 @@ def great_circle(
     (lon1, lat1), (lon2, lat2) = start, end
     _, _, metres = WGS84.inv(lon1, lat1, lon2, lat2)
     km = metres / 1000
-    between = WGS84.npts(lon1, lat1, lon2, lat2, max(int(km // step_km), 0))
+    count = int(km // step_km)
+    between = WGS84.npts(lon1, lat1, lon2, lat2, count) if count > 0 else []
     return LineString([start, *between, end]), km
 
 
@@ -105,7 +106,7 @@ def events_frame(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame
                 "places": ",".join(event.places),
                 "route_mode": event.route.mode if event.route else None,
                 "route_km": route_km,
-                "sources": "; ".join(s.outlet for s in event.sources),
+                "sources": "; ".join(s.outlet_in("en") for s in event.sources),
                 "geometry": geometry,
             }
         )

@@ -258,6 +258,11 @@ def _reference_problems(
         route = event.get("route")
         if isinstance(route, dict):
             referenced += [("route", key, route.get(key)) for key in ("origin", "destination")]
+            if route.get("origin") is not None and route.get("origin") == route.get("destination"):
+                loc = ("events", i, "route", "destination")
+                yield Problem(
+                    _where(loc, raw), "a route must end at another place", _line_of(loc, lines)
+                )
         for field, key, place_id in referenced:
             if isinstance(place_id, str) and place_id not in place_ids:
                 loc = ("events", i, field, key)

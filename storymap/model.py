@@ -123,8 +123,13 @@ class Route(StrictModel):
 class Attribution(StrictModel):
     """Who reported a claim, as the article credits it."""
 
-    outlet: str = Field(description="e.g. CNA, Al Jazeera, Anadolu Agency, KCNA")
+    outlet: str | Text = Field(
+        description="a name (CNA, Al Jazeera) or, for descriptions, {id, en} (state media)"
+    )
     claim: Text | None = Field(default=None, description="what this source reported")
+
+    def outlet_in(self, lang: str) -> str:
+        return self.outlet if isinstance(self.outlet, str) else self.outlet.get(lang)
 
 
 class Quote(StrictModel):

@@ -1,0 +1,161 @@
+"""The Streamlit glue: the only module (with the pages) that imports Streamlit.
+
+It loads and caches the story, serves the browser side of the reader (our
+``frontend/`` files, Leaflet from the installed ``django-js-lib-leaflet`` package
+and Natural Earth outlines from ``geodata/``, so the map works with no internet),
+and keeps the page state: language, current step, and the deep link in the URL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from storymap.geocoding import COUNTRY_OUTLINES, GEODATA, Location, geocode_story
+from storymap.i18n import t
+from storymap.loading import load_story
+from storymap.model import LANGS, Story
+from storymap.reader import Step, narrative_html, reader_payload, step_for_event, story_steps
+
+FRONTEND_SOURCE = Path(__file__).with_name("frontend")
+FRONTEND = Path(os.environ.get("STORYMAP_FRONTEND_DIR", GEODATA.parent / ".cache" / "frontend"))
+STORIES = GEODATA / "stories"
+TILES = ("carto", "osm", "offline")
+
+
+def prepare_frontend(target: Path = FRONTEND) -> Path:
+    """Lay out the component's files: our HTML/JS/CSS, Leaflet from its package, country outlines."""
+    leaflet = Path(str(files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
+    (target / "vendor").mkdir(parents=True, exist_ok=True)
+    (target / "data").mkdir(parents=True, exist_ok=True)
+    for source in FRONTEND_SOURCE.iterdir():
+        if source.is_file():
+            shutil.copyfile(source, target / source.name)
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copyfile(leaflet / name, target / "vendor" / name)
+    shutil.copytree(leaflet / "images", target / "vendor" / "images", dirs_exist_ok=True)
+    shutil.copyfile(COUNTRY_OUTLINES, target / "data" / "countries-110m.geojson")
+    return target
+
+
+_reader_component = components.declare_component("storymap_reader", path=str(prepare_frontend()))
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A story ready to read: the story, where its places are, its steps, its payload file."""
+
+    story: Story
+    located: dict[str, Location]
+    steps: list[Step]
+    payload_name: str
+
+
+def story_path() -> Path:
+    """The story named by STORYMAP_STORY, else the first story in geodata/stories/."""
+    chosen = os.environ.get("STORYMAP_STORY")
+    if chosen:
+        return Path(chosen)
+    return sorted(STORIES.glob("*.yaml"))[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load_bundle(path: str, mtime_ns: int, size: int) -> Bundle:
+    story = load_story(path)
+    located = geocode_story(story)
+    text = json.dumps(reader_payload(story, located), ensure_ascii=False, separators=(",", ":"))
+    name = hashlib.sha256(text.encode()).hexdigest()[:20] + ".json"
+    target = FRONTEND / "data" / name
+    if not target.exists():
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+    return Bundle(story, located, story_steps(story), name)
+
+
+def load_bundle(path: Path) -> Bundle:
+    """Load (once per file version) and locate the story, and publish its payload."""
+    stat = path.stat()
+    return _load_bundle(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def language(default: str) -> str:
+    """The reader's language: the switch, seeded from ?lang= in the URL."""
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang")
+        st.session_state.lang = asked if asked in LANGS else default
+    choice = st.segmented_control(
+        t("language_label", st.session_state.lang),
+        options=list(LANGS),
+        format_func=lambda code: t("language_name", code),
+        key="lang",
+        label_visibility="collapsed",
+    )
+    lang = choice or default
+    st.query_params["lang"] = lang
+    return lang
+
+
+def current_step(bundle: Bundle) -> int:
+    """The step to show: the session's, seeded from ?event= in the URL (a deep link)."""
+    if "step" not in st.session_state:
+        st.session_state.step = step_for_event(
+            bundle.steps, bundle.story, st.query_params.get("event")
+        )
+    st.session_state.step = max(0, min(st.session_state.step, len(bundle.steps) - 1))
+    return st.session_state.step
+
+
+def _remember_step() -> None:
+    """The reader moved in the browser: follow it (Streamlit passes callbacks no arguments)."""
+    value = st.session_state.get("reader_map") or {}
+    if isinstance(value, dict) and isinstance(value.get("step"), int):
+        go_to(load_bundle(story_path()), value["step"])
+
+
+def go_to(bundle: Bundle, step: int) -> None:
+    """Move to ``step`` and keep the URL's ?event= in line with it."""
+    step = max(0, min(step, len(bundle.steps) - 1))
+    st.session_state.step = step
+    events = bundle.steps[step].events
+    if events:
+        st.query_params["event"] = bundle.story.events[events[0]].id
+    elif "event" in st.query_params:
+        del st.query_params["event"]
+
+
+def reader_map(bundle: Bundle, lang: str, step: int, height: int = 500) -> None:
+    """The map, slider and timeline strip, drawn and revealed in the browser."""
+    tiles = os.environ.get("STORYMAP_TILES", "carto")
+    _reader_component(
+        payload_url=f"data/{bundle.payload_name}",
+        countries_url="data/countries-110m.geojson",
+        lang=lang,
+        step=step,
+        tiles=tiles if tiles in TILES else "carto",
+        height=height,
+        key="reader_map",
+        default=None,
+        on_change=_remember_step,
+    )
+
+
+def narrative(bundle: Bundle, lang: str, step: int) -> None:
+    st.markdown(
+        f'<div class="storymap-narrative" data-step="{step}">'
+        f"{narrative_html(bundle.story, bundle.steps[step], lang)}</div>",
+        unsafe_allow_html=True,
+    )
+
+
+def html_block(markup: str) -> None:
+    """Put library-built HTML (escaped and cleaned by storymap.reader.clean) on the page."""
+    st.markdown(markup, unsafe_allow_html=True)

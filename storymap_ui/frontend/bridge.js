@@ -1,0 +1,67 @@
+/* Connects StoryReader to Streamlit's component protocol (components v1, postMessage).
+ *
+ * Streamlit sends "streamlit:render" with args {payload_url, countries_url, lang, step, tiles};
+ * we fetch the payload once per URL, then only switch language or step. A step the reader
+ * chooses goes back with setComponentValue so the page can update the narrative and URL.
+ */
+(function () {
+  "use strict";
+  let reader = null;
+  let loadedUrl = null;
+  let lastArgsStep = null;
+  let sentStep = null;
+  let sendTimer = null;
+
+  function send(type, data) {
+    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
+  }
+
+  function reportHeight() {
+    send("streamlit:setFrameHeight", { height: Math.ceil(document.documentElement.getBoundingClientRect().height) + 4 });
+  }
+
+  function onStep(step, info) {
+    sentStep = step;
+    clearTimeout(sendTimer);
+    sendTimer = setTimeout(() => send("streamlit:setComponentValue", { value: { step: step }, dataType: "json" }), 120);
+  }
+
+  function showError(message) {
+    const root = document.getElementById("reader");
+    root.dataset.state = "error";
+    const box = document.createElement("p");
+    box.setAttribute("role", "alert");
+    box.textContent = message;
+    root.prepend(box);
+  }
+
+  function render(args) {
+    document.documentElement.style.setProperty("--map-height", (args.height || 480) + "px");
+    if (!reader) {
+      if (loadedUrl === args.payload_url) return;  // still loading
+      loadedUrl = args.payload_url;
+      fetch(args.payload_url)
+        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then((payload) => {
+          reader = new window.StoryReader(document.getElementById("reader"), payload, {
+            lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url, onStep: onStep,
+          });
+          lastArgsStep = args.step;
+          reportHeight();
+        })
+        .catch((err) => { showError("The story map could not load its data (" + err.message + ")."); reportHeight(); });
+      return;
+    }
+    if (args.lang !== reader.lang) reader.setLang(args.lang);
+    // Follow the page only when it asks for a new step itself (deep link, page buttons), never
+    // back to a step the reader has already left.
+    if (args.step !== lastArgsStep && args.step !== sentStep) reader.goTo(args.step, { fromUser: false });
+    lastArgsStep = args.step;
+  }
+
+  window.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "streamlit:render") render(event.data.args);
+  });
+  if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+  send("streamlit:componentReady", { apiVersion: 1 });
+})();

@@ -1,0 +1,19 @@
+"""Paths and small helpers shared by the library's unit tests (fixtures are in conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIRST_STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
+DOC = ROOT / "docs" / "story-format.md"
+SCHEMA = ROOT / "geodata" / "story.schema.json"
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based number of the only line of ``path`` that contains ``needle``."""
+    text = path.read_text(encoding="utf-8")
+    numbers = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(numbers) == 1, f"{needle!r} is on lines {numbers} of {path.name}, expected one"
+    return numbers[0]

@@ -1,0 +1,238 @@
+"""The story schema: the first story, strict fields, the committed JSON Schema and the doc."""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+from collections.abc import Iterator
+
+import pytest
+import yaml
+from pydantic import BaseModel
+from story_helpers import DOC, FIRST_STORY, FIXTURES, SCHEMA
+
+from storymap.dates import PartialDate
+from storymap.loading import StoryError, load_story, parse_story
+from storymap.model import CATEGORIES, Story, story_json_schema
+
+
+def test_the_first_story_loads(story):
+    assert story.id == "russia-north-korea"
+    assert story.default_language == "id"
+    assert story.title.get("en") == "Russia and North Korea, ever closer"
+    assert story.title.get("id") == "Rusia dan Korea Utara, makin rapat"
+    assert len(story.places) == 13
+    assert len(story.events) == 14
+    assert story.events[0].id == "soviet-recognition"
+    assert story.events[0].date == PartialDate.parse("1948")
+    assert story.source.date == PartialDate.parse("2025-10-27/2025-10-31")
+    assert story.place("kremlin").kind == "site"
+    assert story.place("kursk").precision_km == 120
+    assert {e.category for e in story.events} <= set(CATEGORIES)
+
+
+def test_the_first_story_is_in_story_order(story):
+    for before, after in zip(story.events, story.events[1:], strict=False):
+        assert not after.date.certainly_before(before.date), (before.id, after.id)
+
+
+def test_every_place_of_the_first_story_is_used(story):
+    used = {p for e in story.events for p in e.places}
+    used |= {e.route.origin for e in story.events if e.route}
+    used |= {e.route.destination for e in story.events if e.route}
+    assert used == {p.id for p in story.places}
+
+
+def test_a_story_survives_a_round_trip_through_plain_data(story):
+    data = story.model_dump(mode="json")
+    assert data["events"][0]["date"] == "1948"
+    assert data["source"]["date"] == "2025-10-27/2025-10-31"
+    assert Story.model_validate(data) == story
+
+
+def test_models_are_frozen(story):
+    with pytest.raises(ValueError, match="frozen"):
+        story.events[0].id = "changed"  # type: ignore[misc]
+
+
+def test_an_unknown_field_is_an_error_naming_it():
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    with pytest.raises(StoryError) as caught:
+        parse_story(text + "titel: A typo of title\n")
+    [problem] = caught.value.problems
+    assert problem.where == "titel"
+    assert problem.message == "unknown field 'titel' (a typo?)"
+    assert problem.line == len(text.splitlines()) + 1
+
+
+def test_an_unknown_field_inside_an_event_names_the_event():
+    with pytest.raises(StoryError) as caught:
+        load_story(FIXTURES / "unknown_field.yaml")
+    [problem] = caught.value.problems
+    assert problem.where == "events[0].location (event 'meeting')"
+    assert "unknown field 'location'" in problem.message
+
+
+# --- the JSON Schema for authors' editors -------------------------------------------------
+
+
+def test_committed_schema_is_up_to_date():
+    """If this fails, run `make schema` (python -m storymap schema -o geodata/story.schema.json)."""
+    expected = json.dumps(story_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    assert SCHEMA.read_text(encoding="utf-8") == expected
+
+
+def test_schema_names_its_draft_and_forbids_unknown_fields():
+    schema = story_json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    assert all(d.get("additionalProperties") is False for d in schema["$defs"].values())
+
+
+def test_the_first_story_points_editors_at_the_schema():
+    first_line = FIRST_STORY.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
+    assert match, first_line
+    assert (FIRST_STORY.parent / match[1]).resolve() == SCHEMA.resolve()
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """YAML as an editor sees it (YAML 1.2 core schema): 2025-10-27 is text, not a date."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@pytest.mark.parametrize(
+    "path", [FIRST_STORY, FIXTURES / "minimal.yaml", FIXTURES / "html_injection.yaml"]
+)
+def test_valid_stories_pass_the_json_schema(path):
+    jsonschema = pytest.importorskip("jsonschema")
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader)
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_the_json_schema_rejects_what_the_loader_rejects():
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    base = yaml.load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), Loader=_EditorLoader)
+    for change in (
+        {"titel": "typo"},
+        {"id": "Not A Slug"},
+        {"default_language": "fr"},
+        {"places": []},
+    ):
+        assert not validator.is_valid({**base, **change}), change
+    for bad_date in ("2025-1", "27 October 2025", "2025-10-beginning", "~2025"):
+        event = {**base["events"][0], "date": bad_date}
+        assert not validator.is_valid({**base, "events": [event]}), bad_date
+
+
+# --- the doc lists every field -----------------------------------------------------------
+
+
+def _models_in(annotation: object, suffix: str = "") -> Iterator[tuple[type[BaseModel], str]]:
+    """The pydantic models inside an annotation, with '[]' for each list around them."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _models_in(typing.get_args(annotation)[0], suffix)
+    elif origin is list:
+        yield from _models_in(typing.get_args(annotation)[0], suffix + "[]")
+    elif origin in (typing.Union, types.UnionType):
+        for member in typing.get_args(annotation):
+            yield from _models_in(member, suffix)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation, suffix
+
+
+def field_paths(model: type[BaseModel] = Story, prefix: str = "") -> Iterator[str]:
+    """Every field a story file may have, as a dotted path like 'events[].route.mode'."""
+    for name, field in model.model_fields.items():
+        path = prefix + name
+        yield path
+        for nested, suffix in _models_in(field.annotation):
+            yield from field_paths(nested, f"{path}{suffix}.")
+
+
+def test_field_paths_walk_lists_optionals_and_nested_models():
+    paths = list(field_paths())
+    assert len(paths) == len(set(paths))
+    for expected in (
+        "id",
+        "title.id",
+        "title.en",
+        "source.date",
+        "credits[].role.en",
+        "places[].coordinates.lat",
+        "places[].note.id",
+        "events[].route.mode",
+        "events[].sources[].claim.en",
+        "events[].quote.text.id",
+        "events[].media[].caption.en",
+    ):
+        assert expected in paths
+
+
+def test_the_story_format_doc_documents_every_field():
+    doc = DOC.read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([^`\n]+)`", doc))
+    missing = [path for path in field_paths() if path not in documented]
+    assert not missing, f"docs/story-format.md does not document: {', '.join(missing)}"
+
+
+FIELD_TABLE_HEADER = "| field | type | required | meaning |"
+
+
+def field_table_rows(doc: str) -> list[str]:
+    """The first cell of every row of the doc's field tables (those with FIELD_TABLE_HEADER)."""
+    cells, in_table = [], False
+    for line in doc.splitlines():
+        if line.strip() == FIELD_TABLE_HEADER:
+            in_table = True
+        elif in_table and line.startswith("|"):
+            if not set(line) <= set("|- "):  # skip the |---| separator
+                cells.append(line.split("|")[1].strip())
+        else:
+            in_table = False
+    return cells
+
+
+def test_the_story_format_doc_documents_no_field_that_does_not_exist():
+    cells = field_table_rows(DOC.read_text(encoding="utf-8"))
+    assert cells, "the doc has no field tables"
+    assert all(re.fullmatch(r"`[^`]+`", cell) for cell in cells), cells
+    paths = [cell.strip("`") for cell in cells]
+    assert len(paths) == len(set(paths)), "a field is documented twice"
+    assert set(paths) == set(field_paths())
+
+
+def test_the_story_format_doc_has_one_table_per_model():
+    doc = DOC.read_text(encoding="utf-8")
+    for model in (
+        "Story",
+        "SourceArticle",
+        "Credit",
+        "Text",
+        "Place",
+        "Coordinates",
+        "Event",
+        "Route",
+        "Attribution",
+        "Quote",
+        "Media",
+    ):
+        assert re.search(rf"^#+ .*\b{model}\b", doc, flags=re.MULTILINE), model
+    assert doc.count(FIELD_TABLE_HEADER) == 11
+
+
+def test_the_minimal_example_in_the_doc_is_a_valid_story():
+    doc = DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
+    assert blocks, "the doc has no yaml example"
+    story = parse_story(blocks[0], "docs/story-format.md")
+    assert story.events
