@@ -28,7 +28,7 @@ CATEGORY_COLOURS: dict[str, str] = {
     "history": "#E69F00",
     "society": "#56B4E9",
 }
-ALLOWED_TAGS = {"article", "section", "h2", "h3", "p", "em", "strong", "blockquote", "ul", "li",
+ALLOWED_TAGS = {"article", "section", "h2", "h3", "p", "em", "strong", "blockquote", "ul", "ol", "li",
                 "figure", "figcaption", "img", "a", "span", "small", "div"}  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt"},
@@ -36,6 +36,7 @@ ALLOWED_ATTRIBUTES = {
     "span": {"class"},
     "p": {"class"},
     "div": {"class"},
+    "ol": {"class"},
 }
 
 # Interface words the browser needs (the rest of the page is rendered by the server).

@@ -118,6 +118,7 @@ def _remember_step() -> None:
     """The reader moved in the browser: follow it (Streamlit passes callbacks no arguments)."""
     value = st.session_state.get("reader_map") or {}
     if isinstance(value, dict) and isinstance(value.get("step"), int):
+        st.session_state.reader_ack = value.get("seq", 0)
         go_to(load_bundle(story_path()), value["step"])
 
 
@@ -140,6 +141,7 @@ def reader_map(bundle: Bundle, lang: str, step: int, height: int = 500) -> None:
         countries_url="data/countries-110m.geojson",
         lang=lang,
         step=step,
+        ack=st.session_state.get("reader_ack", 0),
         tiles=tiles if tiles in TILES else "carto",
         height=height,
         key="reader_map",

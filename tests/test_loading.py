@@ -297,7 +297,8 @@ def test_wrong_values_in_places():
 
 def test_route_to_the_same_place():
     text = minimal_text().replace(
-        "places: [moscow]", "places: [moscow]\n    route: {origin: moscow, destination: moscow, mode: flight}"
+        "places: [moscow]",
+        "places: [moscow]\n    route: {origin: moscow, destination: moscow, mode: flight}",
     )
     [problem] = parse_problems(text)
     assert problem.where == "events[0].route.destination (event 'meeting')"
@@ -329,7 +330,9 @@ def test_unknown_yaml_tag():
     "'!!timestamp 2025-13-45', an integer of 5,000 digits) raises ValueError, not StoryError",
 )
 @pytest.mark.parametrize(
-    "value", ["!!int abc", "!!timestamp 2025-13-45", "!!float x", "9" * 5000], ids=["int", "timestamp", "float", "huge-int"]
+    "value",
+    ["!!int abc", "!!timestamp 2025-13-45", "!!float x", "9" * 5000],
+    ids=["int", "timestamp", "float", "huge-int"],
 )
 def test_values_yaml_cannot_construct(value):
     assert parse_problems(minimal_text().replace("id: minimal", f"id: {value}"))

@@ -8,8 +8,7 @@
   "use strict";
   let reader = null;
   let loadedUrl = null;
-  let lastArgsStep = null;
-  let sentStep = null;
+  let seq = 0;  // how many steps the reader has taken; the page echoes the last one it saw
   let sendTimer = null;
 
   function send(type, data) {
@@ -20,10 +19,11 @@
     send("streamlit:setFrameHeight", { height: Math.ceil(document.documentElement.getBoundingClientRect().height) + 4 });
   }
 
-  function onStep(step, info) {
-    sentStep = step;
+  function onStep(step) {
+    seq += 1;
+    const value = { step: step, seq: seq };
     clearTimeout(sendTimer);
-    sendTimer = setTimeout(() => send("streamlit:setComponentValue", { value: { step: step }, dataType: "json" }), 120);
+    sendTimer = setTimeout(() => send("streamlit:setComponentValue", { value: value, dataType: "json" }), 120);
   }
 
   function showError(message) {
@@ -46,17 +46,16 @@
           reader = new window.StoryReader(document.getElementById("reader"), payload, {
             lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url, onStep: onStep,
           });
-          lastArgsStep = args.step;
+          window.storyReader = reader;  // for tests and the benchmark to inspect the map
           reportHeight();
         })
         .catch((err) => { showError("The story map could not load its data (" + err.message + ")."); reportHeight(); });
       return;
     }
     if (args.lang !== reader.lang) reader.setLang(args.lang);
-    // Follow the page only when it asks for a new step itself (deep link, page buttons), never
-    // back to a step the reader has already left.
-    if (args.step !== lastArgsStep && args.step !== sentStep) reader.goTo(args.step, { fromUser: false });
-    lastArgsStep = args.step;
+    // A render that has not yet seen the reader's latest step is stale: never go back to it.
+    // Once it has caught up, a different step is the page's own wish (e.g. its buttons).
+    if ((args.ack || 0) >= seq && args.step !== reader.step) reader.goTo(args.step, { fromUser: false });
   }
 
   window.addEventListener("message", (event) => {

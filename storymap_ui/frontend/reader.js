@@ -386,12 +386,12 @@
         event.places.forEach((p) => points.push(this.data.places[p].latlng));
         if (event.route) points.push(...event.route.latlngs);
       });
-      const options = { animate, duration: 0.9, padding: [40, 40], maxZoom: 7 };
+      const options = { animate, duration: 0.9, padding: [40, 40], maxZoom: 5 };
       if (!points.length) { this.map.flyToBounds(this.data.bounds, Object.assign({}, options, { maxZoom: 5 })); return; }
       const bounds = L.latLngBounds(points);
       if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
         const place = this.data.places[this.data.events[step.events[0]].places[0]];
-        const zoom = place.radius_km > 500 ? 3 : place.radius_km > 50 ? 5 : 6;
+        const zoom = place.radius_km > 500 ? 3 : place.radius_km > 5 ? 4 : 5;
         this.map.flyTo(bounds.getCenter(), zoom, { animate, duration: 0.9 });
       } else {
         this.map.flyToBounds(bounds, options);
