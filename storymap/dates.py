@@ -23,10 +23,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import total_ordering
 from typing import Literal
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date
 
 Precision = Literal["day", "part", "month", "year", "range"]
 Part = Literal["early", "mid", "late"]
@@ -119,7 +118,6 @@ def _parse_point(text: str, whole: str) -> DatePoint:
     return DatePoint(year, month, day)
 
 
-@total_ordering
 @dataclass(frozen=True, eq=True)
 class PartialDate:
     """A date with the precision its source gives, from one day to a range of years."""
@@ -135,7 +133,7 @@ class PartialDate:
             return cls(DatePoint(value.year, value.month, value.day))
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise DateParseError(f"a date must be text like '2025-10-27', not {value!r}")
-        text = str(value).strip()
+        text = f"{value:04d}" if isinstance(value, int) and value >= 0 else str(value).strip()
         approximate = text.endswith("~")
         body = text[:-1].strip() if approximate else text
         if "/" in body:
@@ -168,10 +166,18 @@ class PartialDate:
     def sort_key(self) -> tuple[date, date]:
         return (self.earliest, self.latest)
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
+    # Order is by (earliest, latest): "2025" and "about 2025" sort together, though not equal.
+    def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self.sort_key() >= other.sort_key()
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True when every day this date may be falls before every day ``other`` may be."""
@@ -204,9 +210,16 @@ def _format_point(point: DatePoint, lang: str, short: bool) -> str:
 
 
 def _format_range(start: DatePoint, end: DatePoint, lang: str, short: bool) -> str:
-    if start.precision == end.precision and start.precision in ("day", "month", "year"):
-        skeleton = {"day": "yMMMd", "month": "yMMM", "year": "y"}[start.precision]
-        if not short and start.precision != "year":
-            skeleton = skeleton.replace("MMM", "MMMM")
-        return format_interval(start.earliest, end.latest, skeleton, locale=lang)
+    """'27–31 Oktober 2025', 'April – Juli 2025', '2024 – 2025': shared parts said once."""
+    month = "MMM" if short else "MMMM"
+    first, last = start.earliest, end.latest
+    if start.precision == end.precision == "day":
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{format_date(last, f'd {month} y', locale=lang)}"
+        if first.year == last.year:
+            return f"{format_date(first, f'd {month}', locale=lang)} – {format_date(last, f'd {month} y', locale=lang)}"
+    if start.precision == end.precision == "month" and first.year == last.year:
+        return f"{format_date(first, month, locale=lang)} – {format_date(last, f'{month} y', locale=lang)}"
+    if start.precision == end.precision == "year":
+        return f"{first.year} – {last.year}"
     return f"{_format_point(start, lang, short)} – {_format_point(end, lang, short)}"

@@ -8,6 +8,7 @@ together, each with a line number or a field path and the event or place id.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,28 +51,36 @@ class _StoryLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: igno
 
 
 _StoryLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2 integers: plain decimal, so 0700 is 700, never octal 448.
+_StoryLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_StoryLoader.add_constructor(
+    "tag:yaml.org,2002:int", lambda loader, node: int(loader.construct_scalar(node), 10)
+)
 
 
 def load_story(path: str | Path) -> Story:
     """Read and validate the story file at ``path``."""
     path = Path(path)
     try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder, not a story file")
         size = path.stat().st_size
+        if size > MAX_STORY_BYTES:
+            message = f"is {size:,} bytes; a story file may be at most {MAX_STORY_BYTES:,}"
+            raise StoryError(str(path), [Problem("file", message)])
+        data = path.read_bytes()
     except OSError as exc:
         raise StoryError(str(path), [Problem("file", f"cannot be read: {exc.strerror}")]) from None
-    if size > MAX_STORY_BYTES:
-        raise StoryError(
-            str(path),
-            [
-                Problem(
-                    "file", f"is {size:,} bytes; a story file may be at most {MAX_STORY_BYTES:,}"
-                )
-            ],
-        )
-    return parse_story(path.read_bytes(), str(path))
+    return parse_story(data, str(path))
 
 
 def parse_story(data: bytes | str, source: str = "<story>") -> Story:
@@ -81,10 +90,10 @@ def parse_story(data: bytes | str, source: str = "<story>") -> Story:
     try:
         node = _compose(loader, source)
         lines = _line_index(node, source)
-        raw = loader.construct_document(node) if node is not None else None
+        raw = _construct(loader, node, source)
     finally:
         loader.dispose()
-    problems = list(_duplicate_keys(node))
+    problems = list(_duplicate_keys(node, raw))
     if not isinstance(raw, dict):
         kind = type(raw).__name__ if raw is not None else "empty"
         raise StoryError(
@@ -142,6 +151,20 @@ def _compose(loader: yaml.SafeLoader, source: str) -> yaml.Node | None:
         raise StoryError(source, [Problem("YAML", str(exc))]) from None
 
 
+def _construct(loader: yaml.SafeLoader, node: yaml.Node | None, source: str) -> Any:
+    """Build Python values; a tag or value YAML cannot make (``!!python/...``) is a problem."""
+    if node is None:
+        return None
+    try:
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise StoryError(source, [Problem("YAML", f"{exc.problem or exc.context}", line)]) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise StoryError(source, [Problem("YAML", f"a value cannot be read: {exc}")]) from None
+
+
 def _line_index(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], int]:
     """Map each field path, like ('events', 2, 'date'), to its line in the file.
 
@@ -165,6 +188,18 @@ def _line_index(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], in
         index.setdefault(path, current.start_mark.line + 1)
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1
+                    raise StoryError(
+                        source,
+                        [
+                            Problem(
+                                _where(path),
+                                "a key must be a plain name, not a list or mapping",
+                                line,
+                            )
+                        ],
+                    )
                 child = (*path, key.value)
                 index[child] = key.start_mark.line + 1
                 stack.append((child, value))
@@ -173,19 +208,20 @@ def _line_index(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], in
     return index
 
 
-def _duplicate_keys(node: yaml.Node | None, path: tuple[Any, ...] = ()) -> Iterable[Problem]:
+def _duplicate_keys(
+    node: yaml.Node | None, raw: Any, path: tuple[Any, ...] = ()
+) -> Iterable[Problem]:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             if key.value in seen:
-                yield Problem(
-                    _where((*path, key.value)), "the key appears twice", key.start_mark.line + 1
-                )
+                message = "the key appears twice (the second value would silently win)"
+                yield Problem(_where((*path, key.value), raw), message, key.start_mark.line + 1)
             seen.add(key.value)
-            yield from _duplicate_keys(value, (*path, key.value))
+            yield from _duplicate_keys(value, raw, (*path, key.value))
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            yield from _duplicate_keys(item, (*path, i))
+            yield from _duplicate_keys(item, raw, (*path, i))
 
 
 def _where(loc: tuple[Any, ...], raw: Any = None) -> str:
@@ -254,7 +290,8 @@ def _reference_problems(
     for i, event in enumerate(events):
         if not isinstance(event, dict):
             continue
-        referenced = [("places", j, pid) for j, pid in enumerate(event.get("places") or [])]
+        event_places = event.get("places") if isinstance(event.get("places"), list) else []
+        referenced = [("places", j, pid) for j, pid in enumerate(event_places)]
         route = event.get("route")
         if isinstance(route, dict):
             referenced += [("route", key, route.get(key)) for key in ("origin", "destination")]

@@ -29,6 +29,9 @@ Slug = Annotated[
 ]
 Category = Literal["diplomacy", "military", "economy", "transport", "history", "society"]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+WebAddress = Annotated[
+    str, Field(pattern=r"^https?://[^\s]+$", max_length=2000, description="an http(s) address")
+]
 RouteMode = Literal["flight", "road_rail", "troop_deployment"]
 PlaceKind = Literal["city", "site", "region", "country"]
 
@@ -75,7 +78,7 @@ class SourceArticle(StrictModel):
 
     outlet: str
     title: str
-    url: str | None = None
+    url: WebAddress | None = None
     date: StoryDate
     language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code")
     author: str | None = None
@@ -144,7 +147,7 @@ class Quote(StrictModel):
 class Media(StrictModel):
     """A picture, video or link shown with an event; always credited."""
 
-    url: str
+    url: WebAddress
     kind: Literal["image", "video", "link"] = "image"
     caption: Text | None = None
     credit: str = Field(min_length=1)

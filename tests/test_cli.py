@@ -83,12 +83,6 @@ def test_validate_binary_and_missing_files(capsys, tmp_path):
     assert "cannot be read" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OSError,
-    reason="loading.load_story: a directory raises IsADirectoryError, which cli.main does not "
-    "catch, so `python -m storymap validate SOME_DIR` prints a traceback",
-)
 def test_validate_a_directory(capsys, tmp_path):
     code, _, err = run(capsys, "validate", tmp_path)
     assert code == 1

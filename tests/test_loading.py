@@ -310,12 +310,6 @@ def test_route_to_the_same_place():
 # (the CLI then prints a traceback) instead of a StoryError naming the problem.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=yaml.YAMLError,
-    reason="loading.parse_story: yaml construct_document is unguarded; an unknown tag raises "
-    "yaml.constructor.ConstructorError instead of StoryError",
-)
 def test_unknown_yaml_tag():
     path_line = "title: !!python/object/apply:os.system ['echo hi']"
     text = minimal_text().replace("title: {id: Cerita terkecil, en: The smallest story}", path_line)
@@ -323,12 +317,6 @@ def test_unknown_yaml_tag():
     assert "python/object" in str(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="loading.parse_story: a value the YAML constructor cannot build ('!!int abc', "
-    "'!!timestamp 2025-13-45', an integer of 5,000 digits) raises ValueError, not StoryError",
-)
 @pytest.mark.parametrize(
     "value",
     ["!!int abc", "!!timestamp 2025-13-45", "!!float x", "9" * 5000],
@@ -338,57 +326,27 @@ def test_values_yaml_cannot_construct(value):
     assert parse_problems(minimal_text().replace("id: minimal", f"id: {value}"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="loading._line_index/_duplicate_keys: a list or mapping used as a key "
-    "('? [a, b]') raises TypeError: unhashable type: 'list'",
-)
 def test_a_list_as_a_key():
     problems = parse_problems(minimal_text() + "? [a, b]\n: 1\n")
     assert problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="loading._reference_problems: 'places: 5' in an event raises TypeError "
-    "('int' object is not iterable) instead of reporting 'Input should be a valid list'",
-)
 def test_places_of_an_event_given_as_a_number():
     [problem] = parse_problems(minimal_text().replace("places: [moscow]", "places: 5"))
     assert problem.where == "events[0].places (event 'meeting')"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="loading._reference_problems iterates a string 'places: moscow' letter by letter and "
-    "reports \"unknown place id 'm'\", 'o', 's', ... besides the real problem",
-)
 def test_places_of_an_event_given_as_a_string():
     [problem] = parse_problems(minimal_text().replace("places: [moscow]", "places: moscow"))
     assert problem.where == "events[0].places (event 'meeting')"
     assert "valid list" in problem.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OSError,
-    reason="loading.load_story: path.read_bytes() is outside the OSError guard, so a directory "
-    "raises IsADirectoryError instead of StoryError('cannot be read')",
-)
 def test_a_directory_is_not_a_story(tmp_path):
     with pytest.raises(StoryError, match="cannot be read"):
         load_story(tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="loading._StoryLoader keeps YAML 1.1's octal ints: 'date: 0700' (year 700) is read as "
-    "448 and reported as \"'448' is not a story date\"",
-)
 def test_a_year_with_a_leading_zero():
     text = minimal_text().replace("    date: 2025-10-27", "    date: 0700")
     try:

@@ -47,6 +47,7 @@
             lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url, onStep: onStep,
           });
           window.storyReader = reader;  // for tests and the benchmark to inspect the map
+          window.storyReaderReadyAt = performance.timeOrigin + performance.now();
           reportHeight();
         })
         .catch((err) => { showError("The story map could not load its data (" + err.message + ")."); reportHeight(); });

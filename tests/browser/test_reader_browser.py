@@ -5,16 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import (
-    ROOT,
-    drawn_markers,
-    open_page,
-    reader_frame,
-    shoot,
-    start_server,
-    stop_server,
-)
+from browser_helpers import ROOT, drawn_markers, open_page, reader_frame, shoot
 from playwright.sync_api import expect
+
+from storymap_ui.serve import start_app
 
 pytestmark = pytest.mark.browser
 PLACES = 13
@@ -140,7 +134,7 @@ def test_phone_viewport_puts_the_map_above_the_narrative(
 
 
 def test_hostile_story_runs_no_script(browser: object, tmp_path: Path) -> None:
-    server = start_server(ROOT / "tests" / "fixtures" / "html_injection.yaml", tmp_path)
+    server = start_app(ROOT / "tests" / "fixtures" / "html_injection.yaml", tmp_path)
     try:
         watched = open_page(browser)
         page = watched.page
@@ -155,4 +149,4 @@ def test_hostile_story_runs_no_script(browser: object, tmp_path: Path) -> None:
         assert frame.locator("img[src='x']").count() == 0
         shoot(page, "reader-hostile-story")
     finally:
-        stop_server(server)
+        server.stop()

@@ -1,0 +1,85 @@
+"""Start the app in a subprocess on a free local port: for browser tests and benchmarks.
+
+Kept apart from the page glue (it does not import Streamlit) so tests and
+benchmarks start the app exactly as ``make run`` does, with a story of their choice.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# What this workplace's Chromium needs headless as root with no network (see the README).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class AppServer:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def rss_mib(self) -> float:
+        """Resident memory of the server process, from /proc (Linux)."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        kib = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+        return kib / 1024
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(story: Path, workdir: Path, tiles: str = "carto", timeout_s: float = 60) -> AppServer:
+    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers."""
+    port = free_port()
+    log = workdir / f"streamlit-{port}.log"
+    env = {
+        **os.environ,
+        "STORYMAP_STORY": str(story),
+        "STORYMAP_TILES": tiles,
+        "STORYMAP_FRONTEND_DIR": str(workdir / f"frontend-{port}"),
+    }
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return AppServer(url, process, log)
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"streamlit did not start in {timeout_s} s: {log.read_text()[-2000:]}")

@@ -1,0 +1,98 @@
+"""Helpers for the real-browser tests: an offline page that records errors, the map frame.
+
+No test here reaches the internet: every request that does not go to our own
+server is answered locally (map tiles get a blank PNG) or refused. In CI a missing
+browser is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storymap_ui.serve import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _transparent_tile() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGBA", (256, 256), (0, 0, 0, 0)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+BLANK_TILE = _transparent_tile()
+# Chromium's notes about sandbox features it does not know; not errors of ours.
+HARMLESS_CONSOLE = ("Unrecognized feature:", "can escape its sandboxing")
+
+
+@dataclass
+class Watched:
+    """A page with its console errors, page errors and dialogs recorded."""
+
+    page: object
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def _offline_routes(route: object) -> None:
+    url = route.request.url
+    if url.startswith(("http://127.0.0.1", "http://localhost")):
+        route.continue_()
+    elif "tile" in url or "basemaps" in url:
+        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+    else:
+        route.abort()
+
+
+def open_page(browser: object, width: int = 1400, height: int = 900) -> Watched:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    watched = Watched(page)
+    page.route("**/*", _offline_routes)
+
+    def on_console(message: object) -> None:
+        if message.type == "error" and not any(h in message.text for h in HARMLESS_CONSOLE):
+            watched.errors.append(message.text)
+
+    def on_dialog(dialog: object) -> None:
+        watched.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+    page.on("dialog", on_dialog)
+    return watched
+
+
+def reader_frame(page: object, timeout_s: float = 30) -> object:
+    """The map component's frame, once its reader has drawn the first step."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "storymap_reader" in frame.url:
+                try:
+                    if frame.evaluate("Boolean(window.storyReader)"):
+                        return frame
+                except Exception:  # the frame may be replaced while the page settles
+                    pass
+        page.wait_for_timeout(200)
+    raise AssertionError("the story map did not load in the page")
+
+
+def drawn_markers(frame: object) -> int:
+    """Circle markers Leaflet has on the map right now (precision circles excluded)."""
+    return frame.evaluate(
+        "Object.values(window.storyReader.map._layers).filter("
+        "l => l instanceof L.CircleMarker && !(l instanceof L.Circle)).length"
+    )
+
+
+def shoot(page: object, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
