@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import nh3
+from babel.dates import format_date
 
+from storymap.dates import PartialDate
 from storymap.geo import bounds_of, line_to_leaflet, route_line, to_leaflet
 from storymap.geocoding import Location
 from storymap.i18n import number, strings, t
@@ -177,8 +179,11 @@ def _event_html(story: Story, event: Event, lang: str) -> str:
     date_class = "date exact" if event.date.is_exact_day else "date vague"
     places = ", ".join(story.place(p).name.get(lang) for p in event.places)
     category = t(f"category_{event.category}", lang)
+    span = ""
+    if not event.date.is_exact_day:
+        span = f" · <small>{_e(t('date_span', lang, span=date_span(event.date, lang)))}</small>"
     parts = [
-        f'<p class="{date_class}"><strong>{_e(event.date.format(lang))}</strong> · {_e(category)}</p>',
+        f'<p class="{date_class}"><strong>{_e(event.date.format(lang))}</strong> · {_e(category)}{span}</p>',
         _h(3, event.title.get(lang)),
         f'<p class="places">{_e(t("places", lang))}: {_e(places)}</p>',
         _p(event.summary.get(lang)),
@@ -210,6 +215,18 @@ def _event_html(story: Story, event: Event, lang: str) -> str:
         f'<p class="sources"><small>{_e(t("reported_by", lang))}: {_e(sources)}</small></p>'
     )
     return '<div class="event">' + "\n".join(parts) + "</div>"
+
+
+def date_span(date: PartialDate, lang: str) -> str:
+    """The days a vague date may be, said plainly: '1–30 April 2025'."""
+    first, last = date.earliest, date.latest
+    if first == last:
+        return format_date(first, "d MMMM y", locale=lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{format_date(last, 'd MMMM y', locale=lang)}"
+    if first.year == last.year:
+        return f"{format_date(first, 'd MMMM', locale=lang)} – {format_date(last, 'd MMMM y', locale=lang)}"
+    return f"{format_date(first, 'd MMMM y', locale=lang)} – {format_date(last, 'd MMMM y', locale=lang)}"
 
 
 def _media_html(media: Any, lang: str) -> str:
