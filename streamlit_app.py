@@ -7,21 +7,11 @@ this page keeps the language, the current step, the narrative and the deep link.
 import streamlit as st
 
 import storymap_ui as ui
-from storymap.geocoding import UnresolvedPlaces
 from storymap.i18n import t
-from storymap.loading import StoryError
 from storymap.reader import credits_html, event_list_html
 
 st.set_page_config(page_title="storymap", page_icon="🗺️", layout="wide")
-
-path = ui.story_path()
-try:
-    bundle = ui.load_bundle(path)
-except (StoryError, UnresolvedPlaces, OSError) as exc:
-    st.error(f"{t('story_error', 'id')} / {t('story_error', 'en')}: {path}")
-    st.code(str(exc), language=None)
-    st.stop()
-
+bundle = ui.load_or_stop()
 story = bundle.story
 top_left, top_right = st.columns([4, 1], vertical_alignment="bottom")
 with top_right:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import (
     GeocodeUnavailable,
     Layer,
@@ -70,6 +71,19 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=1)
     generate.add_argument("-o", "--output", type=Path, required=True)
     generate.set_defaults(run=_generate)
+
+    export = commands.add_parser("export", help="write the story as HTML, a site, a picture, data")
+    export.add_argument(
+        "story", type=Path, nargs="+", help="story file(s); a folder for --format site"
+    )
+    export.add_argument("--format", choices=["site", *FORMATS], required=True)
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument(
+        "--lang", choices=["id", "en"], help="for png and handout (default: the story's)"
+    )
+    export.add_argument("--tiles", choices=["offline", "carto", "osm"], default="offline",
+                        help="base map the HTML opens with (default offline: works with no internet)")  # fmt: skip
+    export.set_defaults(run=_export)
 
     schema = commands.add_parser("schema", help="write the story JSON Schema")
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
@@ -162,6 +176,51 @@ def _generate(args: argparse.Namespace) -> int:
     write_synthetic_story(args.events, args.output, args.seed)
     story = load_story(args.output)
     print(f"wrote {args.output}: {len(story.events)} events, {len(story.places)} places")
+    return 0
+
+
+EXPORT_FORMATS = [
+    "html",
+    "site",
+    "png",
+    "handout",
+    "geojson",
+    "places-geojson",
+    "csv",
+    "places-csv",
+]
+
+
+def _export(args: argparse.Namespace) -> int:
+    from storymap.export.site import SiteStory, export_site
+
+    paths = [
+        p for path in args.story for p in (sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    ]
+    if not paths:
+        print(
+            f"error: no story files (*.yaml) in {', '.join(map(str, args.story))}", file=sys.stderr
+        )
+        return 1
+    stories = []
+    for path in paths:
+        story = load_story(path)
+        stories.append(SiteStory(path, story, geocode_story(story)))
+    if args.format == "site":
+        written = export_site(stories, args.output, args.tiles)
+        size = sum(f.stat().st_size for f in written)
+        print(
+            f"wrote {args.output}/: {len(written)} files, {size / 1024:,.0f} KiB, {len(stories)} stories"
+        )
+        return 0
+    if len(stories) > 1:
+        print(f"error: --format {args.format} takes one story, not {len(stories)}", file=sys.stderr)
+        return 2
+    item = stories[0]
+    lang = args.lang or item.story.default_language
+    content = export_bytes(item.story, item.located, args.format, lang, args.tiles)
+    args.output.write_bytes(content)
+    print(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
     return 0
 
 

@@ -30,7 +30,7 @@ CATEGORY_COLOURS: dict[str, str] = {
     "history": "#E69F00",
     "society": "#56B4E9",
 }
-ALLOWED_TAGS = {"article", "section", "h2", "h3", "p", "em", "strong", "blockquote", "ul", "ol", "li",
+ALLOWED_TAGS = {"article", "section", "h2", "h3", "h4", "p", "em", "strong", "blockquote", "ul", "ol", "li",
                 "figure", "figcaption", "img", "a", "span", "small", "div"}  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt"},
@@ -40,13 +40,6 @@ ALLOWED_ATTRIBUTES = {
     "div": {"class"},
     "ol": {"class"},
 }
-
-# Interface words the browser needs (the rest of the page is rendered by the server).
-BROWSER_UI_KEYS = (
-    "previous", "next", "play", "pause", "slider_label", "legend", "precision_note",
-    "basemap_carto", "basemap_osm", "basemap_offline", "overview",
-    "route_mode_flight", "route_mode_road_rail", "route_mode_troop_deployment",
-)  # fmt: skip
 
 # Interface words the browser needs (the rest of the page is rendered by the server).
 BROWSER_UI_KEYS = (
@@ -235,6 +228,32 @@ def _media_html(media: Any, lang: str) -> str:
     if media.kind == "image":
         return f'<figure><img src="{_e(media.url)}" alt="{_e(caption)}"><figcaption>{_e(credit)}</figcaption></figure>'
     return f'<p><a href="{_e(media.url)}">{_e(caption or media.url)}</a> <small>{_e(credit)}</small></p>'
+
+
+def speaker_notes_html(story: Story, step: Step, lang: str) -> str:
+    """For the teacher, not the projector: who reported each claim, date notes, questions."""
+    parts = []
+    for i in step.events:
+        event = story.events[i]
+        items = [
+            f"<li>{_e(s.outlet_in(lang))}"
+            + (f": {_e(s.claim.get(lang))}" if s.claim else "")
+            + "</li>"
+            for s in event.sources
+        ]
+        parts.append(f"<h4>{_e(event.title.get(lang))}</h4>")
+        parts.append(f"<p><strong>{_e(t('sources', lang))}</strong></p><ul>{''.join(items)}</ul>")
+        if event.date_note:
+            parts.append(
+                f"<p><strong>{_e(t('date_note', lang))}</strong>: {_e(event.date_note.get(lang))}</p>"
+            )
+        if event.question:
+            parts.append(
+                f"<p><strong>{_e(t('question', lang))}</strong>: {_e(event.question.get(lang))}</p>"
+            )
+    if not parts:
+        parts.append(f"<p>{_e(t('no_notes', lang))}</p>")
+    return clean('<div class="speaker-notes">' + "".join(parts) + "</div>")
 
 
 def event_list_html(story: Story, lang: str) -> str:

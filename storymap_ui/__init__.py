@@ -13,17 +13,18 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 import streamlit as st
 import streamlit.components.v1 as components
 
-from storymap.geocoding import COUNTRY_OUTLINES, GEODATA, Location, geocode_story
+from storymap.export import FORMATS, export_bytes
+from storymap.geocoding import COUNTRY_OUTLINES, GEODATA, Location, UnresolvedPlaces, geocode_story
 from storymap.i18n import t
-from storymap.loading import load_story
+from storymap.loading import StoryError, load_story
 from storymap.model import LANGS, Story
 from storymap.reader import Step, narrative_html, reader_payload, step_for_event, story_steps
+from storymap.web import LEAFLET, WEB_ASSETS
 
 FRONTEND_SOURCE = Path(__file__).with_name("frontend")
 FRONTEND = Path(os.environ.get("STORYMAP_FRONTEND_DIR", GEODATA.parent / ".cache" / "frontend"))
@@ -32,16 +33,18 @@ TILES = ("carto", "osm", "offline")
 
 
 def prepare_frontend(target: Path = FRONTEND) -> Path:
-    """Lay out the component's files: our HTML/JS/CSS, Leaflet from its package, country outlines."""
-    leaflet = Path(str(files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
+    """Lay out the component's files: the reader (storymap/web), our bridge, Leaflet, outlines."""
     (target / "vendor").mkdir(parents=True, exist_ok=True)
     (target / "data").mkdir(parents=True, exist_ok=True)
-    for source in FRONTEND_SOURCE.iterdir():
+    for source in (*FRONTEND_SOURCE.iterdir(), WEB_ASSETS / "reader.js", WEB_ASSETS / "reader.css"):
         if source.is_file():
             shutil.copyfile(source, target / source.name)
+    page = (FRONTEND_SOURCE / "index.html").read_text(encoding="utf-8")
+    markup = (WEB_ASSETS / "reader.html").read_text(encoding="utf-8")
+    (target / "index.html").write_text(page.replace("<!-- storymap:reader -->", markup), "utf-8")
     for name in ("leaflet.js", "leaflet.css"):
-        shutil.copyfile(leaflet / name, target / "vendor" / name)
-    shutil.copytree(leaflet / "images", target / "vendor" / "images", dirs_exist_ok=True)
+        shutil.copyfile(LEAFLET / name, target / "vendor" / name)
+    shutil.copytree(LEAFLET / "images", target / "vendor" / "images", dirs_exist_ok=True)
     shutil.copyfile(COUNTRY_OUTLINES, target / "data" / "countries-110m.geojson")
     return target
 
@@ -57,6 +60,18 @@ class Bundle:
     located: dict[str, Location]
     steps: list[Step]
     payload_name: str
+
+
+def load_or_stop() -> Bundle:
+    """The page's story, or a clear message naming the file and every problem, then stop."""
+    path = story_path()
+    try:
+        return load_bundle(path)
+    except (StoryError, UnresolvedPlaces, OSError) as exc:
+        st.error(f"{t('story_error', 'id')} / {t('story_error', 'en')}: {path}")
+        st.code(str(exc), language=None)
+        st.stop()
+        raise  # st.stop() ends the run; this line only tells type checkers so
 
 
 def story_path() -> Path:
@@ -133,8 +148,14 @@ def go_to(bundle: Bundle, step: int) -> None:
         del st.query_params["event"]
 
 
-def reader_map(bundle: Bundle, lang: str, step: int, height: int = 500) -> None:
-    """The map, slider and timeline strip, drawn and revealed in the browser."""
+def reader_map(
+    bundle: Bundle, lang: str, step: int, height: int = 500, mode: str = "reader"
+) -> None:
+    """The map, slider and timeline strip, drawn and revealed in the browser.
+
+    In ``presenter`` mode the map is larger and also takes the keys a presentation
+    clicker sends (PageUp/PageDown, arrows, Home/End) from the whole page.
+    """
     tiles = os.environ.get("STORYMAP_TILES", "carto")
     _reader_component(
         payload_url=f"data/{bundle.payload_name}",
@@ -144,6 +165,7 @@ def reader_map(bundle: Bundle, lang: str, step: int, height: int = 500) -> None:
         ack=st.session_state.get("reader_ack", 0),
         tiles=tiles if tiles in TILES else "carto",
         height=height,
+        mode=mode,
         key="reader_map",
         default=None,
         on_change=_remember_step,
@@ -156,6 +178,54 @@ def narrative(bundle: Bundle, lang: str, step: int) -> None:
         f"{narrative_html(bundle.story, bundle.steps[step], lang)}</div>",
         unsafe_allow_html=True,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _export(path: str, mtime_ns: int, fmt: str, lang: str) -> bytes:
+    bundle = load_bundle(Path(path))
+    return export_bytes(bundle.story, bundle.located, fmt, lang)
+
+
+def downloads(bundle: Bundle, lang: str) -> None:
+    """Buttons for the story file and every export, made once per file version."""
+    path = story_path()
+    mtime_ns = path.stat().st_mtime_ns
+    key = bundle.story.id
+    st.download_button(
+        t("download_story", lang), path.read_bytes(), f"{key}.yaml", "application/yaml"
+    )
+    labels = {
+        "html": "download_html", "handout": "download_handout", "png": "download_png",
+        "geojson": "download_events_geojson", "places-geojson": "download_places_geojson",
+        "csv": "download_events_csv", "places-csv": "download_places_csv",
+    }  # fmt: skip
+    for fmt, label in labels.items():
+        name = key + FORMATS[fmt].suffix.replace("-handout", f"-handout-{lang}")
+        st.download_button(
+            t(label, lang),
+            _export(str(path), mtime_ns, fmt, lang),
+            name,
+            FORMATS[fmt].mime,
+            key=f"download-{fmt}",
+        )
+
+
+PRESENTER_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+.block-container { padding-top: 1.2rem; max-width: 100%; }
+.storymap-narrative { color: #000; }
+.storymap-narrative h3 { font-size: 44px; line-height: 1.15; color: #000; }
+.storymap-narrative p { font-size: 28px; line-height: 1.4; }
+.storymap-narrative p small, .storymap-narrative .sources, .storymap-narrative .note { font-size: 20px; }
+.storymap-narrative blockquote p { font-size: 26px; }
+.storymap-progress { font-size: 32px; font-weight: 700; margin: 0; color: #000; }
+.speaker-notes, .speaker-notes p, .speaker-notes li { font-size: 20px; }
+"""
+
+
+def page_style(css: str) -> None:
+    """Add our own CSS to the page (no script, no markup)."""
+    st.html(f"<style>{css}</style>")
 
 
 def html_block(markup: str) -> None:

@@ -35,6 +35,22 @@
     root.prepend(box);
   }
 
+  /** A presentation clicker types into the page, not into our frame: listen there too. */
+  function listenToPageKeys(target) {
+    let page;
+    try { page = window.parent.document; } catch (err) { return; }  // another origin: frame keys only
+    const moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+    page.addEventListener("keydown", (ev) => {
+      const typing = ev.target.closest && ev.target.closest("input, textarea, select, button, a, [contenteditable=true], [role=slider]");
+      if (typing || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      if (ev.key in moves) target.goTo(target.step + moves[ev.key], { fromUser: true });
+      else if (ev.key === "Home") target.goTo(0, { fromUser: true });
+      else if (ev.key === "End") target.goTo(target.lastStep, { fromUser: true });
+      else return;
+      ev.preventDefault();
+    });
+  }
+
   function render(args) {
     document.documentElement.style.setProperty("--map-height", (args.height || 480) + "px");
     if (!reader) {
@@ -44,9 +60,11 @@
         .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
         .then((payload) => {
           reader = new window.StoryReader(document.getElementById("reader"), payload, {
-            lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url, onStep: onStep,
+            lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url,
+            mode: args.mode, onStep: onStep,
           });
           window.storyReader = reader;  // for tests and the benchmark to inspect the map
+          if (args.mode === "presenter") listenToPageKeys(reader);
           window.storyReaderReadyAt = performance.timeOrigin + performance.now();
           reportHeight();
         })

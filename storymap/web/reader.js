@@ -45,6 +45,8 @@
       this.root = root;
       this.data = payload;
       this.lang = options.lang || "id";
+      this.scale = options.mode === "presenter" ? 1.6 : 1;
+      if (options.mode) root.classList.add(options.mode);
       this.onStep = options.onStep || function () {};
       this.step = -1;
       this.playing = null;
@@ -90,7 +92,8 @@
       const chosen = this.bases[options.tiles] ? options.tiles : "carto";
       this.bases[chosen].addTo(map);
       this.layersControl = L.control.layers({}, {}, { position: "topright" }).addTo(map);
-      if (options.countriesUrl) this._loadCountries(options.countriesUrl);
+      if (options.countries) this._drawCountries(options.countries);
+      else if (options.countriesUrl) this._loadCountries(options.countriesUrl);
       map.fitBounds(this.data.bounds, { padding: [30, 30] });
       this.markers = this.data.places.map((place, p) => {
         const marker = L.circleMarker(place.latlng, { renderer: this.renderer, radius: 6 });
@@ -106,13 +109,16 @@
     }
 
     _loadCountries(url) {
-      fetch(url).then((r) => r.json()).then((geojson) => {
-        L.geoJSON(geojson, {
-          pane: "offline-base", interactive: false,
-          style: { color: "#8c8c8c", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
-          attribution: "Natural Earth",
-        }).addTo(this.map);
-      }).catch(() => { /* the tile layers still work; the map says nothing is lost */ });
+      fetch(url).then((r) => r.json()).then((geojson) => this._drawCountries(geojson))
+        .catch(() => { /* the tile layers still work without the offline outlines */ });
+    }
+
+    _drawCountries(geojson) {
+      L.geoJSON(geojson, {
+        pane: "offline-base", interactive: false,
+        style: { color: "#8c8c8c", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
+        attribution: "Natural Earth",
+      }).addTo(this.map);
     }
 
     _buildControls() {
@@ -365,6 +371,13 @@
     }
 
     _markerStyle(state, event) {
+      const style = this._baseStyle(state, event);
+      style.radius *= this.scale;
+      style.weight *= this.scale;
+      return style;
+    }
+
+    _baseStyle(state, event) {
       if (state === "overview") {
         return { radius: 6, color: "#fff", weight: 1.5, fillColor: NEUTRAL, fillOpacity: 0.85, opacity: 1, dashArray: null };
       }

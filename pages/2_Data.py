@@ -1,0 +1,69 @@
+"""Data: the story's events and places as tables, with filters and every download.
+
+Shows how each place was located (geocoding layer, precision) and each event's date
+precision and sources; offers the story file, GeoJSON, CSV, the offline HTML page,
+the printable handout and the overview picture.
+"""
+
+import streamlit as st
+
+import storymap_ui as ui
+from storymap.i18n import t
+from storymap.tables import events_table, filter_events, places_table
+
+st.set_page_config(page_title="storymap · data", page_icon="🗺️", layout="wide")
+bundle = ui.load_or_stop()
+story = bundle.story
+title_column, switch_column = st.columns([4, 1], vertical_alignment="bottom")
+with switch_column:
+    lang = ui.language(story.default_language)
+with title_column:
+    st.title(t("data_title", lang), anchor=False)
+    st.caption(story.title.get(lang))
+
+events = events_table(story, lang)
+places = places_table(story, bundle.located, lang)
+category_column, place_column, date_column = st.columns(3)
+with category_column:
+    categories = st.multiselect(
+        t("filter_category", lang),
+        sorted(events["category"].unique()),
+        format_func=lambda name: t(f"category_{name}", lang),
+    )
+with place_column:
+    names = dict(zip(places["id"], places["name"], strict=True))
+    chosen_places = st.multiselect(t("filter_place", lang), list(names), format_func=names.get)
+with date_column:
+    first, last = events["start"].min(), events["end"].max()
+    between = st.slider(
+        t("filter_dates", lang), min_value=first, max_value=last, value=(first, last)
+    )
+
+shown = filter_events(events, categories, chosen_places, between)
+st.subheader(t("events_heading", lang), anchor=False)
+st.caption(t("shown_of", lang, shown=len(shown), total=len(events)))
+st.dataframe(
+    shown.drop(columns=["place_ids"]),
+    hide_index=True,
+    use_container_width=True,
+    column_config={
+        "date": t("col_date", lang), "start": t("col_start", lang), "end": t("col_end", lang),
+        "precision": t("col_precision", lang), "category": t("col_category", lang),
+        "title": t("col_title", lang), "places": t("col_places", lang),
+        "sources": t("col_sources", lang),
+    },
+)  # fmt: skip
+st.subheader(t("places_heading", lang), anchor=False)
+st.dataframe(
+    places,
+    hide_index=True,
+    use_container_width=True,
+    column_config={
+        "name": t("col_name", lang), "kind": t("col_kind", lang),
+        "country": t("col_country", lang), "layer": t("col_layer", lang),
+        "precision_km": t("col_precision_km", lang), "note": t("col_note", lang),
+    },
+)  # fmt: skip
+
+st.subheader(t("downloads", lang), anchor=False)
+ui.downloads(bundle, lang)

@@ -1,0 +1,51 @@
+"""A located story as data files: GeoJSON (EPSG:4326, lon/lat) and CSV, returned as text.
+
+Everything is built from ``storymap.geo``'s GeoDataFrames, so the exported files say
+exactly what the map draws. Dates are ISO ``YYYY-MM-DD`` strings: an event's ``start``
+and ``end`` are the earliest and latest day its date may be, ``date`` is the story's
+own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import geopandas as gpd
+
+from storymap.geo import events_frame, places_frame
+from storymap.geocoding import Location
+from storymap.model import Story
+
+PLACE_CSV_COLUMNS = ["id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note"]  # fmt: skip
+EVENT_COLUMNS = ["order", "id", "date", "start", "end", "precision", "approximate", "category",
+                 "title_id", "title_en", "places", "route_mode", "route_km", "sources"]  # fmt: skip
+
+
+def places_geojson(story: Story, located: dict[str, Location]) -> str:
+    """A FeatureCollection with one Point per place."""
+    return places_frame(story, located).to_json(drop_id=True)
+
+
+def events_geojson(story: Story, located: dict[str, Location]) -> str:
+    """A FeatureCollection with one feature per event in story order (route line or place points)."""
+    return _events(story, located).to_json(drop_id=True)
+
+
+def places_csv(story: Story, located: dict[str, Location]) -> str:
+    frame = places_frame(story, located)
+    frame["lat"] = frame.geometry.y
+    frame["lon"] = frame.geometry.x
+    return frame[PLACE_CSV_COLUMNS].to_csv(index=False)
+
+
+def events_csv(story: Story, located: dict[str, Location]) -> str:
+    return _events(story, located)[EVENT_COLUMNS].to_csv(index=False)
+
+
+def _events(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:
+    """``events_frame`` with ISO date strings and route lengths to 0.1 km."""
+    frame = events_frame(story, located)
+    for column in ("start", "end"):
+        frame[column] = frame[column].map(date.isoformat)
+    frame["route_km"] = frame["route_km"].astype(float).round(1)
+    return frame
