@@ -33,7 +33,7 @@ def slide() -> None:
     step = ui.current_step(bundle)
     map_column, text_column = st.columns([3, 2], gap="large")
     with map_column:
-        ui.reader_map(bundle, lang, step, height=560, mode="presenter")
+        ui.reader_map(bundle, lang, step, height=470, mode="presenter")
     with text_column:
         step = st.session_state.step
         st.markdown(

@@ -211,15 +211,16 @@ def downloads(bundle: Bundle, lang: str) -> None:
 
 
 PRESENTER_CSS = """
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-.block-container { padding-top: 1.2rem; max-width: 100%; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] { display: none; }
+.block-container { padding-top: 0.8rem; max-width: 100%; }
 .storymap-narrative { color: #000; }
-.storymap-narrative h3 { font-size: 44px; line-height: 1.15; color: #000; }
-.storymap-narrative p { font-size: 28px; line-height: 1.4; }
-.storymap-narrative p small, .storymap-narrative .sources, .storymap-narrative .note { font-size: 20px; }
-.storymap-narrative blockquote p { font-size: 26px; }
-.storymap-progress { font-size: 32px; font-weight: 700; margin: 0; color: #000; }
-.speaker-notes, .speaker-notes p, .speaker-notes li { font-size: 20px; }
+.storymap-narrative h3 { font-size: 36px; line-height: 1.15; color: #000; padding-top: 0.4rem; }
+.storymap-narrative p { font-size: 24px; line-height: 1.4; color: #000; }
+.storymap-narrative p small { font-size: 19px; }
+.storymap-narrative blockquote p { font-size: 22px; }
+p.storymap-progress { font-size: 28px; font-weight: 700; margin: 0; color: #000; }
+.speaker-notes p, .speaker-notes li { font-size: 19px; }
+.speaker-notes h4 { font-size: 21px; }
 """
 
 

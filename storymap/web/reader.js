@@ -114,7 +114,7 @@
     }
 
     _drawCountries(geojson) {
-      L.geoJSON(geojson, {
+      this.countriesLayer = L.geoJSON(geojson, {
         pane: "offline-base", interactive: false,
         style: { color: "#8c8c8c", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
         attribution: "Natural Earth",

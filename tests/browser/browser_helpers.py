@@ -37,6 +37,7 @@ class Watched:
     page: object
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
 
 def _offline_routes(route: object) -> None:
@@ -55,8 +56,11 @@ def open_page(browser: object, width: int = 1400, height: int = 900) -> Watched:
     page.route("**/*", _offline_routes)
 
     def on_console(message: object) -> None:
-        if message.type == "error" and not any(h in message.text for h in HARMLESS_CONSOLE):
-            watched.errors.append(message.text)
+        if message.type != "error" or any(h in message.text for h in HARMLESS_CONSOLE):
+            return
+        if "/_stcore/" in message.location.get("url", "") and "404" in message.text:
+            return  # Streamlit probing for its base path when a page is opened by its own URL
+        watched.errors.append(message.text)
 
     def on_dialog(dialog: object) -> None:
         watched.dialogs.append(dialog.message)

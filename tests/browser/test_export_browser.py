@@ -1,0 +1,110 @@
+"""The single-file export opened from disk with every network request blocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser_helpers import ROOT, Watched, shoot
+from playwright.sync_api import expect
+
+from storymap.cli import main
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("export") / "story.html"
+    story = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
+    assert main(["export", str(story), "--format", "html", "-o", str(target)]) == 0
+    return target
+
+
+def open_offline(browser: object, path: Path, width: int = 1400, height: int = 900) -> Watched:
+    """A page that can read local files and nothing else; every other request is recorded."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    watched = Watched(page)
+
+    def only_files(route: object) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            watched.requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_files)
+    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+    page.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "window.storyReader && window.storyReader.root.dataset.state === 'ready'"
+    )
+    return watched
+
+
+def markers(page: object) -> int:
+    return page.evaluate(
+        "Object.values(window.storyReader.map._layers).filter("
+        "l => l instanceof L.CircleMarker && !(l instanceof L.Circle)).length"
+    )
+
+
+def test_export_works_with_no_network(browser: object, exported: Path) -> None:
+    watched = open_offline(browser, exported)
+    page = watched.page
+    assert markers(page) == 13
+    # the offline base layer: Natural Earth outlines, drawn in their own pane under the tiles
+    assert page.evaluate(
+        "window.storyReader.map.hasLayer(window.storyReader.countriesLayer) && "
+        "window.storyReader.countriesLayer.getLayers().length"
+    ) > 150
+    assert page.locator(".leaflet-offline-base-pane canvas").count() == 1
+    expect(page.locator("#narrative")).to_contain_text("Seluruh tempat dalam cerita")
+
+    page.focus("#slider")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.documentElement.dataset.step") == "1"
+    assert markers(page) == 2
+    expect(page.locator("#narrative")).to_contain_text("Uni Soviet jadi negara pertama")
+    assert "event=soviet-recognition" in page.url
+
+    page.click("button[data-lang=en]")
+    expect(page.locator("#narrative")).to_contain_text(
+        "The Soviet Union becomes the first state to recognise North Korea"
+    )
+    expect(page.locator("#title")).to_have_text("Russia and North Korea, ever closer")
+    assert page.evaluate("document.getElementById('date-label').textContent") == "1948"
+    page.click("button[data-lang=id]")
+    expect(page.locator("#narrative")).to_contain_text("Uni Soviet")
+    page.locator("details summary").first.click()
+    expect(page.locator("#event-list li")).to_have_count(14)
+    shoot(page, "export-offline")
+    assert watched.requests == []
+    assert watched.errors == []
+    assert watched.dialogs == []
+
+
+def test_export_deep_link_in_the_hash(browser: object, exported: Path, tmp_path: Path) -> None:
+    watched = open_offline(browser, exported)
+    page = watched.page
+    page.goto(exported.as_uri() + "#event=kremlin-meeting&lang=en")
+    page.reload()
+    page.wait_for_function(
+        "window.storyReader && window.storyReader.root.dataset.state === 'ready'"
+    )
+    expect(page.locator("#narrative")).to_contain_text("Putin receives North Korea")
+    assert page.evaluate("document.documentElement.dataset.step") == "11"
+    assert watched.errors == []
+
+
+def test_export_on_a_phone(browser: object, exported: Path) -> None:
+    watched = open_offline(browser, exported, width=390, height=844)
+    page = watched.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    map_box = page.locator("#map").bounding_box()
+    text_box = page.locator("#narrative").bounding_box()
+    assert map_box["y"] + map_box["height"] <= text_box["y"]
+    shoot(page, "export-phone")
+    assert watched.errors == []

@@ -1,0 +1,140 @@
+"""The single-file HTML export and the static site: self-contained, safe, complete."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from story_helpers import FIRST_STORY, FIXTURES
+
+from storymap.cli import main
+from storymap.export.html import script_json, standalone_html
+from storymap.export.site import SiteStory, export_site
+from storymap.geocoding import geocode_story
+from storymap.loading import load_story
+from storymap.model import Story
+
+
+@pytest.fixture(scope="module")
+def page(story: Story, located: dict) -> str:
+    return standalone_html(story, located)
+
+
+def inline_scripts(html: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+
+
+def test_everything_is_inline_nothing_is_fetched(page: str) -> None:
+    assert "<link" not in page
+    assert not re.search(r"<script[^>]*\ssrc=", page)
+    assert "url(images/" not in page  # Leaflet's images are data: URIs
+    assert "L.map" in page or "L.map(" in page  # Leaflet and the reader are inlined
+    assert "StoryReader" in page
+
+
+def test_csp_allows_exactly_the_inline_scripts_and_no_connections(page: str) -> None:
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "connect-src 'none'" in policy and "default-src 'none'" in policy
+    scripts = inline_scripts(page)
+    assert len(scripts) == 3
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy.replace("&#39;", "'")
+
+
+def test_page_carries_payload_narratives_and_countries(page: str, story: Story) -> None:
+    data = json.loads(re.search(r'id="storymap-data">(.*?)</script>', page, flags=re.S).group(1))
+    assert len(data["payload"]["events"]) == len(story.events)
+    assert len(data["narratives"]) == len(data["payload"]["steps"]) == 15
+    assert "Putin menerima Menlu Korea Utara di Kremlin" in data["narratives"][11]["id"]
+    assert "Putin receives North Korea" in data["narratives"][11]["en"]
+    assert data["tiles"] == "offline" and data["default_lang"] == "id"
+    countries = json.loads(
+        re.search(r'id="storymap-countries">(.*?)</script>', page, flags=re.S).group(1)
+    )
+    assert len(countries["features"]) > 150
+
+
+def test_size_is_small(page: str) -> None:
+    assert len(page.encode()) < 600 * 1024
+
+
+def test_script_json_cannot_close_the_script_element() -> None:
+    text = script_json({"title": "</script><script>alert(1)</script>"})
+    assert "</script" not in text.lower()
+    assert json.loads(text)["title"] == "</script><script>alert(1)</script>"
+
+
+def test_hostile_story_is_data_never_markup() -> None:
+    story = load_story(FIXTURES / "html_injection.yaml")
+    page = standalone_html(story, geocode_story(story))
+    body = page.split("<body>", 1)[1]
+    data_block = re.search(r'id="storymap-data">(.*?)</script>', body, flags=re.S).group(1)
+    outside_data = body.replace(data_block, "")
+    assert "<img src=x" not in outside_data
+    assert "alert(" not in "".join(
+        s for s in inline_scripts(body) if "storymap-data" not in s
+    ).replace("window.alert", "")
+    data = json.loads(data_block)
+    assert data["payload"]["story"]["title"]["en"] == "<img src=x onerror=alert(1)>"
+    narrative = data["narratives"][1]["en"]
+    assert "<script" not in narrative and "<img" not in narrative
+    assert "&lt;img src=x onerror=alert(1)&gt;" in narrative
+    assert "<title>&lt;img src=x onerror=alert(1)&gt;</title>" in page
+
+
+def test_unknown_tiles_choice_is_refused(story: Story, located: dict) -> None:
+    with pytest.raises(ValueError, match="tiles must be one of"):
+        standalone_html(story, located, tiles="stamen")
+
+
+def test_site_has_an_index_and_every_file_it_links(
+    story: Story, located: dict, tmp_path: Path
+) -> None:
+    written = export_site([SiteStory(FIRST_STORY, story, located)], tmp_path / "site")
+    names = {path.name for path in written}
+    for name in (
+        "index.html",
+        "russia-north-korea.html",
+        "russia-north-korea.yaml",
+        "russia-north-korea-events.geojson",
+        "russia-north-korea-places.geojson",
+        "russia-north-korea-events.csv",
+        "russia-north-korea-overview.png",
+        "russia-north-korea-handout-id.html",
+        "russia-north-korea-handout-en.html",
+    ):
+        assert name in names
+    index = (tmp_path / "site" / "index.html").read_text()
+    for link in re.findall(r'href="([^"#]+)', index):
+        assert (tmp_path / "site" / link).exists(), link
+    assert "Rusia dan Korea Utara, makin rapat" in index
+    assert "Russia and North Korea, ever closer" in index
+
+
+def test_cli_exports_html_and_site(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    target = tmp_path / "story.html"
+    assert main(["export", str(FIRST_STORY), "--format", "html", "-o", str(target)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert target.read_text().startswith("<!doctype html>")
+    site = tmp_path / "site"
+    assert main(["export", str(FIRST_STORY.parent), "--format", "site", "-o", str(site)]) == 0
+    assert (site / "index.html").exists()
+
+
+def test_cli_export_of_a_broken_story_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    bad = FIXTURES / "impossible_date.yaml"
+    assert main(["export", str(bad), "--format", "html", "-o", str(tmp_path / "x.html")]) == 1
+    assert "February 2025 has days 1 to 28" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_cli_export_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["export", str(tmp_path), "--format", "site", "-o", str(tmp_path / "out")]) == 1
+    assert "no story files" in capsys.readouterr().err
