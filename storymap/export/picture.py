@@ -34,7 +34,7 @@ TEXT = "#222222"
 MUTED = "#555555"
 NO_EVENT = "#777777"
 MARGIN = 0.10  # around the places' bounds, as a share of their extent
-MIN_EXTENT_M = 600_000  # a story with one place still shows its surroundings
+MIN_EXTENT_M = 1_500_000  # a story with one place still shows its surroundings
 ASPECT = (1.3, 2.0)  # width / height of the map frame, for slides
 LABEL_WRAP = 24  # characters per label line
 TITLE_PT, SUBTITLE_PT, LABEL_PT, LEGEND_PT, CREDITS_PT = 18, 11, 9, 8.5, 8
@@ -69,18 +69,28 @@ def overview_png(
 
     marks = _marks(story, located, lang)
     crs, clip = _projection(marks)
-    frame = _frame(marks, crs)
-    x0, y0, x1, y1 = frame
-    map_w = width_in - 0.5
+    x0, y0, x1, y1 = _frame(marks, crs)
+    side = 0.25  # inches of white on either side
+    map_w = width_in - 2 * side
     map_h = map_w * (y1 - y0) / (x1 - x0)
-    top_in, bottom_in = 1.05, 0.45
-    height_in = map_h + top_in + bottom_in
 
-    fig = Figure(figsize=(width_in, height_in), dpi=dpi, facecolor="white")
+    fig = Figure(figsize=(width_in, width_in), dpi=dpi, facecolor="white")
     canvas = FigureCanvasAgg(fig)
-    ax = fig.add_axes(
-        (0.25 / width_in, bottom_in / height_in, map_w / width_in, map_h / height_in)
-    )
+    credits = t("picture_credits", lang, outlet=story.source.outlet, title=story.source.title)
+    title, title_h = _heading(fig, canvas, story.title.get(lang), map_w,
+                              fontsize=TITLE_PT, fontweight="bold", color=TEXT)  # fmt: skip
+    subtitle, subtitle_h = _heading(fig, canvas, story.subtitle.get(lang), map_w,
+                                    fontsize=SUBTITLE_PT, color=MUTED)  # fmt: skip
+    footer, footer_h = _heading(fig, canvas, credits, map_w, fontsize=CREDITS_PT, color=MUTED)
+    top_in = 0.2 + title_h + 0.1 + subtitle_h + 0.25
+    bottom_in = 0.12 + footer_h + 0.15
+    height_in = top_in + map_h + bottom_in
+    fig.set_size_inches(width_in, height_in)
+    title.set_position((side, height_in - 0.2))
+    subtitle.set_position((side, height_in - 0.2 - title_h - 0.1))
+    footer.set_position((side, 0.12 + footer_h))
+
+    ax = fig.add_axes((side / width_in, bottom_in / height_in, map_w / width_in, map_h / height_in))
     ax.set_facecolor(OCEAN)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -98,21 +108,30 @@ def overview_png(
     ax.set_xlabel("")
     ax.set_ylabel("")
 
-    legend = _legend(ax, story, lang, flights, points, canvas)
+    vague = not all(m.exact for m in marks)
+    legend = _legend(ax, story, lang, flights, vague, points, canvas)
     _labels(ax, marks, points, routes, legend, canvas)
-
-    fig.text(0.25 / width_in, 1 - 0.18 / height_in, _plain(story.title.get(lang)),
-             fontsize=TITLE_PT, fontweight="bold", color=TEXT, va="top")  # fmt: skip
-    fig.text(0.25 / width_in, 1 - 0.62 / height_in, _plain(story.subtitle.get(lang)),
-             fontsize=SUBTITLE_PT, color=MUTED, va="top")  # fmt: skip
-    credits = t("picture_credits", lang, outlet=story.source.outlet, title=story.source.title)
-    fig.text(0.25 / width_in, 0.15 / height_in, _plain(credits),
-             fontsize=CREDITS_PT, color=MUTED, va="bottom")  # fmt: skip
 
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=dpi, facecolor="white")
     fig.clear()
     return out.getvalue()
+
+
+def _heading(fig, canvas, text: str, width_in: float, **style):
+    """A line of text above or below the map, wrapped to ``width_in``; the text and its height."""
+    artist = fig.text(0, 0, _plain(text), transform=fig.dpi_scale_trans, va="top", **style)
+    renderer = canvas.get_renderer()
+    extent = artist.get_window_extent(renderer)
+    if extent.width > width_in * fig.dpi:
+        lines = math.ceil(extent.width / (width_in * fig.dpi * 0.97))
+        width = math.ceil(len(text) / lines)
+        while True:
+            artist.set_text(_plain("\n".join(textwrap.wrap(text, width))))
+            if artist.get_window_extent(renderer).width <= width_in * fig.dpi or width < 10:
+                break
+            width -= 2
+    return artist, artist.get_window_extent(renderer).height / fig.dpi
 
 
 def _marks(story: Story, located: dict[str, Location], lang: str) -> list[_Mark]:
@@ -159,7 +178,9 @@ def _projection(marks: list[_Mark]) -> tuple[str, tuple[float, float, float, flo
         crs = f"+proj=lcc +lat_1={lat_1:.3f} +lat_2={lat_2:.3f} +lat_0={lat_0:.3f} +lon_0={lon_0:.3f} +datum=WGS84 +units=m +no_defs"
         band = (-10.0, 89.0) if lat_0 > 0 else (-89.0, 10.0)
     else:
-        crs = f"+proj=eqc +lat_ts={abs(lat_0):.3f} +lon_0={lon_0:.3f} +datum=WGS84 +units=m +no_defs"
+        crs = (
+            f"+proj=eqc +lat_ts={abs(lat_0):.3f} +lon_0={lon_0:.3f} +datum=WGS84 +units=m +no_defs"
+        )
         band = (-89.0, 89.0)
     return crs, (clip_lons[0], band[0], clip_lons[1], band[1])
 
@@ -232,7 +253,7 @@ def _draw_places(ax, marks: list[_Mark], crs: str) -> list[tuple[float, float]]:
     return points
 
 
-def _legend(ax, story: Story, lang: str, flights: bool, points, canvas):
+def _legend(ax, story: Story, lang: str, flights: bool, vague: bool, points, canvas):
     """Categories the story uses, the not-exact marker and the flight line, in the emptiest corner."""
     from matplotlib.lines import Line2D
 
@@ -242,10 +263,11 @@ def _legend(ax, story: Story, lang: str, flights: bool, points, canvas):
                markeredgecolor="white", label=t(f"category_{c}", lang))
         for c in used
     ]  # fmt: skip
-    handles.append(
-        Line2D([], [], linestyle="none", marker="o", markersize=8, markerfacecolor="white",
-               markeredgecolor=MUTED, markeredgewidth=1.6, label=t("precision_note", lang))
-    )  # fmt: skip
+    if vague:
+        handles.append(
+            Line2D([], [], linestyle="none", marker="o", markersize=8, markerfacecolor="white",
+                   markeredgecolor=MUTED, markeredgewidth=1.6, label=t("precision_note", lang))
+        )  # fmt: skip
     if flights:
         handles.append(
             Line2D([], [], color=MUTED, linewidth=2, linestyle=(0, (5, 3)),
@@ -299,7 +321,9 @@ def _labels(ax, marks: list[_Mark], points, routes, legend, canvas) -> None:
     radius = 6 * ax.figure.dpi / 72
     display = ax.transData.transform(points)
     taken = [(legend.get_window_extent(renderer), 1.0)]
-    taken += [(Bbox.from_extents(x - radius, y - radius, x + radius, y + radius), 1.0) for x, y in display]
+    taken += [
+        (Bbox.from_extents(x - radius, y - radius, x + radius, y + radius), 1.0) for x, y in display
+    ]
     taken += _line_boxes(ax, [line for line, _, _ in routes], radius / 2)
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
     kind_order = {"city": 0, "site": 1, "region": 2, "country": 3}
@@ -310,7 +334,7 @@ def _labels(ax, marks: list[_Mark], points, routes, legend, canvas) -> None:
             continue
         name = " · ".join(dict.fromkeys(marks[i].name for i in group))
         country = first.kind == "country"
-        text = ax.text(0, 0, textwrap.fill(_plain(name), LABEL_WRAP), fontsize=LABEL_PT,
+        text = ax.text(0, 0, _wrap(_plain(name)), fontsize=LABEL_PT,
                        color=MUTED if country else TEXT, style="italic" if country else "normal",
                        path_effects=halo, zorder=9, linespacing=1.1)  # fmt: skip
         anchors = [(points[group[0]], dx, dy, ha, va) for dx, dy, ha, va in _CANDIDATES]
@@ -330,16 +354,19 @@ def _labels(ax, marks: list[_Mark], points, routes, legend, canvas) -> None:
         label.measure(ax, renderer, frame, display, radius)
     boxes = np.array([[b.x0, b.y0, b.x1, b.y1] for b, _ in taken])
     weights = np.array([w for _, w in taken])
+    placed = np.empty((0, 4))
     pending = list(labels)
     while pending:
-        costs = {id(label): label.costs(boxes, weights) for label in pending}
+        costs = {id(label): label.costs(boxes, weights, placed) for label in pending}
         free = {id(label): costs[id(label)] == 0 for label in pending}
-        label = min(pending, key=lambda item: (int(free[id(item)].sum()), item.rank))
+        # Place names before route lengths; among them, the one with fewest free anchors.
+        label = min(pending, key=lambda item: (item.rank > 3, int(free[id(item)].sum()), item.rank))
         pending.remove(label)
         choice = label.choose(costs[id(label)], [(m, free[id(m)]) for m in pending])
-        for box in label.settle(choice, ax):
-            boxes = np.vstack([boxes, box])
-            weights = np.append(weights, 1.0)
+        occupied = label.settle(choice, ax)
+        placed = np.vstack([placed, occupied])
+        boxes = np.vstack([boxes, occupied])
+        weights = np.append(weights, np.ones(len(occupied)))
 
 
 class _Label:
@@ -360,28 +387,43 @@ class _Label:
     def measure(self, ax, renderer, frame, markers: np.ndarray, radius: float) -> None:
         """Each anchor's extent, how much of it falls outside the map, and whether its
         leader line would run over another place's marker."""
-        extents, penalty = [], []
+        extents, penalty, leaders = [], [], []
         origin = ax.transData.transform(self.anchors[0][0])
         for anchor in self.anchors:
             self._put(ax, *anchor)
             extent = self.text.get_window_extent(renderer).padded(2)
             extents.append([extent.x0, extent.y0, extent.x1, extent.y1])
             cost = 4 * (extent.width * extent.height - _overlap(extent, frame))
-            dx, dy = anchor[1], anchor[2]
-            if self.leader and (abs(dx) > 10 or abs(dy) > 10):
-                end = origin + np.array([dx, dy]) * ax.figure.dpi / 72
+            leader = []
+            if self._has_leader(anchor):
+                end = origin + np.array(anchor[1:3]) * ax.figure.dpi / 72
                 cost += 4000 * _crossings(origin, end, markers, radius)
+                leader = _leader_boxes(origin, end)
             penalty.append(cost)
+            leaders.append(leader)
         self.extents = np.array(extents)
         self.penalty = np.array(penalty)
+        self.leaders = leaders
         self.ring = np.array([_ring(anchor[1], anchor[2]) for anchor in self.anchors])
 
-    def costs(self, boxes: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Weighted overlap with everything already on the map, per anchor (0 = free)."""
-        return _overlaps(self.extents, boxes, weights) + self.penalty
+    def _has_leader(self, anchor) -> bool:
+        return self.leader and (abs(anchor[1]) > 10 or abs(anchor[2]) > 10)
+
+    def costs(self, boxes: np.ndarray, weights: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """Weighted overlap with everything already on the map, per anchor (0 = free); a
+        leader line must not cross another label."""
+        costs = _overlaps(self.extents, boxes, weights) + self.penalty
+        if len(labels):
+            for index, leader in enumerate(self.leaders):
+                if len(leader):
+                    costs[index] += (
+                        50 * _overlaps(np.array(leader), labels, np.ones(len(labels))).sum()
+                    )
+        return costs
 
     def choose(self, costs: np.ndarray, others) -> int:
-        """The nearest free anchor that leaves the other labels most room (else the least bad)."""
+        """The nearest free anchor that pushes the other labels least far from their points
+        (else the least bad anchor)."""
         if not (costs == 0).any():
             return int(np.argmin(costs))
         best, best_score = 0, None
@@ -390,8 +432,11 @@ class _Label:
             box = self.extents[index : index + 1]
             for other, free in others:
                 if free.any():
-                    hit = _overlaps(other.extents[free], box, np.ones(1)) > 0
-                    score += 3 * hit.sum() / free.sum()
+                    still = free.copy()
+                    still[free] = _overlaps(other.extents[free], box, np.ones(1)) == 0
+                    before = other.ring[free].min()
+                    after = other.ring[still].min() if still.any() else other.ring.max() + 2
+                    score += after - before
             if best_score is None or score < best_score:
                 best, best_score = int(index), score
         return best
@@ -401,21 +446,23 @@ class _Label:
         anchor = self.anchors[index]
         self._put(ax, *anchor)
         occupied = [list(self.extents[index])]
-        xy, dx, dy = anchor[:3]
-        if self.leader and (abs(dx) > 10 or abs(dy) > 10):
+        if self._has_leader(anchor):
+            xy, dx, dy = anchor[:3]
             ax.annotate("", xy=xy, xytext=(dx, dy), textcoords="offset points", zorder=8,
                         arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.7,
                                     "shrinkA": 0, "shrinkB": 4})  # fmt: skip
-            start = ax.transData.transform(xy)
-            end = start + np.array([dx, dy]) * ax.figure.dpi / 72
-            for share in np.linspace(0.25, 0.9, 6):
-                x, y = start + (end - start) * share
-                occupied.append([x - 2, y - 2, x + 2, y + 2])
+            occupied += self.leaders[index]
         return occupied
 
 
+def _leader_boxes(start: np.ndarray, end: np.ndarray) -> list[list[float]]:
+    """Small boxes along a leader line, from just off its point to the label."""
+    points = [start + (end - start) * share for share in np.linspace(0.25, 0.95, 8)]
+    return [[x - 2, y - 2, x + 2, y + 2] for x, y in points]
+
+
 def _ring(dx: float, dy: float) -> int:
-    return int(round(math.hypot(dx, dy))) // 12
+    return round(math.hypot(dx, dy)) // 12
 
 
 def _overlaps(extents: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -446,13 +493,15 @@ def _line_boxes(ax, lines, half: float) -> list:
     boxes = []
     for line in lines:
         xy = ax.transData.transform(list(line.coords))
-        length = sum(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 for (x0, y0), (x1, y1) in zip(xy, xy[1:]))
         on_screen = LineString(xy)
+        length = on_screen.length
         count = max(2, int(length / half))
         for i in range(count + 1):
             p = on_screen.interpolate(i / count, normalized=True)
             weight = 3.0 if i > count - 40 / half else 0.5
-            boxes.append((Bbox.from_extents(p.x - half, p.y - half, p.x + half, p.y + half), weight))
+            boxes.append(
+                (Bbox.from_extents(p.x - half, p.y - half, p.x + half, p.y + half), weight)
+            )
     return boxes
 
 
@@ -474,6 +523,15 @@ def _overlap(a, b) -> float:
     w = min(a.x1, b.x1) - max(a.x0, b.x0)
     h = min(a.y1, b.y1) - max(a.y0, b.y0)
     return w * h if w > 0 and h > 0 else 0.0
+
+
+def _wrap(text: str) -> str:
+    """Break a long name into lines of about even length, none longer than needed."""
+    lines = math.ceil(len(text) / LABEL_WRAP)
+    width = math.ceil(len(text) / lines)
+    while len(wrapped := textwrap.wrap(text, width)) > lines:
+        width += 1
+    return "\n".join(wrapped)
 
 
 def _plain(text: str) -> str:

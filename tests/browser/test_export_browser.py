@@ -56,10 +56,13 @@ def test_export_works_with_no_network(browser: object, exported: Path) -> None:
     page = watched.page
     assert markers(page) == 13
     # the offline base layer: Natural Earth outlines, drawn in their own pane under the tiles
-    assert page.evaluate(
-        "window.storyReader.map.hasLayer(window.storyReader.countriesLayer) && "
-        "window.storyReader.countriesLayer.getLayers().length"
-    ) > 150
+    assert (
+        page.evaluate(
+            "window.storyReader.map.hasLayer(window.storyReader.countriesLayer) && "
+            "window.storyReader.countriesLayer.getLayers().length"
+        )
+        > 150
+    )
     assert page.locator(".leaflet-offline-base-pane canvas").count() == 1
     expect(page.locator("#narrative")).to_contain_text("Seluruh tempat dalam cerita")
 

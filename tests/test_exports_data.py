@@ -1,0 +1,269 @@
+"""Exports: GeoJSON and CSV that read back, the overview PNG, the printable handout."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import geopandas as gpd
+import pytest
+from PIL import Image
+from story_helpers import FIXTURES, ROOT
+
+from storymap.export.data import events_csv, events_geojson, places_csv, places_geojson
+from storymap.export.handout import handout_html
+from storymap.export.picture import overview_png
+from storymap.geocoding import geocode_story
+from storymap.loading import load_story
+from storymap.model import Text
+
+ARTIFACTS = ROOT / "test-artifacts"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+HOSTILE_TITLE = "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def _text(value: str) -> str:
+    """A story string as it appears in the handout's text (nh3 leaves quotes as they are)."""
+    return html.escape(value, quote=False)
+
+
+@pytest.fixture(scope="module")
+def events_read_back(story, located, tmp_path_factory) -> gpd.GeoDataFrame:
+    path = tmp_path_factory.mktemp("export") / "events.geojson"
+    path.write_text(events_geojson(story, located), encoding="utf-8")
+    # GDAL turns ISO date strings into dates unless asked to keep the text as written.
+    return gpd.read_file(path, DATE_AS_STRING="YES")
+
+
+@pytest.fixture(scope="module")
+def places_read_back(story, located, tmp_path_factory) -> gpd.GeoDataFrame:
+    path = tmp_path_factory.mktemp("export") / "places.geojson"
+    path.write_text(places_geojson(story, located), encoding="utf-8")
+    return gpd.read_file(path)
+
+
+@pytest.fixture(scope="module")
+def overview(story, located) -> bytes:
+    png = overview_png(story, located, "en")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "overview-en.png").write_bytes(png)
+    return png
+
+
+@pytest.fixture(scope="module")
+def handouts(story, located) -> dict[str, str]:
+    pages = {lang: handout_html(story, located, lang) for lang in ("id", "en")}
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "handout-en.html").write_text(pages["en"], encoding="utf-8")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def hostile_handout(gazetteer) -> str:
+    story = load_story(FIXTURES / "html_injection.yaml")
+    return handout_html(story, geocode_story(story), "en")
+
+
+# --- GeoJSON ---------------------------------------------------------------------------
+
+
+def test_events_geojson_reads_back_one_row_per_event_in_wgs84(story, events_read_back):
+    assert len(events_read_back) == len(story.events) == 14
+    assert events_read_back.crs.to_epsg() == 4326
+    assert list(events_read_back["id"]) == [e.id for e in story.events]
+    assert list(events_read_back["order"]) == list(range(14))
+
+
+def test_events_geojson_dates_are_iso_days_spanning_the_story_dates(story, events_read_back):
+    for row, event in zip(events_read_back.itertuples(), story.events, strict=True):
+        assert isinstance(row.start, str) and isinstance(row.end, str)
+        assert date.fromisoformat(row.start) == event.date.earliest
+        assert date.fromisoformat(row.end) == event.date.latest
+        assert row.date == str(event.date)
+        assert row.precision == event.date.precision
+    first = events_read_back.iloc[0]
+    assert (first["start"], first["end"], first["precision"]) == (
+        "1948-01-01",
+        "1948-12-31",
+        "year",
+    )
+    flights = events_read_back.set_index("id").loc["direct-flights"]
+    assert (flights["date"], flights["approximate"]) == ("2025-07~", True)
+
+
+def test_events_geojson_dates_are_recognised_as_dates_by_gdal(story, located, tmp_path):
+    path = tmp_path / "events.geojson"
+    path.write_text(events_geojson(story, located), encoding="utf-8")
+    frame = gpd.read_file(path)
+    assert [d.date() for d in frame["start"]] == [e.date.earliest for e in story.events]
+    assert [d.date() for d in frame["end"]] == [e.date.latest for e in story.events]
+
+
+def test_events_geojson_geometry_is_lon_lat(events_read_back):
+    by_id = events_read_back.set_index("id")
+    kremlin = by_id.loc["kremlin-meeting"].geometry
+    assert kremlin.geom_type == "Point"
+    assert kremlin.x == pytest.approx(37.6175, abs=1e-4)  # x is longitude
+    assert kremlin.y == pytest.approx(55.752, abs=1e-4)  # y is latitude
+    flight = by_id.loc["direct-flights"]
+    assert flight.geometry.geom_type == "LineString"
+    assert flight.geometry.coords[0] == pytest.approx((37.6178, 55.7520), abs=1e-3)
+    assert flight["route_mode"] == "flight"
+    assert flight["route_km"] == pytest.approx(6430, abs=15)
+    assert flight["route_km"] == round(flight["route_km"], 1)
+    assert by_id.loc["soviet-recognition"].geometry.geom_type == "MultiPoint"
+
+
+def test_events_geojson_keeps_both_languages_and_sources(events_read_back):
+    by_id = events_read_back.set_index("id")
+    assert by_id.loc["kremlin-meeting", "title_id"].startswith("Putin menerima Menlu")
+    assert by_id.loc["kremlin-meeting", "title_en"].startswith("Putin receives")
+    assert by_id.loc["kremlin-meeting", "sources"] == "Russian state media; CNA"
+    assert by_id.loc["soviet-recognition", "places"] == "moscow,pyongyang"
+
+
+def test_places_geojson_reads_back_one_point_per_place(story, places_read_back):
+    assert len(places_read_back) == len(story.places) == 13
+    assert places_read_back.crs.to_epsg() == 4326
+    assert set(places_read_back.geom_type) == {"Point"}
+    moscow = places_read_back.set_index("id").loc["moscow"]
+    assert moscow.geometry.x == pytest.approx(37.62, abs=0.01)
+    assert moscow.geometry.y == pytest.approx(55.75, abs=0.01)
+    assert (moscow["name_id"], moscow["name_en"], moscow["layer"]) == (
+        "Moskow",
+        "Moscow",
+        "gazetteer",
+    )
+    for column in ("kind", "country", "precision_km", "location_note"):
+        assert column in places_read_back.columns
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def test_events_csv_has_the_documented_columns_and_one_row_per_event(story, located):
+    reader = csv.DictReader(io.StringIO(events_csv(story, located)))
+    rows = list(reader)
+    assert reader.fieldnames == [
+        "order", "id", "date", "start", "end", "precision", "approximate", "category",
+        "title_id", "title_en", "places", "route_mode", "route_km", "sources",
+    ]  # fmt: skip
+    assert len(rows) == 14
+    assert (rows[0]["id"], rows[0]["start"], rows[0]["end"]) == (
+        "soviet-recognition",
+        "1948-01-01",
+        "1948-12-31",
+    )
+    flights = next(r for r in rows if r["id"] == "direct-flights")
+    assert re.fullmatch(r"\d+\.\d", flights["route_km"])
+    assert next(r for r in rows if r["id"] == "kremlin-meeting")["route_km"] == ""
+
+
+def test_places_csv_has_lat_and_lon_columns(story, located):
+    reader = csv.DictReader(io.StringIO(places_csv(story, located)))
+    rows = list(reader)
+    assert reader.fieldnames == [
+        "id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note",
+    ]  # fmt: skip
+    assert len(rows) == 13
+    kremlin = next(r for r in rows if r["id"] == "kremlin")
+    assert float(kremlin["lat"]) == pytest.approx(55.752)
+    assert float(kremlin["lon"]) == pytest.approx(37.6175)
+    assert kremlin["name_id"] == "Kremlin, Moskow"  # a comma inside a quoted field
+
+
+# --- Overview picture ------------------------------------------------------------------
+
+
+def test_overview_png_is_a_wide_png(overview):
+    assert overview.startswith(PNG_SIGNATURE)
+    with Image.open(io.BytesIO(overview)) as image:
+        assert image.format == "PNG"
+        assert image.width >= 1000
+        assert image.width == 1800  # 12 in at 150 dpi
+        assert image.width > image.height
+
+
+def test_overview_png_takes_dollar_signs_as_text(story, located):
+    """Matplotlib would read '$...$' as mathematics; a story title is text."""
+    priced = story.model_copy(update={"title": Text(id="$5 atau $6", en="$5 or $6")})
+    png = overview_png(priced, located, "id", width_in=6, dpi=80)
+    assert png.startswith(PNG_SIGNATURE)
+
+
+# --- Handout ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_handout_lists_every_event_and_question(handouts, story, lang):
+    page = handouts[lang]
+    for event in story.events:
+        assert _text(event.title.get(lang)) in page, event.id
+        if event.question:
+            assert _text(event.question.get(lang)) in page, event.id
+    assert page.count("<tr>") == 1 + len(story.events)
+    day = {"id": "27 Oktober 2025", "en": "27 October 2025"}[lang]
+    assert day in page
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_handout_is_a_self_contained_printable_page(handouts, story, lang):
+    page = handouts[lang]
+    assert page.startswith("<!DOCTYPE html>")
+    assert f'<html lang="{lang}">' in page
+    assert "@page { size: A4; margin: 15mm }" in page
+    assert "<style>" in page and "</style>" in page
+    assert "<script" not in page.lower()
+    assert 'src="http' not in page  # nothing to fetch
+    assert _text(story.title.get(lang)) in page
+    assert _text(story.subtitle.get(lang)) in page
+    assert "IDN Times" in page
+    header = {"id": "Pertanyaan diskusi", "en": "Discussion question"}[lang]
+    assert f'<th scope="col">{header}</th>' in page
+    span = {"id": "rentang 1–31 Juli 2025", "en": "span 1–31 July 2025"}[lang]
+    assert span in page  # "about July 2025" says which days it may be
+
+
+def test_handout_embeds_the_overview_as_a_data_uri(handouts):
+    page = handouts["en"]
+    assert '<img src="data:image/png;base64,' in page
+    encoded = re.search(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)[1]
+    png = base64.b64decode(encoded)
+    assert png.startswith(PNG_SIGNATURE)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.width >= 1000
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_handout_of_a_hostile_story_shows_its_text_and_runs_nothing(hostile_handout):
+    page = hostile_handout
+    assert "<script" not in page.lower()
+    assert "<img src=x" not in page
+    assert "<iframe" not in page and "<svg" not in page
+    assert HOSTILE_TITLE in page
+    # onerror= appears only inside the escaped title text, never as an attribute.
+    assert page.count("onerror=") == page.count(HOSTILE_TITLE)
+    parser = _Elements()
+    parser.feed(page)
+    tags = {tag for tag, _ in parser.tags}
+    assert "script" not in tags and "iframe" not in tags and "svg" not in tags
+    for tag, attrs in parser.tags:
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        for name in ("href", "src"):
+            assert not (attrs.get(name) or "").lower().startswith("javascript:"), (tag, attrs)
+    images = [attrs["src"] for tag, attrs in parser.tags if tag == "img"]
+    assert len(images) == 1 and images[0].startswith("data:image/png;base64,")
+    assert "@page { size: A4; margin: 15mm }" in page
