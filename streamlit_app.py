@@ -1,39 +1,17 @@
-"""The reader's story map: the page readers meet first.
+"""The entry page: the reader's story map first, then the presenter and data pages.
 
-Map, date slider and timeline run in the browser (storymap_ui's component);
-this page keeps the language, the current step, the narrative and the deep link.
+Each page lives in pages/; this file only names them and their addresses, so a deep
+link like /?event=kremlin-meeting&lang=en opens the reader and /presenter?event=... the presenter.
 """
 
 import streamlit as st
 
-import storymap_ui as ui
-from storymap.i18n import t
-from storymap.reader import credits_html, event_list_html
-
-st.set_page_config(page_title="storymap", page_icon="🗺️", layout="wide")
-bundle = ui.load_or_stop()
-story = bundle.story
-top_left, top_right = st.columns([4, 1], vertical_alignment="bottom")
-with top_right:
-    lang = ui.language(story.default_language)
-with top_left:
-    st.title(story.title.get(lang), anchor=False)
-    st.caption(story.subtitle.get(lang))
-
-
-@st.fragment
-def reader() -> None:
-    """Map and narrative rerun together, and alone, when the reader moves a step."""
-    step = ui.current_step(bundle)
-    map_column, text_column = st.columns([3, 2], gap="medium")
-    with map_column:
-        ui.reader_map(bundle, lang, step)
-    with text_column:
-        ui.narrative(bundle, lang, st.session_state.step)
-
-
-reader()
-with st.expander(t("all_events", lang)):
-    ui.html_block(event_list_html(story, lang))
-with st.expander(t("credits", lang)):
-    ui.html_block(credits_html(story, lang))
+st.navigation(
+    [
+        st.Page("pages/reader.py", title="Peta cerita · Story map", icon="🗺️", default=True),
+        st.Page(
+            "pages/presenter.py", title="Presentasi · Presenter", icon="📽️", url_path="presenter"
+        ),
+        st.Page("pages/data.py", title="Data", icon="📊", url_path="data"),
+    ]
+).run()

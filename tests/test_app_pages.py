@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PRESENTER = str(ROOT / "pages" / "1_Presenter.py")
-DATA = str(ROOT / "pages" / "2_Data.py")
+PRESENTER = str(ROOT / "pages" / "presenter.py")
+DATA = str(ROOT / "pages" / "data.py")
 STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
 FIXTURES = Path(__file__).parent / "fixtures"
 

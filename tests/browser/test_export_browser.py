@@ -111,3 +111,27 @@ def test_export_on_a_phone(browser: object, exported: Path) -> None:
     assert map_box["y"] + map_box["height"] <= text_box["y"]
     shoot(page, "export-phone")
     assert watched.errors == []
+
+
+def test_static_site_index_opens_each_story_offline(browser: object, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert (
+        main(["export", str(ROOT / "geodata" / "stories"), "--format", "site", "-o", str(site)])
+        == 0
+    )
+    watched = Watched(browser.new_page(viewport={"width": 1000, "height": 700}))
+    page = watched.page
+    page.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
+    )
+    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+    page.goto((site / "index.html").as_uri())
+    expect(page.locator("h2").first).to_contain_text("Rusia dan Korea Utara")
+    shoot(page, "site-index")
+    page.get_by_role("link", name="Russia and North Korea, ever closer").click()
+    page.wait_for_function(
+        "window.storyReader && window.storyReader.root.dataset.state === 'ready'"
+    )
+    expect(page.locator("#title")).to_have_text("Russia and North Korea, ever closer")
+    assert watched.errors == []

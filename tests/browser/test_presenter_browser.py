@@ -20,7 +20,7 @@ def test_clicker_keys_move_the_step_and_the_type_is_large(
 ) -> None:
     watched = open_page(browser, width=1280, height=720)
     page = watched.page
-    page.goto(f"{story_server.url}/Presenter?event=kursk-acknowledged")
+    page.goto(f"{story_server.url}/presenter?event=kursk-acknowledged")
     frame = reader_frame(page)
     narrative = page.locator(".storymap-narrative")
     expect(narrative).to_have_attribute("data-step", "5")
@@ -60,7 +60,7 @@ def test_clicker_keys_move_the_step_and_the_type_is_large(
 def test_speaker_notes_toggle(browser: object, story_server: object) -> None:
     watched = open_page(browser, width=1280, height=720)
     page = watched.page
-    page.goto(f"{story_server.url}/Presenter?event=pyongyang-museum&lang=en")
+    page.goto(f"{story_server.url}/presenter?event=pyongyang-museum&lang=en")
     reader_frame(page)
     expect(page.locator(".speaker-notes")).to_have_count(0)
     page.get_by_text("Speaker notes").click()
@@ -68,4 +68,15 @@ def test_speaker_notes_toggle(browser: object, story_server: object) -> None:
     shoot(page, "presenter-notes")
     page.get_by_text("Speaker notes").click()
     expect(page.locator(".speaker-notes")).to_have_count(0)
+    assert watched.errors == []
+
+
+def test_data_page_renders_tables_and_downloads(browser: object, story_server: object) -> None:
+    watched = open_page(browser, width=1400, height=1000)
+    page = watched.page
+    page.goto(f"{story_server.url}/data?lang=en")
+    expect(page.get_by_role("heading", name="Story data")).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-testid='stDataFrame']")).to_have_count(2)
+    expect(page.locator("[data-testid='stDownloadButton']")).to_have_count(8, timeout=30_000)
+    shoot(page, "data-page")
     assert watched.errors == []
