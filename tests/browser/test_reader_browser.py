@@ -150,3 +150,25 @@ def test_hostile_story_runs_no_script(browser: object, tmp_path: Path) -> None:
         shoot(page, "reader-hostile-story")
     finally:
         server.stop()
+
+
+def test_timeline_strip_click_and_play_pause(browser: object, story_server: object) -> None:
+    watched = open_page(browser)
+    page = watched.page
+    page.goto(story_server.url)
+    frame = reader_frame(page)
+    # click the strip where the 3 September 2025 event (step 8) is drawn
+    x = frame.evaluate("window.storyReader.stripX(8)")
+    frame.locator("#strip").click(position={"x": x, "y": 8})
+    assert frame.evaluate("document.documentElement.dataset.step") == "8"
+    expect(narrative(page)).to_contain_text("Putin memberi penghormatan", timeout=10_000)
+
+    frame.click("#play")
+    assert frame.get_attribute("#play", "aria-pressed") == "true"
+    frame.wait_for_function("document.documentElement.dataset.step === '9'", timeout=6_000)
+    frame.click("#play")
+    assert frame.get_attribute("#play", "aria-pressed") == "false"
+    page.wait_for_timeout(4_000)
+    assert frame.evaluate("document.documentElement.dataset.step") == "9"
+    expect(narrative(page)).to_have_attribute("data-step", "9", timeout=10_000)
+    assert watched.errors == []
