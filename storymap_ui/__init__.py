@@ -36,9 +36,12 @@ def prepare_frontend(target: Path = FRONTEND) -> Path:
     """Lay out the component's files: the reader (storymap/web), our bridge, Leaflet, outlines."""
     (target / "vendor").mkdir(parents=True, exist_ok=True)
     (target / "data").mkdir(parents=True, exist_ok=True)
-    for source in (*FRONTEND_SOURCE.iterdir(), WEB_ASSETS / "reader.js", WEB_ASSETS / "reader.css"):
-        if source.is_file():
-            shutil.copyfile(source, target / source.name)
+    for source in (
+        FRONTEND_SOURCE / "bridge.js",
+        WEB_ASSETS / "reader.js",
+        WEB_ASSETS / "reader.css",
+    ):
+        shutil.copyfile(source, target / source.name)
     page = (FRONTEND_SOURCE / "index.html").read_text(encoding="utf-8")
     markup = (WEB_ASSETS / "reader.html").read_text(encoding="utf-8")
     (target / "index.html").write_text(page.replace("<!-- storymap:reader -->", markup), "utf-8")
