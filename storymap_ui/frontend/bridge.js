@@ -9,6 +9,7 @@
   let reader = null;
   let loadedUrl = null;
   let seq = 0;  // how many steps the reader has taken; the page echoes the last one it saw
+  let latestArgs = null;  // renders that arrive while the payload loads are applied after it
   let sendTimer = null;
 
   function send(type, data) {
@@ -52,6 +53,7 @@
   }
 
   function render(args) {
+    latestArgs = args;
     document.documentElement.style.setProperty("--map-height", (args.height || 480) + "px");
     if (!reader) {
       if (loadedUrl === args.payload_url) return;  // still loading
@@ -66,6 +68,7 @@
           window.storyReader = reader;  // for tests and the benchmark to inspect the map
           if (args.mode === "presenter") listenToPageKeys(reader);
           window.storyReaderReadyAt = performance.timeOrigin + performance.now();
+          if (latestArgs !== args) render(latestArgs);
           reportHeight();
         })
         .catch((err) => { showError("The story map could not load its data (" + err.message + ")."); reportHeight(); });
