@@ -287,12 +287,16 @@ def credits_html(story: Story, lang: str) -> str:
     return clean("\n".join(parts))
 
 
-def clean(markup: str) -> str:
-    """Keep only our small set of tags; drop scripts, handlers and javascript: URLs."""
+def clean(
+    markup: str,
+    tags: set[str] = ALLOWED_TAGS,
+    attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES,
+) -> str:
+    """Keep only an allow-list of tags (ours by default); drop scripts, handlers, javascript: URLs."""
     return nh3.clean(
         markup,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=tags,
+        attributes=attributes,
         url_schemes={"http", "https"},
         link_rel="noopener noreferrer",
     )

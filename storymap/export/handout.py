@@ -18,14 +18,12 @@ from __future__ import annotations
 import base64
 import html
 
-import nh3
-
 from storymap.export.picture import overview_png
 from storymap.geo import route_line
 from storymap.geocoding import Location
 from storymap.i18n import number, t
 from storymap.model import Event, Story
-from storymap.reader import CATEGORY_COLOURS, credits_html, date_span
+from storymap.reader import CATEGORY_COLOURS, clean, credits_html, date_span
 
 HANDOUT_TAGS = {"header", "section", "footer", "h1", "h2", "p", "em", "strong", "small", "br",
                 "span", "ul", "li", "a", "blockquote",
@@ -189,13 +187,7 @@ def _event_row(n: int, story: Story, located: dict[str, Location], event: Event,
 
 def _clean(markup: str) -> str:
     """Our handout's allow-list: text, tables and lists; links only to http(s)."""
-    return nh3.clean(
-        markup,
-        tags=HANDOUT_TAGS,
-        attributes=HANDOUT_ATTRIBUTES,
-        url_schemes={"http", "https"},
-        link_rel="noopener noreferrer",
-    )
+    return clean(markup, HANDOUT_TAGS, HANDOUT_ATTRIBUTES)
 
 
 def _e(text: str) -> str:
