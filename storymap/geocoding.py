@@ -92,11 +92,16 @@ class UnresolvedPlaces(LookupError):
         super().__init__(f"{len(unresolved)} place(s) could not be located:\n" + "\n".join(lines))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def normalise(name: str) -> str:
     """Fold case, accents and punctuation: 'Wŏnsan' == 'wonsan', 'Khasan–Tumangang' == 'khasan tumangang'."""
+    if name.isascii():  # most names: no accents to fold
+        return " ".join(_NOT_WORD.sub(" ", name.lower()).split())
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", stripped).split())
+    return " ".join(_NOT_WORD.sub(" ", stripped).split())
 
 
 class NameIndex:
@@ -107,12 +112,10 @@ class NameIndex:
         self._names_by_country: dict[str | None, set[str]] = {}
 
     def add(self, names: Iterable[str], country: str, entry: object, display: str) -> None:
-        for name in names:
-            key = normalise(name)
-            if key:
-                self._by_name.setdefault(key, []).append((country, entry))
-                self._names_by_country.setdefault(country, set()).add(display)
-                self._names_by_country.setdefault(None, set()).add(display)
+        for key in {normalise(name) for name in names} - {""}:
+            self._by_name.setdefault(key, []).append((country, entry))
+        self._names_by_country.setdefault(country, set()).add(display)
+        self._names_by_country.setdefault(None, set()).add(display)
 
     def find(self, names: Sequence[str], country: str | None) -> list[object]:
         found: list[object] = []
