@@ -42,10 +42,11 @@ with date_column:
 shown = filter_events(events, categories, chosen_places, between)
 st.subheader(t("events_heading", lang), anchor=False)
 st.caption(t("shown_of", lang, shown=len(shown), total=len(events)))
+ui.events_map_view(bundle, tuple(shown.index), lang)  # the index is story order
 st.dataframe(
     shown.drop(columns=["place_ids"]),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={
         "date": t("col_date", lang), "start": t("col_start", lang), "end": t("col_end", lang),
         "precision": t("col_precision", lang), "category": t("col_category", lang),
@@ -57,7 +58,7 @@ st.subheader(t("places_heading", lang), anchor=False)
 st.dataframe(
     places,
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={
         "name": t("col_name", lang), "kind": t("col_kind", lang),
         "country": t("col_country", lang), "layer": t("col_layer", lang),

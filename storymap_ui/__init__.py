@@ -19,6 +19,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from storymap.export import FORMATS, export_bytes
+from storymap.folium_map import events_map, offline_html
 from storymap.geocoding import COUNTRY_OUTLINES, GEODATA, Location, UnresolvedPlaces, geocode_story
 from storymap.i18n import t
 from storymap.loading import StoryError, load_story
@@ -187,6 +188,19 @@ def narrative(bundle: Bundle, lang: str, step: int) -> None:
 def _export(path: str, mtime_ns: int, fmt: str, lang: str) -> bytes:
     bundle = load_bundle(Path(path))
     return export_bytes(bundle.story, bundle.located, fmt, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _events_map_html(path: str, mtime_ns: int, events: tuple[int, ...], lang: str) -> str:
+    bundle = load_bundle(Path(path))
+    return offline_html(events_map(bundle.story, bundle.located, events, lang))
+
+
+def events_map_view(bundle: Bundle, events: tuple[int, ...], lang: str, height: int = 420) -> None:
+    """A folium map of the chosen events (Leaflet inlined: it needs no network)."""
+    path = story_path()
+    markup = _events_map_html(str(path), path.stat().st_mtime_ns, events, lang)
+    st.iframe(markup, height=height)
 
 
 def downloads(bundle: Bundle, lang: str) -> None:

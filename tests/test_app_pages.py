@@ -87,6 +87,8 @@ def test_data_page_filters_by_category_place_and_dates() -> None:
     at.multiselect[0].set_value([]).run()
     at.multiselect[1].set_value(["minsk"]).run()
     assert list(at.dataframe[0].value["id"]) == ["minsk-talks", "minsk-conference"]
+    selected_map = at.get("iframe")[0].proto.srcdoc  # the folium map of the filtered events
+    assert selected_map.count("L.circleMarker(") == 1 and "Minsk" in selected_map
     at.multiselect[1].set_value([]).run()
     at.slider[0].set_value((date(2025, 10, 1), date(2025, 10, 31))).run()
     shown = list(at.dataframe[0].value["id"])

@@ -65,7 +65,7 @@ def standalone_html(story: Story, located: dict[str, Location], tiles: str = "of
         title=story.title.get(lang),
         subtitle=story.subtitle.get(lang),
         version=__version__,
-        leaflet_css=_leaflet_css(),
+        leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),
         reader_markup=_asset(WEB_ASSETS / "reader.html"),
         data_json=script_json(data),
@@ -92,7 +92,7 @@ def _asset(path: Any) -> str:
 
 
 @cache
-def _leaflet_css() -> str:
+def leaflet_css() -> str:
     """Leaflet's CSS with its few images inlined as data: URIs."""
 
     def inline(match: re.Match[str]) -> str:
