@@ -19,7 +19,7 @@ from storymap.dates import PartialDate
 from storymap.geo import bounds_of, line_to_leaflet, route_line, to_leaflet
 from storymap.geocoding import Location
 from storymap.i18n import number, strings, t
-from storymap.model import CATEGORIES, LANGS, Event, Story
+from storymap.model import CATEGORIES, LANGS, Event, Quote, Story
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 CATEGORY_COLOURS: dict[str, str] = {
@@ -189,9 +189,7 @@ def _event_html(story: Story, event: Event, lang: str) -> str:
             f'<p class="route">{_e(t("route", lang))}: {_e(origin)} → {_e(destination)} ({_e(mode)})</p>'
         )
     if event.quote:
-        quote = event.quote
-        translated = f" {t('our_translation', lang)}" if quote.original_language != lang else ""
-        attribution = t("quote_via", lang, speaker=quote.speaker, via=quote.via) + translated
+        quote, attribution = event.quote, quote_attribution(event.quote, lang)
         parts.append(
             f"<blockquote><p>“{_e(quote.text.get(lang))}”</p><p><small>{_e(attribution)}</small></p></blockquote>"
         )
@@ -220,6 +218,12 @@ def date_span(date: PartialDate, lang: str) -> str:
     if first.year == last.year:
         return f"{format_date(first, 'd MMMM', locale=lang)} – {format_date(last, 'd MMMM y', locale=lang)}"
     return f"{format_date(first, 'd MMMM y', locale=lang)} – {format_date(last, 'd MMMM y', locale=lang)}"
+
+
+def quote_attribution(quote: Quote, lang: str) -> str:
+    """'— speaker, quoted via outlet', saying so when the words are our translation."""
+    translated = f" {t('our_translation', lang)}" if quote.original_language != lang else ""
+    return t("quote_via", lang, speaker=quote.speaker, via=quote.via) + translated
 
 
 def _media_html(media: Any, lang: str) -> str:

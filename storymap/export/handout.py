@@ -23,7 +23,7 @@ from storymap.geo import route_line
 from storymap.geocoding import Location
 from storymap.i18n import number, t
 from storymap.model import Event, Story
-from storymap.reader import CATEGORY_COLOURS, clean, credits_html, date_span
+from storymap.reader import CATEGORY_COLOURS, clean, credits_html, date_span, quote_attribution
 
 HANDOUT_TAGS = {"header", "section", "footer", "h1", "h2", "p", "em", "strong", "small", "br",
                 "span", "ul", "li", "a", "blockquote",
@@ -157,9 +157,7 @@ def _event_row(n: int, story: Story, located: dict[str, Location], event: Event,
             f"<p>{_e(t('route', lang))}: {_e(origin)} → {_e(destination)} ({_e(mode)}, {_e(distance)})</p>"
         )
     if event.quote:
-        quote = event.quote
-        translated = f" {t('our_translation', lang)}" if quote.original_language != lang else ""
-        attribution = t("quote_via", lang, speaker=quote.speaker, via=quote.via) + translated
+        quote, attribution = event.quote, quote_attribution(event.quote, lang)
         what.append(
             f"<blockquote>“{_e(quote.text.get(lang))}” <small>{_e(attribution)}</small></blockquote>"
         )
