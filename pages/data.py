@@ -14,12 +14,7 @@ from storymap.tables import events_table, filter_events, places_table
 st.set_page_config(page_title="storymap · data", page_icon="🗺️", layout="wide")
 bundle = ui.load_or_stop()
 story = bundle.story
-title_column, switch_column = st.columns([4, 1], vertical_alignment="bottom")
-with switch_column:
-    lang = ui.language(story.default_language)
-with title_column:
-    st.title(t("data_title", lang), anchor=False)
-    st.caption(story.title.get(lang))
+lang = ui.page_header(bundle, lambda lang: t("data_title", lang), story.title.get)
 
 events = events_table(story, lang)
 places = places_table(story, bundle.located, lang)

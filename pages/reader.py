@@ -13,12 +13,7 @@ from storymap.reader import credits_html, event_list_html
 st.set_page_config(page_title="storymap", page_icon="🗺️", layout="wide")
 bundle = ui.load_or_stop()
 story = bundle.story
-top_left, top_right = st.columns([4, 1], vertical_alignment="bottom")
-with top_right:
-    lang = ui.language(story.default_language)
-with top_left:
-    st.title(story.title.get(lang), anchor=False)
-    st.caption(story.subtitle.get(lang))
+lang = ui.page_header(bundle, story.title.get, story.subtitle.get)
 
 
 @st.fragment

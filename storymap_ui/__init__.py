@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +121,17 @@ def language(default: str) -> str:
     )
     lang = choice or default
     st.query_params["lang"] = lang
+    return lang
+
+
+def page_header(bundle: Bundle, title: Callable[[str], str], caption: Callable[[str], str]) -> str:
+    """A page's title and caption beside the language switch; returns the language chosen."""
+    title_column, switch_column = st.columns([4, 1], vertical_alignment="bottom")
+    with switch_column:
+        lang = language(bundle.story.default_language)
+    with title_column:
+        st.title(title(lang), anchor=False)
+        st.caption(caption(lang))
     return lang
 
 

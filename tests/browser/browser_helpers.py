@@ -88,7 +88,10 @@ def reader_frame(page: object, timeout_s: float = 30) -> object:
 
 
 def drawn_markers(frame: object) -> int:
-    """Circle markers Leaflet has on the map right now (precision circles excluded)."""
+    """Circle markers Leaflet has on the map right now (precision circles excluded).
+
+    ``frame`` is the app's map frame, or a page running the reader itself (an export).
+    """
     return frame.evaluate(
         "Object.values(window.storyReader.map._layers).filter("
         "l => l instanceof L.CircleMarker && !(l instanceof L.Circle)).length"

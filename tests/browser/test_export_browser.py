@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import ROOT, Watched, shoot
+from browser_helpers import ROOT, Watched, drawn_markers, shoot
 from playwright.sync_api import expect
 
 from storymap.cli import main
@@ -44,17 +44,10 @@ def open_offline(browser: object, path: Path, width: int = 1400, height: int = 9
     return watched
 
 
-def markers(page: object) -> int:
-    return page.evaluate(
-        "Object.values(window.storyReader.map._layers).filter("
-        "l => l instanceof L.CircleMarker && !(l instanceof L.Circle)).length"
-    )
-
-
 def test_export_works_with_no_network(browser: object, exported: Path) -> None:
     watched = open_offline(browser, exported)
     page = watched.page
-    assert markers(page) == 13
+    assert drawn_markers(page) == 13
     # the offline base layer: Natural Earth outlines, drawn in their own pane under the tiles
     assert (
         page.evaluate(
@@ -69,7 +62,7 @@ def test_export_works_with_no_network(browser: object, exported: Path) -> None:
     page.focus("#slider")
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.documentElement.dataset.step") == "1"
-    assert markers(page) == 2
+    assert drawn_markers(page) == 2
     expect(page.locator("#narrative")).to_contain_text("Uni Soviet jadi negara pertama")
     assert "event=soviet-recognition" in page.url
 
