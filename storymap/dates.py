@@ -27,6 +27,8 @@ from typing import Literal
 
 from babel.dates import format_date
 
+from storymap.errors import StorymapError
+
 Precision = Literal["day", "part", "month", "year", "range"]
 Part = Literal["early", "mid", "late"]
 
@@ -39,7 +41,7 @@ _APPROX_WORD = {"id": "sekitar", "en": "about"}
 _POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}|early|mid|late))?)?$")
 
 
-class DateParseError(ValueError):
+class DateParseError(StorymapError, ValueError):
     """A date string that is not in the story notation; the message says why."""
 
 

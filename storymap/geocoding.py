@@ -24,6 +24,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from storymap.errors import StorymapError
 from storymap.model import Place, Story
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
@@ -67,7 +68,7 @@ class Layer(Protocol):
     def suggest(self, query: Query, limit: int = 3) -> list[str]: ...
 
 
-class GeocodeUnavailable(RuntimeError):
+class GeocodeUnavailable(StorymapError, RuntimeError):
     """An online layer could not be reached; the message says which and why."""
 
 
@@ -79,7 +80,7 @@ class Unresolved:
     suggestions: tuple[str, ...]
 
 
-class UnresolvedPlaces(LookupError):
+class UnresolvedPlaces(StorymapError, LookupError):
     """Places no layer could locate, listed together with the closest known names."""
 
     def __init__(self, unresolved: list[Unresolved]) -> None:

@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from storymap.dates import DateParseError, PartialDate
+from storymap.errors import StorymapError
 from storymap.model import Story
 
 MAX_STORY_BYTES = 5 * 1024 * 1024
@@ -36,7 +37,7 @@ class Problem:
         return f"{at}{self.where}: {self.message}"
 
 
-class StoryError(Exception):
+class StoryError(StorymapError):
     """A story file that cannot be used; ``problems`` lists everything found."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:

@@ -9,8 +9,7 @@ and the result is cleaned by nh3, so a hostile story shows its text and runs not
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import nh3
 from babel.dates import format_date
@@ -20,6 +19,7 @@ from storymap.geo import bounds_of, line_to_leaflet, route_line, to_leaflet
 from storymap.geocoding import Location
 from storymap.i18n import number, strings, t
 from storymap.model import CATEGORIES, LANGS, Event, Quote, Story
+from storymap.steps import Step, step_label, story_steps
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 CATEGORY_COLOURS: dict[str, str] = {
@@ -47,43 +47,6 @@ BROWSER_UI_KEYS = (
     "basemap_carto", "basemap_osm", "basemap_offline", "overview",
     "route_mode_flight", "route_mode_road_rail", "route_mode_troop_deployment",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Step:
-    """One position of the date slider: an overview, or the events sharing one date."""
-
-    index: int
-    kind: Literal["overview-start", "events", "overview-end"]
-    events: tuple[int, ...] = ()
-
-
-def story_steps(story: Story) -> list[Step]:
-    """Overview, then one step per run of consecutive events with the same date, then overview."""
-    groups: list[list[int]] = []
-    for i, event in enumerate(story.events):
-        if groups and story.events[groups[-1][0]].date == event.date:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    steps = [Step(0, "overview-start")]
-    steps += [Step(n + 1, "events", tuple(group)) for n, group in enumerate(groups)]
-    steps.append(Step(len(steps), "overview-end"))
-    return steps
-
-
-def step_for_event(steps: list[Step], story: Story, event_id: str | None) -> int:
-    """The step showing ``event_id`` (for deep links); the first step if it is unknown."""
-    for step in steps:
-        if any(story.events[i].id == event_id for i in step.events):
-            return step.index
-    return 0
-
-
-def step_label(story: Story, step: Step, lang: str, short: bool = False) -> str:
-    if step.kind != "events":
-        return t("overview", lang)
-    return story.events[step.events[0]].date.format(lang, short=short)
 
 
 def reader_payload(story: Story, located: dict[str, Location]) -> dict[str, Any]:

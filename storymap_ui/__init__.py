@@ -25,7 +25,8 @@ from storymap.geocoding import COUNTRY_OUTLINES, GEODATA, Location, UnresolvedPl
 from storymap.i18n import t
 from storymap.loading import StoryError, load_story
 from storymap.model import LANGS, Story
-from storymap.reader import Step, narrative_html, reader_payload, step_for_event, story_steps
+from storymap.reader import narrative_html, reader_payload
+from storymap.steps import Step, step_for_event, story_steps
 from storymap.web import LEAFLET, WEB_ASSETS
 
 FRONTEND_SOURCE = Path(__file__).with_name("frontend")

@@ -16,16 +16,14 @@ from storymap.model import CATEGORIES, LANGS, Story
 from storymap.reader import (
     BROWSER_UI_KEYS,
     CATEGORY_COLOURS,
-    Step,
     clean,
     credits_html,
     date_span,
     event_list_html,
     narrative_html,
     reader_payload,
-    step_for_event,
-    story_steps,
 )
+from storymap.steps import Step, step_for_event, story_steps
 
 # Okabe & Ito (2008), "Color Universal Design": the eight colours of the palette.
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}

@@ -8,7 +8,7 @@ import yaml
 from storymap.cli import main
 from storymap.loading import load_story, parse_story
 from storymap.model import Story
-from storymap.reader import story_steps
+from storymap.steps import story_steps
 from storymap.synthetic import synthetic_story, write_synthetic_story
 
 

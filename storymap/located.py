@@ -1,0 +1,33 @@
+"""A story together with where its places are and how it is read: the one value every
+view and export takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from storymap.geocoding import Layer, Location, geocode_story
+from storymap.loading import load_story
+from storymap.model import Story
+from storymap.steps import Step, story_steps
+
+
+@dataclass(frozen=True)
+class LocatedStory:
+    """A validated story, every place located, and its reader steps."""
+
+    story: Story
+    located: dict[str, Location]
+    steps: tuple[Step, ...]
+
+    @classmethod
+    def of(cls, story: Story, layers: Sequence[Layer] | None = None) -> LocatedStory:
+        """Locate every place of ``story`` (offline layers unless ``layers`` says otherwise)."""
+        return cls(story, geocode_story(story, layers), tuple(story_steps(story)))
+
+
+def locate_file(path: str | Path, layers: Sequence[Layer] | None = None) -> LocatedStory:
+    """Load the story file at ``path`` and locate it."""
+    return LocatedStory.of(load_story(path), layers)

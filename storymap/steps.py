@@ -1,0 +1,52 @@
+"""The reader's steps: what one position of the date slider shows.
+
+A story is read as an overview, then one step per date (events sharing a date are
+read together), then an overview again. Everything that moves the reader (the
+slider, deep links, the presenter) counts in these steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from storymap.i18n import t
+from storymap.model import Story
+
+
+@dataclass(frozen=True)
+class Step:
+    """One position of the date slider: an overview, or the events sharing one date."""
+
+    index: int
+    kind: Literal["overview-start", "events", "overview-end"]
+    events: tuple[int, ...] = ()
+
+
+def story_steps(story: Story) -> list[Step]:
+    """Overview, then one step per run of consecutive events with the same date, then overview."""
+    groups: list[list[int]] = []
+    for i, event in enumerate(story.events):
+        if groups and story.events[groups[-1][0]].date == event.date:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    steps = [Step(0, "overview-start")]
+    steps += [Step(n + 1, "events", tuple(group)) for n, group in enumerate(groups)]
+    steps.append(Step(len(steps), "overview-end"))
+    return steps
+
+
+def step_for_event(steps: list[Step], story: Story, event_id: str | None) -> int:
+    """The step showing ``event_id`` (for deep links); the first step if it is unknown."""
+    for step in steps:
+        if any(story.events[i].id == event_id for i in step.events):
+            return step.index
+    return 0
+
+
+def step_label(story: Story, step: Step, lang: str, short: bool = False) -> str:
+    """The slider's words for a step: the date of its events, or "Overview"."""
+    if step.kind != "events":
+        return t("overview", lang)
+    return story.events[step.events[0]].date.format(lang, short=short)
