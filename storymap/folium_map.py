@@ -1,7 +1,7 @@
 """A static folium map of some of a story's events: for the data page, notebooks and authors.
 
 The reader's own map reveals events step by step in the browser (``storymap/web``);
-this one shows a chosen set at once, built from the GeoDataFrames of ``storymap.geo``.
+this one shows a chosen set at once, built from the GeoDataFrames of ``storymap.geometry``.
 Its page needs nothing from a CDN: Leaflet comes inlined from the installed package
 (``offline_html``), and the base map is the Natural Earth outlines.
 """
@@ -17,10 +17,10 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from storymap.export.html import leaflet_css
-from storymap.geo import events_frame, places_frame, to_leaflet
 from storymap.geocoding import COUNTRY_OUTLINES, Location
+from storymap.geometry import events_frame, places_frame, to_leaflet
 from storymap.model import Story
-from storymap.reader import CATEGORY_COLOURS
+from storymap.style import BORDER, CATEGORY_COLOURS, LAND, NEUTRAL, OCEAN
 from storymap.web import LEAFLET
 
 
@@ -42,9 +42,9 @@ def events_map(
         str(COUNTRY_OUTLINES),
         name="Natural Earth",
         style_function=lambda _: {
-            "color": "#8c8c8c",
+            "color": BORDER,
             "weight": 0.8,
-            "fillColor": "#f4f1ea",
+            "fillColor": LAND,
             "fillOpacity": 1,
         },
         control=False,
@@ -72,7 +72,7 @@ def events_map(
             color="#1d1d1f",
             weight=1.5,
             fill=True,
-            fill_color=CATEGORY_COLOURS.get(latest.get(place.id, ""), "#5b6270"),
+            fill_color=CATEGORY_COLOURS.get(latest.get(place.id, ""), NEUTRAL),
             fill_opacity=0.9,
             tooltip=folium.Tooltip(safe_text(name)),
         ).add_to(fmap)
@@ -84,7 +84,7 @@ def events_map(
     return fmap
 
 
-MAP_CSS = ".folium-map.leaflet-container { background: #d9e6f2; }"
+MAP_CSS = f".folium-map.leaflet-container {{ background: {OCEAN}; }}"
 
 
 class NaturalEarthCredit(MacroElement):

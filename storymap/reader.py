@@ -11,35 +11,16 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import nh3
 from babel.dates import format_date
 
 from storymap.dates import PartialDate
-from storymap.geo import bounds_of, line_to_leaflet, route_line, to_leaflet
 from storymap.geocoding import Location
+from storymap.geometry import bounds_of, line_to_leaflet, route_line, to_leaflet
 from storymap.i18n import number, strings, t
 from storymap.model import CATEGORIES, LANGS, Event, Quote, Story
+from storymap.sanitise import clean
 from storymap.steps import Step, step_label, story_steps
-
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-CATEGORY_COLOURS: dict[str, str] = {
-    "diplomacy": "#0072B2",
-    "military": "#D55E00",
-    "economy": "#009E73",
-    "transport": "#CC79A7",
-    "history": "#E69F00",
-    "society": "#56B4E9",
-}
-ALLOWED_TAGS = {"article", "section", "h2", "h3", "h4", "p", "em", "strong", "blockquote", "ul", "ol", "li",
-                "figure", "figcaption", "img", "a", "span", "small", "div"}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "img": {"src", "alt"},
-    "a": {"href", "title"},
-    "span": {"class"},
-    "p": {"class"},
-    "div": {"class"},
-    "ol": {"class"},
-}
+from storymap.style import CATEGORY_COLOURS
 
 # Interface words the browser needs (the rest of the page is rendered by the server).
 BROWSER_UI_KEYS = (
@@ -252,21 +233,6 @@ def credits_html(story: Story, lang: str) -> str:
         f"<p><small>{_e(t('written_by_us', lang))}</small></p>",
     ]
     return clean("\n".join(parts))
-
-
-def clean(
-    markup: str,
-    tags: set[str] = ALLOWED_TAGS,
-    attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES,
-) -> str:
-    """Keep only an allow-list of tags (ours by default); drop scripts, handlers, javascript: URLs."""
-    return nh3.clean(
-        markup,
-        tags=tags,
-        attributes=attributes,
-        url_schemes={"http", "https"},
-        link_rel="noopener noreferrer",
-    )
 
 
 def _e(text: str) -> str:

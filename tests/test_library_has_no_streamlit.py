@@ -34,7 +34,10 @@ def test_importing_every_library_module_does_not_import_streamlit():
     assert {"storymap.dates", "storymap.model", "storymap.loading", "storymap.cli"} <= set(
         report["imported"]
     )
-    assert {"storymap.geocoding", "storymap.gazetteer", "storymap.online", "storymap.geo"} <= set(
-        report["imported"]
-    )
+    assert {
+        "storymap.geocoding",
+        "storymap.gazetteer",
+        "storymap.online",
+        "storymap.geometry",
+    } <= set(report["imported"])
     assert report["streamlit"] == []

@@ -15,15 +15,15 @@ from storymap.loading import load_story
 from storymap.model import CATEGORIES, LANGS, Story
 from storymap.reader import (
     BROWSER_UI_KEYS,
-    CATEGORY_COLOURS,
-    clean,
     credits_html,
     date_span,
     event_list_html,
     narrative_html,
     reader_payload,
 )
+from storymap.sanitise import clean
 from storymap.steps import Step, step_for_event, story_steps
+from storymap.style import CATEGORY_COLOURS
 
 # Okabe & Ito (2008), "Color Universal Design": the eight colours of the palette.
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}

@@ -1,6 +1,6 @@
 """A located story as data files: GeoJSON (EPSG:4326, lon/lat) and CSV, returned as text.
 
-Everything is built from ``storymap.geo``'s GeoDataFrames, so the exported files say
+Everything is built from ``storymap.geometry``'s GeoDataFrames, so the exported files say
 exactly what the map draws. Dates are ISO ``YYYY-MM-DD`` strings: an event's ``start``
 and ``end`` are the earliest and latest day its date may be, ``date`` is the story's
 own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is.
@@ -12,8 +12,8 @@ from datetime import date
 
 import geopandas as gpd
 
-from storymap.geo import events_frame, places_frame
 from storymap.geocoding import Location
+from storymap.geometry import events_frame, places_frame
 from storymap.model import Story
 
 PLACE_CSV_COLUMNS = ["id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note"]  # fmt: skip

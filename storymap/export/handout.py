@@ -19,11 +19,13 @@ import base64
 import html
 
 from storymap.export.picture import overview_png
-from storymap.geo import route_line
 from storymap.geocoding import Location
+from storymap.geometry import route_line
 from storymap.i18n import number, t
 from storymap.model import Event, Story
-from storymap.reader import CATEGORY_COLOURS, clean, credits_html, date_span, quote_attribution
+from storymap.reader import credits_html, date_span, quote_attribution
+from storymap.sanitise import clean
+from storymap.style import CATEGORY_COLOURS
 
 HANDOUT_TAGS = {"header", "section", "footer", "h1", "h2", "p", "em", "strong", "small", "br",
                 "span", "ul", "li", "a", "blockquote",

@@ -21,14 +21,12 @@ import geopandas as gpd
 import numpy as np
 from shapely.geometry import LineString, Point, box
 
-from storymap.geo import CRS, route_line
 from storymap.geocoding import COUNTRY_OUTLINES, Location
+from storymap.geometry import CRS, route_line
 from storymap.i18n import number, t
 from storymap.model import CATEGORIES, Event, Story
-from storymap.reader import CATEGORY_COLOURS
+from storymap.style import CATEGORY_COLOURS, LAND, OCEAN
 
-OCEAN = "#d9e6f2"
-LAND = "#f4f1ea"
 BORDER = "#9a9a9a"
 TEXT = "#222222"
 MUTED = "#555555"

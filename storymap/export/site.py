@@ -14,7 +14,7 @@ from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import Location
 from storymap.i18n import t
 from storymap.model import LANGS, Story
-from storymap.reader import clean
+from storymap.sanitise import clean
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, MultiPoint, Point
 
-from storymap.geo import (
+from storymap.geocoding import Location
+from storymap.geometry import (
     bounds_of,
     events_frame,
     great_circle,
@@ -21,7 +22,6 @@ from storymap.geo import (
     route_line,
     to_leaflet,
 )
-from storymap.geocoding import Location
 
 WGS84 = Geod(ellps="WGS84")
 MOSCOW = (37.6178, 55.7520)  # (lon, lat)
