@@ -24,6 +24,7 @@ from storymap.geocoding import (
     locate,
 )
 from storymap.loading import StoryError, load_story
+from storymap.located import locate_file
 from storymap.model import Story, story_json_schema
 
 
@@ -192,7 +193,7 @@ EXPORT_FORMATS = [
 
 
 def _export(args: argparse.Namespace) -> int:
-    from storymap.export.site import SiteStory, export_site
+    from storymap.export.site import export_site
 
     paths = [
         p for path in args.story for p in (sorted(path.glob("*.yaml")) if path.is_dir() else [path])
@@ -202,10 +203,7 @@ def _export(args: argparse.Namespace) -> int:
             f"error: no story files (*.yaml) in {', '.join(map(str, args.story))}", file=sys.stderr
         )
         return 1
-    stories = []
-    for path in paths:
-        story = load_story(path)
-        stories.append(SiteStory(path, story, geocode_story(story)))
+    stories = [locate_file(path) for path in paths]
     if args.format == "site":
         written = export_site(stories, args.output, args.tiles)
         size = sum(f.stat().st_size for f in written)
@@ -218,7 +216,7 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     item = stories[0]
     lang = args.lang or item.story.default_language
-    content = export_bytes(item.story, item.located, args.format, lang, args.tiles)
+    content = export_bytes(item, args.format, lang, args.tiles)
     args.output.write_bytes(content)
     print(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
     return 0

@@ -21,13 +21,16 @@ class LocatedStory:
     story: Story
     located: dict[str, Location]
     steps: tuple[Step, ...]
+    path: Path | None = None  # the file it was read from, if any
 
     @classmethod
-    def of(cls, story: Story, layers: Sequence[Layer] | None = None) -> LocatedStory:
+    def of(
+        cls, story: Story, layers: Sequence[Layer] | None = None, path: Path | None = None
+    ) -> LocatedStory:
         """Locate every place of ``story`` (offline layers unless ``layers`` says otherwise)."""
-        return cls(story, geocode_story(story, layers), tuple(story_steps(story)))
+        return cls(story, geocode_story(story, layers), tuple(story_steps(story)), path)
 
 
 def locate_file(path: str | Path, layers: Sequence[Layer] | None = None) -> LocatedStory:
     """Load the story file at ``path`` and locate it."""
-    return LocatedStory.of(load_story(path), layers)
+    return LocatedStory.of(load_story(path), layers, Path(path))

@@ -24,6 +24,7 @@ from storymap.folium_map import events_map, offline_html
 from storymap.geocoding import COUNTRY_OUTLINES, GEODATA, Location, UnresolvedPlaces, geocode_story
 from storymap.i18n import t
 from storymap.loading import StoryError, load_story
+from storymap.located import LocatedStory
 from storymap.model import LANGS, Story
 from storymap.reader import narrative_html, reader_payload
 from storymap.steps import Step, step_for_event, story_steps
@@ -200,7 +201,7 @@ def narrative(bundle: Bundle, lang: str, step: int) -> None:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _export(path: str, mtime_ns: int, fmt: str, lang: str) -> bytes:
     bundle = load_bundle(Path(path))
-    return export_bytes(bundle.story, bundle.located, fmt, lang)
+    return export_bytes(LocatedStory(bundle.story, bundle.located, tuple(bundle.steps)), fmt, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -224,18 +225,12 @@ def downloads(bundle: Bundle, lang: str) -> None:
     st.download_button(
         t("download_story", lang), path.read_bytes(), f"{key}.yaml", "application/yaml"
     )
-    labels = {
-        "html": "download_html", "handout": "download_handout", "png": "download_png",
-        "geojson": "download_events_geojson", "places-geojson": "download_places_geojson",
-        "csv": "download_events_csv", "places-csv": "download_places_csv",
-    }  # fmt: skip
-    for fmt, label in labels.items():
-        name = key + FORMATS[fmt].suffix.replace("-handout", f"-handout-{lang}")
+    for fmt, export in FORMATS.items():
         st.download_button(
-            t(label, lang),
+            t(export.label, lang),
             _export(str(path), mtime_ns, fmt, lang),
-            name,
-            FORMATS[fmt].mime,
+            export.file_name(key, lang),
+            export.mime,
             key=f"download-{fmt}",
         )
 

@@ -12,7 +12,9 @@ from story_helpers import FIRST_STORY
 from storymap.gazetteer import GazetteerLayer
 from storymap.geocoding import Location, geocode_story
 from storymap.loading import load_story
+from storymap.located import LocatedStory
 from storymap.model import Story
+from storymap.steps import story_steps
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +32,9 @@ def gazetteer() -> GazetteerLayer:
 def located(story: Story, gazetteer: GazetteerLayer) -> dict[str, Location]:
     """Every place of the first story, located by the default offline layers."""
     return geocode_story(story)
+
+
+@pytest.fixture(scope="session")
+def located_story(story: Story, located: dict[str, Location]) -> LocatedStory:
+    """The first story with its places located and its steps: what views and exports take."""
+    return LocatedStory(story, located, tuple(story_steps(story)), FIRST_STORY)

@@ -13,15 +13,15 @@ from story_helpers import FIRST_STORY, FIXTURES
 
 from storymap.cli import main
 from storymap.export.html import script_json, standalone_html
-from storymap.export.site import SiteStory, export_site
-from storymap.geocoding import geocode_story
+from storymap.export.site import export_site
 from storymap.loading import load_story
+from storymap.located import LocatedStory
 from storymap.model import Story
 
 
 @pytest.fixture(scope="module")
 def page(story: Story, located: dict) -> str:
-    return standalone_html(story, located)
+    return standalone_html(LocatedStory(story, located, ()))
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -71,7 +71,7 @@ def test_script_json_cannot_close_the_script_element() -> None:
 
 def test_hostile_story_is_data_never_markup() -> None:
     story = load_story(FIXTURES / "html_injection.yaml")
-    page = standalone_html(story, geocode_story(story))
+    page = standalone_html(LocatedStory.of(story))
     body = page.split("<body>", 1)[1]
     data_block = re.search(r'id="storymap-data">(.*?)</script>', body, flags=re.S).group(1)
     outside_data = body.replace(data_block, "")
@@ -89,13 +89,13 @@ def test_hostile_story_is_data_never_markup() -> None:
 
 def test_unknown_tiles_choice_is_refused(story: Story, located: dict) -> None:
     with pytest.raises(ValueError, match="tiles must be one of"):
-        standalone_html(story, located, tiles="stamen")
+        standalone_html(LocatedStory(story, located, ()), tiles="stamen")
 
 
 def test_site_has_an_index_and_every_file_it_links(
     story: Story, located: dict, tmp_path: Path
 ) -> None:
-    written = export_site([SiteStory(FIRST_STORY, story, located)], tmp_path / "site")
+    written = export_site([LocatedStory(story, located, (), FIRST_STORY)], tmp_path / "site")
     names = {path.name for path in written}
     for name in (
         "index.html",

@@ -18,8 +18,8 @@ from story_helpers import FIXTURES, ROOT
 from storymap.export.data import events_csv, events_geojson, places_csv, places_geojson
 from storymap.export.handout import handout_html
 from storymap.export.picture import overview_png
-from storymap.geocoding import geocode_story
 from storymap.loading import load_story
+from storymap.located import LocatedStory
 from storymap.model import Text
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -33,31 +33,31 @@ def _text(value: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def events_read_back(story, located, tmp_path_factory) -> gpd.GeoDataFrame:
+def events_read_back(story, located, tmp_path_factory, located_story) -> gpd.GeoDataFrame:
     path = tmp_path_factory.mktemp("export") / "events.geojson"
-    path.write_text(events_geojson(story, located), encoding="utf-8")
+    path.write_text(events_geojson(located_story), encoding="utf-8")
     # GDAL turns ISO date strings into dates unless asked to keep the text as written.
     return gpd.read_file(path, DATE_AS_STRING="YES")
 
 
 @pytest.fixture(scope="module")
-def places_read_back(story, located, tmp_path_factory) -> gpd.GeoDataFrame:
+def places_read_back(story, located, tmp_path_factory, located_story) -> gpd.GeoDataFrame:
     path = tmp_path_factory.mktemp("export") / "places.geojson"
-    path.write_text(places_geojson(story, located), encoding="utf-8")
+    path.write_text(places_geojson(located_story), encoding="utf-8")
     return gpd.read_file(path)
 
 
 @pytest.fixture(scope="module")
-def overview(story, located) -> bytes:
-    png = overview_png(story, located, "en")
+def overview(story, located, located_story) -> bytes:
+    png = overview_png(located_story, "en")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "overview-en.png").write_bytes(png)
     return png
 
 
 @pytest.fixture(scope="module")
-def handouts(story, located) -> dict[str, str]:
-    pages = {lang: handout_html(story, located, lang) for lang in ("id", "en")}
+def handouts(story, located, located_story) -> dict[str, str]:
+    pages = {lang: handout_html(located_story, lang) for lang in ("id", "en")}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "handout-en.html").write_text(pages["en"], encoding="utf-8")
     return pages
@@ -66,7 +66,7 @@ def handouts(story, located) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def hostile_handout(gazetteer) -> str:
     story = load_story(FIXTURES / "html_injection.yaml")
-    return handout_html(story, geocode_story(story), "en")
+    return handout_html(LocatedStory.of(story), "en")
 
 
 # --- GeoJSON ---------------------------------------------------------------------------
@@ -96,9 +96,11 @@ def test_events_geojson_dates_are_iso_days_spanning_the_story_dates(story, event
     assert (flights["date"], flights["approximate"]) == ("2025-07~", True)
 
 
-def test_events_geojson_dates_are_recognised_as_dates_by_gdal(story, located, tmp_path):
+def test_events_geojson_dates_are_recognised_as_dates_by_gdal(
+    story, located, tmp_path, located_story
+):
     path = tmp_path / "events.geojson"
-    path.write_text(events_geojson(story, located), encoding="utf-8")
+    path.write_text(events_geojson(located_story), encoding="utf-8")
     frame = gpd.read_file(path)
     assert [d.date() for d in frame["start"]] == [e.date.earliest for e in story.events]
     assert [d.date() for d in frame["end"]] == [e.date.latest for e in story.events]
@@ -146,8 +148,8 @@ def test_places_geojson_reads_back_one_point_per_place(story, places_read_back):
 # --- CSV -------------------------------------------------------------------------------
 
 
-def test_events_csv_has_the_documented_columns_and_one_row_per_event(story, located):
-    reader = csv.DictReader(io.StringIO(events_csv(story, located)))
+def test_events_csv_has_the_documented_columns_and_one_row_per_event(story, located, located_story):
+    reader = csv.DictReader(io.StringIO(events_csv(located_story)))
     rows = list(reader)
     assert reader.fieldnames == [
         "order", "id", "date", "start", "end", "precision", "approximate", "category",
@@ -164,8 +166,8 @@ def test_events_csv_has_the_documented_columns_and_one_row_per_event(story, loca
     assert next(r for r in rows if r["id"] == "kremlin-meeting")["route_km"] == ""
 
 
-def test_places_csv_has_lat_and_lon_columns(story, located):
-    reader = csv.DictReader(io.StringIO(places_csv(story, located)))
+def test_places_csv_has_lat_and_lon_columns(story, located, located_story):
+    reader = csv.DictReader(io.StringIO(places_csv(located_story)))
     rows = list(reader)
     assert reader.fieldnames == [
         "id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note",
@@ -192,7 +194,7 @@ def test_overview_png_is_a_wide_png(overview):
 def test_overview_png_takes_dollar_signs_as_text(story, located):
     """Matplotlib would read '$...$' as mathematics; a story title is text."""
     priced = story.model_copy(update={"title": Text(id="$5 atau $6", en="$5 or $6")})
-    png = overview_png(priced, located, "id", width_in=6, dpi=80)
+    png = overview_png(LocatedStory(priced, located, ()), "id", width_in=6, dpi=80)
     assert png.startswith(PNG_SIGNATURE)
 
 

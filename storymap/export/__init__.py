@@ -1,59 +1,70 @@
 """Exports of a located story: one HTML file, a static site, GeoJSON/CSV, a picture, a handout.
 
-``export_bytes`` is the one entry point the command line and the data page share.
+``FORMATS`` is the one registry: each format's file name, media type, interface label
+and maker. ``export_bytes`` is the one entry point the command line, the data page
+and the static site share.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
-from storymap.geocoding import Location
-from storymap.model import Story
+from storymap.errors import StorymapError
+from storymap.located import LocatedStory
 
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """How one export is named and served."""
+    """One export: how its file is named and served, and which function makes it.
 
+    ``maker`` is ``"module:function"`` inside ``storymap.export``, imported only when
+    the format is asked for (the picture needs matplotlib). The function takes the
+    located story and, by keyword, the options named in ``options``.
+    """
+
+    name: str
     suffix: str
     mime: str
+    label: str  # interface text key for its download button
+    maker: str
+    options: tuple[str, ...] = ()
+
+    @property
+    def per_language(self) -> bool:
+        return "lang" in self.options
+
+    def file_name(self, story_id: str, lang: str) -> str:
+        return f"{story_id}{self.suffix.format(lang=lang)}"
+
+    def make(self, story: LocatedStory, **options: Any) -> bytes:
+        module_name, function_name = self.maker.split(":")
+        function = getattr(import_module(f"storymap.export.{module_name}"), function_name)
+        content = function(story, **{key: options[key] for key in self.options})
+        return content if isinstance(content, bytes) else content.encode("utf-8")
 
 
 FORMATS: dict[str, ExportFormat] = {
-    "html": ExportFormat(".html", "text/html"),
-    "handout": ExportFormat("-handout.html", "text/html"),
-    "png": ExportFormat("-overview.png", "image/png"),
-    "geojson": ExportFormat("-events.geojson", "application/geo+json"),
-    "places-geojson": ExportFormat("-places.geojson", "application/geo+json"),
-    "csv": ExportFormat("-events.csv", "text/csv"),
-    "places-csv": ExportFormat("-places.csv", "text/csv"),
-}
+    f.name: f
+    for f in (
+        ExportFormat("html", ".html", "text/html", "download_html", "html:standalone_html", ("tiles",)),
+        ExportFormat("handout", "-handout-{lang}.html", "text/html", "download_handout", "handout:handout_html", ("lang",)),
+        ExportFormat("png", "-overview.png", "image/png", "download_png", "picture:overview_png", ("lang",)),
+        ExportFormat("geojson", "-events.geojson", "application/geo+json", "download_events_geojson", "data:events_geojson"),
+        ExportFormat("places-geojson", "-places.geojson", "application/geo+json", "download_places_geojson", "data:places_geojson"),
+        ExportFormat("csv", "-events.csv", "text/csv", "download_events_csv", "data:events_csv"),
+        ExportFormat("places-csv", "-places.csv", "text/csv", "download_places_csv", "data:places_csv"),
+    )
+}  # fmt: skip
 
 
-def export_bytes(
-    story: Story, located: dict[str, Location], fmt: str, lang: str, tiles: str = "offline"
-) -> bytes:
-    """One export of the story as bytes, ready to write or to download.
+class UnknownFormat(StorymapError, ValueError):
+    """An export format that is not in ``FORMATS``."""
 
-    Each format's module is imported only when asked for (the picture needs matplotlib).
-    """
+
+def export_bytes(story: LocatedStory, fmt: str, lang: str, tiles: str = "offline") -> bytes:
+    """One export of the story as bytes, ready to write or to download."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
-    module_name, function_name, option = _MAKERS[fmt]
-    make = getattr(import_module(f"storymap.export.{module_name}"), function_name)
-    options = {"lang": (lang,), "tiles": (tiles,), None: ()}[option]
-    content = make(story, located, *options)
-    return content if isinstance(content, bytes) else content.encode("utf-8")
-
-
-# format: (module in storymap.export, function, the option it takes besides the story)
-_MAKERS: dict[str, tuple[str, str, str | None]] = {
-    "html": ("html", "standalone_html", "tiles"),
-    "handout": ("handout", "handout_html", "lang"),
-    "png": ("picture", "overview_png", "lang"),
-    "geojson": ("data", "events_geojson", None),
-    "places-geojson": ("data", "places_geojson", None),
-    "csv": ("data", "events_csv", None),
-    "places-csv": ("data", "places_csv", None),
-}
+        raise UnknownFormat(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return FORMATS[fmt].make(story, lang=lang, tiles=tiles)

@@ -14,6 +14,7 @@ import geopandas as gpd
 
 from storymap.geocoding import Location
 from storymap.geometry import events_frame, places_frame
+from storymap.located import LocatedStory
 from storymap.model import Story
 
 PLACE_CSV_COLUMNS = ["id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note"]  # fmt: skip
@@ -21,25 +22,25 @@ EVENT_COLUMNS = ["order", "id", "date", "start", "end", "precision", "approximat
                  "title_id", "title_en", "places", "route_mode", "route_km", "sources"]  # fmt: skip
 
 
-def places_geojson(story: Story, located: dict[str, Location]) -> str:
+def places_geojson(located_story: LocatedStory) -> str:
     """A FeatureCollection with one Point per place."""
-    return places_frame(story, located).to_json(drop_id=True)
+    return places_frame(located_story.story, located_story.located).to_json(drop_id=True)
 
 
-def events_geojson(story: Story, located: dict[str, Location]) -> str:
+def events_geojson(located_story: LocatedStory) -> str:
     """A FeatureCollection with one feature per event in story order (route line or place points)."""
-    return _events(story, located).to_json(drop_id=True)
+    return _events(located_story.story, located_story.located).to_json(drop_id=True)
 
 
-def places_csv(story: Story, located: dict[str, Location]) -> str:
-    frame = places_frame(story, located)
+def places_csv(located_story: LocatedStory) -> str:
+    frame = places_frame(located_story.story, located_story.located)
     frame["lat"] = frame.geometry.y
     frame["lon"] = frame.geometry.x
     return frame[PLACE_CSV_COLUMNS].to_csv(index=False)
 
 
-def events_csv(story: Story, located: dict[str, Location]) -> str:
-    return _events(story, located)[EVENT_COLUMNS].to_csv(index=False)
+def events_csv(located_story: LocatedStory) -> str:
+    return _events(located_story.story, located_story.located)[EVENT_COLUMNS].to_csv(index=False)
 
 
 def _events(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:

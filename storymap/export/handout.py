@@ -22,6 +22,7 @@ from storymap.export.picture import overview_png
 from storymap.geocoding import Location
 from storymap.geometry import route_line
 from storymap.i18n import number, t
+from storymap.located import LocatedStory
 from storymap.model import Event, Story
 from storymap.reader import credits_html, date_span, quote_attribution
 from storymap.sanitise import clean
@@ -75,11 +76,12 @@ a { color: inherit }
 """
 
 
-def handout_html(story: Story, located: dict[str, Location], lang: str) -> str:
+def handout_html(located_story: LocatedStory, lang: str) -> str:
     """The handout page in ``lang``, as one HTML string."""
+    story, located = located_story.story, located_story.located
     title = story.title.get(lang)
     # 10 inches shrunk to the page's 180 mm keeps the map's 9 pt labels at about 6.5 pt.
-    png = overview_png(story, located, lang, width_in=10, dpi=180)
+    png = overview_png(located_story, lang, width_in=10, dpi=180)
     picture = base64.b64encode(png).decode("ascii")
     alt = t("handout_map_alt", lang, title=title)
     category_css = "\n".join(

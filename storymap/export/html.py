@@ -18,9 +18,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from storymap import __version__
-from storymap.geocoding import COUNTRY_OUTLINES, Location
+from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.i18n import t
-from storymap.model import LANGS, Story
+from storymap.located import LocatedStory
+from storymap.model import LANGS
 from storymap.reader import (
     credits_html,
     event_list_html,
@@ -33,8 +34,9 @@ from storymap.web import LEAFLET, WEB_ASSETS
 TILE_CHOICES = ("offline", "carto", "osm")
 
 
-def standalone_html(story: Story, located: dict[str, Location], tiles: str = "offline") -> str:
+def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
     """The story as one HTML file: map, slider, narrative, both languages, sources."""
+    story, located = located_story.story, located_story.located
     if tiles not in TILE_CHOICES:
         raise ValueError(f"tiles must be one of {', '.join(TILE_CHOICES)}, not {tiles!r}")
     steps = story_steps(story)

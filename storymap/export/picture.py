@@ -24,6 +24,7 @@ from shapely.geometry import LineString, Point, box
 from storymap.geocoding import COUNTRY_OUTLINES, Location
 from storymap.geometry import CRS, route_line
 from storymap.i18n import number, t
+from storymap.located import LocatedStory
 from storymap.model import CATEGORIES, Event, Story
 from storymap.style import CATEGORY_COLOURS, LAND, OCEAN
 
@@ -52,13 +53,13 @@ class _Mark:
 
 
 def overview_png(
-    story: Story,
-    located: dict[str, Location],
+    located_story: LocatedStory,
     lang: str = "en",
     width_in: float = 12,
     dpi: int = 150,
 ) -> bytes:
     """The whole story on one static map, as PNG bytes."""
+    story, located = located_story.story, located_story.located
     import matplotlib
 
     matplotlib.use("Agg")

@@ -6,39 +6,31 @@ of readers without a Streamlit server per reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from storymap.export import FORMATS, export_bytes
-from storymap.geocoding import Location
 from storymap.i18n import t
-from storymap.model import LANGS, Story
+from storymap.located import LocatedStory
+from storymap.model import LANGS
 from storymap.sanitise import clean
 
-
-@dataclass(frozen=True)
-class SiteStory:
-    """A story to publish, with the file it came from and where its places are."""
-
-    path: Path
-    story: Story
-    located: dict[str, Location]
+SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout")
 
 
-def story_files(item: SiteStory, tiles: str = "offline") -> dict[str, bytes]:
+def story_files(item: LocatedStory, tiles: str = "offline") -> dict[str, bytes]:
     """Every file published for one story, by file name."""
-    story, located, key = item.story, item.located, item.story.id
-    files = {f"{key}.yaml": item.path.read_bytes()}
-    for fmt in ("html", "png", "geojson", "places-geojson", "csv"):
-        content = export_bytes(story, located, fmt, story.default_language, tiles)
-        files[key + FORMATS[fmt].suffix] = content
-    for lang in LANGS:
-        files[f"{key}-handout-{lang}.html"] = export_bytes(story, located, "handout", lang)
+    story = item.story
+    files = {f"{story.id}.yaml": item.path.read_bytes()} if item.path else {}
+    for fmt in SITE_FORMATS:
+        export = FORMATS[fmt]
+        for lang in LANGS if export.per_language else (story.default_language,):
+            name = export.file_name(story.id, lang)
+            files[name] = export_bytes(item, fmt, lang, tiles)
     return files
 
 
-def index_html(stories: list[SiteStory]) -> str:
+def index_html(stories: list[LocatedStory]) -> str:
     """The site's front page: every story with its links, in both languages."""
     cards = []
     for item in stories:
@@ -78,7 +70,7 @@ SITE_CSS = (
 )
 
 
-def export_site(stories: list[SiteStory], output: Path, tiles: str = "offline") -> list[Path]:
+def export_site(stories: list[LocatedStory], output: Path, tiles: str = "offline") -> list[Path]:
     """Write the site into ``output`` (created if needed); returns the files written."""
     output.mkdir(parents=True, exist_ok=True)
     written = []
