@@ -113,6 +113,10 @@ class Place(StrictModel):
         default=None, gt=0, description="override the geocoder's precision (e.g. a region)"
     )
     note: Text | None = None
+    evidence: str | None = Field(
+        default=None,
+        description="the article's words that named this place; for the author, never shown to readers",
+    )
 
 
 class Route(StrictModel):
@@ -153,6 +157,34 @@ class Media(StrictModel):
     credit: str = Field(min_length=1)
 
 
+class RecordSource(StrictModel):
+    """A public source beyond the article: an agency report, an official record."""
+
+    outlet: str | Text = Field(description="who published it: KCNA, TASS, Reuters, a ministry")
+    title: str | None = Field(default=None, description="the report's headline, as published")
+    url: WebAddress | None = None
+    date: StoryDate | None = Field(default=None, description="when it was published")
+
+    def outlet_in(self, lang: str) -> str:
+        return self.outlet if isinstance(self.outlet, str) else self.outlet.get(lang)
+
+
+class FactCheck(StrictModel):
+    """How the article compares with the public record, shown to readers and in class.
+
+    The event itself follows the record; this says what the article said instead,
+    what the record says, and who says so, so readers can weigh both.
+    """
+
+    verdict: Literal["corrected", "more_precise", "confirmed", "disputed"] = Field(
+        description="corrected: the record contradicts the article; more_precise: the record "
+        "is more exact; confirmed: the record agrees; disputed: sources disagree"
+    )
+    article: Text = Field(description="what the article says, in our words or a marked quotation")
+    record: Text = Field(description="what the public record says, which the event follows")
+    sources: list[RecordSource] = Field(min_length=1, description="sources beyond the article")
+
+
 class Event(StrictModel):
     """One dated happening in the story, at one or more places."""
 
@@ -170,6 +202,23 @@ class Event(StrictModel):
     quote: Quote | None = None
     media: list[Media] = Field(default_factory=list)
     question: Text | None = Field(default=None, description="a discussion question for class")
+    fact_check: FactCheck | None = None
+    evidence: str | None = Field(
+        default=None,
+        description="the article's words this event was drafted from; for the author, never shown to readers",
+    )
+
+
+class Draft(StrictModel):
+    """Marks a story as a draft: readers see a "draft" banner until the author removes it."""
+
+    made_by: str = Field(
+        description="how the draft was made, e.g. 'storymap draft' from an article"
+    )
+    todo: list[str] = Field(
+        default_factory=list,
+        description="field paths an author must still write or check, e.g. events[0].summary.en",
+    )
 
 
 class Story(StrictModel):
@@ -183,6 +232,7 @@ class Story(StrictModel):
     credits: list[Credit] = Field(default_factory=list)
     places: list[Place] = Field(min_length=1)
     events: list[Event] = Field(min_length=1)
+    draft: Draft | None = None
 
     def place(self, place_id: str) -> Place:
         return self.places_by_id[place_id]

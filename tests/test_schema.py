@@ -225,9 +225,12 @@ def test_the_story_format_doc_has_one_table_per_model():
         "Attribution",
         "Quote",
         "Media",
+        "FactCheck",
+        "RecordSource",
+        "Draft",
     ):
         assert re.search(rf"^#+ .*\b{model}\b", doc, flags=re.MULTILINE), model
-    assert doc.count(FIELD_TABLE_HEADER) == 11
+    assert doc.count(FIELD_TABLE_HEADER) == 14
 
 
 def test_the_minimal_example_in_the_doc_is_a_valid_story():
