@@ -216,12 +216,25 @@ def _format_range(start: DatePoint, end: DatePoint, lang: str, short: bool) -> s
     month = "MMM" if short else "MMMM"
     first, last = start.earliest, end.latest
     if start.precision == end.precision == "day":
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{format_date(last, f'd {month} y', locale=lang)}"
-        if first.year == last.year:
-            return f"{format_date(first, f'd {month}', locale=lang)} – {format_date(last, f'd {month} y', locale=lang)}"
+        low, high = _day_ends(first, last, lang, month)
+        return f"{low}–{high}" if low.isdigit() else f"{low} – {high}"
     if start.precision == end.precision == "month" and first.year == last.year:
         return f"{format_date(first, month, locale=lang)} – {format_date(last, f'{month} y', locale=lang)}"
     if start.precision == end.precision == "year":
         return f"{first.year} – {last.year}"
     return f"{_format_point(start, lang, short)} – {_format_point(end, lang, short)}"
+
+
+def _day_ends(first: date, last: date, lang: str, month: str = "MMMM") -> tuple[str, str]:
+    """Two days, saying the month and year they share only once: ('1', '10 Oktober 2025')."""
+    high = format_date(last, f"d {month} y", locale=lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return str(first.day), high
+    if first.year == last.year:
+        return format_date(first, f"d {month}", locale=lang), high
+    return format_date(first, f"d {month} y", locale=lang), high
+
+
+def date_span(value: PartialDate, lang: str) -> tuple[str, str]:
+    """The first and last day a vague date may be, for "any day from … to …"."""
+    return _day_ends(value.earliest, value.latest, lang)

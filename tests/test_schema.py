@@ -91,13 +91,6 @@ def test_schema_names_its_draft_and_forbids_unknown_fields():
     assert all(d.get("additionalProperties") is False for d in schema["$defs"].values())
 
 
-def test_the_first_story_points_editors_at_the_schema():
-    first_line = FIRST_STORY.read_text(encoding="utf-8").splitlines()[0]
-    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
-    assert match, first_line
-    assert (FIRST_STORY.parent / match[1]).resolve() == SCHEMA.resolve()
-
-
 class _EditorLoader(yaml.SafeLoader):
     """YAML as an editor sees it (YAML 1.2 core schema): 2025-10-27 is text, not a date."""
 
