@@ -94,8 +94,8 @@ def parse_article(data: bytes | str, source: str = "<article>") -> Article:
         paragraph += 1
     if not body:
         raise ArticleError(f"{source}: no sentences found in the article")
-    if outlet is None and dateline and "," in dateline:
-        outlet = dateline.split(",", 1)[1].strip() or None
+    if outlet is None and dateline:
+        outlet = _dateline_outlet(dateline)
     return Article(body, title, highlights, dateline, outlet, url)
 
 
@@ -162,6 +162,14 @@ def _split_dateline(paragraph: str) -> tuple[str | None, str]:
     if not match:
         return None, paragraph
     return match["line"].strip(), paragraph[match.end() :]
+
+
+def _dateline_outlet(dateline: str) -> str | None:
+    """'Jakarta, IDN Times' and 'MOSCOW (Reuters)' name their outlet; 'SEOUL, Oct 27' does not."""
+    inside = re.search(r"\(([^)]+)\)", dateline)
+    outlet = inside[1] if inside else dateline.split(",", 1)[1] if "," in dateline else ""
+    outlet = outlet.strip()
+    return outlet if outlet and not re.search(r"\d", outlet) else None
 
 
 _ABBREVIATIONS = frozenset(

@@ -17,7 +17,7 @@ from storymap.draft.datewords import Reading, Reference
 
 RULES = [*ABSOLUTE_RULES, *RELATIVE_RULES]
 _LEADING = re.compile(r"^(?:pada|on|in|at)\s+", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:sejak|since|semenjak)\s+(?:(?:tahun|the|bulan)\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:sejak|since|semenjak)\b[^,;:]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class FoundDate:
     start: int
     end: int
     reading: Reading
-    since: bool = False  # "sejak 1948": a point of comparison, not an event of its own
+    since: bool = (
+        False  # "sejak 1948", "since the war began in 2022": background, a point of comparison
+    )
 
     @property
     def date(self) -> PartialDate:
