@@ -174,3 +174,21 @@ def test_every_date_note_quotes_the_words_in_both_languages():
         "en": 'The article says "awal bulan ini", that is early October 2025 '
         "(counted from the article's date, 27 October 2025).",
     }
+
+
+def test_a_range_of_days_across_months():
+    assert only("dari 18 April hingga 23 April 2024") == "2024-04-18/2024-04-23"
+    assert only("from 30 March to 2 April 2025") == "2025-03-30/2025-04-02"
+
+
+def test_a_weekday_in_a_sentence_about_the_future_is_the_next_one():
+    """'will travel to China on Monday' (article of Wednesday 3 October 2018) is 8 October."""
+    wednesday = Reference(date(2018, 10, 3))
+    sentence = "Pompeo will travel to China on Monday, state television reported on Wednesday."
+    assert [str(f.date) for f in find_dates(sentence, wednesday)] == ["2018-10-08", "2018-10-03"]
+
+
+def test_at_the_weekend_is_the_saturday_and_sunday_of_the_articles_week():
+    assert only(
+        "Pompeo will travel to North Korea at the weekend.", Reference(date(2018, 10, 3))
+    ) == ("2018-10-06/2018-10-07")

@@ -113,3 +113,14 @@ def test_a_big_city_outside_the_articles_countries_is_found(finder_en):
     assert found(finder_en, "Ministers met in Tokyo on Monday.") == [
         ("Tokyo", "city:1850147", "gazetteer name")
     ]
+
+
+def test_an_institution_before_a_city_does_not_hide_it(finder_id):
+    """'Istana Kepresidenan Bogor': the palace's words are not a person's name around the city."""
+    cities = [
+        w
+        for w, k, _ in found(
+            finder_id, "Jokowi menerima tamu di Istana Kepresidenan Bogor, Indonesia."
+        )
+    ]
+    assert "Bogor" in cities

@@ -24,13 +24,14 @@ _AFTER_OUTLET = re.compile(
 _DESCRIBED_OUTLET = re.compile(r"\b(?P<phrase>[Mm]enurut|[Aa]ccording\s+to)\s+" + DESCRIPTION)
 _PHRASE_BEFORE_OUTLET = re.compile(
     r"(?:^|(?<=,\s))(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)(?:\s+(?:juga|pun|also|has|have))?"
-    r"\s+(?P<phrase>melaporkan|reported|reports)\b"
+    r"\s+(?P<phrase>melaporkan|reported|reports|quoted|cited)\b"
 )
 _BEFORE_OUTLET = re.compile(
-    NAME + r"(?:\s+(?:juga|pun|also|has|had|have))?\s+(?P<phrase>melaporkan|reported|reports)\b"
+    NAME
+    + r"(?:\s+(?:juga|pun|also|has|had|have))?\s+(?P<phrase>melaporkan|reported|reports|quoted|cited)\b"
 )
 _AFTER_SPEAKER = re.compile(
-    r"\b(?P<phrase>kata|ujar|ucap|tutur|tegas|jelas|ungkap|said|says|added)\s+" + NAME
+    r"\b(?P<phrase>kata|ujar|ucap|tutur|tegas|jelas|ungkap|tulis|said|says|added|wrote)\s+" + NAME
 )
 _BEFORE_SPEAKER = re.compile(
     NAME + r"(?:\s+(?:juga|pun|also|has|had|have))?\s+"
@@ -94,13 +95,25 @@ def credits(sentence: str) -> list[Credit]:
 
 
 def _clean(name: str) -> str:
-    """Trim a name to its words: no leading title or stop word, no trailing punctuation."""
+    """Trim a name to its words: no title or acronym before it ("Menlu RI Retno Marsudi"),
+    nothing after a title word within it ("Thomas Lembong Istana Kepresidenan")."""
     words = name.strip(" ,.;:").split()
-    while words and (words[0] in TITLE_WORDS or words[0].lower() in _LEADING):
+    while words and (
+        words[0] in TITLE_WORDS or words[0].lower() in _LEADING or _acronym(words[0], words)
+    ):
         words.pop(0)
+    if not any(w.endswith(("'s", "’s")) for w in words):  # "Seoul's Foreign Ministry" stays
+        cut = next((i for i, w in enumerate(words) if i > 1 and w in TITLE_WORDS), len(words))
+        words = words[:cut]
     while words and words[-1].lower() in STOPWORDS:
         words.pop()
     return " ".join(words).strip(" ,.;:")
+
+
+def _acronym(word: str, words: list[str]) -> bool:
+    """'RI', 'BKPM' before a person's name; an acronym alone ('KCNA', 'TASS') stays."""
+    follows = words[1][:1].isupper() if len(words) > 1 else False
+    return follows and word.isupper() and len(word) > 1 and word.isalpha()
 
 
 def quotations(sentence: str, people: list[str], credited: list[Credit]) -> list[Quotation]:

@@ -95,6 +95,19 @@ def _day_month(m: re.Match[str], ref: Reference) -> Reading | None:
     return Reading(days(date(year_, month_, first), date(year_, month_, last)), uncertain=guessed)
 
 
+def _day_to_day(m: re.Match[str], ref: Reference) -> Reading | None:
+    """'18 April hingga 23 April 2024', 'from 30 March to 2 April 2025': a range of days."""
+    first_month, last_month = month_number(m["m1"]), month_number(m["m2"])
+    last_year = int(m["y"])
+    first_year = last_year if first_month <= last_month else last_year - 1
+    try:
+        first = date(first_year, first_month, int(m["d1"]))
+        last = date(last_year, last_month, int(m["d2"]))
+    except ValueError:
+        return None
+    return Reading(days(first, last)) if first <= last else None
+
+
 def _part_month(m: re.Match[str], ref: Reference) -> Reading | None:
     """'awal April 2025', 'mid-April', 'the end of October 2025'."""
     month_ = month_number(m["month"])
@@ -164,6 +177,13 @@ ABSOLUTE_RULES: list[Rule] = [
     (
         re.compile(rf"(?:{WEEKDAY}\s*,?\s*)?\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})\b"),
         _numeric,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH})\s*(?:[-–]|hingga|sampai|to|until)\s*"
+            rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}),?\s+{YEAR}\b"
+        ),
+        _day_to_day,
     ),
     (
         re.compile(

@@ -58,13 +58,29 @@ def _today(m: re.Match[str], ref: Reference) -> Reading:
 def _weekday(m: re.Match[str], ref: Reference) -> Reading:
     """'Senin', 'on Monday', 'Kamis lalu', 'next Friday': the nearest such day, before by default."""
     target = WEEKDAYS[m["weekday"].lower()]
-    which = _which(m["before"] or m["after"])
+    which = _which(m["before"] or m["after"]) or (1 if _ahead(m) else 0)
     back = (ref.published.weekday() - target) % 7
     if which > 0:
-        found = ref.published + timedelta(days=(target - ref.published.weekday()) % 7 or 7)
+        ahead = (target - ref.published.weekday()) % 7
+        found = ref.published + timedelta(days=ahead or (0 if _ahead(m) else 7))
     else:
         found = ref.published - timedelta(days=back or (7 if which < 0 else 0))
     return from_published(day(found), ref)
+
+
+_SAID = re.compile(
+    r"\b(?:said|says|told|reported|announced|kata|ujar|mengatakan|melaporkan)\b\W*(?:\w+\W+){0,2}$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|akan|is to|are to|dijadwalkan|scheduled|is expected|are expected|plans? to)\b", re.I
+)
+
+
+def _ahead(m: re.Match[str]) -> bool:
+    """'will travel to China on Monday': a weekday in a sentence about the future, not after 'said'."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    return not _SAID.search(before) and bool(_FUTURE.search(m.string))
 
 
 def _week(m: re.Match[str], ref: Reference) -> Reading:
@@ -180,7 +196,8 @@ RELATIVE_RULES: list[Rule] = [
         re.compile(
             r"\b(?:(?P<part>awal|pertengahan|akhir)\s+)?(?:pekan|minggu)\s+(?P<which>lalu|kemarin|ini|depan)\b"
             r"|\b(?P<earlier>earlier)\s+(?P<which2>this)\s+week\b"
-            r"|\b(?P<which3>last|this|next|past)\s+(?:(?P<weekend>weekend)|week)\b",
+            r"|\b(?P<which3>last|this|next|past)\s+(?:(?P<weekend>weekend)|week)\b"
+            r"|\b(?:at|over)\s+the\s+(?P<weekend2>weekend)\b",
             re.I,
         ),
         lambda m, ref: _week(_week_view(m), ref),
@@ -238,7 +255,8 @@ def _fixed(m: re.Match[str], unit: str, direction: str) -> _View:
 
 
 def _week_view(m: re.Match[str]) -> _View:
-    weekend = m["weekend"] or ("weekend" if (m["part"] or "").lower() == "akhir" else None)
+    weekend = m["weekend"] or m["weekend2"]
+    weekend = weekend or ("weekend" if (m["part"] or "").lower() == "akhir" else None)
     return _View(m, which=m["which"] or m["which2"] or m["which3"], weekend=weekend)
 
 

@@ -60,10 +60,13 @@ def read_events(article: Article, published: date, finder: PlaceFinder) -> Readi
     not_people = {m.words for m in mentions} | {w for m in mentions for w in m.words.split()}
     not_people |= {c.name for found in credited for c in found if c.role == "outlet"}
     people: list[str] = []
+    speakers: list[tuple[int, str]] = []  # (sentence, name): "katanya" is most likely the last one
     quotes_by_sentence: dict[int, list[Quotation]] = {}
     for sentence, found in zip(body, credited, strict=True):
-        quotes_by_sentence[sentence.number] = quotations(sentence.text, people, found)
+        recent = [name for n, name in speakers if sentence.number - n <= 2]
+        quotes_by_sentence[sentence.number] = quotations(sentence.text, people + recent, found)
         people += people_named(sentence.text, not_people)
+        speakers += [(sentence.number, c.name) for c in found if c.role == "speaker"]
     for event in events:
         numbers = {s.number for s in event.sentences}
         dated = event.found_in

@@ -61,6 +61,7 @@ TITLE_WORDS = frozenset(
     Strait Sea Ocean Airport Port Station University Ministry Embassy Palace Party Army Navy
     Council Parliament Assembly Agency Department Office Court Luar Negeri Dalam Konferensi
     Conference Keamanan Security Internasional International Forum KTT Summit Uni Union
+    Kepresidenan Presidential Nasional National Republik Republic Federal
     """
     )
 )
