@@ -170,3 +170,21 @@ def test_a_missing_published_date_is_an_argparse_error(tmp_path, capsys):
 
 def test_no_path_is_left_half_written(tmp_path):
     assert not Path(tmp_path / "d.yaml").exists()
+
+
+def test_a_saved_web_page_gives_the_same_draft_as_its_text(tmp_path, english_draft):
+    lines = ENGLISH.strip().splitlines()
+    html = (
+        f"<!doctype html><html><head><title>{lines[0]}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{lines[0]}</h1>{''.join(f'<p>{line}</p>' for line in lines[2:])}</article>"
+        "<footer>Example News, all rights reserved</footer></body></html>"
+    )
+    page = tmp_path / "tokyo-deal.html"
+    page.write_text(html, encoding="utf-8")
+    draft = make_draft(page, date(2025, 3, 3))
+    assert draft.story.source.title == lines[0]
+    assert [str(e.date) for e in draft.story.events] == [
+        str(e.date) for e in english_draft.story.events
+    ]
+    assert [p.id for p in draft.story.places] == [p.id for p in english_draft.story.places]

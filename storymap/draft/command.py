@@ -30,7 +30,7 @@ def add_draft_command(commands: Any) -> None:
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from storymap.draft.make import make_draft, parse_published
+    from storymap.draft.make import Options, make_draft, parse_published
 
     try:
         published = parse_published(args.published)
@@ -40,7 +40,8 @@ def run_draft(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        draft = make_draft(args.article, published, args.lang, args.outlet, args.title, args.url)
+        options = Options(args.lang, args.outlet, args.title, args.url)
+        draft = make_draft(args.article, published, options)
         args.output.write_text(draft.text, encoding="utf-8")
     except StorymapError as exc:
         print(f"error: {exc}", file=sys.stderr)

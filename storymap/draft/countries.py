@@ -153,3 +153,7 @@ def _countries() -> dict[str, Country]:
 
 def country(code: str) -> Country:
     return _countries()[code]
+
+
+def is_country(code: str) -> bool:
+    return code in _countries()

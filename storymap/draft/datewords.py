@@ -14,8 +14,13 @@ from dateutil.relativedelta import relativedelta
 
 from storymap.dates import DatePoint, PartialDate
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+
+def _numbered(groups: list[str], start: int) -> dict[str, int]:
+    """{'januari': 1, 'january': 1, 'jan': 1, …}: each group's names share its number."""
+    return {name.lower(): n for n, group in enumerate(groups, start) for name in group.split()}
+
+
+MONTHS = _numbered(
     [
         "Januari January Jan",
         "Februari February Feb Pebruari",
@@ -31,12 +36,8 @@ for _number, _names in enumerate(
         "Desember December Des Dec",
     ],
     start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name.lower()] = _number
-
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
+)
+WEEKDAYS = _numbered(  # Monday is 0, as date.weekday() says
     [
         "Senin Monday",
         "Selasa Tuesday",
@@ -45,10 +46,9 @@ for _number, _names in enumerate(
         "Jumat Jum'at Friday",
         "Sabtu Saturday",
         "Minggu Ahad Sunday",
-    ]
-):
-    for _name in _names.split():
-        WEEKDAYS[_name.lower()] = _number
+    ],
+    start=0,
+)
 
 NUMBERS: dict[str, int] = {
     **{

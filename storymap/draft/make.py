@@ -57,29 +57,26 @@ def guess_language(text: str) -> str:
     return "id" if indonesian >= english else "en"
 
 
-def make_draft(
-    path: Path,
-    published: date,
-    lang: str | None = None,
-    outlet: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-) -> Draft:
+@dataclass(frozen=True)
+class Options:
+    """What the command line may say about the article; the rest is read from it."""
+
+    lang: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def make_draft(path: Path, published: date, options: Options | None = None) -> Draft:
     """Read the article at ``path`` and write its draft story (see ``storymap.draft``)."""
-    article = read_article(path)
-    return draft_from_article(article, published, lang, outlet, title, url, path.stem)
+    return draft_from_article(read_article(path), published, options or Options(), path.stem)
 
 
 def draft_from_article(
-    article: Article,
-    published: date,
-    lang: str | None = None,
-    outlet: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    file_name: str = "draft",
+    article: Article, published: date, options: Options, file_name: str = "draft"
 ) -> Draft:
-    lang = lang or guess_language(article.text)
+    """The draft of an article already read; ``file_name`` names it in messages."""
+    lang = options.lang or guess_language(article.text)
     finder = PlaceFinder(lang)
     reading = read_events(article, published, finder)
     if not reading.events:
@@ -91,9 +88,9 @@ def draft_from_article(
     if not places:
         raise ArticleError(f"{file_name}: no place found that the map can locate")
     source = Source(
-        outlet or article.outlet,
-        title or article.title,
-        url or article.url,
+        options.outlet or article.outlet,
+        options.title or article.title,
+        options.url or article.url,
         published,
         lang,
         file_name,

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storymap.draft.countries import country
+from storymap.draft.countries import country, is_country
 from storymap.draft.places import Mention, region_before
-from storymap.geocoding import Layer, Location, Query, locate
+from storymap.geocoding import Layer, Location, Query, locate, normalise
 from storymap.model import Place
 
 REGION_PRECISION_KM = 100.0
@@ -55,14 +55,15 @@ def place_entries(
     used_ids: set[str] = set()
     for key, found in grouped.items():
         entry = _entry(key, found, sentences, lang)
-        entry.data["id"] = _unique(_slug(entry.data["name"]["en"]), used_ids)
+        entry.data["id"] = unique(slug(entry.data["name"]["en"]), used_ids)
         entry.location = locate(Query.for_place(Place.model_validate(entry.data)), layers)
         if entry.location is None:
             continue  # no layer places it: leave it out rather than write a story that fails
         if entry.country not in named_countries:
-            name = country(entry.country).name_en if entry.country in _codes() else entry.country
+            name = country(entry.country).name_en if is_country(entry.country) else entry.country
             entry.checks.append(("country", f"in {name}, a country the article never names"))
         entry.data["evidence"] = _evidence(entry, sentences)
+        entry.data = {key: entry.data[key] for key in Place.model_fields if key in entry.data}
         entries.append(entry)
     return entries
 
@@ -130,20 +131,16 @@ def _evidence(entry: PlaceEntry, sentences: Sequence[str]) -> str:
     return text
 
 
-def _codes() -> set[str]:
-    from storymap.draft.countries import _countries
-
-    return set(_countries())
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:60].strip("-") or "place"
+def slug(text: str) -> str:
+    """An id from a name: 'Tumen River road bridge (Khasan–Tumangang)' -> 'tumen-river-road-…'."""
+    text = re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
+    return text[:60].strip("-") or "place"
 
 
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, n = slug, 2
+def unique(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… if an earlier place or event took it."""
+    candidate, n = base, 2
     while candidate in used:
-        candidate, n = f"{slug}-{n}", n + 1
+        candidate, n = f"{base}-{n}", n + 1
     used.add(candidate)
     return candidate

@@ -16,7 +16,7 @@ import yaml
 
 from storymap.dates import PartialDate
 from storymap.draft.events import DraftEvent
-from storymap.draft.place_entries import PlaceEntry, _slug, _unique
+from storymap.draft.place_entries import PlaceEntry, slug, unique
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../story.schema.json"
 OTHER = {"id": "en", "en": "id"}
@@ -43,7 +43,7 @@ def story_data(
     lang = source.lang
     outlet = source.outlet or "[write: the outlet]"
     data: dict[str, Any] = {
-        "id": _slug(source.title or source.file_name) or "draft",
+        "id": slug(source.title or source.file_name) or "draft",
         "title": _placeholder("the story's headline", "judul peta cerita", "title", todo),
         "subtitle": _placeholder(
             "one line on what the story covers", "satu baris tentang isi cerita", "subtitle", todo
@@ -101,7 +101,7 @@ def _event(
     where = {lang: " & ".join(p.data["name"][lang] for p in chosen[:2]) for lang in ("id", "en")}
     short = {lang: when.format(lang, short=True) for lang in ("id", "en")}
     data: dict[str, Any] = {
-        "id": _unique(_slug(f"{chosen[0].id} {when}"), used),
+        "id": unique(slug(f"{chosen[0].id} {when}"), used),
         "date": str(when),
         "date_note": event.found.note(),
         "places": [p.id for p in chosen],
