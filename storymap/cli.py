@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storymap.draft.command import add_draft_command
 from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import (
     GeocodeUnavailable,
@@ -89,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the story JSON Schema")
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     schema.set_defaults(run=_schema)
+
+    add_draft_command(commands)
     return parser
 
 
