@@ -127,8 +127,11 @@
       const target = Core.clampStep(step, this.lastStep);
       if (target === this.step) return;
       this.step = target;
+      performance.mark("storymap:step");
       this.layers.show(target, options.animate);
+      performance.mark("storymap:map");
       this._showStep();
+      performance.mark("storymap:words");
       if (options.fromUser) this.onStep(target, Core.eventForStep(this.data, target));
     }
 
