@@ -104,8 +104,8 @@
       const routes = Core.routeStates(this.data, this.index, step);
       Object.entries(routes).forEach(([key, state]) => this._showRoute(Number(key), state));
       this.visible = visible;
+      this.labels.clearLayers();  // the new names come when the view settles (moveend)
       this._fit(step, animate && !reducedMotion);
-      this._label();
     }
 
     _showRoute(i, state) {
@@ -180,13 +180,16 @@
         const point = this.map.latLngToContainerPoint(this.data.places[p].latlng);
         if (point.x < 0 || point.y < 0 || point.x > size.x || point.y > size.y) return;
         const name = this.text.places[p];
-        candidates.push({ p, current: state === "current", box: { x: point.x + 8, y: point.y - 9, w: name.length * 7 * this.scale + 10, h: 18 * this.scale } });
+        const w = name.length * 7 * this.scale + 10, h = 18 * this.scale;
+        const right = point.x + 8 + w <= size.x;  // near the right edge the name goes on the left
+        const box = { x: right ? point.x + 8 : point.x - 8 - w, y: point.y - h / 2, w, h };
+        candidates.push({ p, current: state === "current", right, box });
       });
       candidates.sort((a, b) => (b.current - a.current));
       const kept = Core.placeLabels(candidates.slice(0, 60).map((c) => c.box));
       kept.forEach((k) => {
         const c = candidates[k];
-        L.tooltip({ permanent: true, direction: "right", offset: [8, 0], interactive: false,
+        L.tooltip({ permanent: true, direction: c.right ? "right" : "left", offset: [c.right ? 8 : -8, 0], interactive: false,
           className: "place-label" + (c.current ? " current" : "") })
           .setLatLng(this.data.places[c.p].latlng).setContent(this.text.places[c.p]).addTo(this.labels);
       });
