@@ -23,21 +23,26 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 
 from storymap.errors import StorymapError
+from storymap.languages import babel_locale
 
 Precision = Literal["day", "part", "month", "year", "range"]
 Part = Literal["early", "mid", "late"]
 
 PARTS: dict[str, tuple[int, int | None]] = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+# Babel (CLDR) has no words for parts of a month or for "about": our own, for the languages
+# we can check; other languages get the English words.
 _PART_WORDS = {
     "id": {"early": "awal", "mid": "pertengahan", "late": "akhir"},
     "en": {"early": "early", "mid": "mid", "late": "late"},
+    "es": {"early": "principios de", "mid": "mediados de", "late": "finales de"},
 }
-_APPROX_WORD = {"id": "sekitar", "en": "about"}
+_APPROX_WORD = {"id": "sekitar", "en": "about", "es": "hacia"}
 _POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}|early|mid|late))?)?$")
 
 
@@ -190,38 +195,67 @@ class PartialDate:
         return text + ("~" if self.approximate else "")
 
     def format(self, lang: str, short: bool = False) -> str:
-        """Say the date at its own precision, in Indonesian or English (Babel)."""
+        """Say the date at its own precision in any story language (Babel's month names)."""
         text = (
             _format_point(self.start, lang, short)
             if self.end is None
             else _format_range(self.start, self.end, lang, short)
         )
-        return f"{_APPROX_WORD[lang]} {text}" if self.approximate else text
+        return f"{_words(_APPROX_WORD, lang)} {text}" if self.approximate else text
+
+
+def _locale(lang: str) -> Locale:
+    """Babel's locale for a story language; English dates are day-first, as the stories write them."""
+    return babel_locale("en-GB" if lang == "en" else lang)
+
+
+def _words(table: dict[str, dict[str, str]] | dict[str, str], lang: str) -> Any:
+    """A word table's entry for ``lang``, its base language (pt for pt-BR), or English."""
+    return table.get(lang) or table.get(lang.split("-")[0]) or table["en"]
+
+
+def _day(day: date, lang: str, short: bool) -> str:
+    return format_skeleton("yMMMd" if short else "yMMMMd", day, locale=_locale(lang))
+
+
+def _month(day: date, lang: str, short: bool, year: bool = True) -> str:
+    if not year:  # the month's own name ("LLLL"): Babel's "MMMM" skeleton abbreviates it
+        return format_date(day, "LLL" if short else "LLLL", locale=_locale(lang))
+    return format_skeleton("yMMM" if short else "yMMMM", day, locale=_locale(lang))
 
 
 def _format_point(point: DatePoint, lang: str, short: bool) -> str:
-    month_pattern = "MMM" if short else "MMMM"
     if point.precision == "year":
         return str(point.year)
     if point.precision == "day":
-        return format_date(point.earliest, f"d {month_pattern} y", locale=lang)
-    month = format_date(point.earliest, f"{month_pattern} y", locale=lang)
+        return _day(point.earliest, lang, short)
+    month = _month(point.earliest, lang, short)
     if point.part is None:
         return month
-    return f"{_PART_WORDS[lang][point.part]} {month}"
+    return f"{_words(_PART_WORDS, lang)[point.part]} {month}"
 
 
 def _format_range(start: DatePoint, end: DatePoint, lang: str, short: bool) -> str:
-    """'27–31 Oktober 2025', 'April – Juli 2025', '2024 – 2025': shared parts said once."""
-    month = "MMM" if short else "MMMM"
+    """'27–31 Oktober 2025', 'April – Juli 2025', '2024 – 2025': shared parts said once.
+
+    Shared parts are left out only where the language puts them last ("27–31 de
+    octubre de 2025"); a language that writes the month or year first gets both ends whole.
+    """
     first, last = start.earliest, end.latest
     if start.precision == end.precision == "day":
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{format_date(last, f'd {month} y', locale=lang)}"
-        if first.year == last.year:
-            return f"{format_date(first, f'd {month}', locale=lang)} – {format_date(last, f'd {month} y', locale=lang)}"
+        whole = _day(last, lang, short)
+        if (first.year, first.month) == (last.year, last.month) and whole.startswith(str(last.day)):
+            return f"{first.day}–{whole}"
+        if first.year == last.year and whole.endswith(str(last.year)):
+            without_year = format_skeleton(
+                "MMMd" if short else "MMMMd", first, locale=_locale(lang)
+            )
+            if without_year.startswith(str(first.day)):
+                return f"{without_year} – {whole}"
     if start.precision == end.precision == "month" and first.year == last.year:
-        return f"{format_date(first, month, locale=lang)} – {format_date(last, f'{month} y', locale=lang)}"
+        whole = _month(last, lang, short)
+        if whole.endswith(str(last.year)):
+            return f"{_month(first, lang, short, year=False)} – {whole}"
     if start.precision == end.precision == "year":
         return f"{first.year} – {last.year}"
     return f"{_format_point(start, lang, short)} – {_format_point(end, lang, short)}"

@@ -59,12 +59,11 @@ def route_line(route: Route, located: dict[str, Location]) -> tuple[LineString, 
 
 
 def places_frame(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:
-    """One row per place: names, kind, which layer located it, precision, a Point."""
+    """One row per place: its name in each story language, kind, layer, precision, a Point."""
     rows = [
         {
             "id": place.id,
-            "name_id": place.name.id,
-            "name_en": place.name.en,
+            **{f"name_{lang}": place.name.get(lang) for lang in story.languages},
             "kind": place.kind,
             "country": place.country,
             "layer": located[place.id].layer,
@@ -101,8 +100,7 @@ def events_frame(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame
                 "precision": event.date.precision,
                 "approximate": event.date.approximate,
                 "category": event.category,
-                "title_id": event.title.id,
-                "title_en": event.title.en,
+                **{f"title_{lang}": event.title.get(lang) for lang in story.languages},
                 "places": ",".join(event.places),
                 "route_mode": event.route.mode if event.route else None,
                 "route_km": route_km,

@@ -7,22 +7,37 @@ silently ignored key. ``geodata/story.schema.json`` is generated from these mode
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
+    RootModel,
     WithJsonSchema,
+    model_validator,
 )
 
 from storymap.dates import PartialDate
+from storymap.languages import LANGUAGE_PATTERN, check_language
 
-Lang = Literal["id", "en"]
-LANGS: tuple[Lang, ...] = ("id", "en")
+# The interface's own words are in these languages; stories may be in any (``languages``).
+UI_LANGUAGES: tuple[str, ...] = ("id", "en")
+LANGS = UI_LANGUAGES  # the old name, kept until the renderers move to UI_LANGUAGES
+DEFAULT_LANGUAGES: tuple[str, ...] = ("id", "en")  # a story file that does not say
+LanguageCode = Annotated[
+    str,
+    AfterValidator(check_language),
+    WithJsonSchema(
+        {"type": "string", "pattern": LANGUAGE_PATTERN, "description": "BCP 47: id, en, es, pt-BR"}
+    ),
+]
 Slug = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80, description="lower-case id: a-z, 0-9, -"),
@@ -63,14 +78,47 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
-class Text(StrictModel):
-    """The same text in Indonesian and in English."""
+def _text_json_schema(schema: dict[str, Any]) -> None:
+    """Editors check the keys are language codes; which ones is the story's (not JSON Schema's)."""
+    schema.clear()
+    schema.update(
+        type="object",
+        title="Text",
+        description="the text in each of the story's languages: {id: ..., en: ...}",
+        minProperties=1,
+        propertyNames={"pattern": LANGUAGE_PATTERN},
+        additionalProperties={"type": "string", "minLength": 1},
+    )
 
-    id: str = Field(min_length=1, description="Bahasa Indonesia")
-    en: str = Field(min_length=1, description="English")
+
+class Text(RootModel[dict[LanguageCode, Annotated[str, Field(min_length=1)]]]):
+    """The same text in each of the story's languages: ``{id: ..., en: ...}``.
+
+    Which languages it must have is the story's business (``Story.languages``), checked
+    once the whole story is read (``storymap.story_checks``).
+    """
+
+    model_config = ConfigDict(frozen=True, json_schema_extra=_text_json_schema)
+    root: dict[LanguageCode, Annotated[str, Field(min_length=1)]] = Field(min_length=1)
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.id
+        """The text in ``lang``, else in English, else the first one given."""
+        if lang in self.root:
+            return self.root[lang]
+        return self.root.get("en") or next(iter(self.root.values()))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.root)
+
+    def items(self) -> Iterable[tuple[str, str]]:
+        return self.root.items()
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self.root
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.root.items()))
 
 
 class SourceArticle(StrictModel):
@@ -80,7 +128,7 @@ class SourceArticle(StrictModel):
     title: str
     url: WebAddress | None = None
     date: StoryDate
-    language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code")
+    language: LanguageCode = Field(description="the article's language, a BCP 47 code")
     author: str | None = None
 
 
@@ -139,13 +187,53 @@ class Attribution(StrictModel):
         return self.outlet if isinstance(self.outlet, str) else self.outlet.get(lang)
 
 
-class Quote(StrictModel):
-    """A short quotation, marked as such and attributed."""
+@dataclass(frozen=True)
+class QuoteAttribution:
+    """What a reader needs to credit one language's wording of a quotation."""
 
-    text: Text
     speaker: str
-    via: str = Field(description="the outlet the quotation is taken from")
-    original_language: Lang = Field(description="the language the article quotes it in")
+    via: str  # who published this wording
+    original_language: str  # the language the words were spoken or written in
+    is_original: bool  # this wording is the speaker's own words
+    our_translation: bool  # this wording is our own translation
+
+
+class Quote(StrictModel):
+    """A short quotation, marked as such and attributed, in its original language and ours."""
+
+    text: Text = Field(
+        description="the words in every story language; may also carry the original wording"
+    )
+    speaker: str
+    via: str | Text = Field(
+        description="the outlet the quotation is taken from, or who published each language's wording"
+    )
+    original_language: LanguageCode = Field(
+        description="the language the words were spoken or written in"
+    )
+    our_translation: list[LanguageCode] | None = Field(
+        default=None,
+        description="the languages whose wording is our own translation "
+        "(default: every story language but the original)",
+    )
+
+    def via_in(self, lang: str) -> str:
+        return self.via if isinstance(self.via, str) else self.via.get(lang)
+
+    def translated_by_us(self, story_languages: Iterable[str]) -> tuple[str, ...]:
+        if self.our_translation is not None:
+            return tuple(self.our_translation)
+        return tuple(lang for lang in story_languages if lang != self.original_language)
+
+    def attribution(self, lang: str, story_languages: Iterable[str]) -> QuoteAttribution:
+        """How to credit the wording a reader in ``lang`` sees."""
+        return QuoteAttribution(
+            speaker=self.speaker,
+            via=self.via_in(lang),
+            original_language=self.original_language,
+            is_original=lang == self.original_language,
+            our_translation=lang in self.translated_by_us(story_languages),
+        )
 
 
 class Media(StrictModel):
@@ -227,12 +315,39 @@ class Story(StrictModel):
     id: Slug
     title: Text
     subtitle: Text
-    default_language: Lang = "id"
+    languages: list[LanguageCode] = Field(
+        default=list(DEFAULT_LANGUAGES),
+        min_length=1,
+        description="the languages every reader-facing text is written in (default: id, en)",
+    )
+    default_language: LanguageCode = Field(
+        default="id",
+        description="the language the story opens in (default: the first of languages)",
+        json_schema_extra=lambda schema: schema.pop("default", None),
+    )
     source: SourceArticle
     credits: list[Credit] = Field(default_factory=list)
     places: list[Place] = Field(min_length=1)
     events: list[Event] = Field(min_length=1)
     draft: Draft | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _open_in_the_first_language(cls, data: Any) -> Any:
+        """Without ``default_language``, a story opens in the first of its languages."""
+        if isinstance(data, dict) and data.get("default_language") is None:
+            languages = data.get("languages")
+            first = languages[0] if isinstance(languages, list) and languages else None
+            data = {**data, "default_language": first if isinstance(first, str) else "id"}
+        return data
+
+    @model_validator(mode="after")
+    def _check_across_fields(self) -> Story:
+        # imported here: the checks walk these very models
+        from storymap.story_checks import raise_story_problems
+
+        raise_story_problems(self)
+        return self
 
     def place(self, place_id: str) -> Place:
         return self.places_by_id[place_id]

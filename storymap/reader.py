@@ -167,7 +167,7 @@ def date_span(date: PartialDate, lang: str) -> str:
 def quote_attribution(quote: Quote, lang: str) -> str:
     """'— speaker, quoted via outlet', saying so when the words are our translation."""
     translated = f" {t('our_translation', lang)}" if quote.original_language != lang else ""
-    return t("quote_via", lang, speaker=quote.speaker, via=quote.via) + translated
+    return t("quote_via", lang, speaker=quote.speaker, via=quote.via_in(lang)) + translated
 
 
 def _media_html(media: Any, lang: str) -> str:

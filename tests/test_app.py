@@ -63,7 +63,7 @@ def test_every_step_shows_its_events_without_error() -> None:
         text = narrative(at)
         assert f'data-step="{step.index}"' in text
         for i in step.events:
-            assert story.events[i].title.id in text
+            assert story.events[i].title.get("id") in text
         assert component_args(at)["step"] == step.index
 
 
@@ -106,7 +106,7 @@ def test_text_list_has_every_event_in_order() -> None:
     at = run_app()
     listing = next(m.value for m in at.markdown if "event-list" in m.value)
     story = load_story(STORY)
-    positions = [listing.index(e.title.id) for e in story.events]
+    positions = [listing.index(e.title.get("id")) for e in story.events]
     assert positions == sorted(positions)
 
 

@@ -146,6 +146,33 @@ def test_format(text, lang, short, expected):
     assert P(text).format(lang, short=short) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "short", "expected"),
+    [
+        ("1519-09-20", "es", False, "20 de septiembre de 1519"),
+        ("1519-09-20", "it", False, "20 settembre 1519"),
+        ("1519-09-20", "pt-BR", False, "20 de setembro de 1519"),
+        ("1519-09-20", "es", True, "20 sept 1519"),
+        ("1521-03", "es", False, "marzo de 1521"),
+        ("1520-01-early", "es", False, "principios de enero de 1520"),
+        ("1520-01-late", "es", False, "finales de enero de 1520"),
+        ("1520-01-early", "it", False, "early gennaio 1520"),  # no Italian words: English ones
+        ("1522-05~", "es", False, "hacia mayo de 1522"),
+        ("1522-05~", "pt-BR", False, "about maio de 1522"),
+        ("1520-10-21/1520-11-28", "es", False, "21 de octubre – 28 de noviembre de 1520"),
+        ("1520-04-01/1520-04-02", "es", False, "1–2 de abril de 1520"),
+        ("1520-04/1520-08", "it", False, "aprile – agosto 1520"),
+    ],
+)
+def test_format_in_any_story_language(text, lang, short, expected):
+    assert P(text).format(lang, short=short) == expected
+
+
+def test_a_language_that_writes_the_month_first_gets_both_ends_whole():
+    assert P("2025-10-27/2025-10-31").format("en-US") == "October 27, 2025 – October 31, 2025"
+    assert P("2025-04/2025-07").format("ja") == "2025年4月 – 2025年7月"
+
+
 def test_format_month_range():
     assert "April" in P("2025-04/2025-07").format("id")
     assert "Juli" in P("2025-04/2025-07").format("id")

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, MultiPoint, Point
+from story_helpers import FIXTURES
 
 from storymap.geocoding import Location
 from storymap.geometry import (
@@ -22,6 +23,7 @@ from storymap.geometry import (
     route_line,
     to_leaflet,
 )
+from storymap.located import locate_file
 
 WGS84 = Geod(ellps="WGS84")
 MOSCOW = (37.6178, 55.7520)  # (lon, lat)
@@ -149,6 +151,16 @@ def test_events_frame_geometry(story, located):
     assert pd.isna(frame.loc["kremlin-meeting"]["route_mode"])
     assert frame.loc["direct-flights"]["approximate"]
     assert frame.loc["direct-flights"]["date"] == "2025-07~"
+
+
+def test_frames_have_one_name_and_title_column_per_story_language(gazetteer):
+    magellan = locate_file(FIXTURES / "magellan.yaml")
+    places = places_frame(magellan.story, magellan.located)
+    events = events_frame(magellan.story, magellan.located)
+    assert {"name_es", "name_en"} <= set(places.columns)
+    assert "name_id" not in places.columns
+    assert {"title_es", "title_en"} <= set(events.columns)
+    assert events.iloc[0]["title_es"] == "Cinco naves zarpan de Sanlúcar"
 
 
 def test_frames_export_to_geojson(story, located, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 import storymap.i18n
 from storymap.i18n import number, strings, t
-from storymap.model import CATEGORIES, LANGS, RouteMode
+from storymap.model import CATEGORIES, UI_LANGUAGES, RouteMode
 from storymap.reader import BROWSER_UI_KEYS
 
 # Keys the library asks for by name (reader.py), besides BROWSER_UI_KEYS.
@@ -37,8 +37,8 @@ def test_every_key_has_indonesian_and_english():
     table = strings()
     assert table
     for key, texts in table.items():
-        assert set(texts) == set(LANGS), key
-        for lang in LANGS:
+        assert set(texts) == set(UI_LANGUAGES), key
+        for lang in UI_LANGUAGES:
             assert isinstance(texts[lang], str), (key, lang)
             assert texts[lang].strip(), (key, lang)
 
@@ -64,6 +64,12 @@ def test_t_fills_placeholders():
     assert t("overview_end_body", "en", events=14) == "All 14 events are now on the map."
 
 
+@pytest.mark.parametrize("lang", ["es", "it", "pt-BR"])
+def test_the_interface_is_in_english_for_other_story_languages(lang):
+    assert t("overview", lang) == "Overview"
+    assert t("step_of", lang, step=2, steps=15) == "Step 2 of 15"
+
+
 def test_t_without_values_returns_the_text():
     assert t("overview", "id") == "Ikhtisar"
     assert t("overview", "en") == "Overview"
@@ -77,6 +83,11 @@ def test_t_without_values_returns_the_text():
         (6430.46, "id", 1, "6.430,5"),
         (6430.46, "en", 1, "6,430.5"),
         (120, "en", 0, "120"),
+        (6430.46, "es", 1, "6.430,5"),
+        (16430.4, "es", 0, "16.430"),
+        (6430.46, "pt-BR", 1, "6.430,5"),
+        (6430.46, "it", 1, "6.430,5"),
+        (16430.4, "fr", 0, "16\u202f430"),
     ],
 )
 def test_number_is_localised(value, lang, digits, expected):
