@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from storymap.colours import HEX_COLOUR
 from storymap.dates import PartialDate
 from storymap.languages import LANGUAGE_PATTERN, check_language
 
@@ -42,8 +43,22 @@ Slug = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80, description="lower-case id: a-z, 0-9, -"),
 ]
-Category = Literal["diplomacy", "military", "economy", "transport", "history", "society"]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+# Categories every story may use; a story may rename them, recolour them or add its own.
+BUILTIN_CATEGORIES: tuple[str, ...] = (
+    "diplomacy",
+    "military",
+    "economy",
+    "transport",
+    "history",
+    "society",
+    "disaster",
+    "exploration",
+    "environment",
+)
+CATEGORIES = BUILTIN_CATEGORIES  # the old name, kept until the renderers move over
+HexColour = Annotated[
+    str, Field(pattern=HEX_COLOUR, description="a colour as #RRGGBB, e.g. #0072B2")
+]
 WebAddress = Annotated[
     str, Field(pattern=r"^https?://[^\s]+$", max_length=2000, description="an http(s) address")
 ]
@@ -273,6 +288,18 @@ class FactCheck(StrictModel):
     sources: list[RecordSource] = Field(min_length=1, description="sources beyond the article")
 
 
+class CategoryDefinition(StrictModel):
+    """A category the story defines, or a built-in one it renames or recolours."""
+
+    id: Slug = Field(description="the id events use in category; a built-in's id to change it")
+    name: Text | None = Field(
+        default=None, description="the name in the legend (required unless id is a built-in)"
+    )
+    colour: HexColour | None = Field(
+        default=None, description="the colour on the map (default: one from the palette)"
+    )
+
+
 class Event(StrictModel):
     """One dated happening in the story, at one or more places."""
 
@@ -283,7 +310,10 @@ class Event(StrictModel):
     )
     places: list[Slug] = Field(min_length=1)
     route: Route | None = None
-    category: Category
+    category: Slug = Field(
+        description="a built-in category (" + ", ".join(BUILTIN_CATEGORIES) + ") or one the "
+        "story defines under categories"
+    )
     title: Text
     summary: Text
     sources: list[Attribution] = Field(min_length=1)
@@ -327,6 +357,9 @@ class Story(StrictModel):
     )
     source: SourceArticle
     credits: list[Credit] = Field(default_factory=list)
+    categories: list[CategoryDefinition] = Field(
+        default_factory=list, description="the story's own categories, or built-ins changed"
+    )
     places: list[Place] = Field(min_length=1)
     events: list[Event] = Field(min_length=1)
     draft: Draft | None = None

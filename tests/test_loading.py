@@ -262,7 +262,7 @@ def test_several_problems_are_reported_together():
     messages = " | ".join(p.message for p in problems)
     for expected in (
         "February 2025 has days 1 to 28",
-        "'diplomacy', 'military', 'economy', 'transport', 'history' or 'society'",
+        "unknown category 'gossip': use one of diplomacy, military, economy",
         "unknown field 'colour'",
         "unknown place id 'atlantis'",
         "2024 is before 'first' (2025-10)",

@@ -23,10 +23,9 @@ from storymap.reader import (
 )
 from storymap.sanitise import clean
 from storymap.steps import Step, step_for_event, story_steps
-from storymap.style import CATEGORY_COLOURS
+from storymap.style import CATEGORY_COLOURS, PALETTE_COLOURS
 
 # Okabe & Ito (2008), "Color Universal Design": the eight colours of the palette.
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 ESCAPED_HOSTILE_TITLE = "&lt;img src=x onerror=alert(1)&gt;"
 
@@ -221,13 +220,13 @@ def test_an_approximate_day_is_not_exact(story, located):
     assert reader_payload(changed, located)["events"][i]["exact"] is False
 
 
-def test_categories_carry_okabe_ito_colours(payload):
+def test_categories_carry_palette_colours(payload, story):
     categories = payload["categories"]
     assert set(categories) == set(CATEGORIES)
-    colours = [category["colour"] for category in categories.values()]
+    colours = [categories[name]["colour"] for name in {e.category for e in story.events}]
     assert len(set(colours)) == len(colours)
     for name, category in categories.items():
-        assert category["colour"] in OKABE_ITO, name
+        assert category["colour"] in PALETTE_COLOURS, name
         assert category["colour"] == CATEGORY_COLOURS[name]
         assert all(category["label"][lang] for lang in LANGS)
 
