@@ -303,15 +303,20 @@ def _reference_problems(
         referenced = [("places", j, pid) for j, pid in enumerate(event_places)]
         route = event.get("route")
         if isinstance(route, dict):
-            referenced += [("route", key, route.get(key)) for key in ("origin", "destination")]
-            if route.get("origin") is not None and route.get("origin") == route.get("destination"):
-                loc = ("events", i, "route", "destination")
-                yield Problem(
-                    _where(loc, raw), "a route must end at another place", _line_of(loc, lines)
-                )
-        for field, key, place_id in referenced:
+            via = route.get("via") if isinstance(route.get("via"), list) else []
+            stops = [("origin",), *(("via", j) for j in range(len(via))), ("destination",)]
+            values = [route.get("origin"), *via, route.get("destination")]
+            referenced += [("route", *key, pid) for key, pid in zip(stops, values, strict=True)]
+            for n in range(1, len(values)):
+                if values[n] is not None and values[n] == values[n - 1]:
+                    loc = ("events", i, "route", *stops[n])
+                    message = f"the route goes from '{values[n]}' to '{values[n]}' again: consecutive stops must differ"
+                    if stops[n] == ("destination",) and not via:
+                        message = "a route must end at another place"
+                    yield Problem(_where(loc, raw), message, _line_of(loc, lines))
+        for *field, place_id in referenced:
             if isinstance(place_id, str) and place_id not in place_ids:
-                loc = ("events", i, field, key)
+                loc = ("events", i, *field)
                 yield Problem(
                     _where(loc, raw),
                     f"unknown place id '{place_id}' (not in places)",

@@ -62,7 +62,10 @@ HexColour = Annotated[
 WebAddress = Annotated[
     str, Field(pattern=r"^https?://[^\s]+$", max_length=2000, description="an http(s) address")
 ]
-RouteMode = Literal["flight", "road_rail", "troop_deployment"]
+RouteMode = Literal["flight", "sea", "road", "rail", "walk", "deployment", "other"]
+ROUTE_MODES: tuple[str, ...] = RouteMode.__args__  # type: ignore[attr-defined]
+# Older story files' modes, read as today's: a road_rail route is drawn as a road.
+LEGACY_ROUTE_MODES = {"road_rail": "road", "troop_deployment": "deployment"}
 PlaceKind = Literal["city", "site", "region", "country"]
 
 
@@ -182,12 +185,38 @@ class Place(StrictModel):
     )
 
 
+def _current_route_mode(value: Any) -> Any:
+    return LEGACY_ROUTE_MODES.get(value, value) if isinstance(value, str) else value
+
+
+StoryRouteMode = Annotated[
+    RouteMode,
+    BeforeValidator(_current_route_mode),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*ROUTE_MODES, *LEGACY_ROUTE_MODES],
+            "description": "how it moves; road_rail and troop_deployment (older files) are "
+            "read as road and deployment",
+        }
+    ),
+]
+
+
 class Route(StrictModel):
-    """A movement between two places, drawn as a great-circle line."""
+    """A movement from place to place, through any waypoints, drawn as great-circle legs."""
 
     origin: Slug
     destination: Slug
-    mode: RouteMode
+    via: list[Slug] = Field(
+        default_factory=list, description="place ids the movement passes through, in order"
+    )
+    mode: StoryRouteMode
+
+    @property
+    def stops(self) -> list[str]:
+        """Every place id along the route, in order: origin, waypoints, destination."""
+        return [self.origin, *self.via, self.destination]
 
 
 class Attribution(StrictModel):

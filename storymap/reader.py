@@ -27,6 +27,8 @@ BROWSER_UI_KEYS = (
     "previous", "next", "play", "pause", "slider_label", "legend", "precision_note",
     "basemap_carto", "basemap_osm", "basemap_offline", "overview",
     "route_mode_flight", "route_mode_road_rail", "route_mode_troop_deployment",
+    "route_mode_sea", "route_mode_road", "route_mode_rail", "route_mode_walk",
+    "route_mode_deployment", "route_mode_other",
 )  # fmt: skip
 
 

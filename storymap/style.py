@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from storymap.colours import MIN_CONTRAST, MIN_DIFFERENCE, contrast, difference, distinguishable
 from storymap.i18n import t
@@ -55,6 +56,39 @@ LAND = "#f4f1ea"
 BORDER = "#8c8c8c"
 
 BASE_MAP = {"ocean": OCEAN, "land": LAND, "border": BORDER, "neutral": NEUTRAL}
+
+
+@dataclass(frozen=True)
+class RouteStyle:
+    """How a route mode's line is drawn, whatever its colour (the colour is its category's).
+
+    ``dash`` is on/off lengths in pixels at ``width`` (SVG and Leaflet ``dashArray``;
+    matplotlib takes the same numbers divided by the width); empty is a solid line.
+    """
+
+    dash: tuple[float, ...]
+    width: float
+    cap: Literal["butt", "round"] = "butt"
+
+    @property
+    def dash_array(self) -> str | None:
+        return " ".join(f"{n:g}" for n in self.dash) or None
+
+    def name(self, mode: str, lang: str) -> str:
+        """The mode's name in the legend, in the interface language."""
+        return t(f"route_mode_{mode}", lang)
+
+
+# One line per mode, told apart without colour: dashes, dots, dash-dots, or width.
+ROUTE_STYLES: dict[str, RouteStyle] = {
+    "flight": RouteStyle((8, 6), 2.5),
+    "sea": RouteStyle((16, 6), 3),
+    "road": RouteStyle((), 3),
+    "rail": RouteStyle((10, 4, 2, 4), 3),
+    "walk": RouteStyle((1, 6), 3, "round"),
+    "deployment": RouteStyle((), 5.5),
+    "other": RouteStyle((4, 4), 2),
+}
 
 
 @dataclass(frozen=True)

@@ -247,3 +247,67 @@ def test_our_translation_is_never_the_original_and_always_a_story_language():
 def test_the_interface_languages_stay_indonesian_and_english():
     assert UI_LANGUAGES == ("id", "en")
     assert LANGS == UI_LANGUAGES  # the old name, until the renderers move over
+
+
+# --- routes through waypoints, in any mode --------------------------------------------------
+
+TWO_PLACES = MINIMAL.replace(
+    "events:\n",
+    "  - id: minsk\n    name: {id: Minsk, en: Minsk}\n    kind: city\n    country: BY\n"
+    "  - id: kyiv\n    name: {id: Kyiv, en: Kyiv}\n    kind: city\n    country: UA\nevents:\n",
+)
+
+
+def with_route(route: str) -> str:
+    return TWO_PLACES.replace(
+        "    places: [moscow]\n", f"    places: [moscow]\n    route: {route}\n"
+    )
+
+
+def test_a_route_may_pass_through_waypoints():
+    story = parse_story(
+        with_route("{origin: moscow, via: [minsk, kyiv], destination: moscow, mode: road}")
+    )
+    route = story.events[0].route
+    assert route.stops == ["moscow", "minsk", "kyiv", "moscow"]
+    assert route.via == ["minsk", "kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("road_rail", "road"), ("troop_deployment", "deployment"), ("sea", "sea"), ("walk", "walk")],
+)
+def test_old_route_modes_stay_valid_under_their_new_names(written, read):
+    story = parse_story(with_route(f"{{origin: moscow, destination: minsk, mode: {written}}}"))
+    assert story.events[0].route.mode == read
+    assert story.model_dump(mode="json")["events"][0]["route"]["mode"] == read
+
+
+def test_an_unknown_mode_lists_the_modes():
+    [problem] = problems_of(with_route("{origin: moscow, destination: minsk, mode: ship}"))
+    assert problem.where == "events[0].route.mode (event 'meeting')"
+    assert "'flight', 'sea', 'road', 'rail', 'walk', 'deployment' or 'other'" in problem.message
+
+
+def test_an_unknown_waypoint_is_named_with_its_line():
+    text = with_route(
+        "\n      origin: moscow\n      via: [minsk, atlantis]\n      destination: kyiv\n      mode: walk"
+    )
+    [problem] = problems_of(text)
+    assert problem.where == "events[0].route.via[1] (event 'meeting')"
+    assert problem.message == "unknown place id 'atlantis' (not in places)"
+    assert problem.line == text.splitlines().index("      via: [minsk, atlantis]") + 1
+
+
+def test_consecutive_stops_must_differ():
+    problems = problems_of(
+        with_route("{origin: moscow, via: [minsk, minsk], destination: kyiv, mode: walk}")
+    )
+    assert [(p.where, p.message) for p in problems] == [
+        (
+            "events[0].route.via[1] (event 'meeting')",
+            "the route goes from 'minsk' to 'minsk' again: consecutive stops must differ",
+        )
+    ]
+    [problem] = problems_of(with_route("{origin: moscow, destination: moscow, mode: walk}"))
+    assert problem.message == "a route must end at another place"

@@ -176,7 +176,7 @@ def test_the_flight_route_runs_from_moscow_to_pyongyang_in_lat_lon(story, locate
 
 def test_the_troop_route_runs_from_north_korea_to_kursk(story, located, payload):
     route = payload["events"][index_of(story, "kursk-acknowledged")]["route"]
-    assert route["mode"] == "troop_deployment"
+    assert route["mode"] == "deployment"  # the file says troop_deployment, the old name
     assert route["from"] == place_index(story, "north-korea")
     assert route["to"] == place_index(story, "kursk")
     kursk = located["kursk"]
@@ -357,7 +357,7 @@ def test_the_closing_overview_counts_events(story, steps, lang, text):
 
 def test_a_route_is_named_in_the_narrative(story, steps):
     step = step_with(steps, story, "kursk-acknowledged")
-    assert "North Korea → Kursk region (troop deployment)" in narrative_html(story, step, "en")
+    assert "North Korea → Kursk region (deployment)" in narrative_html(story, step, "en")
     assert "Korea Utara → Wilayah Kursk (pengerahan pasukan)" in narrative_html(story, step, "id")
 
 

@@ -294,3 +294,21 @@ def test_every_story_the_loader_accepts_has_colours_every_reader_tells_apart(
 def test_any_seven_built_in_categories_without_author_colours_load(builtins):
     story = story_using(*builtins)
     assert len(category_styles(story)) == len(builtins)
+
+
+# --- route modes ------------------------------------------------------------------------------
+
+
+def test_every_route_mode_has_its_own_line_and_a_name_in_both_languages():
+    from storymap.i18n import t
+    from storymap.model import ROUTE_MODES
+    from storymap.style import ROUTE_STYLES
+
+    assert set(ROUTE_STYLES) == set(ROUTE_MODES)
+    lines = {(style.dash, style.width) for style in ROUTE_STYLES.values()}
+    assert len(lines) == len(ROUTE_MODES)  # no two modes drawn alike
+    assert ROUTE_STYLES["road"].dash_array is None
+    assert ROUTE_STYLES["flight"].dash_array == "8 6"
+    names = {lang: {ROUTE_STYLES[m].name(m, lang) for m in ROUTE_MODES} for lang in ("id", "en")}
+    assert all(len(n) == len(ROUTE_MODES) for n in names.values())
+    assert ROUTE_STYLES["sea"].name("sea", "id") == t("route_mode_sea", "id") == "pelayaran"
