@@ -75,6 +75,7 @@ def _parse_date(value: Any) -> PartialDate:
     return PartialDate.parse(value)
 
 
+_POINT_PATTERN = r"\d{4}(-\d{2}(-(\d{2}(T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})?)?|early|mid|late))?)?"
 StoryDate = Annotated[
     PartialDate,
     BeforeValidator(_parse_date),
@@ -82,9 +83,9 @@ StoryDate = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?"
-            r"(/\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?)?~?$",
-            "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-early|mid|late, A/B; ~ = about",
+            "pattern": rf"^{_POINT_PATTERN}(/{_POINT_PATTERN})?~?$",
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM with an optional zone "
+            "(Z, +07:00), YYYY-MM-early|mid|late, A/B; ~ = about",
         }
     ),
 ]
@@ -391,6 +392,10 @@ class Story(StrictModel):
     )
     places: list[Place] = Field(min_length=1)
     events: list[Event] = Field(min_length=1)
+    steps: Literal["by_date", "by_event"] = Field(
+        default="by_date",
+        description="by_date: events with the same date share a step; by_event: one step each",
+    )
     draft: Draft | None = None
 
     @model_validator(mode="before")

@@ -119,7 +119,14 @@ _EditorLoader.yaml_implicit_resolvers = {
 
 
 @pytest.mark.parametrize(
-    "path", [FIRST_STORY, FIXTURES / "minimal.yaml", FIXTURES / "html_injection.yaml"]
+    "path",
+    [
+        FIRST_STORY,
+        FIXTURES / "minimal.yaml",
+        FIXTURES / "html_injection.yaml",
+        FIXTURES / "magellan.yaml",
+        FIXTURES / "tsunami-2004.yaml",
+    ],
 )
 def test_valid_stories_pass_the_json_schema(path):
     jsonschema = pytest.importorskip("jsonschema")
@@ -132,6 +139,8 @@ def test_the_json_schema_rejects_what_the_loader_rejects():
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     base = yaml.load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), Loader=_EditorLoader)
     for change in (
+        {"steps": "by_minute"},
+        {"categories": [{"id": "trade", "colour": "red"}]},
         {"titel": "typo"},
         {"id": "Not A Slug"},
         {"default_language": "French"},
@@ -142,7 +151,15 @@ def test_the_json_schema_rejects_what_the_loader_rejects():
         {"places": []},
     ):
         assert not validator.is_valid({**base, **change}), change
-    for bad_date in ("2025-1", "27 October 2025", "2025-10-beginning", "~2025"):
+    for bad_date in (
+        "2025-1",
+        "27 October 2025",
+        "2025-10-beginning",
+        "~2025",
+        "2025-10-earlyT10:00",
+        "2025-10-27 10:00",
+        "2025-10-27T10:00+7",
+    ):
         event = {**base["events"][0], "date": bad_date}
         assert not validator.is_valid({**base, "events": [event]}), bad_date
 
