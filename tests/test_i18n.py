@@ -7,8 +7,9 @@ import string
 import pytest
 
 import storymap.i18n
+from storymap.fields import RouteMode
 from storymap.i18n import number, strings, t
-from storymap.model import CATEGORIES, UI_LANGUAGES, RouteMode
+from storymap.model import CATEGORIES, UI_LANGUAGES
 from storymap.reader import BROWSER_UI_KEYS
 
 # Keys the library asks for by name (reader.py), besides BROWSER_UI_KEYS.

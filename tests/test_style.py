@@ -300,8 +300,8 @@ def test_any_seven_built_in_categories_without_author_colours_load(builtins):
 
 
 def test_every_route_mode_has_its_own_line_and_a_name_in_both_languages():
+    from storymap.fields import ROUTE_MODES
     from storymap.i18n import t
-    from storymap.model import ROUTE_MODES
     from storymap.style import ROUTE_STYLES
 
     assert set(ROUTE_STYLES) == set(ROUTE_MODES)
