@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     events = commands.add_parser("events", help="list the events in story order")
     events.add_argument("story", type=Path)
     events.add_argument("--format", choices=["table", "json"], default="table")
-    events.add_argument("--lang", choices=["id", "en"], default="en")
+    events.add_argument("--lang", default="en", help="one of the story's languages (default en)")
     events.set_defaults(run=_events)
 
     generate = commands.add_parser("generate", help="write a synthetic story (benchmarks, tests)")
@@ -101,7 +101,7 @@ def _validate(args: argparse.Namespace) -> int:
     layers = sorted({loc.layer for loc in located.values()})
     first, last = story.events[0].date, story.events[-1].date
     print(
-        f"ok: {args.story}: '{story.title.en}': {len(story.events)} events ({first} to {last}), "
+        f"ok: {args.story}: '{story.title.get('en')}': {len(story.events)} events ({first} to {last}), "
         f"{len(story.places)} places, all located ({', '.join(layers)})"
     )
     return 0
@@ -135,7 +135,12 @@ def _geocode(args: argparse.Namespace) -> int:
         story = load_story(args.story)
         located = geocode_story(story, _layers(args, story))
         rows = [
-            {"id": p.id, "name": p.name.en, "country": p.country, **_location_fields(located[p.id])}
+            {
+                "id": p.id,
+                "name": p.name.get("en"),
+                "country": p.country,
+                **_location_fields(located[p.id]),
+            }
             for p in story.places
         ]
     _print_rows(rows, args.format)
@@ -155,6 +160,12 @@ def _location_fields(location: Any) -> dict[str, Any]:
 
 def _events(args: argparse.Namespace) -> int:
     story = load_story(args.story)
+    if args.lang not in story.languages:
+        print(
+            f"error: --lang {args.lang}: the story is in {', '.join(story.languages)}",
+            file=sys.stderr,
+        )
+        return 2
     rows = [
         {
             "id": e.id,

@@ -54,7 +54,9 @@ class Query:
 
     @classmethod
     def for_place(cls, place: Place) -> Query:
-        names = dict.fromkeys((place.name.en, place.name.id, *place.aliases))
+        names = dict.fromkeys(
+            (place.name.get("en"), *(n for _, n in place.name.items()), *place.aliases)
+        )
         return cls(tuple(names), place.country, place.kind)
 
 
@@ -154,7 +156,9 @@ class StoryCoordinatesLayer:
             place = self._by_name.get(normalise(name))
             if place and place.coordinates and (query.country in (None, place.country)):
                 c = place.coordinates
-                return Location(c.lat, c.lon, self.name, c.precision_km, place.name.en, c.source)
+                return Location(
+                    c.lat, c.lon, self.name, c.precision_km, place.name.get("en"), c.source
+                )
         return None
 
     def suggest(self, query: Query, limit: int = 3) -> list[str]:

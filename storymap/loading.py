@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from storymap.dates import DateParseError, PartialDate
 from storymap.errors import StorymapError
 from storymap.model import Story
+from storymap.story_checks import unknown_categories_in
 
 MAX_STORY_BYTES = 5 * 1024 * 1024
 
@@ -233,11 +234,16 @@ def _where(loc: tuple[Any, ...], raw: Any = None) -> str:
             text += f"[{item}]"
             item_id = current[item].get("id") if _is_list_of_dicts(current, item) else None
             if isinstance(item_id, str) and text.count("[") == 1:
-                owner = f" ({text.split('[')[0].rstrip('s')} '{item_id}')"
+                owner = f" ({_singular(text.split('[')[0])} '{item_id}')"
         else:
             text += f".{item}" if text else str(item)
         current = _step(current, item)
     return (text or "file") + owner
+
+
+def _singular(field: str) -> str:
+    """'events' -> 'event', 'categories' -> 'category'."""
+    return field[:-3] + "y" if field.endswith("ies") else field.rstrip("s")
 
 
 def _is_list_of_dicts(value: Any, index: int) -> bool:
@@ -286,6 +292,8 @@ def _reference_problems(
     events = raw.get("events") if isinstance(raw.get("events"), list) else []
     yield from _duplicate_ids("places", places, raw, lines)
     yield from _duplicate_ids("events", events, raw, lines)
+    for loc, message in unknown_categories_in(raw):
+        yield Problem(_where(loc, raw), message, _line_of(loc, lines))
     place_ids = {p.get("id") for p in places if isinstance(p, dict)}
     previous: tuple[str, PartialDate] | None = None
     for i, event in enumerate(events):
@@ -295,15 +303,20 @@ def _reference_problems(
         referenced = [("places", j, pid) for j, pid in enumerate(event_places)]
         route = event.get("route")
         if isinstance(route, dict):
-            referenced += [("route", key, route.get(key)) for key in ("origin", "destination")]
-            if route.get("origin") is not None and route.get("origin") == route.get("destination"):
-                loc = ("events", i, "route", "destination")
-                yield Problem(
-                    _where(loc, raw), "a route must end at another place", _line_of(loc, lines)
-                )
-        for field, key, place_id in referenced:
+            via = route.get("via") if isinstance(route.get("via"), list) else []
+            stops = [("origin",), *(("via", j) for j in range(len(via))), ("destination",)]
+            values = [route.get("origin"), *via, route.get("destination")]
+            referenced += [("route", *key, pid) for key, pid in zip(stops, values, strict=True)]
+            for n in range(1, len(values)):
+                if values[n] is not None and values[n] == values[n - 1]:
+                    loc = ("events", i, "route", *stops[n])
+                    message = f"the route goes from '{values[n]}' to '{values[n]}' again: consecutive stops must differ"
+                    if stops[n] == ("destination",) and not via:
+                        message = "a route must end at another place"
+                    yield Problem(_where(loc, raw), message, _line_of(loc, lines))
+        for *field, place_id in referenced:
             if isinstance(place_id, str) and place_id not in place_ids:
-                loc = ("events", i, field, key)
+                loc = ("events", i, *field)
                 yield Problem(
                     _where(loc, raw),
                     f"unknown place id '{place_id}' (not in places)",

@@ -14,7 +14,11 @@ from typing import Any
 
 import yaml
 
-from storymap.model import CATEGORIES
+from storymap.model import BUILTIN_CATEGORIES
+from storymap.style import PALETTE
+
+# as many categories as the palette has colours readers tell apart (more is an error)
+CATEGORIES = BUILTIN_CATEGORIES[: len(PALETTE)]
 
 MODES = ("flight", "road_rail", "troop_deployment")
 

@@ -47,7 +47,7 @@ def test_dates_places_and_sources_of_each_event(english_draft):
     assert events["2025-05~"].places == ["osaka"]
     assert events["1998"].category == "military"
     assert events["2025-03-03"].category == "economy"
-    assert events["2025-02"].date_note.en == (
+    assert events["2025-02"].date_note.get("en") == (
         'The article says "last month", that is February 2025 '
         "(counted from the article's date, 3 March 2025)."
     )
@@ -55,8 +55,8 @@ def test_dates_places_and_sources_of_each_event(english_draft):
 
 def test_the_quotation_is_kept_with_its_speaker_and_the_other_language_to_write(english_draft):
     [quoted] = [e for e in english_draft.story.events if e.quote]
-    assert quoted.quote.text.en == "This agreement opens a new chapter for both our peoples"
-    assert quoted.quote.text.id.startswith("[tulis:")
+    assert quoted.quote.text.get("en") == "This agreement opens a new chapter for both our peoples"
+    assert quoted.quote.text.get("id").startswith("[tulis:")
     assert quoted.quote.speaker == "Ravi Kumar"
     assert quoted.quote.original_language == "en"
     index = english_draft.story.events.index(quoted)
@@ -82,8 +82,8 @@ def test_nothing_from_the_article_reaches_a_reader_unmarked(english_draft):
 
 def test_event_titles_say_what_to_write(english_draft):
     [meeting] = [e for e in english_draft.story.events if str(e.date) == "2025-03-03"]
-    assert meeting.title.en == "[write: what happened at Tokyo & India on 3 Mar 2025]"
-    assert meeting.title.id == "[tulis: apa yang terjadi di Tokyo & India pada 3 Mar 2025]"
+    assert meeting.title.get("en") == "[write: what happened at Tokyo & India on 3 Mar 2025]"
+    assert meeting.title.get("id") == "[tulis: apa yang terjadi di Tokyo & India pada 3 Mar 2025]"
 
 
 def test_the_yaml_is_in_the_storys_field_order(english_draft):

@@ -12,8 +12,9 @@ import pytest
 import storymap.i18n
 from storymap.basemaps import TILES
 from storymap.export import FORMATS
+from storymap.fields import RouteMode
 from storymap.i18n import number, strings, t
-from storymap.model import CATEGORIES, LANGS, FactCheck, RouteMode
+from storymap.model import CATEGORIES, LANGS, FactCheck
 from storymap.payload import BROWSER_UI_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -122,7 +122,7 @@ def _same_place(
 
 
 def _same_name(a: Place, b: Place) -> bool:
-    names = lambda p: {normalise(n) for n in (p.name.id, p.name.en, *p.aliases)}  # noqa: E731
+    names = lambda p: {normalise(n) for n in (*p.name.root.values(), *p.aliases)}  # noqa: E731
     return bool(names(a) & names(b))
 
 
