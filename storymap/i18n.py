@@ -30,13 +30,26 @@ def strings() -> dict[str, dict[str, str]]:
     return table
 
 
+def interface_language(lang: str) -> str:
+    """The language the interface speaks to a reader of ``lang``: itself, or English."""
+    return lang if lang in UI_LANGUAGES else "en"
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The interface text ``key`` in ``lang`` (English for other languages), filled in."""
     texts = strings()[key]
-    text = texts[lang] if lang in UI_LANGUAGES else texts["en"]
+    text = texts[interface_language(lang)]
     return text.format(**values) if values else text
 
 
 def number(value: float, lang: str, digits: int = 0) -> str:
     """``value`` rounded to ``digits`` and written as readers of ``lang`` (any Babel locale) expect."""
     return format_decimal(round(value, digits), locale=babel_locale(lang))
+
+
+def language_label(code: str) -> str:
+    """How a language names itself on the language switch: 'Bahasa Indonesia', 'Español'."""
+    if code in UI_LANGUAGES:
+        return t("language_name", code)
+    name = babel_locale(code).get_display_name(babel_locale(code)) or code
+    return name[:1].upper() + name[1:]

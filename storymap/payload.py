@@ -1,10 +1,15 @@
 """Everything the reader's browser code needs, built once per story version.
 
 Two parts, so a reader downloads each thing once: ``map`` holds what does not depend
-on the language (points, routes, steps, colours, base maps), and ``text[lang]`` holds
-the words of one language, including the narrative HTML of each event (built by
-``storymap.render`` from the templates). The app serves them as separate files and
-fetches a language only when it is chosen; the single-file export inlines both.
+on the language (points, routes, steps, colours, line styles, base maps), and
+``text[lang]`` holds the words of one story language, including the narrative HTML of
+each event (built by ``storymap.render`` from the templates). The app serves them as
+separate files and fetches a language only when it is chosen; the export inlines all.
+
+Longitudes: places are put in the narrowest band of longitudes that holds them all
+(``lon_window``), so a story around the Pacific is drawn across ±180°, and each route's
+line is continuous from its first stop, in that band (the browser moves a marker to the
+copy of the world its current route is drawn in).
 """
 
 from __future__ import annotations
@@ -12,31 +17,34 @@ from __future__ import annotations
 from typing import Any
 
 from storymap.basemaps import TILES
-from storymap.geometry import bounds_of, line_to_leaflet, route_line, to_leaflet
-from storymap.i18n import number, strings, t
+from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
+from storymap.i18n import number, t
 from storymap.located import LocatedStory
-from storymap.model import CATEGORIES, LANGS
 from storymap.render import event_html, notes_html, overview_html
 from storymap.steps import step_label
-from storymap.style import BASE_MAP, CATEGORY_COLOURS
+from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
 
 # Interface words the browser needs (the rest of the page is rendered by the server).
 BROWSER_UI_KEYS = (
     "previous", "next", "play", "pause", "slider_label", "legend", "precision_note",
     "basemap_carto", "basemap_osm", "basemap_offline", "overview", "map_label",
     "speaker_notes", "show_question", "narrative_label", "draft_banner",
-    "route_mode_flight", "route_mode_road_rail", "route_mode_troop_deployment",
+    *(f"route_mode_{mode}" for mode in ROUTE_STYLES),
 )  # fmt: skip
 
 
 def reader_payload(story: LocatedStory) -> dict[str, Any]:
-    """The whole payload: the map part and the text of every language."""
-    return {"map": map_payload(story), "text": {lang: text_payload(story, lang) for lang in LANGS}}
+    """The whole payload: the map part and the words of every story language."""
+    return {
+        "map": map_payload(story),
+        "text": {lang: text_payload(story, lang) for lang in story.story.languages},
+    }
 
 
 def map_payload(story: LocatedStory) -> dict[str, Any]:
     """Points, routes and steps: what the map draws and reveals, in any language."""
     s, located = story.story, story.located
+    west, east = lon_window(located[p.id].lon for p in s.places)
     place_index = {place.id: i for i, place in enumerate(s.places)}
     step_of_event = {i: step.index for step in story.steps for i in step.events}
     events = []
@@ -49,32 +57,41 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
             "step": step_of_event[i],
         }
         if event.route:
-            line, _ = route_line(event.route, located)
+            line, _ = route_line(event.route, located, west=west)
             item["route"] = {
                 "mode": event.route.mode,
                 "from": place_index[event.route.origin],
                 "to": place_index[event.route.destination],
+                "via": [place_index[p] for p in event.route.via],
                 "latlngs": [[round(a, 4), round(b, 4)] for a, b in line_to_leaflet(line)],
             }
         events.append(item)
-    places = [
-        {
-            "id": place.id,
-            "latlng": to_leaflet(round(located[place.id].lon, 5), round(located[place.id].lat, 5)),
-            "kind": place.kind,
-            "radius_km": located[place.id].precision_km,
-        }
-        for place in s.places
-    ]
+    places = []
+    for place in s.places:
+        where = located[place.id]
+        lon = round(shift_into(where.lon, west), 5)
+        places.append(
+            {
+                "id": place.id,
+                "latlng": to_leaflet(lon, round(where.lat, 5)),
+                "kind": place.kind,
+                "radius_km": where.precision_km,
+            }
+        )
+    lats = [located[p.id].lat for p in s.places]
     return {
         "id": s.id,
-        "languages": list(LANGS),
+        "languages": list(s.languages),
         "default_language": s.default_language,
         "places": places,
         "events": events,
         "steps": [{"events": list(step.events)} for step in story.steps],
-        "bounds": bounds_of(list(located.values())),
-        "colours": {name: CATEGORY_COLOURS[name] for name in CATEGORIES},
+        "bounds": [to_leaflet(west, min(lats)), to_leaflet(east, max(lats))],
+        "colours": {name: style.colour for name, style in category_styles(s).items()},
+        "route_styles": {
+            mode: {"dash": style.dash_array, "width": style.width, "cap": style.cap}
+            for mode, style in ROUTE_STYLES.items()
+        },
         "base_map": BASE_MAP,
         "tiles": {name: base.leaflet() for name, base in TILES.items()},
     }
@@ -83,12 +100,13 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
 def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
     """Every word the reader shows in ``lang``: names, titles, dates, narratives, notes."""
     s = story.story
+    categories = category_styles(s)
     events = []
     for i, event in enumerate(s.events):
         item: dict[str, Any] = {
             "title": event.title.get(lang),
             "date": event.date.format(lang, short=True),
-            "html": event_html(story, i, lang),
+            "html": event_html(story, i, lang, categories),
             "notes": notes_html(s, i, lang),
         }
         if event.route:
@@ -105,17 +123,13 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
             {
                 "label": step_label(s, step, lang, short=True),
                 "title": step_label(s, step, lang),
-                "year": _year(s.events[step.events[0]].date.earliest.year) if step.events else "",
+                "year": str(s.events[step.events[0]].date.earliest.year) if step.events else "",
             }
             for step in story.steps
         ],
         "overview": {
             kind: overview_html(s, kind, lang) for kind in ("overview-start", "overview-end")
         },
-        "categories": {name: t(f"category_{name}", lang) for name in CATEGORIES},
-        "ui": {key: strings()[key][lang] for key in BROWSER_UI_KEYS},
+        "categories": {name: style.name.get(lang) for name, style in categories.items()},
+        "ui": {key: t(key, lang) for key in BROWSER_UI_KEYS},
     }
-
-
-def _year(year: int) -> str:
-    return str(year)

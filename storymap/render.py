@@ -16,19 +16,35 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from storymap.dates import date_span
 from storymap.geometry import route_line
-from storymap.i18n import number, t
+from storymap.i18n import interface_language, number, t
+from storymap.languages import babel_locale
 from storymap.located import LocatedStory
 from storymap.model import Event, Quote, Route, Story
 from storymap.sanitise import clean
 from storymap.steps import Step
+from storymap.style import CategoryStyle, category_styles
 
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-def quote_attribution(quote: Quote, lang: str) -> str:
-    """'— speaker, quoted via outlet', saying so when the words are our translation."""
-    translated = f" {t('our_translation', lang)}" if quote.original_language != lang else ""
-    return t("quote_via", lang, speaker=quote.speaker, via=quote.via) + translated
+def quote_attribution(story: Story, quote: Quote, lang: str) -> str:
+    """'— speaker, quoted via outlet', saying so when the words are our own translation."""
+    credit = quote.attribution(lang, story.languages)
+    text = t("quote_via", lang, speaker=credit.speaker, via=credit.via)
+    if credit.our_translation:
+        original = native_name(credit.original_language, lang)
+        text += " " + t("our_translation", lang, language=original)
+    return text
+
+
+def native_name(code: str, reader_lang: str) -> str:
+    """A language's name as the interface says it to a reader of ``reader_lang``:
+    'Rusia' in Indonesian, 'Russian' in English (and in English for a Spanish reader)."""
+    try:
+        in_lang = babel_locale(interface_language(reader_lang))
+        return babel_locale(code).get_display_name(in_lang) or code
+    except ValueError:
+        return code
 
 
 def place_names(story: Story, place_ids: list[str], lang: str) -> list[str]:
@@ -36,11 +52,8 @@ def place_names(story: Story, place_ids: list[str], lang: str) -> list[str]:
 
 
 def route_places(story: Story, route: Route, lang: str) -> list[str]:
-    return place_names(story, [route.origin, route.destination], lang)
-
-
-def category_name(category: str, lang: str) -> str:
-    return t(f"category_{category}", lang)
+    """The route's stops, first to last, waypoints included."""
+    return place_names(story, route.stops, lang)
 
 
 def cited_sources(story: Story, lang: str) -> list[str]:
@@ -73,7 +86,7 @@ def environment() -> Environment:
         quote_attribution=quote_attribution,
         place_names=place_names,
         route_places=route_places,
-        category_name=category_name,
+        native_name=native_name,
         cited_sources=cited_sources,
         record_sources=record_sources,
     )
@@ -84,12 +97,18 @@ def template(name: str) -> Template:
     return environment().get_template(name)
 
 
-def event_html(story: LocatedStory, index: int, lang: str) -> str:
+def event_html(
+    story: LocatedStory, index: int, lang: str, categories: dict[str, CategoryStyle] | None = None
+) -> str:
     """One event's narrative: date, headline, places, summary, route, quote, sources."""
     event = story.story.events[index]
     return clean(
         template("event.html.j2").render(
-            story=story.story, event=event, lang=lang, km=_route_km(story, event)
+            story=story.story,
+            event=event,
+            lang=lang,
+            km=_route_km(story, event),
+            categories=categories or category_styles(story.story),
         )
     )
 
@@ -103,12 +122,15 @@ def step_html(story: LocatedStory, step: Step, lang: str) -> str:
     """The narrative of a whole step: an overview, or its events in story order."""
     if step.kind != "events":
         return overview_html(story.story, step.kind, lang)
-    return "\n".join(event_html(story, i, lang) for i in step.events)
+    categories = category_styles(story.story)
+    return "\n".join(event_html(story, i, lang, categories) for i in step.events)
 
 
 def notes_html(story: Story, index: int, lang: str) -> str:
     """For the teacher, not the projector: sources, date note, fact check, question."""
-    return clean(template("notes.html.j2").render(event=story.events[index], lang=lang))
+    return clean(
+        template("notes.html.j2").render(story=story, event=story.events[index], lang=lang)
+    )
 
 
 def event_list_html(story: Story, lang: str) -> str:

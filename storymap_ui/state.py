@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storymap.i18n import t
-from storymap.model import LANGS
+from storymap.i18n import language_label, t
 from storymap.steps import step_for_event
 from storymap_ui.story import ReaderStory
 
 
 def language(story: ReaderStory) -> str:
     """The reader's language: the switch, seeded from ?lang= in the URL."""
-    languages = list(LANGS)
+    languages = list(story.located.story.languages)
     default = story.located.story.default_language
     if st.session_state.get("lang") not in languages:
         asked = st.query_params.get("lang")
@@ -25,7 +24,7 @@ def language(story: ReaderStory) -> str:
     choice = st.segmented_control(
         t("language_label", st.session_state.lang),
         options=languages,
-        format_func=lambda code: t("language_name", code),
+        format_func=language_label,
         key="lang",
         label_visibility="collapsed",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 from story_helpers import FIXTURES
@@ -10,9 +11,9 @@ from story_helpers import FIXTURES
 from storymap.basemaps import TILES
 from storymap.dates import PartialDate
 from storymap.located import LocatedStory, locate_file
-from storymap.model import CATEGORIES, LANGS, Story
+from storymap.model import LANGS, Story
 from storymap.payload import BROWSER_UI_KEYS, map_payload, reader_payload, text_payload
-from storymap.style import CATEGORY_COLOURS
+from storymap.style import category_styles
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 
@@ -108,10 +109,33 @@ def test_an_approximate_day_is_not_exact(story, located):
     assert map_payload(LocatedStory.of(changed))["events"][i]["exact"] is False
 
 
-def test_every_category_has_its_colour_and_a_name_in_each_language(payload):
-    assert payload["map"]["colours"] == {name: CATEGORY_COLOURS[name] for name in CATEGORIES}
-    for lang in LANGS:
-        assert set(payload["text"][lang]["categories"]) == set(CATEGORIES)
+def test_every_category_the_story_uses_has_its_colour_and_name(story, payload):
+    styles = category_styles(story)
+    assert payload["map"]["colours"] == {name: style.colour for name, style in styles.items()}
+    assert set(payload["map"]["colours"]) == {event.category for event in story.events}
+    for lang in story.languages:
+        assert payload["text"][lang]["categories"] == {
+            n: s.name.get(lang) for n, s in styles.items()
+        }
+
+
+def test_a_story_in_other_languages_gets_its_own_words_and_english_interface(gazetteer):
+    magellan = reader_payload(locate_file(FIXTURES / "magellan.yaml"))
+    assert magellan["map"]["languages"] == ["es", "en"] and set(magellan["text"]) == {"es", "en"}
+    assert magellan["text"]["es"]["ui"]["next"] == "Next"  # the interface falls back to English
+    assert "1519" in magellan["text"]["es"]["steps"][1]["title"]
+
+
+def test_a_route_across_the_pacific_is_drawn_the_short_way(gazetteer):
+    magellan = locate_file(FIXTURES / "magellan.yaml")
+    mapped = map_payload(magellan)
+    for event in mapped["events"]:
+        if "route" not in event:
+            continue
+        lngs = [lng for _, lng in event["route"]["latlngs"]]
+        assert all(abs(b - a) < 10 for a, b in pairwise(lngs)), event["id"]  # never jumps 360°
+        first = mapped["places"][event["route"]["from"]]["latlng"][1]
+        assert lngs[0] == pytest.approx(first, abs=1e-3)  # starts where its place is drawn
 
 
 def test_the_base_maps_come_from_the_one_table(mapped):

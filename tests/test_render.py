@@ -99,7 +99,7 @@ def test_a_translated_quote_is_marked_in_english_only(located_story):
     quote = story.events[index_of(story, "beijing-tribute")].quote
     assert shown(quote.text.get("en")) in english
     assert shown(quote.text.get("id")) in indonesian
-    assert "(our translation from the Indonesian article)" in english
+    assert "(our translation from Indonesian)" in english
     assert "terjemahan kami" not in indonesian
     assert "<blockquote>" in english and "<blockquote>" in indonesian
 
@@ -280,3 +280,17 @@ def test_clean_drops_scripts_and_handlers():
         '<p onclick="alert(1)">a<script>alert(2)</script><img src=x onerror=alert(3)></p>'
     ).lower()
     assert "<script" not in lowered and "onclick" not in lowered and "onerror" not in lowered
+
+
+def test_a_quote_shows_its_original_wording_and_who_translated_each(gazetteer):
+    """Pigafetta wrote in Italian: the Spanish and English are ours, the Italian is shown too."""
+    magellan = locate_file(FIXTURES / "magellan.yaml")
+    i = next(i for i, e in enumerate(magellan.story.events) if e.quote)
+    quote = magellan.story.events[i].quote
+    step = next(s for s in magellan.steps if i in s.events)
+    english = step_html(magellan, step, "en")
+    assert shown(quote.text.get("en")) in english
+    assert "Italian: “" in english and shown(quote.text.get("it")) in english
+    assert "(our translation from Italian)" in english
+    spanish = step_html(magellan, step, "es")
+    assert shown(quote.text.get("es")) in spanish and "Italian: “" in spanish  # interface: English

@@ -18,7 +18,7 @@ from storymap.geometry import route_line
 from storymap.located import LocatedStory
 from storymap.render import credits_html, template
 from storymap.sanitise import clean
-from storymap.style import CATEGORY_COLOURS
+from storymap.style import category_styles
 
 HANDOUT_TAGS = {"header", "section", "footer", "h1", "h2", "p", "em", "strong", "small", "br",
                 "span", "ul", "li", "a", "blockquote", "div",
@@ -76,15 +76,17 @@ def handout_html(located_story: LocatedStory, lang: str) -> str:
     # 10 inches shrunk to the page's 180 mm keeps the map's 9 pt labels at about 6.5 pt.
     png = overview_png(located_story, lang, width_in=10, dpi=180)
     km = [route_line(e.route, located)[1] if e.route else None for e in story.events]
+    categories = category_styles(story)
     body = template("handout_body.html.j2").render(
         story=story,
         lang=lang,
         km=km,
+        categories=categories,
         credits=credits_html(story, lang, map_data_key="map_data_picture"),
     )
     before_map, _, after_map = body.partition("<!-- storymap:map -->")
     category_css = "\n".join(
-        f".category-{name} {{ color: {colour} }}" for name, colour in CATEGORY_COLOURS.items()
+        f".category-{name} {{ color: {style.colour} }}" for name, style in categories.items()
     )
     return template("handout.html.j2").render(
         lang=lang,

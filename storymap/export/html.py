@@ -21,9 +21,8 @@ from storymap import __version__
 from storymap.basemaps import TILES, tile_hosts
 from storymap.errors import StorymapError
 from storymap.geocoding import COUNTRY_OUTLINES
-from storymap.i18n import t
+from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
-from storymap.model import LANGS
 from storymap.payload import reader_payload
 from storymap.render import credits_html, event_list_html, template
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
@@ -47,7 +46,7 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
                 "list": event_list_html(story, lang),
                 "credits": credits_html(story, lang),
             }
-            for lang in LANGS
+            for lang in story.languages
         },
         "tiles": tiles,
     }
@@ -58,7 +57,7 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         lang=lang,
         title=story.title.get(lang),
         subtitle=story.subtitle.get(lang),
-        languages=[(code, t("language_name", code)) for code in LANGS],
+        languages=[(code, language_label(code)) for code in story.languages],
         version=__version__,
         leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),

@@ -95,15 +95,37 @@
     return at >= 0 ? list[at][1] : null;
   }
 
-  /** The points a step's view should fit: its events' places and routes; none for an overview. */
+  /** ``lng`` moved by whole turns of 360° to the copy of the world nearest ``center``. */
+  function nearestCopy(lng, center) {
+    return lng + 360 * Math.round((center - lng) / 360);
+  }
+
+  /**
+   * The points a step's view should fit: its events' places and routes; none for an
+   * overview. A route is drawn with continuous longitudes (across ±180° it goes past 180),
+   * so the step's places are moved to the copy of the world its first route is in.
+   */
   function focusPoints(map, step) {
+    const events = map.steps[step].events.map((i) => map.events[i]);
+    const routed = events.find((event) => event.route);
+    const lngs = routed ? routed.route.latlngs.map((ll) => ll[1]) : [];
+    const center = lngs.length ? (Math.min(...lngs) + Math.max(...lngs)) / 2 : null;
     const points = [];
-    map.steps[step].events.forEach((i) => {
-      const event = map.events[i];
-      event.places.forEach((p) => points.push(map.places[p].latlng));
+    events.forEach((event) => {
+      event.places.forEach((p) => {
+        const [lat, lng] = map.places[p].latlng;
+        points.push([lat, center === null ? lng : nearestCopy(lng, center)]);
+      });
       if (event.route) event.route.latlngs.forEach((ll) => points.push(ll));
     });
     return points;
+  }
+
+  /** The middle longitude of a step's view, or null for an overview (nothing to follow). */
+  function focusCenter(points) {
+    if (!points.length) return null;
+    const lngs = points.map((p) => p[1]);
+    return (Math.min(...lngs) + Math.max(...lngs)) / 2;
   }
 
   /** The step showing an event id; 0 (the overview) for an unknown or missing id. */
@@ -185,6 +207,6 @@
 
   return {
     KEY_MOVES, clampStep, keyTarget, lastAtOrBefore, buildIndex, placeStates, routeStates,
-    latestEventAt, focusPoints, stepForEvent, eventForStep, parseLink, linkFor, placeLabels, yearLabels,
+    latestEventAt, nearestCopy, focusPoints, focusCenter, stepForEvent, eventForStep, parseLink, linkFor, placeLabels, yearLabels,
   };
 });

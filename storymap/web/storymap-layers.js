@@ -9,12 +9,6 @@
   const Core = window.StoryCore;
   const reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-  function dash(mode, current) {
-    const styles = { flight: current ? "10 8" : "6 6", sea: current ? "2 7" : "1 6", walk: current ? "1 5" : "1 5",
-      deployment: current ? "14 5 3 5" : "8 4 2 4", troop_deployment: current ? "14 5 3 5" : "8 4 2 4" };
-    return styles[mode] || null;
-  }
-
   class StoryLayers {
     constructor(container, map, options) {
       this.data = map;
@@ -77,12 +71,17 @@
     show(step, animate) {
       this.step = step;
       const places = Core.placeStates(this.data, this.index, step);
+      const focus = Core.focusPoints(this.data, step);
+      const center = Core.focusCenter(focus);
       this.circles.clearLayers();
       let visible = 0;
       places.forEach(({ state, event }, p) => {
         const marker = this.markers[p];
         const key = state + ":" + event;
-        if (state !== "hidden") visible++;
+        if (state !== "hidden") {
+          visible++;
+          this._follow(marker, p, center);
+        }
         if (key !== marker.state) {
           if (state === "hidden") marker.remove();
           else {
@@ -95,7 +94,7 @@
           marker.bringToFront();
           const place = this.data.places[p];
           if (place.kind !== "country" && place.radius_km >= 10) {
-            L.circle(place.latlng, { radius: place.radius_km * 1000, color: this.colour(event), weight: 1,
+            L.circle(marker.getLatLng(), { radius: place.radius_km * 1000, color: this.colour(event), weight: 1,
               dashArray: "4 4", fillOpacity: 0.08, interactive: false }).addTo(this.circles);
           }
         }
@@ -105,7 +104,14 @@
       Object.entries(routes).forEach(([key, state]) => this._showRoute(Number(key), state));
       this.visible = visible;
       this.labels.clearLayers();  // the new names come when the view settles (moveend)
-      this._fit(step, animate && !reducedMotion);
+      this._fit(focus, step, animate && !reducedMotion);
+    }
+
+    /** Draw a place in the copy of the world the step is in (a route across ±180°). */
+    _follow(marker, p, center) {
+      const [lat, lng] = this.data.places[p].latlng;
+      const want = center === null ? lng : Core.nearestCopy(lng, center);
+      if (marker.getLatLng().lng !== want) marker.setLatLng([lat, want]);
     }
 
     _showRoute(i, state) {
@@ -119,8 +125,9 @@
       }
       if (line.state !== state) {
         const current = state === "current";
-        line.setStyle({ color: this.colour(i), weight: (current ? 4 : 2) * this.scale, opacity: current ? 0.95 : 0.35,
-          dashArray: dash(event.route.mode, current) });
+        const style = this.data.route_styles[event.route.mode] || this.data.route_styles.other;
+        line.setStyle({ color: this.colour(i), weight: style.width * (current ? 1.3 : 0.7) * this.scale,
+          opacity: current ? 0.95 : 0.4, dashArray: style.dash, lineCap: style.cap });
         line.state = state;
       }
       if (!this.map.hasLayer(line)) line.addTo(this.map);
@@ -177,11 +184,12 @@
       const candidates = [];
       this.placeStates.forEach(({ state }, p) => {
         if (state !== "current" && state !== "past") return;
-        const point = this.map.latLngToContainerPoint(this.data.places[p].latlng);
+        const point = this.map.latLngToContainerPoint(this.markers[p].getLatLng());
         if (point.x < 0 || point.y < 0 || point.x > size.x || point.y > size.y) return;
         const name = this.text.places[p];
         const w = name.length * 7 * this.scale + 10, h = 18 * this.scale;
-        const right = point.x + 8 + w <= size.x;  // near the right edge the name goes on the left
+        // near the right edge the name goes on the left, if there is more room there
+        const right = point.x + 8 + w <= size.x || size.x - point.x >= point.x;
         const box = { x: right ? point.x + 8 : point.x - 8 - w, y: point.y - h / 2, w, h };
         candidates.push({ p, current: state === "current", right, box });
       });
@@ -191,12 +199,11 @@
         const c = candidates[k];
         L.tooltip({ permanent: true, direction: c.right ? "right" : "left", offset: [c.right ? 8 : -8, 0], interactive: false,
           className: "place-label" + (c.current ? " current" : "") })
-          .setLatLng(this.data.places[c.p].latlng).setContent(this.text.places[c.p]).addTo(this.labels);
+          .setLatLng(this.markers[c.p].getLatLng()).setContent(this.text.places[c.p]).addTo(this.labels);
       });
     }
 
-    _fit(step, animate) {
-      const points = Core.focusPoints(this.data, step);
+    _fit(points, step, animate) {
       const options = { animate, duration: 0.9, padding: [40, 40], maxZoom: 5 };
       if (!points.length) { this.map.flyToBounds(this.data.bounds, options); return; }
       const bounds = L.latLngBounds(points);

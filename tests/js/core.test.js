@@ -144,3 +144,32 @@ test("year labels never run together, and say each year once", () => {
   const roomy = Core.yearLabels(years, (i) => i * 100, 7, 6);
   assert.deepEqual(roomy, [1, 3, 4, 5]);
 });
+
+test("a route across ±180° takes its places with it into its copy of the world", () => {
+  // Strait of Magellan (-70) west across the Pacific to Guam (145): the line runs to -215.
+  const map = {
+    languages: ["en"], default_language: "en",
+    places: [
+      { id: "strait", latlng: [-52.5, -70], kind: "site", radius_km: 50 },
+      { id: "guam", latlng: [13.4, 145], kind: "site", radius_km: 20 },
+    ],
+    events: [{ id: "pacific", category: "exploration", places: [0, 1], exact: false, step: 1,
+      route: { mode: "sea", from: 0, to: 1, via: [], latlngs: [[-52.5, -70], [-20, -140], [13.4, -215]] } }],
+    steps: [{ events: [] }, { events: [0] }, { events: [] }],
+  };
+  const points = Core.focusPoints(map, 1);
+  const lngs = points.map((p) => p[1]);
+  assert.ok(Math.max(...lngs) - Math.min(...lngs) < 180, `the view spans ${lngs}`);
+  assert.deepEqual(points[1], [13.4, -215]);  // Guam, drawn where the route arrives
+  const center = Core.focusCenter(points);
+  assert.equal(Core.nearestCopy(145, center), -215);
+  assert.equal(Core.nearestCopy(-70, center), -70);
+  assert.equal(Core.focusCenter(Core.focusPoints(map, 0)), null);
+});
+
+test("nearestCopy moves by whole turns only", () => {
+  assert.equal(Core.nearestCopy(10, 0), 10);
+  assert.equal(Core.nearestCopy(170, -170), -190);
+  assert.equal(Core.nearestCopy(-170, 170), 190);
+  assert.equal(Core.nearestCopy(45, 400), 405);
+});
