@@ -8,7 +8,6 @@ drawn by ``drawing``; its labels placed by ``labels``.
 from __future__ import annotations
 
 import io
-import math
 import textwrap
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -28,13 +27,22 @@ from storymap.export.picture.drawing import (
 )
 from storymap.export.picture.marks import focus, story_marks, story_routes
 from storymap.export.picture.projection import fit_frame, fit_projection
-from storymap.export.picture.text import plain
+from storymap.export.picture.text import (
+    ELLIPSIS,
+    LEGEND_CHARS,
+    SOURCE_CHARS,
+    SUBTITLE_CHARS,
+    TITLE_CHARS,
+    bounded,
+    plain,
+)
 from storymap.i18n import number, t
 from storymap.located import LocatedStory
 from storymap.model import CATEGORIES
 from storymap.style import CATEGORY_COLOURS, OCEAN
 
 TITLE_PT, SUBTITLE_PT, CREDITS_PT = 18, 11, 8
+TITLE_LINES, SUBTITLE_LINES, CREDITS_LINES = 3, 3, 2  # at most; a longer text ends in "…"
 SIDE_IN = 0.25  # white on either side of the map
 LINESPACING = 1.2  # of the headings, in font sizes
 
@@ -55,12 +63,14 @@ def overview_png(
 
     fig = Figure(figsize=(width_in, width_in), dpi=dpi, facecolor="white")
     canvas = FigureCanvasAgg(fig)
-    credits = t("picture_credits", lang, outlet=story.source.outlet, title=story.source.title)
-    title, title_h = _heading(fig, canvas, story.title.get(lang), map_w,
-                              fontsize=TITLE_PT, fontweight="bold", color=TEXT)  # fmt: skip
-    subtitle, subtitle_h = _heading(fig, canvas, story.subtitle.get(lang), map_w,
-                                    fontsize=SUBTITLE_PT, color=MUTED)  # fmt: skip
-    footer, footer_h = _heading(fig, canvas, credits, map_w, fontsize=CREDITS_PT, color=MUTED)
+    credits = t("picture_credits", lang, outlet=bounded(story.source.outlet, SOURCE_CHARS),
+                title=bounded(story.source.title, SOURCE_CHARS))  # fmt: skip
+    title, title_h = _heading(fig, canvas, bounded(story.title.get(lang), TITLE_CHARS), map_w,
+                              TITLE_LINES, fontsize=TITLE_PT, fontweight="bold", color=TEXT)  # fmt: skip
+    subtitle, subtitle_h = _heading(fig, canvas, bounded(story.subtitle.get(lang), SUBTITLE_CHARS),
+                                    map_w, SUBTITLE_LINES, fontsize=SUBTITLE_PT, color=MUTED)  # fmt: skip
+    footer, footer_h = _heading(fig, canvas, credits, map_w, CREDITS_LINES, fontsize=CREDITS_PT,
+                                color=MUTED)  # fmt: skip
     top_in = 0.2 + title_h + 0.1 + subtitle_h + 0.25
     bottom_in = 0.12 + footer_h + 0.15
     height_in = top_in + map_h + bottom_in
@@ -93,7 +103,10 @@ def overview_png(
 
     renderer = canvas.get_renderer()
     used = [c for c in CATEGORIES if any(e.category == c for e in story.events)]
-    entries = [LegendEntry(t(f"category_{c}", lang), CATEGORY_COLOURS[c]) for c in used]
+    entries = [
+        LegendEntry(bounded(t(f"category_{c}", lang), LEGEND_CHARS), CATEGORY_COLOURS[c])
+        for c in used
+    ]
     if not all(m.exact for m in marks):
         entries.append(LegendEntry(t("precision_note", lang), MUTED, "hollow"))
     if any(route.flight for route in routes):
@@ -108,24 +121,35 @@ def overview_png(
 
 
 def _heading(
-    fig: Figure, canvas: FigureCanvasAgg, text: str, width_in: float, **style: object
+    fig: Figure, canvas: FigureCanvasAgg, text: str, width_in: float, lines: int, **style: object
 ) -> tuple[Text, float]:
-    """A line of text above or below the map, wrapped to ``width_in``; the text and its height.
+    """A text above or below the map in at most ``lines`` lines of ``width_in``, the last
+    one ending in an ellipsis if the text is longer; the text and its height in inches.
 
     The height counts lines, not rendered pixels, so the page's size does not change
     with how a platform's font hinting rounds the glyphs.
     """
-    artist = fig.text(0, 0, plain(text), transform=fig.dpi_scale_trans, va="top",
+    artist = fig.text(0, 0, "", transform=fig.dpi_scale_trans, va="top",
                       linespacing=LINESPACING, **style)  # fmt: skip
     renderer = canvas.get_renderer()
-    extent = artist.get_window_extent(renderer)
-    if extent.width > width_in * fig.dpi:
-        lines = math.ceil(extent.width / (width_in * fig.dpi * 0.97))
-        width = math.ceil(len(text) / lines)
-        while True:
-            artist.set_text(plain("\n".join(textwrap.wrap(text, width))))
-            if artist.get_window_extent(renderer).width <= width_in * fig.dpi or width < 10:
-                break
-            width -= 2
-    lines = artist.get_text().count("\n") + 1
-    return artist, lines * artist.get_fontsize() * LINESPACING / 72
+    room = width_in * fig.dpi
+
+    def width_of(line: str) -> float:
+        artist.set_text(plain(line))
+        return artist.get_window_extent(renderer).width
+
+    rows = [text]
+    if width_of(text) > room:
+        chars = max(8, int(len(text) * room / width_of(text)))
+        while (
+            (rows := textwrap.wrap(text, chars)) and max(map(width_of, rows)) > room and chars > 8
+        ):
+            chars = max(8, int(chars * 0.9))
+    if len(rows) > lines:
+        rows = rows[:lines]
+        last = rows[-1]
+        while last and width_of(last + ELLIPSIS) > room:
+            last = last[:-1]
+        rows[-1] = last.rstrip() + ELLIPSIS
+    artist.set_text(plain("\n".join(rows)))
+    return artist, len(rows) * artist.get_fontsize() * LINESPACING / 72
