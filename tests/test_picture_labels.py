@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
+import pytest
 import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from storymap.export.picture.labels import (
     place_labels,
     ring_spots,
 )
+from storymap.export.picture.raster import MAX_CELLS, CostRaster
 
 FRAME = Box(0, 0, 400, 300)
 RADII = (10, 25, 40)
@@ -174,3 +177,24 @@ def _assert_no_conflicts(placed: list[Placed]) -> None:
         line = leader_line(a)
         if line is not None:
             assert not line.intersects(as_geometry(b.box).buffer(-0.5)), (a, b)
+
+
+def test_the_cost_raster_sums_weighted_overlap_areas() -> None:
+    boxes = np.array([[10, 10, 30, 20], [20, 10, 40, 20]], dtype=float)
+    raster = CostRaster((0, 0, 100, 50), boxes, np.array([0.5, 2.0]))
+    cost = raster.cost(
+        np.array([[0, 0, 100, 50], [20, 10, 30, 20], [50, 30, 60, 40], [0, 0, 10, 50]])
+    )
+    assert cost.tolist() == [0.5 * 200 + 2.0 * 200, (0.5 + 2.0) * 100, 0.0, 0.0]
+    lines = raster.along(
+        np.array([[0.0, 15.0], [0.0, 40.0]]), np.array([[100.0, 15.0], [100.0, 45.0]])
+    )
+    assert lines.tolist() == [2.5, 0.0]
+
+
+def test_a_large_frame_is_rastered_in_coarser_cells() -> None:
+    frame = (0, 0, 100_000, 50_000)
+    raster = CostRaster(frame, np.array([[0, 0, 50_000, 20_000]]), np.array([1.0]))
+    assert raster.nx == MAX_CELLS and raster.cell == 40
+    assert raster.cost(np.array(frame)[None, :])[0] == pytest.approx(50_000 * 20_000)
+    assert raster.cost(np.array([[50_000, 0, 60_000, 50_000]]))[0] == 0

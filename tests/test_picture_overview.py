@@ -84,13 +84,13 @@ def test_the_overview_matches_its_reference_picture(snapshot_story: LocatedStory
 def test_the_comparison_sees_a_moved_label(snapshot_story: LocatedStory) -> None:
     """The tolerance is not so loose that it passes a different layout: the same story
     with its places' labels pushed to the other side of their points fails it."""
-    from storymap.export.picture import drawing
+    from storymap.export.picture import labelling
 
-    angles = drawing.ANGLES
-    drawing.ANGLES = (180, *(a for a in angles if a != 180))
+    angles = labelling.ANGLES
+    labelling.ANGLES = (180, *(a for a in angles if a != 180))
     try:
         moved = render(snapshot_story)
     finally:
-        drawing.ANGLES = angles
+        labelling.ANGLES = angles
     mean, changed = difference(moved, Image.open(REFERENCE).convert("RGB"))
     assert mean > MEAN_LEVEL or changed > CHANGED_SHARE, (mean, changed)

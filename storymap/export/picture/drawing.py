@@ -2,8 +2,8 @@
 
 Countries (Natural Earth, clipped and projected with geopandas), routes as great-circle
 lines with arrowheads, one circle per place (hollow with a dashed edge when its date is
-not an exact day), the legend in the emptiest corner, and the labels where
-``labels.place_labels`` puts them.
+not an exact day) and the legend in the emptiest corner. Each layer is a handful of
+artists however big the story is. (The labels are ``labelling``'s.)
 """
 
 from __future__ import annotations
@@ -14,46 +14,33 @@ from functools import cache
 
 import geopandas as gpd
 import numpy as np
-import shapely
-from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.text import Text
-from matplotlib.transforms import Bbox, ScaledTranslation
 from shapely.geometry import box
 
-from storymap.export.picture.labels import Box, Label, Obstacle, Spot, place_labels, ring_spots
-from storymap.export.picture.marks import Mark, RouteMark, colocated, label_priority
+from storymap.export.picture.marks import Mark, RouteMark
 from storymap.export.picture.projection import XY, Projection
-from storymap.export.picture.text import plain, wrap_label
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.style import LAND
 
 BORDER = "#9a9a9a"
 TEXT = "#222222"
 MUTED = "#555555"
-LABEL_PT, LEGEND_PT = 9, 8.5
-MARKER_PT = 5  # a marker's radius (4.2 pt) and edge, for keeping labels off it
-SAME_SPOT_PT = 3  # places closer than this share a label
-LINE_PT = 3  # labels keep this far off a route line
-PAD_PT = 1  # around each label
-RING_PT = (7, 18, 30, 44)  # distances a label may sit from its point
-ANGLES = (0, 180, 90, 270, 45, 135, 315, 225, 22.5, 157.5, 337.5, 202.5, 67.5, 112.5, 292.5, 247.5)  # fmt: skip
-LEADER_BEYOND_PT = 10  # a label further than this from its point gets a leader line
-ROUTE_SHARES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along a route its length may go
+LEGEND_PT = 8.5
 LAYER = {"country": 4, "region": 5, "city": 6, "site": 7}  # countries under cities under sites
-HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
 
 
 @dataclass(frozen=True)
 class DrawnRoute:
-    """A route as drawn: its projected line, colour and length label."""
+    """A route as drawn: its projected line, colour, length label and length."""
 
     xy: tuple[XY, ...]
     colour: str
     text: str
+    km: float
 
 
 @dataclass(frozen=True)
@@ -79,20 +66,40 @@ def draw_countries(ax: Axes, projection: Projection) -> None:
 def draw_routes(
     ax: Axes, routes: Sequence[RouteMark], projection: Projection, texts: Sequence[str]
 ) -> list[DrawnRoute]:
-    """Each route as a line (dashed for flights) with an arrowhead at its destination."""
-    drawn = []
-    for route, text in zip(routes, texts, strict=True):
-        xy = projection.project(route.coords)
-        xs, ys = zip(*xy, strict=True)
-        ax.plot(xs, ys, color=route.colour, linewidth=2.2,
-                linestyle=(0, (5, 3)) if route.flight else "-",
-                solid_capstyle="round", alpha=0.9, zorder=3)  # fmt: skip
-        back = max(0, len(xs) - 5)
-        ax.annotate("", xy=(xs[-1], ys[-1]), xytext=(xs[back], ys[back]), zorder=3,
-                    arrowprops={"arrowstyle": "-|>,head_length=1.1,head_width=0.55",
-                                "color": route.colour, "linewidth": 0, "shrinkA": 0, "shrinkB": 6})  # fmt: skip
-        drawn.append(DrawnRoute(tuple(xy), route.colour, text))
-    return drawn
+    """Every route as a line (dashed for flights) with an arrowhead at its destination,
+    in three collections however many routes there are."""
+    if not routes:
+        return []
+    flat = np.array(projection.project([c for route in routes for c in route.coords]))
+    lines = np.split(flat, np.cumsum([len(route.coords) for route in routes])[:-1])
+    for flight in (False, True):
+        chosen = [k for k, route in enumerate(routes) if route.flight == flight]
+        if chosen:
+            ax.add_collection(LineCollection(
+                [lines[k] for k in chosen], colors=[routes[k].colour for k in chosen],
+                linewidths=2.2, linestyles=(0, (5, 3)) if flight else "solid",
+                capstyle="round", alpha=0.9, zorder=3), autolim=False)  # fmt: skip
+    to_px = ax.transData.get_matrix()[0, 0]  # display pixels per projected metre (equal aspect)
+    points = ax.figure.dpi / 72 / to_px  # projected metres per point
+    heads = [_arrowhead(line, points) for line in lines]
+    ax.add_collection(PolyCollection(heads, facecolors=[r.colour for r in routes],
+                                     edgecolors="none", zorder=3), autolim=False)  # fmt: skip
+    return [
+        DrawnRoute(tuple(map(tuple, line)), route.colour, text, route.km)
+        for line, route, text in zip(lines, routes, texts, strict=True)
+    ]
+
+
+def _arrowhead(line: np.ndarray, point: float) -> np.ndarray:
+    """A triangle 11 pt long and 11 pt wide, 6 pt short of the line's end, pointing along
+    its last stretch; ``point`` is the length of a typographic point in line units."""
+    end, back = line[-1], line[max(0, len(line) - 5)]
+    direction = end - back
+    direction = direction / (np.hypot(*direction) or 1.0)
+    normal = np.array([-direction[1], direction[0]])
+    tip = end - direction * 6 * point
+    base = tip - direction * 11 * point
+    return np.array([tip, base + normal * 5.5 * point, base - normal * 5.5 * point])
 
 
 def draw_places(ax: Axes, marks: Sequence[Mark], points: Sequence[XY]) -> None:
@@ -150,97 +157,3 @@ def _handle(entry: LegendEntry) -> Line2D:
                   markerfacecolor="white" if hollow else entry.colour,
                   markeredgecolor=entry.colour if hollow else "white",
                   markeredgewidth=1.6 if hollow else 1.0, label=entry.label)  # fmt: skip
-
-
-def draw_labels(
-    ax: Axes,
-    renderer: RendererBase,
-    marks: Sequence[Mark],
-    points: Sequence[XY],
-    routes: Sequence[DrawnRoute],
-    legend: Legend,
-) -> int:
-    """Place names beside their points and route lengths beside their lines, kept off each
-    other, the points, the routes and the legend; returns how many labels were drawn."""
-    px = ax.figure.dpi / 72  # display pixels per point
-    frame = _box(ax.get_window_extent(renderer))
-    display = ax.transData.transform(points) if len(points) else np.empty((0, 2))
-    radius = MARKER_PT * px
-    obstacles = [Obstacle(_box(legend.get_window_extent(renderer)), hard=True)]
-    obstacles += [Obstacle(Box(x - radius, y - radius, x + radius, y + radius)) for x, y in display]
-    obstacles += _route_obstacles(ax, routes, LINE_PT * px)
-    texts: list[Text] = []
-    requests: list[Label] = []
-    for group in colocated([(float(x), float(y)) for x, y in display], SAME_SPOT_PT * px):
-        x, y = display[group[0]]
-        if not (frame.x0 <= x <= frame.x1 and frame.y0 <= y <= frame.y1):
-            continue  # a place off the map gets no label
-        first = marks[group[0]]
-        name = " · ".join(dict.fromkeys(marks[i].name for i in group))
-        country = first.kind == "country"
-        text = ax.text(0, 0, wrap_label(plain(name)), fontsize=LABEL_PT,
-                       color=MUTED if country else TEXT, style="italic" if country else "normal",
-                       path_effects=HALO, zorder=9, linespacing=1.1)  # fmt: skip
-        spots = ring_spots(x, y, [r * px for r in RING_PT], ANGLES, LEADER_BEYOND_PT * px)
-        requests.append(_request(text, renderer, spots, label_priority([marks[i] for i in group])))
-        texts.append(text)
-    for n, route in enumerate(routes):
-        text = ax.text(0, 0, route.text, fontsize=LABEL_PT - 0.5, color=route.colour,
-                       fontweight="bold", path_effects=HALO, zorder=9)  # fmt: skip
-        line = shapely.LineString(ax.transData.transform(route.xy))
-        spots = tuple(
-            Spot(p.x, p.y, 0, dy * px, "center", va, rank=rank)
-            for rank, share in enumerate(ROUTE_SHARES)
-            for p in [line.interpolate(share, normalized=True)]
-            for dy, va in ((5, "bottom"), (-5, "top"))
-        )
-        requests.append(_request(text, renderer, spots, -1.0 - n / max(len(routes), 1)))
-        texts.append(text)
-
-    placements = place_labels(requests, obstacles, frame, pad=PAD_PT * px, leader_skip=radius * 1.5)
-    chosen = {p.label: p for p in placements}
-    for index, text in enumerate(texts):
-        if index not in chosen:
-            text.remove()
-            continue
-        spot = chosen[index].spot
-        shift = ScaledTranslation(spot.dx / ax.figure.dpi, spot.dy / ax.figure.dpi,
-                                  ax.figure.dpi_scale_trans)  # fmt: skip
-        text.set_position(ax.transData.inverted().transform((spot.x, spot.y)))
-        text.set_transform(ax.transData + shift)
-        text.set_ha(spot.ha)
-        text.set_va(spot.va)
-        if spot.leader:
-            ax.annotate("", xy=text.get_position(), xytext=(spot.dx / px, spot.dy / px),
-                        textcoords="offset points", zorder=8,
-                        arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.7,
-                                    "shrinkA": 0, "shrinkB": 4})  # fmt: skip
-    return len(placements)
-
-
-def _request(text: Text, renderer: RendererBase, spots: tuple[Spot, ...], priority: float) -> Label:
-    """A label request for ``text``, measured once."""
-    extent = text.get_window_extent(renderer)
-    return Label(extent.width, extent.height, spots, priority)
-
-
-def _route_obstacles(ax: Axes, routes: Sequence[DrawnRoute], half: float) -> list[Obstacle]:
-    """Small boxes along each route (display space), so labels keep off the lines and above
-    all off their arrowheads."""
-    found = []
-    for route in routes:
-        line = shapely.LineString(ax.transData.transform(route.xy))
-        count = max(2, int(line.length / half))
-        shares = np.linspace(0, 1, count + 1)
-        along = shapely.line_interpolate_point(line, shares, normalized=True)
-        near_head = np.arange(count + 1) > count - 40 / half
-        for point, head in zip(along, near_head, strict=True):
-            x, y = point.x, point.y
-            found.append(
-                Obstacle(Box(x - half, y - half, x + half, y + half), 3.0 if head else 0.5)
-            )
-    return found
-
-
-def _box(extent: Bbox) -> Box:
-    return Box(extent.x0, extent.y0, extent.x1, extent.y1)

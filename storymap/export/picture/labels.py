@@ -19,8 +19,9 @@ again with the most constrained label first (fewest clear spots), which packs a
 crowded corner better; if that second pass cannot fit every label the first one
 kept, the first pass's layout stands.
 
-Spots, obstacles and placed labels are kept in shapely STRtrees, so each label looks
-only at its neighbours: thousands of labels take a second, not minutes.
+Candidate spots are kept in shapely STRtrees, so each label looks only at its
+neighbours, and soft obstacles are summed into a raster (``raster``): thousands of
+labels and obstacles take a second, not minutes.
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-import shapely
-from shapely import STRtree
+
+from storymap.export.picture.raster import CostRaster
+from storymap.export.picture.spots import SpotArrays
 
 HAlign = Literal["left", "center", "right"]
 VAlign = Literal["bottom", "center", "top"]
-LEADER_CROSSING = 4000.0  # soft cost of a leader line over a soft obstacle (a marker)
+LEADER_CROSSING = 4000.0  # soft cost of a leader line over a soft obstacle, per unit of weight
 
 
 @dataclass(frozen=True)
@@ -150,14 +152,19 @@ def place_labels(
     ``pad`` is added around every label box; a leader line starts ``leader_skip`` from
     its point, so it does not count as crossing its own marker.
     """
-    spots = _Spots(labels, pad, leader_skip)
+    spots = SpotArrays(labels, pad, leader_skip)
     if not spots.count:
         return []
-    blocked = ~spots.within(frame)
-    hard = [o.box for o in obstacles if o.hard]
-    blocked |= spots.touched_by(hard, [1.0] * len(hard)) > 0
+    blocked = ~spots.within((frame.x0, frame.y0, frame.x1, frame.y1))
+    blocked |= spots.touching([_row(o.box) for o in obstacles if o.hard])
     light = [o for o in obstacles if not o.hard]
-    soft = spots.touched_by([o.box for o in light], [o.weight for o in light])
+    raster = CostRaster(
+        (frame.x0, frame.y0, frame.x1, frame.y1),
+        np.array([_row(o.box) for o in light]).reshape(-1, 4),
+        np.array([o.weight for o in light], dtype=float),
+    )
+    soft = raster.cost(spots.boxes)
+    soft[spots.leader_of] += LEADER_CROSSING * raster.along(spots.leader_start, spots.leader_end)
     priority = np.array([label.priority for label in labels], dtype=float)
 
     order = sorted(range(len(labels)), key=lambda i: (-priority[i], i))
@@ -168,7 +175,7 @@ def place_labels(
 
 
 def _greedy(
-    spots: _Spots,
+    spots: SpotArrays,
     blocked: np.ndarray,
     soft: np.ndarray,
     priority: np.ndarray,
@@ -202,97 +209,10 @@ def _greedy(
             choice = int(good[np.argmin([spots.rank[s] + spots.harm(s, later) for s in good])])
         else:
             choice = int(usable[np.argmin(soft[usable])])
-        placed.append(Placed(index, spots.spot[choice], spots.box(choice)))
+        placed.append(Placed(index, spots.spot[choice], Box(*spots.row(choice))))
         blocked[spots.conflicts(choice)] = True
     return placed
 
 
-class _Spots:
-    """Every spot of every label as arrays and shapely geometries, with spatial indexes."""
-
-    def __init__(self, labels: Sequence[Label], pad: float, leader_skip: float) -> None:
-        self.spot = [spot for label in labels for spot in label.spots]
-        self.count = len(self.spot)
-        self.owner = np.array([i for i, label in enumerate(labels) for _ in label.spots], dtype=int)
-        self.start = np.cumsum([0, *(len(label.spots) for label in labels)])
-        self.rank = np.array([s.rank for s in self.spot], dtype=int)
-        sizes = [(label.width, label.height) for label in labels for _ in label.spots]
-        boxes = [s.box(w, h) for s, (w, h) in zip(self.spot, sizes, strict=True)]
-        self.boxes = np.array([[b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad] for b in boxes])
-        self.boxes = self.boxes.reshape(-1, 4)
-        self.geoms = shapely.box(*self.boxes.T)
-        self.tree = STRtree(self.geoms)
-        self.leader_of = np.array([i for i, s in enumerate(self.spot) if s.leader], dtype=int)
-        self.leaders = np.array([_leader(self.spot[i], leader_skip) for i in self.leader_of])
-        self.leader_tree = STRtree(self.leaders)
-        self.leader_at = {int(s): k for k, s in enumerate(self.leader_of)}
-
-    def of(self, label: int) -> np.ndarray:
-        return np.arange(self.start[label], self.start[label + 1])
-
-    def box(self, index: int) -> Box:
-        return Box(*(float(v) for v in self.boxes[index]))
-
-    def within(self, frame: Box) -> np.ndarray:
-        b = self.boxes
-        inside = (b[:, 0] >= frame.x0) & (b[:, 1] >= frame.y0)
-        return inside & (b[:, 2] <= frame.x1) & (b[:, 3] <= frame.y1)
-
-    def touched_by(self, boxes: Sequence[Box], weights: Sequence[float]) -> np.ndarray:
-        """Per spot: the weighted area its box shares with ``boxes``, plus LEADER_CROSSING
-        times the weight of each box its leader line crosses."""
-        cost = np.zeros(self.count)
-        if not boxes:
-            return cost
-        arr = np.array([[b.x0, b.y0, b.x1, b.y1] for b in boxes])
-        weight = np.asarray(weights, dtype=float)
-        tree = STRtree(shapely.box(*arr.T))
-        spot, other = tree.query(self.geoms, predicate="intersects")
-        np.add.at(cost, spot, _areas(self.boxes[spot], arr[other]) * weight[other])
-        if len(self.leaders):
-            lead, other = tree.query(self.leaders, predicate="intersects")
-            np.add.at(cost, self.leader_of[lead], LEADER_CROSSING * weight[other])
-        return cost
-
-    def conflicts(self, index: int) -> np.ndarray:
-        """The spots that can no longer be taken once spot ``index`` is taken: their boxes
-        overlap its box or its leader line, or their leader lines cross its box or leader."""
-        box = self.geoms[index]
-        near = self.tree.query(box, predicate="intersects")
-        near = near[_areas(self.boxes[near], self.boxes[index][None, :]) > 0]
-        found = [near, self.leader_of[self.leader_tree.query(box, predicate="intersects")]]
-        if index in self.leader_at:
-            line = self.leaders[self.leader_at[index]]
-            found.append(self.tree.query(line, predicate="intersects"))
-            found.append(self.leader_of[self.leader_tree.query(line, predicate="intersects")])
-        return np.unique(np.concatenate(found))
-
-    def harm(self, index: int, clear: np.ndarray) -> float:
-        """How far taking spot ``index`` pushes the labels still to come from their best
-        clear spots, in ranks; a label left with no clear spot counts its worst rank + 2."""
-        lost = self.conflicts(index)
-        lost = lost[clear[lost]]
-        total = 0.0
-        for label in np.unique(self.owner[lost]):
-            own = self.of(int(label))
-            still = own[clear[own]]
-            before = self.rank[still].min()
-            left = np.setdiff1d(still, lost, assume_unique=True)
-            after = self.rank[left].min() if len(left) else self.rank[own].max() + 2
-            total += float(after - before)
-        return total
-
-
-def _leader(spot: Spot, skip: float) -> shapely.LineString:
-    """The leader line from just off the spot's point to the label."""
-    length = math.hypot(spot.dx, spot.dy) or 1.0
-    share = min(skip / length, 0.9)
-    start = (spot.x + spot.dx * share, spot.y + spot.dy * share)
-    return shapely.LineString([start, (spot.x + spot.dx, spot.y + spot.dy)])
-
-
-def _areas(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Row by row, the area two arrays of boxes (x0, y0, x1, y1) share."""
-    w = np.minimum(a[:, 2], b[:, 2]) - np.maximum(a[:, 0], b[:, 0])
-    h = np.minimum(a[:, 3], b[:, 3]) - np.maximum(a[:, 1], b[:, 1])
-    return np.clip(w, 0, None) * np.clip(h, 0, None)
+def _row(box: Box) -> tuple[float, float, float, float]:
+    return (box.x0, box.y0, box.x1, box.y1)

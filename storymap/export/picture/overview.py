@@ -20,11 +20,11 @@ from storymap.export.picture.drawing import (
     TEXT,
     LegendEntry,
     draw_countries,
-    draw_labels,
     draw_legend,
     draw_places,
     draw_routes,
 )
+from storymap.export.picture.labelling import draw_labels
 from storymap.export.picture.marks import focus, story_marks, story_routes
 from storymap.export.picture.projection import fit_frame, fit_projection
 from storymap.export.picture.text import (
@@ -86,6 +86,7 @@ def overview_png(
     ax.set_xlim(frame.x0, frame.x1)  # before anything is drawn: fixed, not autoscaled
     ax.set_ylim(frame.y0, frame.y1)
     ax.set_aspect("equal")
+    ax.apply_aspect()  # the axes' final box, so display coordinates are the drawn ones
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -99,7 +100,6 @@ def overview_png(
     draw_places(ax, marks, points)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.apply_aspect()  # the axes' final box, so display coordinates are the drawn ones
 
     renderer = canvas.get_renderer()
     used = [c for c in CATEGORIES if any(e.category == c for e in story.events)]
