@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import (
     GeocodeUnavailable,
@@ -36,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoryError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except (UnresolvedPlaces, GeocodeUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except StorymapError as exc:  # e.g. a site export refusing two stories with one id
         print(f"error: {exc}", file=sys.stderr)
     except BrokenPipeError:
         return 0
