@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storymap.draft.command import add_draft_command
+from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import (
     GeocodeUnavailable,
@@ -37,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoryError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except (UnresolvedPlaces, GeocodeUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except StorymapError as exc:  # e.g. a site export refusing two stories with one id
         print(f"error: {exc}", file=sys.stderr)
     except BrokenPipeError:
         return 0

@@ -174,7 +174,7 @@ def test_a_fact_check_shows_both_sides_with_sources(located_story):
     changed = story.model_copy(
         update={"events": [*story.events[:i], event, *story.events[i + 1 :]]}
     )
-    located = LocatedStory(changed, located_story.located, located_story.steps)
+    located = LocatedStory(changed, located_story.located)
     step = step_with(located, "pyongyang-museum")
     english = step_html(located, step, "en")
     assert "Fact check: the public record differs from the article" in english
