@@ -88,7 +88,8 @@ def _write(folder: Path, name: str, value: Any) -> Path:
 
 
 def publish(story: LocatedStory) -> tuple[str, dict[str, str]]:
-    """Write the story's payload files; return the addresses of the map and of each language."""
+    """Write the story's map file and its default language's words; return the addresses
+    of the map and of every language (the others are written when first asked for)."""
     _component()
     data = _data_dir(frontend_dir())
     map_data = map_payload(story)
@@ -96,16 +97,32 @@ def publish(story: LocatedStory) -> tuple[str, dict[str, str]]:
         json.dumps(map_data, sort_keys=True).encode() + story.story.model_dump_json().encode()
     ).hexdigest()[:20]
     files = [_write(data, f"{version}-map.json", map_data)]
-    for lang in map_data["languages"]:
-        files.append(_write(data, f"{version}-text-{lang}.json", text_payload(story, lang)))
     with _lock:
         for old in set(_published.get(story.story.id, [])) - set(files):
             old.unlink(missing_ok=True)
         _published[story.story.id] = files
+    names = {lang: f"{version}-text-{lang}.json" for lang in map_data["languages"]}
+    publish_language(story, names[story.story.default_language])
     prefix = f"data/{data.name}/"
-    return prefix + files[0].name, {
-        lang: prefix + f"{version}-text-{lang}.json" for lang in map_data["languages"]
-    }
+    return prefix + files[0].name, {lang: prefix + name for lang, name in names.items()}
+
+
+def publish_language(story: LocatedStory, name: str) -> None:
+    """Write one language's words (``<version>-text-<lang>.json``) if they are not there yet.
+
+    A reader needs one language to start; building every language's narratives first
+    would make the first reader after a start wait for words nobody asked for.
+    """
+    data = _data_dir(frontend_dir())
+    target = data / name
+    if target.exists():
+        return
+    lang = name.rsplit("-text-", 1)[1].removesuffix(".json")
+    with _lock:
+        if target.exists():
+            return
+        _write(data, name, text_payload(story, lang))
+        _published.setdefault(story.story.id, []).append(target)
 
 
 def reader_map(

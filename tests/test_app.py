@@ -63,6 +63,11 @@ def test_the_payload_is_served_as_files_not_sent_in_the_page() -> None:
     mapped = served(args["map_url"])
     assert [e["id"] for e in mapped["events"]][-1] == "us-ukraine-concerns"
     assert set(args["text_urls"]) == {"id", "en"}
+    assert served(args["text_urls"]["id"])["title"] == "Rusia dan Korea Utara, makin rapat"
+    # the words of another language are written when a reader first asks for them
+    english = frontend_dir() / args["text_urls"]["en"]
+    english.unlink(missing_ok=True)
+    at.button_group(key="lang").set_value("en").run()
     words = served(args["text_urls"]["en"])
     assert words["title"] == "Russia and North Korea, ever closer"
     assert "Putin receives North Korea" in words["events"][11]["html"]
@@ -183,7 +188,7 @@ def test_a_story_edited_while_read_is_swapped_in_whole_or_kept(monkeypatch, tmp_
     at.run()
     args = component_args(at)
     assert args["map_url"] != first and args["step"] == 11
-    assert served(args["text_urls"]["en"])["events"][11]["title"] == "An edited title"
+    assert served(args["text_urls"]["id"])["events"][11]["title"] == "Judul yang disunting"
     # An invalid edit: readers keep the last good version, with a notice, never a traceback.
     _touch(story, original.replace("date: 2025-10-27\n", "date: 2025-02-30\n", 1))
     at.run()
