@@ -180,9 +180,7 @@ def test_a_story_edited_while_read_is_swapped_in_whole_or_kept(monkeypatch, tmp_
     _touch(
         story,
         original.replace(
-            "en: Putin receives North Korea's foreign minister in the Kremlin",
-            "en: An edited title",
-            1,
+            "id: Putin menerima Menlu Korea Utara di Kremlin", "id: Judul yang disunting", 1
         ),
     )
     at.run()
