@@ -1,0 +1,202 @@
+"""Every problem of the story being written, at once, each at the field it is about.
+
+The story's data is written as a story file and read back by the same loader as
+``python -m storymap validate`` (so the page and the command line always agree); every
+place that is well formed is then located by the offline layers, and a point that lies
+outside the place's country is flagged. What a draft still asks of its author
+(``draft.todo``, "[write: …]" placeholders) is listed too, as things to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from storymap.authoring.exports import story_yaml
+from storymap.authoring.order import languages_of
+from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text
+from storymap.authoring.placing import outside_country
+from storymap.authoring.texts import missing, placeholders
+from storymap.geocoding import Layer, Location, Query, default_layers, locate
+from storymap.languages import language_name
+from storymap.loading import StoryError, parse_story
+from storymap.located import LocatedStory
+from storymap.model import Place, Story
+
+Kind = Literal["error", "place", "todo"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing to fix or to do, at a field of the story."""
+
+    kind: Kind
+    where: str  # the field as people read it: "events[2].date (event 'visit')"
+    message: str
+    path: FieldPath | None = None
+    line: int | None = None
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of checking: every issue, the story if it validates, where its places are."""
+
+    issues: tuple[Issue, ...]
+    story: Story | None
+    located: dict[str, Location]
+    places: dict[int, tuple[str, str]] = field(default_factory=dict)  # index: (found, problem)
+
+    @property
+    def problems(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.kind != "todo"]
+
+    @property
+    def todo(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.kind == "todo"]
+
+    @property
+    def ready(self) -> bool:
+        """The story validates and every place is located: it can be previewed and exported."""
+        return self.story is not None and not self.problems
+
+    def located_story(self) -> LocatedStory | None:
+        if not self.ready or self.story is None:
+            return None
+        return LocatedStory(self.story, self.located)
+
+
+def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
+    """Check the story's data (``text``: its YAML, when the caller has it already)."""
+    text = story_yaml(data) if text is None else text
+    issues: list[Issue] = []
+    story: Story | None = None
+    try:
+        story = parse_story(text, "story")
+    except StoryError as exc:
+        for problem in exc.problems:
+            path = parse_path(problem.where)
+            issues.append(Issue("error", problem.where, problem.message, path, problem.line))
+    if story is None:
+        issues += _missing_translations(data, issues)
+    located, places, place_issues = _locate_places(data)
+    issues += place_issues
+    issues += _todo(data)
+    return Checked(tuple(issues), story, located, places)
+
+
+def _missing_translations(data: dict[str, Any], found: list[Issue]) -> list[Issue]:
+    """Texts that lack a story language, said even when other fields are wrong (the loader
+    checks languages only once every field is well formed)."""
+    said = {issue.path for issue in found}
+    issues = []
+    for path, lang in missing(data, languages_of(data)):
+        if path not in said:
+            message = f"the {language_name(lang)} text ({lang}) is missing"
+            issues.append(Issue("error", where(path, data), message, path))
+    return issues
+
+
+def where(path: FieldPath, data: dict[str, Any]) -> str:
+    """The field as the loader names it: ``events[2].title (event 'visit')``."""
+    text = path_text(path)
+    if len(path) > 1 and path[0] in ("events", "places") and isinstance(path[1], int):
+        item_id = get_at(data, (*path[:2], "id"))
+        if isinstance(item_id, str):
+            text += f" ({str(path[0])[:-1]} '{item_id}')"
+    return text
+
+
+def _locate_places(
+    data: dict[str, Any],
+) -> tuple[dict[str, Location], dict[int, tuple[str, str]], list[Issue]]:
+    items = data.get("places") if isinstance(data.get("places"), list) else []
+    layers = _layers()
+    located: dict[str, Location] = {}
+    found: dict[int, tuple[str, str]] = {}
+    issues: list[Issue] = []
+    for index, raw in enumerate(items):
+        try:
+            place = Place.model_validate(raw)
+        except ValidationError:
+            continue  # the loader has said what is wrong with it
+        where = f"places[{index}] (place '{place.id}')"
+        location, message = locate_place(place, layers)
+        if location is None:
+            found[index] = ("", message)
+            issues.append(Issue("place", where, message, ("places", index)))
+            continue
+        found[index] = (f"{location.layer}: {location.lat:.4f}, {location.lon:.4f}", message)
+        if message:
+            path = ("places", index, "coordinates") if place.coordinates else ("places", index)
+            issues.append(Issue("place", f"{path_text(path)} (place '{place.id}')", message, path))
+        else:
+            located[place.id] = location
+    return located, found, issues
+
+
+def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Location | None, str]:
+    """Where the place is and, if something is wrong, why (not found; outside its country)."""
+    layers = _layers() if layers is None else layers
+    query = Query.for_place(place)
+    if place.coordinates is not None:
+        c = place.coordinates
+        location: Location | None = Location(
+            c.lat, c.lon, "story", c.precision_km, place.name.get("en"), c.source
+        )
+    else:
+        location = locate(query, layers)
+    if location is None:
+        suggestions = list(dict.fromkeys(s for layer in layers for s in layer.suggest(query)))[:5]
+        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
+        return None, f"'{query.names[0]}' in {place.country} not found{hint}"
+    if place.precision_km is not None:
+        location = Location(
+            location.lat, location.lon, location.layer, place.precision_km, location.matched,
+            location.note,
+        )  # fmt: skip
+    if location.layer != "countries":
+        outside = outside_country(location.lat, location.lon, place.country)
+        if outside:
+            return location, outside
+    return location, ""
+
+
+_shared_layers: list[Layer] = []
+
+
+def _layers() -> list[Layer]:
+    """The offline layers without the story's own (a place's coordinates are read above)."""
+    if not _shared_layers:
+        _shared_layers.extend(default_layers())
+    return _shared_layers
+
+
+def _todo(data: dict[str, Any]) -> list[Issue]:
+    """What the draft still asks: its todo list, and placeholders it does not list."""
+    draft = data.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    listed = [str(item) for item in todo] if isinstance(todo, list) else []
+    issues = [Issue("todo", item, "to write or check", parse_path(item)) for item in listed]
+    listed_paths = {parse_path(item) for item in listed}
+    for path in placeholders({k: v for k, v in data.items() if k != "draft"}):
+        if path not in listed_paths:
+            issues.append(Issue("todo", path_text(path), "still a draft's placeholder", path))
+    if isinstance(draft, dict) and not listed:
+        issues.append(
+            Issue(
+                "todo",
+                "draft",
+                "readers see a “draft” banner until the draft mark is removed",
+                ("draft",),
+            )
+        )
+    return issues

@@ -1,0 +1,294 @@
+"""Checking as the author goes, placing places, and every way to start a story, including
+uploads from anyone on the web: each bad file gets one clear line, nothing crashes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from story_helpers import FIRST_STORY, ROOT
+
+from storymap.authoring import placing, starts
+from storymap.authoring.checks import check_story
+from storymap.authoring.starts import blank_story, from_article, from_file, from_upload
+from storymap.authoring.uploads import MAX_UPLOAD_BYTES, UploadRefused, nesting_depth
+
+SEED = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "seed", ROOT.parent.parent / "shared" / "seed")
+        if p.is_dir()
+    ),
+    ROOT.parent / "shared" / "seed",
+)
+FIRST_ARTICLE = SEED / "000_b4ed06f6648d6672.txt"
+
+
+@pytest.fixture
+def data() -> dict:
+    return copy.deepcopy(from_file(FIRST_STORY).data)
+
+
+def test_a_valid_story_checks_clean_and_can_be_previewed(data, gazetteer):
+    checked = check_story(data)
+    assert checked.ready and checked.issues == ()
+    located = checked.located_story()
+    assert located is not None and set(located.located) == {p["id"] for p in data["places"]}
+
+
+def test_every_problem_is_listed_at_once_each_at_its_field(data, gazetteer):
+    data["events"][2]["date"] = "27/10/2025"
+    del data["events"][3]["title"]["en"]
+    data["places"][0]["name"] = {"id": "Moskoww", "en": "Moskoww"}
+    data["places"][0].pop("aliases", None)
+    checked = check_story(data)
+    assert not checked.ready
+    by_path = {issue.path: issue for issue in checked.problems}
+    assert "is not a story date" in by_path["events", 2, "date"].message
+    assert by_path["events", 3, "title"].message == "the English text (en) is missing"
+    assert by_path["events", 3, "title"].anchor == "f-events-3-title"
+    assert by_path["places", 0].message.startswith(
+        "'Moskoww' in RU not found (did you mean: Moscow"
+    )
+    assert checked.places[0] == ("", by_path["places", 0].message)
+
+
+def test_a_longitude_with_the_wrong_sign_is_caught_with_a_hint(data, gazetteer):
+    data["places"][0]["coordinates"] = {
+        "lat": 55.75,
+        "lon": -37.62,
+        "precision_km": 1,
+        "source": "typed",
+    }
+    checked = check_story(data)
+    issue = next(i for i in checked.problems if i.path == ("places", 0, "coordinates"))
+    assert (
+        issue.message
+        == "55.75, -37.62 is 3,543 km outside Russia (RU), at sea: did you mean longitude 37.62?"
+    )
+    assert not checked.ready
+
+
+def test_what_a_draft_still_asks_is_listed_as_things_to_do(data, gazetteer):
+    data["draft"] = {"made_by": "x", "todo": ["title.en"]}
+    data["events"][0]["summary"]["id"] = "[tulis: ringkasan]"
+    checked = check_story(data)
+    assert checked.ready  # a draft may be previewed; readers see its banner
+    assert [(i.where, i.message) for i in checked.todo] == [
+        ("title.en", "to write or check"),
+        ("events[0].summary.id", "still a draft's placeholder"),
+    ]
+
+
+def test_places_outside_their_country_and_the_slips_that_put_them_there():
+    assert placing.outside_country(55.75, 37.62, "RU") is None
+    assert placing.outside_country(39.03, 125.75, "RU").endswith(
+        "in North Korea (KP): check the coordinates or the country"
+    )
+    assert "did you mean latitude 39.03?" in placing.outside_country(-39.03, 125.75, "KP")
+    assert "are latitude and longitude swapped (39.03, 125.75)?" in placing.outside_country(
+        125.75, 39.03, "KP"
+    )
+    assert placing.outside_country(1.29, 103.85, "SG") is None  # too small for the outlines
+    assert placing.outside_country(-8.65, 115.2, "ID") is None  # Bali, within the coast tolerance
+    assert placing.outside_country(float("nan"), 10, "DE") is None  # said by the schema instead
+
+
+@pytest.mark.parametrize(
+    ("zoom", "lat", "precision"),
+    [(2, 0, 313.0), (5, 55, 22.0), (9, 55, 1.4), (16, 0, 0.019)],
+)
+def test_a_click_is_as_precise_as_the_zoom_shows(zoom, lat, precision):
+    assert placing.precision_for_zoom(zoom, lat) == precision
+
+
+def test_a_click_gives_rounded_coordinates_and_says_where_they_came_from():
+    clicked = placing.clicked_coordinates(55.7512345, 37.6172345 + 360, 9)
+    assert clicked == {
+        "lat": 55.751,
+        "lon": 37.617,
+        "precision_km": 1.4,
+        "source": "clicked on the map on the author page (zoom 9)",
+    }
+    with pytest.raises(ValueError):
+        placing.clicked_coordinates(float("nan"), 0, 3)
+
+
+def test_candidates_for_a_name_come_with_their_country_and_layer(gazetteer):
+    found = placing.candidates("Moscow", "RU")
+    assert (found[0].name, found[0].country, found[0].layer) == ("Moscow", "RU", "gazetteer")
+    idaho = placing.candidates("Moscow", "US")[0]
+    assert (idaho.country, round(idaho.lon)) == ("US", -117)
+    kremlin = placing.candidates("Kremlin", "RU")[0]
+    assert kremlin.layer == "curated" and kremlin.name == "Moscow Kremlin"
+    assert placing.candidates("Russia", "RU", "country")[0].layer == "countries"
+    assert placing.candidates("   ") == []
+
+
+def test_a_blank_story_lists_what_to_write(gazetteer):
+    checked = check_story(blank_story())
+    assert {issue.kind for issue in checked.issues} == {"place", "todo"}
+    assert any(i.path == ("places", 0) for i in checked.problems)
+
+
+@pytest.mark.skipif(not FIRST_ARTICLE.exists(), reason=f"the article is not here: {FIRST_ARTICLE}")
+def test_an_article_becomes_a_draft_that_validates(gazetteer):
+    begun = from_article(FIRST_ARTICLE.read_bytes(), FIRST_ARTICLE.name, date(2025, 10, 27))
+    checked = check_story(begun.data)
+    assert checked.ready and len(begun.data["events"]) >= 8
+    assert begun.origin == {"kind": "article", "name": FIRST_ARTICLE.name}
+    assert checked.todo and begun.report[0].startswith("a draft with")
+
+
+def test_an_article_with_no_date_says_so_in_one_line(gazetteer):
+    with pytest.raises(Exception, match="no dated sentence found"):
+        from_article("Hello there. Nothing happened in Moscow.", "pasted.txt", date(2025, 10, 27))
+
+
+def test_a_story_file_starts_with_the_time_it_was_read():
+    begun = from_file(FIRST_STORY)
+    assert begun.origin["mtime_ns"] == FIRST_STORY.stat().st_mtime_ns and begun.data["id"]
+
+
+def test_an_invalid_story_upload_is_kept_as_data_to_fix():
+    text = FIRST_STORY.read_text("utf-8").replace("date: 2025-10-27\n", "date: 2025-02-30\n", 1)
+    begun = from_upload("story.yaml", text.encode())
+    assert begun.data is not None and begun.raw is None
+    assert "2025-02-30" in json.dumps(begun.data)
+
+
+def test_an_upload_that_is_not_yaml_is_kept_as_text_to_fix():
+    begun = from_upload("story.yaml", b"id: x\ntitle: [unclosed\n")
+    assert begun.data is None and begun.raw == "id: x\ntitle: [unclosed\n"
+    assert begun.problems and "YAML" in begun.problems[0]
+
+
+# Hostile uploads: one clear line each, and the page keeps running.
+ALIAS_BOMB = b'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "big.yaml",
+            b"x" * (MAX_UPLOAD_BYTES + 1),
+            r"big\.yaml is 5\.0 MB: a story file may be at most 5\.0 MB \(5,242,880 bytes\)",
+        ),
+        ("empty.yaml", b"  \n", r"empty\.yaml is empty"),
+        (
+            "picture.yaml",
+            b"\x89PNG\r\n\x1a\n" + b"\x00" * 50,
+            r"picture\.yaml is a PNG picture, not a story file",
+        ),
+        ("archive.json", b"PK\x03\x04rest", r"is a zip archive"),
+        (
+            "binary.yaml",
+            b"id: x\n\x00\x01\x02",
+            r"binary\.yaml is binary data \(it contains NUL bytes\)",
+        ),
+        (
+            "utf16.yaml",
+            "id: story\n".encode("utf-16"),
+            r"utf16\.yaml is UTF-16 text: save it as UTF-8",
+        ),
+        ("utf16be.yaml", "id: story\ntitle: x\n".encode("utf-16-be"), r"is UTF-16 text"),
+        (
+            "latin1.yaml",
+            "id: café\n".encode("latin-1"),
+            r"latin1\.yaml is not UTF-8 text \(byte 7 is not valid\)",
+        ),
+        (
+            "deep.json",
+            b"[" * 5000 + b"]" * 5000,
+            r"deep\.json is nested 5,000 levels deep; at most 200 are read",
+        ),
+        ("broken.json", b'{"a": 1,,}', r"broken\.json is not valid JSON: line 1"),
+        (
+            "hello.json",
+            b'{"hello": "world"}',
+            r"hello\.json is JSON, but not a story this page reads",
+        ),
+        ("list.json", b"[1, 2, 3]", r"list\.json is JSON, but not a story"),
+        ("article.txt", b"Moscow, Monday.", r"article\.txt looks like an article"),
+    ],
+)
+def test_hostile_uploads_are_refused_in_one_line(name, content, message):
+    with pytest.raises(UploadRefused, match=message) as caught:
+        from_upload(name, content)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_yaml_alias_bomb_is_refused_with_its_line():
+    begun = from_upload("bomb.yaml", ALIAS_BOMB)
+    assert begun.data is None
+    assert begun.problems == (
+        "line 1: file: repeats a list or mapping with a YAML alias (*name), which story files do not allow (anchored on this line)",
+    )
+
+
+def test_deep_yaml_nesting_is_refused_with_its_line():
+    begun = from_upload("deep.yaml", b"id: " + b"[" * 5000 + b"]" * 5000)
+    assert begun.data is None and "exceeded maximum nesting depth" in begun.problems[0]
+
+
+def test_nesting_depth_ignores_brackets_in_strings():
+    assert nesting_depth('{"a": "[[[[", "b": [{"c": "\\"]"}]}') == 3
+
+
+def test_our_story_as_json_opens_as_a_story():
+    text = json.dumps(from_file(FIRST_STORY).data)
+    assert from_upload("story.json", text.encode()).data["id"] == "russia-north-korea"
+
+
+def test_formats_for_the_importers_say_so_when_there_are_none(monkeypatch):
+    monkeypatch.setattr(starts, "importer", lambda: None)
+    storymapjs = json.dumps({"storymap": {"slides": []}}).encode()
+    with pytest.raises(
+        UploadRefused,
+        match=r"^map\.json: importing StoryMapJS, TimelineJS, GeoJSON and CSV files needs storymap\.importers",
+    ):
+        from_upload("map.json", storymapjs)
+    with pytest.raises(UploadRefused, match=r"needs storymap\.importers"):
+        from_upload("events.csv", b"Year,Month,Headline\n2025,10,x\n")
+
+
+def test_imports_go_through_the_importers_contract():
+    calls = []
+
+    def import_story(data: bytes, fmt: str | None = None, name: str = "upload"):
+        calls.append((data[:12], fmt, name))
+        story = from_file(FIRST_STORY).data
+        return SimpleNamespace(
+            story=story, report=["slide 3: no date, read as 2025~"], yaml=lambda: ""
+        )
+
+    geojson = json.dumps({"type": "FeatureCollection", "features": []}).encode()
+    begun = from_upload("places.geojson", geojson, import_story)
+    assert calls == [(geojson[:12], None, "places.geojson")]
+    assert begun.data["id"] == "russia-north-korea" and begun.report == (
+        "slide 3: no date, read as 2025~",
+    )
+    assert begun.origin == {"kind": "upload", "name": "places.geojson", "imported": True}
+
+
+def test_an_importer_that_fails_gives_one_line():
+    from storymap.errors import StorymapError
+
+    def refuses(data, fmt=None, name="upload"):
+        raise StorymapError("timeline.json: events[2].start_date: no year\nsecond line")
+
+    def crashes(data, fmt=None, name="upload"):
+        raise KeyError("slides")
+
+    timeline = json.dumps({"events": [{"start_date": {}}]}).encode()
+    with pytest.raises(
+        UploadRefused,
+        match=r"^timeline\.json: timeline\.json: events\[2\]\.start_date: no year; second line$",
+    ):
+        from_upload("timeline.json", timeline, refuses)
+    with pytest.raises(UploadRefused, match=r"^timeline\.json could not be imported: 'slides'$"):
+        from_upload("timeline.json", timeline, crashes)
