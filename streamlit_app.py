@@ -1,4 +1,4 @@
-"""The entry page: the reader's story map first, then the presenter and data pages.
+"""The entry page: the reader's story map first, then the presenter, data and author pages.
 
 Each page lives in pages/; this file only names them and their addresses, so a deep
 link like /?event=kremlin-meeting&lang=en opens the reader and /presenter?event=... the
@@ -25,6 +25,12 @@ st.navigation(
             url_path="presenter",
         ),
         st.Page("pages/data.py", title="Data", icon=":material/table_chart:", url_path="data"),
+        st.Page(
+            "pages/author.py",
+            title="Penulis · Author",
+            icon=":material/edit_note:",
+            url_path="author",
+        ),
     ],
     position="top",
 ).run()

@@ -1,0 +1,203 @@
+"""Preview, download and save: the reader itself on the current edits, the story file and
+every export at any time, and saving into the stories folder where the app runs locally.
+
+The preview publishes the edited story under an id of its own (``preview-…``), so its
+payload files never replace those of the published story it was opened from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+
+from storymap.authoring.checks import Checked
+from storymap.authoring.exports import site_zip
+from storymap.authoring.saving import NewerOnDisk, SaveError, save_story
+from storymap.errors import StorymapError
+from storymap.export import FORMATS, export_bytes
+from storymap.i18n import language_label, t
+from storymap.located import LocatedStory
+from storymap.steps import step_for_event
+from storymap_ui import author_state, component
+from storymap_ui.author_checks import story_text
+from storymap_ui.author_state import Author
+from storymap_ui.settings import tiles_setting
+from storymap_ui.story import STORIES
+
+LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
+_SAFE = re.compile(r"[^a-z0-9-]+")
+log = logging.getLogger(__name__)
+
+
+def save_folder() -> Path | None:
+    """Where Save writes stories: ``STORYMAP_AUTHOR_SAVE_DIR`` if set (empty or ``off``:
+    nowhere), else ``geodata/stories/`` only when the server listens on this computer alone."""
+    chosen = os.environ.get("STORYMAP_AUTHOR_SAVE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "none") else Path(chosen)
+    return STORIES if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
+
+
+def file_stem(data: dict | None) -> str:
+    """The story's id made safe for a file name ("story" when it has none)."""
+    story_id = (data or {}).get("id")
+    stem = _SAFE.sub("-", str(story_id).lower()).strip("-")[:80] if story_id else ""
+    return stem or "story"
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _published(
+    token: str, digest: str, _story: LocatedStory
+) -> tuple[LocatedStory, str, dict[str, str]]:
+    preview_id = "preview-" + hashlib.sha256(token.encode()).hexdigest()[:16]
+    story = replace(_story, story=_story.story.model_copy(update={"id": preview_id}))
+    map_url, text_urls = component.publish(story)
+    return story, map_url, text_urls
+
+
+def preview(author: Author, checked: Checked | None, lang: str) -> None:
+    """The reader engine itself on the current edits: as a reader, or as a class sees it."""
+    located = checked.located_story() if checked else None
+    if located is None:
+        count = len(checked.problems) if checked else 0
+        st.info(t("author_preview_needs_valid", lang, count=count))
+        return
+    story, map_url, text_urls = _published(author.token, author.digest(), located)
+    languages = list(story.story.languages)
+    left, right, notes = st.columns([2, 2, 1])
+    with left:
+        mode = st.segmented_control(
+            t("author_preview_as", lang), ["reader", "presenter"], default="reader",
+            format_func={"reader": t("author_preview_reader", lang),
+                         "presenter": t("author_preview_presenter", lang)}.get,
+            key="author-preview-mode",
+        ) or "reader"  # fmt: skip
+    with right:
+        story_lang = st.segmented_control(
+            t("language_label", lang), languages, default=story.story.default_language,
+            format_func=language_label, key="author-preview-lang",
+        ) or story.story.default_language  # fmt: skip
+    with notes:
+        show_notes = st.toggle(t("speaker_notes", lang), key="author-preview-notes")
+    component.publish_language(story, text_urls[story_lang].rsplit("/", 1)[1])
+    event = st.session_state.get("author_preview_event")
+    component.reader_map(
+        map_url, text_urls, lang=story_lang,
+        step=step_for_event(list(story.steps), story.story, event),
+        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles_setting(), mode=mode,
+        notes=show_notes, on_change=_remember_step,
+    )  # fmt: skip
+
+
+def _remember_step() -> None:
+    value = st.session_state.get("reader_map")
+    if isinstance(value, dict) and isinstance(value.get("seq"), int):
+        st.session_state.author_preview_ack = value["seq"]
+        event = value.get("event")
+        st.session_state.author_preview_event = event if isinstance(event, str) else None
+
+
+def downloads(author: Author, checked: Checked | None, lang: str) -> None:
+    """The story file at any time; the exports once the story is valid."""
+    stem = file_stem(author.data)
+    st.download_button(
+        t("download_story", lang), story_text(author), f"{stem}.yaml", "application/yaml",
+        on_click="ignore", icon=":material/description:", key="author-download-yaml",
+        type="primary",
+    )  # fmt: skip
+    located = checked.located_story() if checked else None
+    if located is None:
+        st.caption(t("author_exports_need_valid", lang))
+    story_lang = located.story.default_language if located else lang
+    for fmt, export in FORMATS.items():
+        st.download_button(
+            t(export.label, lang),
+            _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting())),
+            export.file_name(stem, story_lang), export.mime, on_click="ignore",
+            icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
+        )  # fmt: skip
+    text = story_text(author)
+    st.download_button(
+        t("author_download_site", lang),
+        _maker(located, lambda s: site_zip(s, text, tiles_setting())),
+        f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
+        key="author-download-site", disabled=located is None,
+    )  # fmt: skip
+
+
+def _maker(
+    story: LocatedStory | None, make: Callable[[LocatedStory], bytes]
+) -> Callable[[], bytes]:
+    def made() -> bytes:
+        if story is None:
+            return b""
+        try:
+            return make(story)
+        except StorymapError as exc:
+            return f"{t('export_failed', 'en')}: {exc}\n".encode()
+        except Exception as exc:  # an export's own bug: a file that says so, never a traceback
+            log.exception("export failed")
+            return f"{t('export_failed', 'en')}: {type(exc).__name__}\n".encode()
+
+    return made
+
+
+def save(author: Author, checked: Checked | None, lang: str) -> None:
+    """Save into the stories folder, never over a newer file without asking."""
+    folder = save_folder()
+    if folder is None:
+        st.caption(t("author_save_off", lang))
+        return
+    stem = file_stem(author.data)
+    if checked is None or not checked.ready:
+        st.caption(t("author_save_needs_valid", lang))
+        return
+    origin = author.origin
+    target = folder / f"{stem}.yaml"
+    read_at = origin.get("mtime_ns") if origin.get("path") == str(target) else None
+    asked = st.session_state.get("author_overwrite") == str(target)
+    if asked:
+        st.warning(st.session_state.get("author_overwrite_why", ""))
+        confirm, cancel = st.columns(2)
+        if confirm.button(t("author_overwrite", lang), key="author-overwrite-yes", type="primary"):
+            _save(author, folder, stem, read_at, True, lang)
+        if cancel.button(t("author_cancel", lang), key="author-overwrite-no"):
+            st.session_state.pop("author_overwrite", None)
+            st.rerun()
+        return
+    if st.button(
+        t("author_save_to", lang, path=str(target)), key="author-save", icon=":material/save:"
+    ):
+        _save(author, folder, stem, read_at, False, lang)
+
+
+def _save(
+    author: Author, folder: Path, stem: str, read_at: int | None, overwrite: bool, lang: str
+) -> None:
+    try:
+        result = save_story(folder, stem, story_text(author), read_at, overwrite=overwrite)
+    except NewerOnDisk as exc:
+        st.session_state.author_overwrite = str(exc.path)
+        st.session_state.author_overwrite_why = t("author_newer_on_disk", lang, why=str(exc))
+        st.rerun()
+        return
+    except (SaveError, OSError) as exc:
+        st.error(str(exc))
+        return
+    st.session_state.pop("author_overwrite", None)
+    origin = {
+        "kind": "file",
+        "name": result.path.name,
+        "path": str(result.path),
+        "mtime_ns": result.mtime_ns,
+    }
+    author_state.commit(author, {**author.record, "origin": origin})
+    kept = t("author_kept_version", lang, path=str(result.previous)) if result.previous else ""
+    st.success(f"{t('author_saved', lang, path=str(result.path))} {kept}".strip())

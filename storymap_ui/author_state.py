@@ -1,0 +1,175 @@
+"""The author page's session: the draft it edits, kept on the server so nothing is lost.
+
+The draft's token is in the address (``?draft=…``): a reload, or a second tab opened on
+the same address, finds the same draft in the store (``storymap.authoring.store``).
+Every change is written to the store at once. A change that would overwrite a newer
+save from another tab is not written: the author is asked which version to keep.
+
+Widgets are keyed by a generation number: when the story changes other than through a
+widget (a new start, a reorder, the other tab's version), the generation moves on and
+every widget starts again from the story's data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from storymap.authoring.order import todo_done
+from storymap.authoring.paths import FieldPath, set_at
+from storymap.authoring.starts import Start
+from storymap.authoring.store import DraftConflict, DraftError, DraftStore, is_token, new_token
+
+KEY = "author"
+
+
+@dataclass
+class Author:
+    """What one browser tab is writing, and where it is on the page."""
+
+    token: str
+    record: dict[str, Any]
+    revision: int = 0
+    stamp: int = 0  # the draft file's modification time when this tab last read or wrote it
+    generation: int = 0  # every widget of the page
+    grid_generation: int = 0  # the events and places tables
+    conflict: DraftConflict | None = None
+    problem: str | None = None  # the draft could not be kept: why
+    focus: FieldPath | None = None
+    event: int = 0
+    place: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        data = self.record.get("data")
+        return data if isinstance(data, dict) else None
+
+    @property
+    def origin(self) -> dict[str, Any]:
+        origin = self.record.get("origin")
+        return origin if isinstance(origin, dict) else {}
+
+    def digest(self) -> str:
+        """A short fingerprint of the story's data, for caching what is derived from it."""
+        text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> DraftStore:
+    """One store per server process; drafts older than 30 days are removed when it starts."""
+    drafts = DraftStore()
+    with contextlib.suppress(OSError):  # an unwritable cache folder is said when a draft is kept
+        drafts.prune()
+    return drafts
+
+
+def session() -> Author:
+    """This tab's draft: the session's, else the one the address names, else a new one."""
+    author = st.session_state.get(KEY)
+    token = st.query_params.get("draft")
+    if isinstance(author, Author) and (token is None or token == author.token):
+        st.query_params["draft"] = author.token
+        return author
+    author = _restore(token) if is_token(token) else None
+    if author is None:
+        author = Author(token if is_token(token) else new_token(), {"data": None})
+    st.query_params["draft"] = author.token
+    st.session_state[KEY] = author
+    return author
+
+
+def _restore(token: str) -> Author | None:
+    saved = store().load(token)
+    if saved is None:
+        return None
+    return Author(token, saved.record, saved.revision, store().stamp(token))
+
+
+def commit(author: Author, record: dict[str, Any], force: bool = False) -> bool:
+    """Keep ``record`` in the session and in the store; False when another tab's newer
+    save is in the way (``author.conflict`` says so) or the store refused it."""
+    author.record = record
+    try:
+        saved = store().save(author.token, record, author.revision, force=force)
+    except DraftConflict as exc:
+        author.conflict = exc
+        return False
+    except (DraftError, OSError) as exc:
+        author.problem = str(exc)
+        return False
+    author.revision = saved.revision
+    author.stamp = store().stamp(author.token)
+    author.conflict = None
+    author.problem = None
+    return True
+
+
+def change(author: Author, data: dict[str, Any], written: list[FieldPath] = ()) -> None:
+    """The story's data changed through a widget: keep it; ``written`` fields are done."""
+    data = todo_done(data, list(written)) if written else data
+    commit(author, {**author.record, "data": data})
+
+
+def restart(author: Author, data: dict[str, Any], **record: Any) -> None:
+    """The story changed under every widget (a start, a reorder): widgets begin again."""
+    commit(author, {**author.record, **record, "data": data})
+    author.generation += 1
+    author.grid_generation += 1
+
+
+def set_field(author: Author, path: FieldPath, value: Any) -> None:
+    """One field written by the author (a form widget); the tables show it anew."""
+    if author.data is None:
+        return
+    change(author, set_at(author.data, path, value), [path])
+    author.grid_generation += 1
+
+
+def start(author: Author, begun: Start) -> None:
+    """Begin again from a new start (the draft keeps the previous story until now)."""
+    record = {
+        "data": begun.data,
+        "raw": begun.raw,
+        "raw_problems": list(begun.problems),
+        "origin": begun.origin,
+        "report": list(begun.report),
+    }
+    commit(author, record, force=True)
+    author.generation += 1
+    author.grid_generation += 1
+    author.focus = None
+    author.event = author.place = 0
+
+
+def newer_elsewhere(author: Author) -> bool:
+    """Another tab saved this draft after this tab last read or wrote it."""
+    if author.conflict is not None:
+        return True
+    if store().stamp(author.token) == author.stamp:
+        return False
+    return store().revision(author.token) > author.revision
+
+
+def take_newer(author: Author) -> None:
+    """Use the other tab's version (this tab's last change is dropped)."""
+    saved = store().load(author.token)
+    if saved is not None:
+        author.record = copy.deepcopy(saved.record)
+        author.revision = saved.revision
+        author.stamp = store().stamp(author.token)
+    author.conflict = None
+    author.generation += 1
+    author.grid_generation += 1
+
+
+def keep_mine(author: Author) -> None:
+    """Keep this tab's version over the other tab's."""
+    commit(author, author.record, force=True)

@@ -1,0 +1,175 @@
+"""What every part of the author page shows the same way: the interface language, the
+sections, texts side by side in every story language, and the field a problem points at.
+
+Story text is never put into Markdown: widget labels are our own words, and anything
+from the story that must appear in a label goes through ``md``, which escapes it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import streamlit as st
+
+from storymap.authoring.paths import FieldPath, anchor, get_at
+from storymap.i18n import language_label, t
+from storymap_ui import author_state
+from storymap_ui.author_state import Author
+
+SECTIONS = ("start", "story", "places", "events", "preview", "save")
+CSS = """
+.author-focus { scroll-margin-top: 5rem; border-left: 4px solid #D55E00; padding-left: .4rem; }
+.author-focus p { margin: 0; color: #8a3b00; font-weight: 600; }
+.author-missing { color: #a33a00; font-size: .85rem; margin: -.6rem 0 .4rem; }
+.author-evidence { font-size: .85rem; color: #3d4148; border-left: 3px solid #c8ccd2;
+  padding-left: .5rem; white-space: pre-wrap; }
+[data-testid="stSidebar"] button p { text-align: left; }
+"""
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:$~=^&@])")
+
+
+def md(text: object) -> str:
+    """Text from a story or an upload, safe inside a widget label (labels are Markdown)."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))[:300]
+
+
+def ui_language() -> str:
+    """The interface's language (id or en): the switch, seeded from ?lang= in the address."""
+    if st.session_state.get("author_lang") not in ("id", "en"):
+        asked = st.query_params.get("lang")
+        st.session_state.author_lang = asked if asked in ("id", "en") else "id"
+    st.segmented_control(
+        t("language_label", st.session_state.author_lang),
+        options=["id", "en"],
+        format_func=language_label,
+        key="author_lang",
+        label_visibility="collapsed",
+        required=True,
+    )
+    lang = st.session_state.author_lang
+    st.query_params["lang"] = lang
+    return lang
+
+
+def section(lang: str, has_story: bool) -> str:
+    """The part of the page shown: start, story, places, events, preview, save."""
+    wanted = st.session_state.pop("author_goto", None)
+    if wanted in SECTIONS:
+        st.session_state.author_section = wanted
+    if st.session_state.get("author_section") not in SECTIONS:
+        st.session_state.author_section = "story" if has_story else "start"
+    names = {
+        "start": t("author_section_start", lang),
+        "story": t("author_section_story", lang),
+        "places": t("author_section_places", lang),
+        "events": t("author_section_events", lang),
+        "preview": t("author_section_preview", lang),
+        "save": t("author_section_save", lang),
+    }
+    st.segmented_control(
+        t("author_sections", lang),
+        options=list(SECTIONS),
+        format_func=names.get,
+        key="author_section",
+        label_visibility="collapsed",
+        required=True,
+    )
+    return st.session_state.author_section
+
+
+def go_to(author: Author, path: FieldPath | None) -> None:
+    """Open the part of the page where ``path`` is edited (a callback of a problem's button)."""
+    author.focus = path
+    head = path[0] if path else None
+    if head == "events":
+        st.session_state.author_goto = "events"
+        if len(path) > 1 and isinstance(path[1], int):
+            author.event = path[1]
+    elif head == "places":
+        st.session_state.author_goto = "places"
+        if len(path) > 1 and isinstance(path[1], int):
+            author.place = path[1]
+    else:
+        st.session_state.author_goto = "story"
+    author.generation += 1  # the selectors follow the chosen event or place
+
+
+def focus_mark(author: Author, path: FieldPath, lang: str) -> None:
+    """If a problem pointed here, mark the field and scroll the page to it."""
+    focus = author.focus
+    if focus is None or tuple(focus[: len(path)]) != tuple(path):
+        return
+    target = anchor(focus)
+    st.html(f'<div id="{target}" class="author-focus"><p>▼ {t("author_here", lang)}</p></div>')
+    find = f"document.getElementById({json.dumps(target)})"
+    script = f"<script>(() => {{ const el = {find}; if (el) el.scrollIntoView({{block: 'center'}}); }})();</script>"
+    st.html(script, unsafe_allow_javascript=True)
+    author.focus = None  # scroll once; the problem list points here again if asked
+
+
+def texts_side_by_side(
+    author: Author,
+    path: FieldPath,
+    label: str,
+    lang: str,
+    *,
+    area: bool = False,
+    optional: bool = False,
+) -> None:
+    """One text field (title, summary…) in every story language, side by side.
+
+    A language with no text is marked "missing" (for an optional field only when another
+    language has one). Each box writes its language's text into the story when it changes.
+    """
+    data = author.data or {}
+    languages = story_languages(data)
+    value = get_at(data, path)
+    value = value if isinstance(value, dict) else {}
+    any_given = any(isinstance(v, str) and v.strip() for v in value.values())
+    focus_mark(author, path, lang)
+    for column, code in zip(st.columns(len(languages)), languages, strict=True):
+        text = value.get(code)
+        text = text if isinstance(text, str) else ""
+        key = f"a{author.generation}:{_key(path)}:{code}"
+        widget = st.text_area if area else st.text_input
+        with column:
+            widget(
+                f"{label} · {md(code)}",
+                value=text,
+                key=key,
+                on_change=_store_text,
+                args=(author, (*path, code), key),
+            )
+            if not text.strip() and (not optional or any_given):
+                st.html(f'<p class="author-missing">⚠ {t("author_missing", lang)}</p>')
+
+
+def _store_text(author: Author, path: FieldPath, key: str) -> None:
+    author_state.set_field(author, path, st.session_state.get(key))
+
+
+def field_input(author: Author, path: FieldPath, label: str, lang: str, **options: Any) -> None:
+    """A one-line field of the story (an id, an outlet, a date), written when it changes."""
+    value = get_at(author.data or {}, path)
+    key = f"a{author.generation}:{_key(path)}"
+    focus_mark(author, path, lang)
+    st.text_input(
+        label,
+        value="" if value is None else str(value),
+        key=key,
+        on_change=_store_text,
+        args=(author, path, key),
+        **options,
+    )
+
+
+def story_languages(data: dict[str, Any]) -> list[str]:
+    from storymap.authoring.order import languages_of
+
+    return languages_of(data)
+
+
+def _key(path: FieldPath) -> str:
+    return ".".join(str(part) for part in path)

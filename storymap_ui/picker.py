@@ -1,0 +1,69 @@
+"""A map to place a place by clicking, as a small Streamlit component of our own.
+
+It uses the Leaflet the reader ships (``storymap.web.LEAFLET``) and draws the Natural
+Earth outlines from its own folder, so it works with no network; the base map's tiles
+are drawn over them when they can be fetched. Its files are laid out once per version
+under the cache folder, like the reader's (``storymap_ui.component``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import streamlit.components.v1 as components
+
+from storymap.basemaps import TILES
+from storymap.geocoding import COUNTRY_OUTLINES
+from storymap.web import LEAFLET
+from storymap_ui.component import CACHE
+
+SOURCE = Path(__file__).with_name("picker")
+
+
+def picker_dir() -> Path:
+    digest = hashlib.sha256(
+        b"".join(path.read_bytes() for path in sorted(SOURCE.iterdir()))
+    ).hexdigest()[:12]
+    return CACHE / f"picker-{digest}"
+
+
+@cache
+def _component() -> Any:
+    target = picker_dir()
+    (target / "vendor").mkdir(parents=True, exist_ok=True)
+    for source in SOURCE.iterdir():
+        shutil.copyfile(source, target / source.name)
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copyfile(LEAFLET / name, target / "vendor" / name)
+    shutil.copyfile(COUNTRY_OUTLINES, target / "countries-110m.geojson")
+    return components.declare_component("storymap_picker", path=str(target))
+
+
+def place_picker(
+    *,
+    key: str,
+    lat: float | None,
+    lon: float | None,
+    precision_km: float | None,
+    country: str | None,
+    tiles: str,
+    hint: str,
+    on_change: Any,
+) -> None:
+    """The map; a click calls ``on_change`` with ``{lat, lon, zoom, seq}`` in session state."""
+    base = TILES.get(tiles)
+    _component()(
+        lat=lat,
+        lon=lon,
+        precision_km=precision_km,
+        country=country,
+        tiles=base.leaflet() if base and base.url else None,
+        hint=hint,
+        key=key,
+        default=None,
+        on_change=on_change,
+    )
