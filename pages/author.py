@@ -44,8 +44,9 @@ if author_state.newer_elsewhere(author):
         key="author-keep-mine",
     )  # fmt: skip
 if author.problem:
-    st.error(t("author_not_kept", lang, why=author.problem))
+    st.error(t("author_not_kept", lang, why=author_view.md(author.problem)))
 author_start.messages()
+author_state.apply_table_edits(author)
 
 checked = author_checks.checked(author, lang)
 author_checks.sidebar(author, checked, lang)

@@ -7,8 +7,6 @@ place, which takes about a second for a thousand events: a story bigger than
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from storymap.authoring.checks import Checked, Issue, check_story
@@ -75,8 +73,17 @@ def sidebar(author: Author, result: Checked | None, lang: str) -> None:
 def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) -> None:
     for number, issue in enumerate(issues[:SHOWN]):
         icon = ":material/edit_note:" if issue.kind == "todo" else ":material/error:"
+        text = str(issue)
+        if issue.kind == "todo":  # the library says it in English; the page in the reader's words
+            placeholder = issue.message == "still a draft's placeholder"
+            what = t("author_placeholder_left", lang) if placeholder else t("author_to_do", lang)
+            text = (
+                f"{issue.where}: {what}"
+                if issue.path != ("draft",)
+                else t("author_draft_left", lang)
+            )
         st.button(
-            md(str(issue)),
+            md(text),
             key=f"issue-{prefix}-{number}",
             on_click=go_to,
             args=(author, issue.path),
@@ -86,9 +93,3 @@ def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) 
         )
     if len(issues) > SHOWN:
         st.caption(t("author_more", lang, count=len(issues) - SHOWN))
-
-
-def problem_list_html(issues: list[Issue]) -> str:
-    """The problems as plain text, for a place on the page that needs no buttons."""
-    items = "".join(f"<li>{html.escape(str(issue))}</li>" for issue in issues[:SHOWN])
-    return f"<ul>{items}</ul>"

@@ -8,6 +8,8 @@ events sorted by date. Every change is kept at once (see ``author_state``).
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -18,7 +20,14 @@ from storymap.fields import BUILTIN_CATEGORIES
 from storymap.i18n import t
 from storymap_ui import author_event_parts, author_state
 from storymap_ui.author_state import Author
-from storymap_ui.author_view import field_input, focus_mark, md, story_languages, texts_side_by_side
+from storymap_ui.author_view import (
+    choose_item,
+    field_input,
+    focus_mark,
+    md,
+    story_languages,
+    texts_side_by_side,
+)
 
 PAGE = 50  # rows in the table at a time
 
@@ -39,13 +48,13 @@ def show(author: Author, lang: str) -> None:
         key=key,
         num_rows="dynamic",
         hide_index=True,
+        placeholder="",
         column_order=columns,
         column_config=_config(data, languages, lang),
         disabled=["reads_as", "missing"],
-        on_change=_store_rows,
-        args=(author, rows, page, key),
         width="stretch",
     )
+    author_state.register_table(author, key, partial(_store_rows, author, rows, page))
     buttons = st.columns(3)
     if buttons[0].button(t("author_add_event", lang), icon=":material/add:", key="add-event"):
         data, index = order.add_event(data, author.event if events else None)
@@ -97,8 +106,7 @@ def _config(data: dict, languages: list[str], lang: str) -> dict:
     return config
 
 
-def _store_rows(author: Author, rows: list, page: range, key: str) -> None:
-    delta = st.session_state.get(key)
+def _store_rows(author: Author, rows: list, page: range, delta: dict) -> None:
     changed = apply_delta(rows, delta)
     data = events_from_rows(author.data or {}, changed, page)
     written = [
@@ -107,8 +115,6 @@ def _store_rows(author: Author, rows: list, page: range, key: str) -> None:
         for column in changes
     ]
     author_state.change(author, data, written)
-    author.generation += 1
-    author.grid_generation += 1
 
 
 def _column_path(column: str) -> tuple:
@@ -118,11 +124,9 @@ def _column_path(column: str) -> tuple:
 def _one_event(author: Author, events: list, languages: list[str], lang: str) -> None:
     author.event = max(0, min(author.event, len(events) - 1))
     st.divider()
-    labels = {i: _label(events[i], i) for i in range(len(events))}
-    chosen = st.selectbox(
-        t("author_event", lang), list(labels), index=author.event, format_func=labels.get,
-        key=f"a{author.generation}:event-choice",
-    )  # fmt: skip
+    chosen = choose_item(
+        events, author.event, t("author_event", lang), f"a{author.generation}:event-choice", _label
+    )
     if chosen != author.event:
         author.event = chosen
         author.generation += 1

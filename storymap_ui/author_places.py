@@ -22,7 +22,14 @@ from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
-from storymap_ui.author_view import field_input, focus_mark, md, story_languages, texts_side_by_side
+from storymap_ui.author_view import (
+    choose_item,
+    field_input,
+    focus_mark,
+    md,
+    story_languages,
+    texts_side_by_side,
+)
 from storymap_ui.picker import place_picker
 from storymap_ui.settings import tiles_setting
 
@@ -45,13 +52,13 @@ def show(author: Author, checked: Checked | None, lang: str) -> None:
         key=key,
         num_rows="dynamic",
         hide_index=True,
+        placeholder="",
         column_order=columns,
         column_config=_config(languages, lang),
         disabled=["located", "check"],
-        on_change=_store_rows,
-        args=(author, rows, page, key),
         width="stretch",
     )
+    author_state.register_table(author, key, partial(_store_rows, author, rows, page))
     if st.button(t("author_add_place", lang), icon=":material/add_location:", key="add-place"):
         data, author.place = order.add_place(data)
         author_state.restart(author, data)
@@ -90,8 +97,7 @@ def _config(languages: list[str], lang: str) -> dict:
     return config
 
 
-def _store_rows(author: Author, rows: list, page: range, key: str) -> None:
-    delta = st.session_state.get(key)
+def _store_rows(author: Author, rows: list, page: range, delta: dict) -> None:
     data = places_from_rows(author.data or {}, apply_delta(rows, delta), page)
     written = [
         ("places", page.start + int(row), *(column.split(".") if "." in column else [column]))
@@ -99,19 +105,15 @@ def _store_rows(author: Author, rows: list, page: range, key: str) -> None:
         for column in changes
     ]
     author_state.change(author, data, written)
-    author.generation += 1
-    author.grid_generation += 1
 
 
 def _one_place(author: Author, places: list, checked: Checked | None, lang: str) -> None:
     author.place = max(0, min(author.place, len(places) - 1))
     st.divider()
-    labels = {i: _label(places[i], i) for i in range(len(places))}
     focus_mark(author, ("places", author.place), lang)
-    chosen = st.selectbox(
-        t("author_place", lang), list(labels), index=author.place, format_func=labels.get,
-        key=f"a{author.generation}:place-choice",
-    )  # fmt: skip
+    chosen = choose_item(
+        places, author.place, t("author_place", lang), f"a{author.generation}:place-choice", _label
+    )
     if chosen != author.place:
         author.place = chosen
         author.generation += 1
@@ -122,9 +124,9 @@ def _one_place(author: Author, places: list, checked: Checked | None, lang: str)
     texts_side_by_side(author, (*path, "name"), t("col_name", lang), lang)
     found = checked.places.get(index) if checked else None
     if found and found[1]:
-        st.error(f"{labels[index]}: {found[1]}")
+        st.error(md(f"{_label(place, index)}: {found[1]}"))
     elif found:
-        st.success(f"{t('author_located', lang)}: {found[0]}")
+        st.success(f"{t('author_located', lang)}: {md(found[0])}")
     search, on_map = st.columns([2, 3])
     with search:
         _search(author, index, place, lang)
@@ -136,7 +138,7 @@ def _one_place(author: Author, places: list, checked: Checked | None, lang: str)
         try:
             data = order.remove_place(author.data or {}, index)
         except StorymapError as exc:
-            st.error(str(exc))
+            st.error(md(exc))
             return
         author.place = max(0, index - 1)
         author_state.restart(author, data)

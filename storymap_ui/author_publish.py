@@ -28,6 +28,7 @@ from storymap.steps import step_for_event
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
+from storymap_ui.author_view import md
 from storymap_ui.settings import tiles_setting
 from storymap_ui.story import STORIES
 
@@ -164,7 +165,7 @@ def save(author: Author, checked: Checked | None, lang: str) -> None:
     read_at = origin.get("mtime_ns") if origin.get("path") == str(target) else None
     asked = st.session_state.get("author_overwrite") == str(target)
     if asked:
-        st.warning(st.session_state.get("author_overwrite_why", ""))
+        st.warning(md(st.session_state.get("author_overwrite_why", "")))
         confirm, cancel = st.columns(2)
         if confirm.button(t("author_overwrite", lang), key="author-overwrite-yes", type="primary"):
             _save(author, folder, stem, read_at, True, lang)
@@ -189,7 +190,7 @@ def _save(
         st.rerun()
         return
     except (SaveError, OSError) as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         return
     st.session_state.pop("author_overwrite", None)
     origin = {
@@ -200,4 +201,4 @@ def _save(
     }
     author_state.commit(author, {**author.record, "origin": origin})
     kept = t("author_kept_version", lang, path=str(result.previous)) if result.previous else ""
-    st.success(f"{t('author_saved', lang, path=str(result.path))} {kept}".strip())
+    st.success(md(f"{t('author_saved', lang, path=str(result.path))} {kept}".strip()))

@@ -19,6 +19,7 @@ from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
+from storymap_ui.author_view import md
 from storymap_ui.story import STORIES
 
 UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024) + 1  # the browser refuses more; the page says why
@@ -50,7 +51,7 @@ def _begin(author: Author, begun: starts.Start, lang: str) -> None:
 def _failed(exc: Exception) -> None:
     """One line, where the author is looking; what was already written stays."""
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    st.error(first[:500])
+    st.error(md(first))
 
 
 def _from_article(author: Author, lang: str) -> None:
@@ -140,4 +141,4 @@ def messages() -> None:
     """What the last start said, once, at the top of the page."""
     notice = st.session_state.pop("author_notice", None)
     if notice:
-        st.success(notice)
+        st.success(md(notice))

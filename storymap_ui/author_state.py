@@ -16,7 +16,9 @@ import contextlib
 import copy
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -24,7 +26,14 @@ import streamlit as st
 from storymap.authoring.order import todo_done
 from storymap.authoring.paths import FieldPath, set_at
 from storymap.authoring.starts import Start
-from storymap.authoring.store import DraftConflict, DraftError, DraftStore, is_token, new_token
+from storymap.authoring.store import (
+    DraftConflict,
+    DraftError,
+    DraftStore,
+    drafts_folder,
+    is_token,
+    new_token,
+)
 
 KEY = "author"
 
@@ -44,7 +53,8 @@ class Author:
     focus: FieldPath | None = None
     event: int = 0
     place: int = 0
-    notices: list[str] = field(default_factory=list)
+    tables: dict[str, Callable[[dict[str, Any]], None]] = field(default_factory=dict, repr=False)
+    _digest: tuple[Any, str] | None = field(default=None, repr=False)
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -57,15 +67,26 @@ class Author:
         return origin if isinstance(origin, dict) else {}
 
     def digest(self) -> str:
-        """A short fingerprint of the story's data, for caching what is derived from it."""
-        text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(text.encode()).hexdigest()[:20]
+        """A short fingerprint of the story's data, for caching what is derived from it.
+
+        The data is replaced, never changed in place, so the fingerprint is kept with the
+        very object it was made from."""
+        data = self.data
+        if self._digest is None or self._digest[0] is not data:
+            text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+            self._digest = (data, hashlib.sha256(text.encode()).hexdigest()[:20])
+        return self._digest[1]
+
+
+def store() -> DraftStore:
+    """The drafts folder's store (``STORYMAP_CACHE``), one per folder and server process."""
+    return _store(str(drafts_folder()))
 
 
 @st.cache_resource(show_spinner=False)
-def store() -> DraftStore:
-    """One store per server process; drafts older than 30 days are removed when it starts."""
-    drafts = DraftStore()
+def _store(folder: str) -> DraftStore:
+    """Drafts older than 30 days are removed when the store is first used."""
+    drafts = DraftStore(Path(folder))
     with contextlib.suppress(OSError):  # an unwritable cache folder is said when a draft is kept
         drafts.prune()
     return drafts
@@ -141,6 +162,7 @@ def start(author: Author, begun: Start) -> None:
         "raw_problems": list(begun.problems),
         "origin": begun.origin,
         "report": list(begun.report),
+        "article": author.record.get("article"),  # the pasted article stays in its box
     }
     commit(author, record, force=True)
     author.generation += 1
@@ -173,3 +195,26 @@ def take_newer(author: Author) -> None:
 def keep_mine(author: Author) -> None:
     """Keep this tab's version over the other tab's."""
     commit(author, author.record, force=True)
+
+
+def register_table(author: Author, key: str, apply: Callable[[dict[str, Any]], None]) -> None:
+    """A table drawn in this run: ``apply`` writes its edits (Streamlit's delta) into the story."""
+    author.tables[key] = apply
+
+
+def apply_table_edits(author: Author) -> None:
+    """Write the edits made in the tables since the last run, before anything is drawn.
+
+    Each table was drawn from the rows it was given, so its delta (edited, added and
+    removed rows) is applied to those rows; then every table is drawn again afresh (new
+    keys), and the checks see the edit in the same run.
+    """
+    tables, author.tables = author.tables, {}
+    for key, apply in tables.items():
+        delta = st.session_state.get(key)
+        if isinstance(delta, dict) and any(
+            delta.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")
+        ):
+            apply(delta)
+            author.generation += 1
+            author.grid_generation += 1

@@ -5,6 +5,7 @@ that is not YAML yet and for anything the forms do not cover.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -117,13 +118,13 @@ def list_editor(
         key=key,
         num_rows="dynamic",
         hide_index=True,
+        placeholder="",
         column_order=columns,
         column_config={column: st.column_config.TextColumn(md(column)) for column in columns}
         | config,
-        on_change=_store_list,
-        args=(author, path, rows, columns, key),
         width="stretch",
     )
+    author_state.register_table(author, key, partial(_store_list, author, path, rows, columns))
 
 
 def _store_list(author: Author, path: tuple, rows: list, columns: list[str], key: str) -> None:
@@ -172,7 +173,7 @@ def raw_text(author: Author, lang: str) -> None:
             author_state.commit(
                 author, {**author.record, "raw": edited, "raw_problems": [str(p) for p in found]}
             )
-            st.error(str(found[0]) if found else t("author_raw_problems", lang))
+            st.error(md(found[0]) if found else t("author_raw_problems", lang))
             return
         author_state.restart(author, data, raw=None, raw_problems=[])
         st.rerun()

@@ -165,6 +165,21 @@ def field_input(author: Author, path: FieldPath, label: str, lang: str, **option
     )
 
 
+LISTED = 500  # more events or places than this are chosen by number, not from a list
+
+
+def choose_item(items: list, current: int, label: str, key: str, name: Any) -> int:
+    """Which event or place to edit: from a list, or by its number in a long story."""
+    if len(items) <= LISTED:
+        names = {i: name(items[i], i) for i in range(len(items))}
+        return st.selectbox(label, list(names), index=current, format_func=names.get, key=key)
+    number = st.number_input(
+        label, min_value=1, max_value=len(items), value=current + 1, step=1, key=key
+    )
+    st.caption(md(name(items[int(number) - 1], int(number) - 1)))
+    return int(number) - 1
+
+
 def story_languages(data: dict[str, Any]) -> list[str]:
     from storymap.authoring.order import languages_of
 

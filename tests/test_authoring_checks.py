@@ -292,3 +292,84 @@ def test_an_importer_that_fails_gives_one_line():
         from_upload("timeline.json", timeline, refuses)
     with pytest.raises(UploadRefused, match=r"^timeline\.json could not be imported: 'slides'$"):
         from_upload("timeline.json", timeline, crashes)
+
+
+def test_ten_thousand_events_upload_and_check(gazetteer):
+    import yaml
+
+    from storymap.synthetic import synthetic_story
+
+    text = yaml.dump(synthetic_story(10_000), Dumper=yaml.CSafeDumper, sort_keys=False)
+    begun = from_upload("big.yaml", text.encode())
+    assert len(begun.data["events"]) == 10_000
+    checked = check_story(begun.data)
+    # the synthetic places are all said to be in RU but spread over Eurasia: each is flagged
+    assert checked.story is not None and checked.problems
+    assert all("outside Russia (RU)" in issue.message for issue in checked.problems)
+
+
+def test_five_thousand_places_check(gazetteer):
+    import random
+
+    rng = random.Random(1)
+    places = [
+        {"id": f"p-{i}", "name": text_of(f"Place {i}"), "kind": "site", "country": "RU",
+         "coordinates": {"lat": round(rng.uniform(55, 62), 4), "lon": round(rng.uniform(40, 90), 4),
+                         "precision_km": 1, "source": "generated"}}
+        for i in range(5000)
+    ]  # fmt: skip
+    events = [
+        {"id": f"e-{i}", "date": "2025", "places": [f"p-{j}" for j in range(i * 500, i * 500 + 500)],
+         "category": "society", "title": text_of("x"), "summary": text_of("x"), "sources": [{"outlet": "x"}]}
+        for i in range(10)
+    ]  # fmt: skip
+    data = {"id": "many-places", "title": text_of("x"), "subtitle": text_of("x"), "places": places,
+            "source": {"outlet": "x", "title": "x", "date": "2025", "language": "en"}, "events": events}  # fmt: skip
+    checked = check_story(data)
+    assert checked.ready and len(checked.located) == 5000
+
+
+def test_a_story_with_one_event_is_ready(gazetteer):
+    data = from_file(FIRST_STORY).data
+    data["events"] = data["events"][-1:]
+    checked = check_story(data)
+    assert (
+        checked.ready and len(checked.located_story().steps) == 3
+    )  # overview, the event, overview
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            ("places", 0, "coordinates"),
+            {"lat": 91, "lon": 0, "precision_km": 1, "source": "x"},
+            "less than or equal to 90",
+        ),
+        (
+            ("places", 0, "coordinates"),
+            {"lat": float("nan"), "lon": 0, "precision_km": 1, "source": "x"},
+            "lat",
+        ),
+        (("events", 0, "date"), "0000", "year 0000 does not exist"),
+        (("events", 0, "date"), "99999", "is not a story date"),
+        (
+            ("events", 0, "media"),
+            [{"url": "javascript:alert(1)", "credit": "x"}],
+            "should match pattern",
+        ),
+    ],
+)
+def test_hostile_values_are_problems_at_their_field(field, value, message, gazetteer):
+    from storymap.authoring.paths import set_at
+
+    data = set_at(from_file(FIRST_STORY).data, field, value)
+    checked = check_story(data)
+    assert not checked.ready
+    assert any(
+        issue.path[: len(field)] == field and message in str(issue) for issue in checked.problems
+    )
+
+
+def text_of(value: str) -> dict[str, str]:
+    return {"id": value, "en": value}

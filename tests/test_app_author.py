@@ -1,0 +1,421 @@
+"""The author page, driven with Streamlit's AppTest: every start, editing, the problem list,
+saving with and without a newer file on disk, and nothing lost on a reload or in a
+second tab (a new AppTest on the same ?draft= token is a reload)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from story_helpers import FIRST_STORY, ROOT
+from streamlit.testing.v1 import AppTest
+
+from storymap.authoring.store import DraftStore
+
+PAGE = str(ROOT / "pages" / "author.py")
+ARTICLE = (
+    "Putin bertemu Menlu Korut di Moskow\n\n"
+    "Jakarta, IDN Times – Presiden Rusia, Vladimir Putin, bertemu dengan Menteri Luar Negeri "
+    "Korea Utara, Choe Son Hui, di Moskow, pada Senin (27/10/2025).\n"
+    "Pada 2024, Rusia dan Korea Utara menandatangani perjanjian kemitraan strategis di Pyongyang.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def places(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Drafts in a folder of the test's own, and a stories folder to open and save into."""
+    monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path / "cache"))
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    shutil.copyfile(FIRST_STORY, stories / "russia-north-korea.yaml")
+    monkeypatch.setattr("storymap_ui.author_start.STORIES", stories)
+    monkeypatch.setenv("STORYMAP_AUTHOR_SAVE_DIR", str(stories))
+    return stories
+
+
+def open_page(**query: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def author(at: AppTest):
+    return at.session_state["author"]
+
+
+def token(at: AppTest) -> str:
+    value = at.query_params["draft"]
+    return value[0] if isinstance(value, list) else value
+
+
+def stored(at: AppTest) -> dict:
+    return DraftStore(Path(os.environ["STORYMAP_CACHE"]) / "drafts").load(token(at)).record
+
+
+def go(at: AppTest, section: str) -> AppTest:
+    return at.button_group(key="author_section").set_value(section).run()
+
+
+def plain(value: str) -> str:
+    """What the page shows: text from the story or a file is escaped for Markdown."""
+    return value.replace("\\", "")
+
+
+def issues(at: AppTest) -> list[str]:
+    return [
+        b.label.replace("\\", "") for b in at.sidebar.button if (b.key or "").startswith("issue-")
+    ]
+
+
+def open_first_story(at: AppTest) -> AppTest:
+    at.button(key="author-open-file").click().run()
+    assert not at.exception
+    return at
+
+
+def test_a_first_visit_gets_a_draft_token_and_starts(places):
+    at = open_page(lang="en")
+    assert not at.exception
+    assert len(token(at)) >= 16
+    assert at.session_state["author_section"] == "start"
+    assert "No story yet" in at.sidebar.caption[0].value
+
+
+def test_start_from_a_pasted_article(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(ARTICLE)
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    assert not at.exception
+    data = author(at).data
+    assert data["source"]["outlet"] == "IDN Times" and {e["date"] for e in data["events"]} >= {
+        "2025-10-27"
+    }
+    assert "The story was opened from article.txt" in plain(at.success[0].value)
+    assert any(label.endswith("to write or check") for label in issues(at))
+    assert stored(at)["article"] == ARTICLE  # the pasted text is kept for a reload
+
+
+def test_an_article_without_a_date_says_so_and_keeps_the_text(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value("Nothing is dated here. Moscow is big.")
+    at.button(key="author-make-draft").click().run()
+    assert not at.exception
+    assert "no dated sentence found" in plain(at.error[0].value)
+    assert at.text_area(key="author-article").value == "Nothing is dated here. Moscow is big."
+    again = open_page(draft=token(at), lang="en")
+    assert again.text_area(key="author-article").value == "Nothing is dated here. Moscow is big."
+
+
+def test_start_from_a_story_in_the_folder_and_from_blank(gazetteer):
+    at = open_first_story(open_page(lang="en"))
+    assert author(at).data["id"] == "russia-north-korea"
+    assert author(at).origin["mtime_ns"] > 0
+    assert "The story is valid" in at.sidebar.success[0].value
+    go(at, "start")
+    at.button(key="author-start-blank").click().run()
+    assert author(at).data["id"] == "new-story"
+    assert any("not found" in label for label in issues(at))
+
+
+def test_start_from_an_upload_and_from_an_import(monkeypatch, gazetteer):
+    at = open_page(lang="en")
+    at.file_uploader(key="author-upload").set_value(
+        ("story.yaml", FIRST_STORY.read_bytes(), "application/yaml")
+    )
+    at.run()
+    at.button(key="author-open-upload").click().run()
+    assert author(at).data["id"] == "russia-north-korea"
+
+    from types import SimpleNamespace
+
+    def import_story(data, fmt=None, name="upload"):
+        story = json.loads(json.dumps(author(at).data))
+        story["id"] = "imported"
+        return SimpleNamespace(story=story, report=["2 slides without a date"], yaml=lambda: "")
+
+    monkeypatch.setattr("storymap.authoring.starts.importer", lambda: import_story)
+    go(at, "start")
+    at.file_uploader(key="author-upload").set_value(
+        ("map.json", b'{"storymap": {"slides": []}}', "application/json")
+    )
+    at.run()
+    at.button(key="author-open-upload").click().run()
+    assert not at.exception
+    assert author(at).data["id"] == "imported"
+    assert stored(at)["report"] == ["2 slides without a date"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("binary.yaml", b"\x00\x01\x02\x03" * 100, "binary.yaml is binary data"),
+        ("utf16.yaml", "id: x\n".encode("utf-16"), "utf16.yaml is UTF-16 text: save it as UTF-8"),
+        (
+            "big.yaml",
+            b"#" * (5 * 1024 * 1024 + 10),
+            "big.yaml is 5.0 MB: a story file may be at most 5.0 MB",
+        ),
+        ("other.json", b'{"hello": 1}', "other.json is JSON, but not a story this page reads"),
+    ],
+)
+def test_a_hostile_upload_gets_one_line_and_the_story_stays(name, content, message, gazetteer):
+    at = open_first_story(open_page(lang="en"))
+    go(at, "start")
+    at.file_uploader(key="author-upload").set_value((name, content, "application/octet-stream"))
+    at.run()
+    at.button(key="author-open-upload").click().run()
+    assert not at.exception
+    assert message in plain(at.error[0].value) and "\n" not in at.error[0].value
+    assert author(at).data["id"] == "russia-north-korea"  # what was being written stays
+
+
+def test_an_alias_bomb_is_kept_as_text_to_fix_with_its_problem(gazetteer):
+    at = open_page(lang="en")
+    bomb = b'a: &a ["x","x"]\nb: [*a,*a,*a]\n'
+    at.file_uploader(key="author-upload").set_value(("bomb.yaml", bomb, "application/yaml"))
+    at.run()
+    at.button(key="author-open-upload").click().run()
+    assert not at.exception
+    assert "which story files do not allow" in at.code[0].value
+    assert at.text_area(key=f"a{author(at).generation}:raw").value == bomb.decode()
+
+
+def test_editing_a_text_keeps_it_marks_it_done_and_survives_a_reload(gazetteer):
+    at = open_page(lang="en")
+    at.button(key="author-start-blank").click().run()
+    gen = author(at).generation
+    at.text_input(key=f"a{gen}:title:en").set_value("Russia and North Korea").run()
+    assert author(at).data["title"]["en"] == "Russia and North Korea"
+    assert "title.en" not in author(at).data["draft"]["todo"]
+    assert stored(at)["data"]["title"]["en"] == "Russia and North Korea"
+    at.button_group(key="author_lang").set_value("id").run()  # a language switch loses nothing
+    assert author(at).data["title"]["en"] == "Russia and North Korea"
+    reloaded = open_page(draft=token(at), lang="en")
+    assert not reloaded.exception
+    assert author(reloaded).data["title"]["en"] == "Russia and North Korea"
+    assert (
+        reloaded.text_input(key=f"a{author(reloaded).generation}:title:en").value
+        == "Russia and North Korea"
+    )
+
+
+def test_a_problem_opens_its_field(gazetteer):
+    at = open_first_story(open_page(lang="en"))
+    go(at, "events")
+    at.selectbox(key=f"a{author(at).generation}:event-choice").set_value(2).run()
+    gen = author(at).generation
+    at.text_input(key=f"a{gen}:events.2.date").set_value("27/10/2025").run()
+    labels = issues(at)
+    assert any(
+        label.startswith("events[2].date (event 'un-vote'): '27/10/2025' is not a story date")
+        for label in labels
+    )
+    assert "The story is valid" not in " ".join(s.value for s in at.sidebar.success)
+    go(at, "story")
+    number = next(i for i, label in enumerate(labels) if label.startswith("events[2].date"))
+    at.sidebar.button(key=f"issue-p-{number}").click().run()
+    assert at.session_state["author_section"] == "events" and author(at).event == 2
+    marks = [h.proto.body for h in at.get("html") if "author-focus" in h.proto.body]
+    assert marks and 'id="f-events-2-date"' in marks[0]
+    at.text_input(key=f"a{author(at).generation}:events.2.date").set_value("2022").run()
+    assert "The story is valid" in at.sidebar.success[0].value
+
+
+def test_a_wrong_sign_longitude_is_flagged_at_once_and_kept(gazetteer):
+    at = open_first_story(open_page(lang="en"))
+    go(at, "places")
+    from storymap_ui import author_places
+
+    author_places._use_candidate(
+        author(at), 0,
+        __import__("storymap.authoring.placing", fromlist=["Candidate"]).Candidate(
+            "Moscow", 55.75, -37.62, "RU", "gazetteer", 5.0, "typed wrong"
+        ),
+    )  # fmt: skip
+    at.run()
+    assert not at.exception
+    assert any("did you mean longitude 37.62?" in label for label in issues(at))
+    assert author(at).data["places"][0]["coordinates"]["lon"] == -37.62  # kept, to be fixed
+
+
+def test_a_failed_geocode_keeps_the_edit(gazetteer):
+    at = open_first_story(open_page(lang="en"))
+    go(at, "places")
+    n = next(i for i, p in enumerate(author(at).data["places"]) if p["id"] == "pyongyang")
+    at.selectbox(key=f"a{author(at).generation}:place-choice").set_value(n).run()
+    at.text_input(key=f"a{author(at).generation}:places.{n}.name:en").set_value("Pyongyangg").run()
+    at.text_input(key=f"a{author(at).generation}:places.{n}.name:id").set_value("Pyongyangg").run()
+    assert author(at).data["places"][n]["name"] == {"id": "Pyongyangg", "en": "Pyongyangg"}
+    assert any(
+        "'Pyongyangg' in KP not found (did you mean: Pyongyang" in label for label in issues(at)
+    )
+
+
+def test_saving_keeps_the_old_version_and_asks_before_a_newer_file(places, gazetteer):
+    at = open_first_story(open_page(lang="en"))
+    gen = author(at).generation
+    at.text_input(key=f"a{gen}:title:en").set_value("Edited here").run()
+    go(at, "save")
+    target = places / "russia-north-korea.yaml"
+    at.button(key="author-save").click().run()
+    assert not at.exception and "Saved:" in plain(at.success[0].value)
+    assert "en: Edited here" in target.read_text()
+    assert len(list((places / ".versions").glob("russia-north-korea-*.yaml"))) == 1
+    # someone else saves the file meanwhile
+    later = target.stat().st_mtime_ns + 5_000_000_000
+    target.write_text(target.read_text().replace("Edited here", "Edited elsewhere"))
+    os.utime(target, ns=(later, later))
+    at.button(key="author-save").click().run()
+    assert "on disk was changed at" in plain(at.warning[0].value)
+    assert "Edited elsewhere" in target.read_text()  # not overwritten without asking
+    at.button(key="author-overwrite-yes").click().run()
+    assert "Edited here" in target.read_text()
+    assert len(list((places / ".versions").glob("*.yaml"))) == 2
+
+
+def test_saving_is_off_where_the_app_is_not_local(monkeypatch, gazetteer):
+    monkeypatch.delenv("STORYMAP_AUTHOR_SAVE_DIR")
+    at = go(open_first_story(open_page(lang="en")), "save")
+    assert all(b.key != "author-save" for b in at.button)
+    assert "works only where the app runs on this computer alone" in at.caption[-1].value
+
+
+def test_downloads_offer_the_story_any_time_and_exports_when_valid(gazetteer):
+    at = open_page(lang="en")
+    at.button(key="author-start-blank").click().run()
+    go(at, "save")
+    buttons = {b.proto.label: b.proto.disabled for b in at.get("download_button")}
+    assert buttons["Story file (YAML)"] is False
+    assert (
+        buttons["Offline single-file page (HTML)"] is True and buttons["Static site (zip)"] is True
+    )
+    assert "The exports need a valid story" in at.caption[0].value
+
+
+def test_preview_shows_the_reader_on_the_current_edits_under_its_own_id(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "preview")
+    assert not at.exception
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    assert args["mode"] == "reader" and args["map_url"].startswith("data/")
+    from storymap_ui.component import frontend_dir
+
+    words = json.loads((frontend_dir() / args["text_urls"]["id"]).read_text())
+    assert words["title"] == "Rusia dan Korea Utara, makin rapat"
+    assert "preview-" in json.loads((frontend_dir() / args["map_url"]).read_text())["id"]
+    at.button_group(key="author-preview-mode").set_value("presenter").run()
+    assert json.loads(at.get("component_instance")[0].proto.json_args)["mode"] == "presenter"
+
+
+def test_a_second_tab_on_the_same_draft_never_silently_overwrites(gazetteer):
+    first = open_first_story(open_page(lang="en"))
+    second = open_page(draft=token(first), lang="en")
+    assert author(second).data["id"] == "russia-north-korea"
+    gen = author(first).generation
+    first.text_input(key=f"a{gen}:title:en").set_value("From the first tab").run()
+    second.run()
+    assert "changed in another tab or window" in second.warning[0].value
+    second.text_input(key=f"a{author(second).generation}:title:en").set_value(
+        "From the second tab"
+    ).run()
+    assert stored(first)["data"]["title"]["en"] == "From the first tab"  # not overwritten
+    second.button(key="author-take-newer").click().run()
+    assert author(second).data["title"]["en"] == "From the first tab"
+    assert not second.warning
+
+
+def test_the_events_table_edits_adds_and_removes_rows(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "events")
+    before = author(at).data["events"]
+    key = f"g{author(at).grid_generation}:events:0"
+    table = at.data_editor(key=key) if hasattr(at, "data_editor") else None
+    assert table is not None and list(table.value["id"])[:2] == [before[0]["id"], before[1]["id"]]
+    at.session_state[key] = {
+        "edited_rows": {0: {"date": "1948-09", "title.en": "Edited in the table"}},
+        "added_rows": [{"id": "added-in-table", "title.en": "Added"}],
+        "deleted_rows": [1],
+    }
+    at.run()
+    events = author(at).data["events"]
+    assert events[0]["date"] == "1948-09" and events[0]["title"]["en"] == "Edited in the table"
+    assert before[1]["id"] not in [e["id"] for e in events]
+    assert events[-1]["id"] == "added-in-table" and len(events) == len(before)
+    rows = at.data_editor(key=f"g{author(at).grid_generation}:events:0").value
+    assert rows.iloc[0]["reads_as"] == "September 1948"  # the same in both languages: once
+
+
+HOSTILE = ROOT / "tests" / "fixtures" / "author_hostile.yaml"
+UNSAFE = ("<script", "<img", "<svg", "<iframe")
+
+
+def shown_markup(at: AppTest) -> list[str]:
+    """Everything the page renders as markup or Markdown (not the values inside inputs)."""
+    texts = [h.proto.body for h in at.get("html")]
+    texts += [
+        m.value for m in [*at.markdown, *at.caption, *at.error, *at.warning, *at.success, *at.info]
+    ]
+    texts += [b.label for b in [*at.button, *at.sidebar.button]]
+    texts += [w.label for w in [*at.text_input, *at.text_area, *at.selectbox, *at.multiselect]]
+    return texts
+
+
+def test_html_and_script_in_every_field_stay_text_on_every_part_of_the_page(gazetteer):
+    at = open_page(lang="en")
+    at.file_uploader(key="author-upload").set_value(
+        ("hostile.yaml", HOSTILE.read_bytes(), "text/yaml")
+    )
+    at.run()
+    at.button(key="author-open-upload").click().run()
+    assert "The story is valid" in at.sidebar.success[0].value
+    for section in ("story", "places", "events", "preview", "save"):
+        go(at, section)
+        assert not at.exception, section
+        for text in shown_markup(at):
+            for unsafe in UNSAFE:
+                assert unsafe not in text.lower(), (section, text)
+    go(at, "events")  # in the inputs, the text is there as it was written, to edit
+    gen = author(at).generation
+    assert at.text_input(key=f"a{gen}:events.0.title:en").value == "<img src=x onerror=alert(1)>"
+
+
+def test_a_javascript_media_address_is_a_problem_at_its_field(gazetteer):
+    at = open_page(lang="en")
+    text = HOSTILE.read_text().replace(
+        "url: https://example.org/<script>alert(1)</script>.jpg", "url: javascript:alert(1)"
+    )
+    at.file_uploader(key="author-upload").set_value(("hostile.yaml", text.encode(), "text/yaml"))
+    at.run()
+    at.button(key="author-open-upload").click().run()
+    assert any(
+        label.startswith("events[0].media[0].url (event 'injected'): String should match pattern")
+        for label in issues(at)
+    )
+    go(at, "save")
+    assert {b.proto.label: b.proto.disabled for b in at.get("download_button")}[
+        "Offline single-file page (HTML)"
+    ]
+
+
+def test_a_story_of_ten_thousand_events_keeps_the_page_running(gazetteer):
+    import yaml
+
+    from storymap.synthetic import synthetic_story
+
+    at = open_page(lang="en")
+    data = json.loads(json.dumps(synthetic_story(10_000)))
+    DraftStore(Path(os.environ["STORYMAP_CACHE"]) / "drafts").save(
+        token(at), {"data": data, "origin": {"kind": "upload"}}, 0
+    )
+    at = open_page(draft=token(at), lang="en")
+    assert not at.exception
+    assert "This story is big" in at.sidebar.info[0].value
+    assert any(b.key == "author-check-now" for b in at.sidebar.button)
+    go(at, "events")
+    assert not at.exception
+    assert len(at.data_editor(key=f"g{author(at).grid_generation}:events:0").value) == 50
+    assert at.number_input(key=f"a{author(at).generation}:events-page").max == 200
+    assert yaml  # the story file is written with libyaml
