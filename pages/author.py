@@ -50,6 +50,7 @@ author_state.apply_table_edits(author)
 
 checked = author_checks.checked(author, lang)
 author_checks.sidebar(author, checked, lang)
+author_checks.status_line(author, checked, lang)
 section = author_view.section(lang, author.data is not None)
 if section == "start":
     author_start.show(author, lang)

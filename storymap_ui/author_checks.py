@@ -66,8 +66,20 @@ def sidebar(author: Author, result: Checked | None, lang: str) -> None:
             st.error(t("author_problem_count", lang, count=len(problems)))
         _issue_buttons(author, problems, "p", lang)
         if todo:
-            st.caption(t("author_todo_count", lang, count=len(todo)))
-            _issue_buttons(author, todo, "t", lang)
+            with st.expander(t("author_todo_count", lang, count=len(todo)), expanded=not problems):
+                _issue_buttons(author, todo, "t", lang)
+
+
+def status_line(author: Author, result: Checked | None, lang: str) -> None:
+    """One line above every part of the page (the list itself is in the side panel, which
+    a phone folds away)."""
+    if author.data is None or result is None:
+        return
+    if result.ready:
+        text = t("author_status_valid", lang, todo=len(result.todo))
+    else:
+        text = t("author_status_problems", lang, count=len(result.problems), todo=len(result.todo))
+    st.caption(text)
 
 
 def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) -> None:

@@ -108,24 +108,27 @@ def _remember_step() -> None:
 def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     """The story file at any time; the exports once the story is valid."""
     stem = file_stem(author.data)
+    st.subheader(t("author_story_file_heading", lang), anchor=False)
     st.download_button(
         t("download_story", lang), story_text(author), f"{stem}.yaml", "application/yaml",
         on_click="ignore", icon=":material/description:", key="author-download-yaml",
         type="primary",
     )  # fmt: skip
+    st.subheader(t("author_exports_heading", lang), anchor=False)
     located = checked.located_story() if checked else None
     if located is None:
         st.caption(t("author_exports_need_valid", lang))
     story_lang = located.story.default_language if located else lang
-    for fmt, export in FORMATS.items():
-        st.download_button(
+    columns = st.columns(3)
+    for number, (fmt, export) in enumerate(FORMATS.items()):
+        columns[number % 3].download_button(
             t(export.label, lang),
             _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting())),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
         )  # fmt: skip
     text = story_text(author)
-    st.download_button(
+    columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
         _maker(located, lambda s: site_zip(s, text, tiles_setting())),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
@@ -153,6 +156,7 @@ def _maker(
 def save(author: Author, checked: Checked | None, lang: str) -> None:
     """Save into the stories folder, never over a newer file without asking."""
     folder = save_folder()
+    st.subheader(t("author_save_heading", lang), anchor=False)
     if folder is None:
         st.caption(t("author_save_off", lang))
         return

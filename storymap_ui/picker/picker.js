@@ -52,6 +52,7 @@
       interactive: false, style: { color: "#0072B2", weight: 2, fill: false },
     }).addTo(map);
     frame(mine);
+    window.placePickerReady = true;  // outlines drawn, view set: for tests
   }
 
   function frame(mine) {
@@ -60,9 +61,12 @@
     const first = fitted === null;
     fitted = key;
     if (args.lat !== null && args.lat !== undefined && isFinite(args.lat) && isFinite(args.lon)) {
-      if (first || !map.getBounds().contains([args.lat, args.lon])) map.setView([args.lat, args.lon], Math.max(map.getZoom(), 5));
+      if (first || !map.getBounds().contains([args.lat, args.lon])) map.setView([args.lat, args.lon], Math.max(map.getZoom(), 5), { animate: false });
     } else if (mine.length) {
-      map.fitBounds(L.geoJSON({ type: "FeatureCollection", features: mine }).getBounds(), { maxZoom: 6 });
+      // no animation: a map below the fold gets no animation frames, and Leaflet would wait
+      // for the end of the zoom before taking the author's own zoom
+      const bounds = L.geoJSON({ type: "FeatureCollection", features: mine }).getBounds();
+      map.fitBounds(bounds, { maxZoom: 6, animate: false });
     }
   }
 

@@ -1,0 +1,263 @@
+"""The author page in a real browser: the first article to a valid, previewed, downloaded
+story without a text editor; tables, the map picker and the problem links; and nothing
+from a hostile story runs, in the preview or in any export made from the page."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_helpers import ARTIFACTS, Watched, drawn_markers, open_page, reader_frame, shoot
+from playwright.sync_api import expect
+
+from storymap.loading import parse_story
+from storymap_ui.serve import ROOT, AppServer, start_app
+
+pytestmark = pytest.mark.browser
+
+SEED = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "seed", ROOT.parent.parent / "shared" / "seed")
+        if p.is_dir()
+    ),
+    ROOT.parent / "shared" / "seed",
+)
+FIRST_ARTICLE = SEED / "000_b4ed06f6648d6672.txt"
+HOSTILE = ROOT / "tests" / "fixtures" / "author_hostile.yaml"
+SLOW = 90_000  # ms: drafting and the first checks on a busy machine
+
+
+@pytest.fixture(scope="module")
+def author_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app, with drafts and saves in folders of this test's own."""
+    work = tmp_path_factory.mktemp("author")
+    (work / "stories").mkdir()
+    saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
+    os.environ["STORYMAP_CACHE"] = str(work / "cache")
+    os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
+    try:
+        server = start_app(ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml", work)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    yield server
+    server.stop()
+
+
+def open_author(
+    browser: object, server: AppServer, width: int = 1280, height: int = 800
+) -> Watched:
+    watched = open_page(browser, width, height)
+    watched.page.goto(f"{server.url}/author?lang=en")
+    watched.page.get_by_text("Write a story map").wait_for(timeout=SLOW)
+    return watched
+
+
+def section(page: object, name: str) -> None:
+    page.locator("[data-testid=stButtonGroup] button", has_text=name).first.click()
+
+
+def wait_idle(page: object) -> None:
+    """Until Streamlit has run the page and replaced every element of the last run."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=stStatusWidget]')"
+        " && !document.querySelector('[data-stale=true]')",
+        timeout=SLOW,
+    )
+
+
+def field(page: object, label: str) -> object:
+    """The one input with this label in the page as it is now (not an element being replaced)."""
+    return page.locator(f'[data-stale=false] input[aria-label="{label}"]')
+
+
+def type_into(page: object, label: str, text: str) -> None:
+    wait_idle(page)
+    box = field(page, label)
+    box.fill(text)
+    box.press("Enter")
+    wait_idle(page)
+
+
+def picker_frame(page: object) -> object:
+    """The place picker's frame, once its map is drawn."""
+    deadline = time.monotonic() + SLOW / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "storymap_picker" in frame.url:
+                try:
+                    if frame.evaluate("Boolean(window.placePickerReady)"):
+                        return frame
+                except Exception:  # the frame may be replaced while the page settles
+                    pass
+        page.wait_for_timeout(300)
+    raise AssertionError("the place picker did not load")
+
+
+def click_map(page: object, lat: float, lon: float, zoom: int) -> None:
+    """Click the picker's map at a point, as a person would after zooming there."""
+    wait_idle(page)
+    page.locator("iframe[title*='storymap_picker']").scroll_into_view_if_needed()
+    frame = picker_frame(page)
+    x, y = frame.evaluate(
+        "([lat, lon, zoom]) => { const m = window.placePicker; m.setView([lat, lon], zoom,"
+        " {animate: false}); const p = m.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [lat, lon, zoom],
+    )
+    frame.locator("#map").click(position={"x": x, "y": y})
+    wait_idle(page)
+
+
+def download(page: object, label: str) -> bytes:
+    with page.expect_download(timeout=SLOW) as info:
+        page.get_by_role("button", name=label, exact=True).click()
+    return Path(info.value.path()).read_bytes()
+
+
+@pytest.mark.skipif(not FIRST_ARTICLE.exists(), reason=f"the article is not here: {FIRST_ARTICLE}")
+def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author_server):
+    watched = open_author(browser, author_server)
+    page = watched.page
+    page.get_by_label("Paste the article's text here").fill(FIRST_ARTICLE.read_text("utf-8"))
+    for part, value in (("year", "2025"), ("month", "10"), ("day", "27")):
+        page.get_by_role("spinbutton", name=f"{part}, The day the article was published").click()
+        page.keyboard.type(value)
+    page.get_by_role("button", name="Make a draft from the article").click()
+    expect(page.get_by_text("The story was opened from article.txt")).to_be_visible(timeout=SLOW)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("The story is valid")).to_be_visible(timeout=SLOW)
+    todo = sidebar.get_by_role("button", name="title.en: to write or check", exact=True)
+    expect(todo).to_be_visible()
+    shoot(page, "author-1-draft-1280")
+
+    # fix a few fields, as a new author would, in the forms
+    type_into(page, "Title · id", "Rusia dan Korea Utara, makin rapat")
+    type_into(page, "Title · en", "Russia and North Korea, ever closer")
+    type_into(
+        page, "Subtitle · id", "Dari pakta militer 2024 sampai kunjungan Menlu Korut ke Moskow"
+    )
+    type_into(
+        page,
+        "Subtitle · en",
+        "From the 2024 military pact to North Korea's foreign minister in Moscow",
+    )
+    wait_idle(page)
+    expect(todo).to_have_count(0, timeout=SLOW)
+
+    # a problem link opens its field: break a date in the events, then follow the link
+    section(page, "Events")
+    type_into(page, "Date", "27/10/2025")
+    link = sidebar.get_by_role("button", name="'27/10/2025' is not a story date")
+    expect(link).to_be_visible(timeout=SLOW)
+    shoot(page, "author-2-problem-1280")
+    section(page, "Story")
+    wait_idle(page)
+    link.click()
+    mark = page.locator(".author-focus")
+    expect(mark).to_be_visible(timeout=SLOW)
+    expect(mark).to_be_in_viewport()
+    type_into(page, "Date", "1948")
+    expect(sidebar.get_by_text("The story is valid")).to_be_visible(timeout=SLOW)
+
+    # the preview: the reader itself, on the edits
+    section(page, "Preview")
+    frame = reader_frame(page, timeout_s=SLOW / 1000)
+    assert drawn_markers(frame) > 5
+    assert frame.evaluate("window.storyReader.text.title") == "Rusia dan Korea Utara, makin rapat"
+    expect(frame.locator("#narrative")).to_contain_text("Peta ini menampilkan 16 tempat")
+    shoot(page, "author-3-preview-1280")
+
+    section(page, "Download and save")
+    text = download(page, "Story file (YAML)").decode("utf-8")
+    story = parse_story(text)
+    assert story.title.get("en") == "Russia and North Korea, ever closer"
+    assert (
+        story.source.date.earliest.isoformat() == "2025-10-27"
+        and story.events[0].date.earliest.year == 1948
+    )
+    shoot(page, "author-4-save-1280")
+    assert watched.dialogs == [] and watched.errors == []
+
+
+def test_the_page_at_phone_width(browser, author_server):
+    watched = open_author(browser, author_server, 390, 844)
+    page = watched.page
+    page.get_by_role("tab", name="An existing story").click()
+    page.get_by_role("button", name="Open this story").click()
+    expect(page.get_by_text("The story was opened from")).to_be_visible(timeout=SLOW)
+    shoot(page, "author-5-story-390")
+    section(page, "Places")
+    expect(page.get_by_text("Place being edited")).to_be_visible(timeout=SLOW)
+    shoot(page, "author-6-places-390")
+    assert watched.dialogs == [] and watched.errors == []
+
+
+def test_a_click_on_the_map_places_the_place_and_a_wrong_country_is_flagged(browser, author_server):
+    watched = open_author(browser, author_server)
+    page = watched.page
+    page.get_by_role("tab", name="An existing story").click()
+    page.get_by_role("button", name="Open this story").click()
+    expect(page.get_by_text("The story was opened from")).to_be_visible(timeout=SLOW)
+    section(page, "Places")
+    sidebar = page.get_by_test_id("stSidebar")
+    click_map(page, 55.75, 37.62, 9)  # the middle of Moscow, as Leaflet sees it
+    expect(page.get_by_text("Located at: story: 55.75")).to_be_visible(timeout=SLOW)
+    shoot(page, "author-7-map-click-1280")
+    click_map(page, 40, -30, 4)  # far out in the Atlantic
+    flagged = sidebar.get_by_role("button", name="outside Russia (RU), at sea")
+    expect(flagged).to_be_visible(timeout=SLOW)
+    assert watched.dialogs == []
+
+
+def test_nothing_from_a_hostile_story_runs_in_the_preview_or_any_export(
+    browser, author_server, tmp_path
+):
+    watched = open_author(browser, author_server)
+    page = watched.page
+    page.get_by_role("tab", name="Upload a file").click()
+    upload = page.get_by_test_id("stFileUploader").filter(has_text="Story file")
+    upload.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(HOSTILE))
+    page.get_by_role("button", name="Open this file").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("The story is valid")).to_be_visible(timeout=SLOW)
+    for name in ("Story", "Places", "Events"):
+        section(page, name)
+        wait_idle(page)
+    section(page, "Preview")
+    frame = reader_frame(page, timeout_s=SLOW / 1000)
+    frame.evaluate("window.storyReader.goTo(1)")
+    page.wait_for_timeout(1500)
+    expect(frame.locator("#narrative")).to_contain_text("<img src=x onerror=alert(1)>")
+    shoot(page, "author-8-hostile-preview-1280")
+    section(page, "Download and save")
+    files = {
+        "page.html": download(page, "Offline single-file page (HTML)"),
+        "handout.html": download(page, "Printable story handout (HTML)"),
+    }
+    with zipfile.ZipFile(io.BytesIO(download(page, "Static site (zip)"))) as site:
+        site.extractall(tmp_path / "site")
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    pages = [tmp_path / name for name in files]
+    pages += [tmp_path / "site" / "index.html", tmp_path / "site" / "author-hostile.html"]
+    assert watched.dialogs == []
+    for path in pages:
+        export = open_page(browser)
+        export.page.goto(path.as_uri())
+        export.page.wait_for_timeout(1500)
+        if export.page.evaluate("Boolean(window.storyReader)"):
+            export.page.evaluate("window.storyReader.goTo(1)")
+            export.page.wait_for_timeout(800)
+        assert export.dialogs == [], path.name
+        export.page.close()
+    assert ARTIFACTS.is_dir()
