@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 STORY ?=
 
-.PHONY: run test jstest lint bench schema clean
+.PHONY: run test jstest lint bench loadtest schema clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py
+
+# 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
+loadtest: $(STAMP)
+	$(PY) benchmarks/loadtest.py
 
 schema: $(STAMP)
 	$(PY) -m storymap schema -o geodata/story.schema.json

@@ -10,26 +10,25 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from storymap.authoring import order
 from storymap.authoring.lists import apply_delta
-from storymap.authoring.rows import ITEM, event_rows, events_from_rows, reads_as
+from storymap.authoring.rows import event_rows, events_from_rows, reads_as
 from storymap.fields import BUILTIN_CATEGORIES
 from storymap.i18n import t
 from storymap_ui import author_event_parts, author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import (
-    choose_item,
+    chosen_item,
+    data_table,
     field_input,
     focus_mark,
     md,
     story_languages,
+    table_page,
     texts_side_by_side,
 )
-
-PAGE = 50  # rows in the table at a time
 
 
 def show(author: Author, lang: str) -> None:
@@ -38,23 +37,14 @@ def show(author: Author, lang: str) -> None:
     languages = story_languages(data)
     st.subheader(t("events_heading", lang), anchor=False)
     focus_mark(author, ("events",), lang)
-    page = _page(author, len(events), lang)
+    page = table_page(author, "events", len(events), lang)
     rows = event_rows(data, languages, page)
     columns = ["id", "date", "reads_as", "category", "places",
                *(f"title.{code}" for code in languages), "missing"]  # fmt: skip
     key = f"g{author.grid_generation}:events:{page.start}"
-    st.data_editor(
-        pd.DataFrame(rows, columns=[ITEM, *columns]),
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        placeholder="",
-        column_order=columns,
-        column_config=_config(data, languages, lang),
-        disabled=["reads_as", "missing"],
-        width="stretch",
-    )
-    author_state.register_table(author, key, partial(_store_rows, author, rows, page))
+    apply = partial(_store_rows, author, rows, page)
+    config = _config(data, languages, lang)
+    data_table(author, key, rows, columns, config, apply, disabled=["reads_as", "missing"])
     buttons = st.columns(3)
     if buttons[0].button(t("author_add_event", lang), icon=":material/add:", key="add-event"):
         data, index = order.add_event(data, author.event if events else None)
@@ -66,19 +56,6 @@ def show(author: Author, lang: str) -> None:
         st.rerun()
     if events:
         _one_event(author, events, languages, lang)
-
-
-def _page(author: Author, count: int, lang: str) -> range:
-    """The rows shown: the page holding the chosen event, PAGE rows at a time."""
-    if count <= PAGE:
-        return range(count)
-    pages = (count + PAGE - 1) // PAGE
-    first = st.number_input(
-        t("author_table_page", lang, pages=pages), min_value=1, max_value=pages,
-        value=min(pages, author.event // PAGE + 1), key=f"a{author.generation}:events-page",
-    )  # fmt: skip
-    start = (int(first) - 1) * PAGE
-    return range(start, min(count, start + PAGE))
 
 
 def _config(data: dict, languages: list[str], lang: str) -> dict:
@@ -122,16 +99,7 @@ def _column_path(column: str) -> tuple:
 
 
 def _one_event(author: Author, events: list, languages: list[str], lang: str) -> None:
-    author.event = max(0, min(author.event, len(events) - 1))
-    st.divider()
-    chosen = choose_item(
-        events, author.event, t("author_event", lang), f"a{author.generation}:event-choice", _label
-    )
-    if chosen != author.event:
-        author.event = chosen
-        author.generation += 1
-        st.rerun()
-    index = author.event
+    index = chosen_item(author, "events", events, t("author_event", lang), lang)
     event = events[index] if isinstance(events[index], dict) else {}
     path = ("events", index)
     _move_buttons(author, index, len(events), lang)
@@ -150,12 +118,6 @@ def _one_event(author: Author, events: list, languages: list[str], lang: str) ->
         st.caption(t("author_evidence", lang))
         st.html(f'<div class="author-evidence">{_escape(event["evidence"])}</div>')
     author_event_parts.more(author, path, event, lang)
-
-
-def _label(event: object, index: int) -> str:
-    if not isinstance(event, dict):
-        return f"{index + 1}."
-    return f"{index + 1}. {event.get('id', '?')} ({event.get('date', '?')})"[:120]
 
 
 def _escape(text: str) -> str:

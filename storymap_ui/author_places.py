@@ -10,30 +10,30 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from storymap.authoring import order, placing
 from storymap.authoring.checks import Checked
 from storymap.authoring.lists import apply_delta
 from storymap.authoring.paths import get_at, set_at
-from storymap.authoring.rows import ITEM, place_rows, places_from_rows
+from storymap.authoring.rows import place_rows, places_from_rows
 from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import (
-    choose_item,
+    chosen_item,
+    data_table,
     field_input,
-    focus_mark,
+    item_label,
     md,
     story_languages,
+    table_page,
     texts_side_by_side,
 )
 from storymap_ui.picker import place_picker
 from storymap_ui.settings import tiles_setting
 
-PAGE = 50
 KINDS = ["city", "site", "region", "country"]
 
 
@@ -42,39 +42,21 @@ def show(author: Author, checked: Checked | None, lang: str) -> None:
     places = data.get("places") if isinstance(data.get("places"), list) else []
     languages = story_languages(data)
     st.subheader(t("places_heading", lang), anchor=False)
-    page = range(len(places)) if len(places) <= PAGE else _page(author, len(places), lang)
+    page = table_page(author, "places", len(places), lang)
     rows = place_rows(data, languages, page, checked.places if checked else {})
     columns = ["id", *(f"name.{code}" for code in languages), "kind", "country",
                "lat", "lon", "precision_km", "source", "located", "check"]  # fmt: skip
     key = f"g{author.grid_generation}:places:{page.start}"
-    st.data_editor(
-        pd.DataFrame(rows, columns=[ITEM, *columns]),
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        placeholder="",
-        column_order=columns,
-        column_config=_config(languages, lang),
-        disabled=["located", "check"],
-        width="stretch",
+    apply = partial(_store_rows, author, rows, page)
+    data_table(
+        author, key, rows, columns, _config(languages, lang), apply, disabled=["located", "check"]
     )
-    author_state.register_table(author, key, partial(_store_rows, author, rows, page))
     if st.button(t("author_add_place", lang), icon=":material/add_location:", key="add-place"):
         data, author.place = order.add_place(data)
         author_state.restart(author, data)
         st.rerun()
     if places:
         _one_place(author, places, checked, lang)
-
-
-def _page(author: Author, count: int, lang: str) -> range:
-    pages = (count + PAGE - 1) // PAGE
-    first = st.number_input(
-        t("author_table_page", lang, pages=pages), min_value=1, max_value=pages,
-        value=min(pages, author.place // PAGE + 1), key=f"a{author.generation}:places-page",
-    )  # fmt: skip
-    start = (int(first) - 1) * PAGE
-    return range(start, min(count, start + PAGE))
 
 
 def _config(languages: list[str], lang: str) -> dict:
@@ -108,23 +90,13 @@ def _store_rows(author: Author, rows: list, page: range, delta: dict) -> None:
 
 
 def _one_place(author: Author, places: list, checked: Checked | None, lang: str) -> None:
-    author.place = max(0, min(author.place, len(places) - 1))
-    st.divider()
-    focus_mark(author, ("places", author.place), lang)
-    chosen = choose_item(
-        places, author.place, t("author_place", lang), f"a{author.generation}:place-choice", _label
-    )
-    if chosen != author.place:
-        author.place = chosen
-        author.generation += 1
-        st.rerun()
-    index = author.place
+    index = chosen_item(author, "places", places, t("author_place", lang), lang)
     place = places[index] if isinstance(places[index], dict) else {}
     path = ("places", index)
     texts_side_by_side(author, (*path, "name"), t("col_name", lang), lang)
     found = checked.places.get(index) if checked else None
     if found and found[1]:
-        st.error(md(f"{_label(place, index)}: {found[1]}"))
+        st.error(md(f"{item_label(place, index)}: {found[1]}"))
     elif found:
         st.success(f"{t('author_located', lang)}: {md(found[0])}")
     search, on_map = st.columns([2, 3])
@@ -143,12 +115,6 @@ def _one_place(author: Author, places: list, checked: Checked | None, lang: str)
         author.place = max(0, index - 1)
         author_state.restart(author, data)
         st.rerun()
-
-
-def _label(place: object, index: int) -> str:
-    if not isinstance(place, dict):
-        return f"{index + 1}."
-    return f"{index + 1}. {place.get('id', '?')} ({place.get('country', '?')})"[:120]
 
 
 def _search(author: Author, index: int, place: dict, lang: str) -> None:

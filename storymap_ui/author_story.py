@@ -17,7 +17,14 @@ from storymap.authoring.texts import drop_language
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
-from storymap_ui.author_view import field_input, focus_mark, md, story_languages, texts_side_by_side
+from storymap_ui.author_view import (
+    data_table,
+    field_input,
+    focus_mark,
+    md,
+    story_languages,
+    texts_side_by_side,
+)
 
 RAW_EDIT_CHARS = 300_000  # longer story files are downloaded and edited in a text editor
 
@@ -105,36 +112,20 @@ def list_editor(
     author: Author, path: tuple, fields: list[str], text_fields: list[str], lang: str, **config: Any
 ) -> None:
     """A small list (credits, categories, sources, media) as a table rows can be added to."""
-    import pandas as pd
-
     data = author.data or {}
     columns = columns_for(fields, text_fields, story_languages(data))
     rows = list_rows(get_at(data, path), columns)
     key = f"g{author.grid_generation}:{'.'.join(map(str, path))}"
-    frame = pd.DataFrame(rows, columns=["_item", *columns]).astype(object)
     focus_mark(author, path, lang)
-    st.data_editor(
-        frame,
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        placeholder="",
-        column_order=columns,
-        column_config={column: st.column_config.TextColumn(md(column)) for column in columns}
-        | config,
-        width="stretch",
-    )
-    author_state.register_table(author, key, partial(_store_list, author, path, rows, columns))
+    texts = {column: st.column_config.TextColumn(md(column)) for column in columns}
+    apply = partial(_store_list, author, path, rows, columns)
+    data_table(author, key, rows, columns, texts | config, apply)
 
 
-def _store_list(author: Author, path: tuple, rows: list, columns: list[str], key: str) -> None:
+def _store_list(author: Author, path: tuple, rows: list, columns: list[str], delta: dict) -> None:
     data = author.data or {}
-    items = items_from_rows(
-        apply_delta(rows, st.session_state.get(key)), columns, get_at(data, path)
-    )
+    items = items_from_rows(apply_delta(rows, delta), columns, get_at(data, path))
     author_state.change(author, set_at(data, path, items or None))
-    author.generation += 1
-    author.grid_generation += 1
 
 
 def _draft_mark(author: Author, lang: str) -> None:

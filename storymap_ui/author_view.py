@@ -166,18 +166,84 @@ def field_input(author: Author, path: FieldPath, label: str, lang: str, **option
 
 
 LISTED = 500  # more events or places than this are chosen by number, not from a list
+PAGE = 50  # rows in a table at a time
+_CHOSEN = {"events": "event", "places": "place"}  # the Author attribute holding the choice
 
 
-def choose_item(items: list, current: int, label: str, key: str, name: Any) -> int:
-    """Which event or place to edit: from a list, or by its number in a long story."""
+def item_label(item: object, index: int) -> str:
+    """'3. kremlin-meeting (2025-10-27)' for an event, '1. moscow (RU)' for a place."""
+    if not isinstance(item, dict):
+        return f"{index + 1}."
+    detail = item.get("date", item.get("country", "?"))
+    return f"{index + 1}. {item.get('id', '?')} ({detail})"[:120]
+
+
+def chosen_item(author: Author, field: str, items: list, label: str, lang: str) -> int:
+    """Which event or place the form below edits: from a list, or by its number in a long
+    story; a problem that points at one chooses it (``go_to``)."""
+    attribute = _CHOSEN[field]
+    current = max(0, min(getattr(author, attribute), len(items) - 1))
+    setattr(author, attribute, current)
+    st.divider()
+    focus_mark(author, (field, current), lang)
+    key = f"a{author.generation}:{field}-choice"
     if len(items) <= LISTED:
-        names = {i: name(items[i], i) for i in range(len(items))}
-        return st.selectbox(label, list(names), index=current, format_func=names.get, key=key)
-    number = st.number_input(
-        label, min_value=1, max_value=len(items), value=current + 1, step=1, key=key
+        names = {i: item_label(items[i], i) for i in range(len(items))}
+        chosen = st.selectbox(label, list(names), index=current, format_func=names.get, key=key)
+    else:
+        number = st.number_input(
+            label, min_value=1, max_value=len(items), value=current + 1, key=key
+        )
+        chosen = int(number) - 1
+        st.caption(md(item_label(items[chosen], chosen)))
+    if chosen != current:
+        setattr(author, attribute, chosen)
+        author.generation += 1
+        st.rerun()
+    return current
+
+
+def table_page(author: Author, field: str, count: int, lang: str) -> range:
+    """The rows a table shows: all of them, or the page holding the chosen one."""
+    if count <= PAGE:
+        return range(count)
+    pages = (count + PAGE - 1) // PAGE
+    first = st.number_input(
+        t("author_table_page", lang, pages=pages), min_value=1, max_value=pages,
+        value=min(pages, getattr(author, _CHOSEN[field]) // PAGE + 1),
+        key=f"a{author.generation}:{field}-page",
+    )  # fmt: skip
+    start = (int(first) - 1) * PAGE
+    return range(start, min(count, start + PAGE))
+
+
+def data_table(
+    author: Author,
+    key: str,
+    rows: list[dict[str, Any]],
+    columns: list[str],
+    config: dict[str, Any],
+    apply: Any,
+    disabled: list[str] = (),
+) -> None:
+    """A table of the story's items that rows can be added to and removed from; its edits
+    are written by ``apply`` (the page's next run, see ``author_state.apply_table_edits``)."""
+    import pandas as pd
+
+    from storymap.authoring.rows import ITEM
+
+    st.data_editor(
+        pd.DataFrame(rows, columns=[ITEM, *columns]),
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        placeholder="",
+        column_order=columns,
+        column_config=config,
+        disabled=list(disabled),
+        width="stretch",
     )
-    st.caption(md(name(items[int(number) - 1], int(number) - 1)))
-    return int(number) - 1
+    author_state.register_table(author, key, apply)
 
 
 def story_languages(data: dict[str, Any]) -> list[str]:

@@ -207,7 +207,7 @@ def test_editing_a_text_keeps_it_marks_it_done_and_survives_a_reload(gazetteer):
 def test_a_problem_opens_its_field(gazetteer):
     at = open_first_story(open_page(lang="en"))
     go(at, "events")
-    at.selectbox(key=f"a{author(at).generation}:event-choice").set_value(2).run()
+    at.selectbox(key=f"a{author(at).generation}:events-choice").set_value(2).run()
     gen = author(at).generation
     at.text_input(key=f"a{gen}:events.2.date").set_value("27/10/2025").run()
     labels = issues(at)
@@ -247,7 +247,7 @@ def test_a_failed_geocode_keeps_the_edit(gazetteer):
     at = open_first_story(open_page(lang="en"))
     go(at, "places")
     n = next(i for i, p in enumerate(author(at).data["places"]) if p["id"] == "pyongyang")
-    at.selectbox(key=f"a{author(at).generation}:place-choice").set_value(n).run()
+    at.selectbox(key=f"a{author(at).generation}:places-choice").set_value(n).run()
     at.text_input(key=f"a{author(at).generation}:places.{n}.name:en").set_value("Pyongyangg").run()
     at.text_input(key=f"a{author(at).generation}:places.{n}.name:id").set_value("Pyongyangg").run()
     assert author(at).data["places"][n]["name"] == {"id": "Pyongyangg", "en": "Pyongyangg"}
@@ -419,3 +419,26 @@ def test_a_story_of_ten_thousand_events_keeps_the_page_running(gazetteer):
     assert len(at.data_editor(key=f"g{author(at).grid_generation}:events:0").value) == 50
     assert at.number_input(key=f"a{author(at).generation}:events-page").max == 200
     assert yaml  # the story file is written with libyaml
+
+
+def test_an_events_sources_and_the_credits_are_edited_in_small_tables(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "events")
+    sources = author(at).data["events"][0]["sources"]
+    key = f"g{author(at).grid_generation}:events.0.sources"
+    assert list(at.data_editor(key=key).value["outlet.en"]) == [s["outlet"] for s in sources]
+    at.session_state[key] = {
+        "edited_rows": {0: {"outlet.en": "IDN Times (English)"}},
+        "added_rows": [{"outlet.id": "Reuters", "outlet.en": "Reuters"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    changed = author(at).data["events"][0]["sources"]
+    assert changed[0]["outlet"] == {"id": sources[0]["outlet"], "en": "IDN Times (English)"}
+    assert changed[-1] == {"outlet": "Reuters"} and len(changed) == len(sources) + 1
+    go(at, "story")
+    key = f"g{author(at).grid_generation}:credits"
+    at.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0]}
+    at.run()
+    credits = author(at).data["credits"]
+    assert [c["name"] for c in credits] == ["storymap contributors"]
+    assert stored(at)["data"]["credits"] == credits

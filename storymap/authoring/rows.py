@@ -11,6 +11,7 @@ not show (sources, quotes, media…) is kept.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from storymap.authoring.order import default_event, default_place, reordered
@@ -134,19 +135,36 @@ def events_from_rows(
 ) -> dict[str, Any]:
     """``data`` with the events of ``page`` replaced by the table's ``rows``: rows may have
     been edited, added (no ``_item``) or removed; fields the table does not show are kept."""
-    events = _items(data, "events")
-    order = [*range(page.start), *(_source(row, len(events)) for row in rows),
-             *range(page.stop, len(events))]  # fmt: skip
-    result = reordered(data, "events", order)
-    for offset, row in enumerate(rows):
-        position = page.start + offset
-        event = result["events"][position]
-        if not isinstance(event, dict):
-            event = result["events"][position] = default_event(result, position)
+
+    def write(result: dict[str, Any], event: dict[str, Any], row: dict[str, Any]) -> None:
         for column, raw in row.items():
             path = _event_path(column)
             if path is not None and (raw is not None or _has(event, path)):
                 put_at(event, path, cell(raw))
+
+    return _from_rows(data, "events", rows, page, default_event, write)
+
+
+def _from_rows(
+    data: dict[str, Any],
+    field: str,
+    rows: list[dict[str, Any]],
+    page: range,
+    default: Callable[[dict[str, Any], int], dict[str, Any]],
+    write: Callable[[dict[str, Any], dict[str, Any], dict[str, Any]], None],
+) -> dict[str, Any]:
+    """The items of ``page`` rebuilt from ``rows``: each row over the item it came from (a
+    new one from ``default`` for an added row), in the rows' order; the others as they were."""
+    items = _items(data, field)
+    order = [*range(page.start), *(_source(row, len(items)) for row in rows),
+             *range(page.stop, len(items))]  # fmt: skip
+    result = reordered(data, field, order)
+    for offset, row in enumerate(rows):
+        position = page.start + offset
+        item = result[field][position]
+        if not isinstance(item, dict):
+            item = result[field][position] = default(result, position)
+        write(result, item, row)
     return result
 
 
@@ -176,20 +194,14 @@ def places_from_rows(
 ) -> dict[str, Any]:
     """``data`` with the places of ``page`` replaced by the table's ``rows``; a place whose id
     changed is renamed in every event that names it."""
-    places = _items(data, "places")
-    order = [*range(page.start), *(_source(row, len(places)) for row in rows),
-             *range(page.stop, len(places))]  # fmt: skip
-    result = reordered(data, "places", order)
-    for offset, row in enumerate(rows):
-        position = page.start + offset
-        place = result["places"][position]
-        if not isinstance(place, dict):
-            place = result["places"][position] = default_place(result)
+
+    def write(result: dict[str, Any], place: dict[str, Any], row: dict[str, Any]) -> None:
         for column, raw in row.items():
             _set_place_column(result, place, column, cell(raw))
         if any(column in row for column in COORDINATE_COLUMNS):
             _set_coordinates(place, {c: cell(row.get(c)) for c in COORDINATE_COLUMNS})
-    return result
+
+    return _from_rows(data, "places", rows, page, lambda result, _: default_place(result), write)
 
 
 def _set_place_column(data: dict[str, Any], place: dict[str, Any], column: str, value: Any) -> None:

@@ -44,26 +44,34 @@ def check_bytes(
     name: str, data: bytes, limit: int = MAX_UPLOAD_BYTES, what: str = "a story file"
 ) -> str:
     """The upload's text, or ``UploadRefused`` saying in one line why it cannot be read."""
-    if len(data) > limit:
-        raise UploadRefused(
-            f"{name} is {megabytes(len(data))}: {what} may be at most {megabytes(limit)} "
-            f"({limit:,} bytes)"
-        )
-    if not data.strip():
-        raise UploadRefused(f"{name} is empty")
-    for signature, kind in _SIGNATURES.items():
-        if data.startswith(signature):
-            raise UploadRefused(f"{name} is {kind}, not {what}")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
-        raise UploadRefused(f"{name} is UTF-16 text: save it as UTF-8 (Save as… → Encoding: UTF-8)")
-    if b"\x00" in data:
-        raise UploadRefused(f"{name} is binary data (it contains NUL bytes), not {what}")
+    problem = _not_text(data, limit, what)
+    if problem:
+        raise UploadRefused(f"{name} {problem}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UploadRefused(
-            f"{name} is not UTF-8 text (byte {exc.start:,} is not valid): save it as UTF-8"
-        ) from None
+        where = f"byte {exc.start:,} is not valid"
+    raise UploadRefused(f"{name} is not UTF-8 text ({where}): save it as UTF-8")
+
+
+def _not_text(data: bytes, limit: int, what: str) -> str | None:
+    """Why ``data`` is not text to read (too big, empty, a known binary, UTF-16), or None."""
+    if len(data) > limit:
+        return (
+            f"is {megabytes(len(data))}: {what} may be at most {megabytes(limit)} ({limit:,} bytes)"
+        )
+    if not data.strip():
+        return "is empty"
+    kind = next(
+        (kind for signature, kind in _SIGNATURES.items() if data.startswith(signature)), None
+    )
+    if kind:
+        return f"is {kind}, not {what}"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
+        return "is UTF-16 text: save it as UTF-8 (Save as… → Encoding: UTF-8)"
+    if b"\x00" in data:
+        return f"is binary data (it contains NUL bytes), not {what}"
+    return None
 
 
 def _looks_like_utf16(data: bytes) -> bool:

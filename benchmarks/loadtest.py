@@ -1,0 +1,350 @@
+"""A bounded load test on loopback: 20 browser sessions at once against one `streamlit run`.
+
+Half the sessions read the first story (a step every second or so on the reader page),
+half edit it on the author page (a title typed and committed, over and over), for one
+minute. Reported: errors (page errors, console errors, the app's own exception boxes,
+timeouts; there must be none), the server's memory per session, and step and edit
+latency under load (median and p90):
+
+- step: in the reader's frame, from the keydown to the animation frame in which the map
+  shows the new step (the reader engine runs in the browser);
+- edit: from Enter in the title box to the edit being in the server's draft store and the
+  page having run again and replaced every element (Streamlit's status gone, nothing
+  stale), as the author sees it. Each editor's last edit must be in its draft at the end.
+
+Run with ``make loadtest`` (not part of ``make test``); writes the figures, with the date
+and the machine, to ``--notes`` (default /work/notes/loadtest-figures.md) when that folder exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.async_api import async_playwright  # noqa: E402
+
+from storymap.authoring.store import DraftStore  # noqa: E402
+from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # noqa: E402
+
+FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
+BLANK_TILE = base64.b64decode(  # a 1×1 transparent PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+HARMLESS = ("Unrecognized feature:", "can escape its sandboxing", "404 (Not Found)")
+STEP_PROBE = """() => {
+  window.__steps = [];
+  document.addEventListener('keydown', () => {
+    const t0 = performance.now();
+    const target = String(Number(document.documentElement.dataset.step) + 1);
+    const seen = () => {
+      if (document.documentElement.dataset.step === target) {
+        requestAnimationFrame(() => window.__steps.push(performance.now() - t0));
+      } else if (performance.now() - t0 < 10000) requestAnimationFrame(seen);
+    };
+    requestAnimationFrame(seen);
+  }, true);
+}"""
+IDLE = (
+    "!document.querySelector('[data-testid=stStatusWidget]')"
+    " && !document.querySelector('[data-stale=true]')"
+)
+
+
+@dataclass
+class Session:
+    kind: str
+    number: int
+    errors: list[str] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list)
+    token: str | None = None
+    last_edit: str | None = None
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return (
+        ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+    )
+
+
+async def watched_page(browser, session: Session):
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    page = await context.new_page()
+    page.set_default_timeout(240_000)  # 20 pages opening at once on 2 cores take a while
+
+    async def route(r):
+        url = r.request.url
+        if url.startswith("http://127.0.0.1"):
+            await r.continue_()
+        elif "basemaps" in url or "tile" in url:  # no network: a blank tile, like the tests
+            await r.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+        else:
+            await r.abort()
+
+    await page.route("**/*", route)
+    page.on("pageerror", lambda e: session.errors.append(f"page error: {e}"))
+    page.on(
+        "console",
+        lambda m: (
+            session.errors.append(m.text)
+            if m.type == "error" and not any(h in m.text for h in HARMLESS)
+            else None
+        ),
+    )
+    page.on("dialog", lambda d: session.errors.append(f"dialog: {d.message}"))
+    return context, page
+
+
+async def reader_frame(page, timeout_s: float = 240):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "storymap_reader" in frame.url:
+                try:
+                    if await frame.evaluate("Boolean(window.storyReaderReadyAt)"):
+                        return frame
+                except Exception:
+                    pass
+        await asyncio.sleep(0.2)
+    raise TimeoutError("the reader did not draw")
+
+
+async def app_exceptions(page) -> list[str]:
+    return await page.locator("[data-testid=stException]").all_inner_texts()
+
+
+async def reader(
+    browser, server: AppServer, session: Session, deadline: dict, started: asyncio.Event
+) -> None:
+    context, page = await watched_page(browser, session)
+    try:
+        await page.goto(f"{server.url}/?lang=en")
+        frame = await reader_frame(page)
+        await frame.evaluate(STEP_PROBE)
+        await frame.focus("#slider")
+        started.set()
+        steps = await frame.evaluate("window.storyReader.data.steps.length")
+        while time.monotonic() < deadline["t"]:
+            at = int(await frame.evaluate("document.documentElement.dataset.step"))
+            if at >= steps - 1:
+                await page.keyboard.press("Home")
+                await asyncio.sleep(0.5)
+                continue
+            await page.keyboard.press("ArrowRight")
+            await asyncio.sleep(1.0)
+        session.latencies_ms = await frame.evaluate("window.__steps")
+        session.errors += await app_exceptions(page)
+    except Exception as exc:  # a timeout is an error of the run, not of the script
+        session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+    finally:
+        started.set()  # a session that failed to start does not hold the others' clock
+        await context.close()
+
+
+async def editor(
+    browser, server: AppServer, session: Session, deadline: dict, started: asyncio.Event
+) -> None:
+    context, page = await watched_page(browser, session)
+    try:
+        await page.goto(f"{server.url}/author?lang=en")
+        await page.get_by_role("tab", name="An existing story").click()
+        await page.get_by_role("button", name="Open this story").click()
+        await page.get_by_text("The story was opened from").wait_for()
+        await page.wait_for_function(IDLE)
+        session.token = page.url.split("draft=")[1].split("&")[0]
+        started.set()
+        store = DraftStore(Path(os.environ["STORYMAP_CACHE"]) / "drafts")
+        edit = 0
+        while time.monotonic() < deadline["t"]:
+            edit += 1
+            value = f"Russia and North Korea, edit {session.number}.{edit}"
+            box = page.locator('[data-stale=false] input[aria-label="Title · en"]')
+            await box.fill(value)
+            began = time.monotonic()
+            await box.press("Enter")
+            while stored_title(store, session.token) != value:  # on the server, in the draft
+                if time.monotonic() - began > 60:
+                    raise TimeoutError(f"edit {edit} did not reach the server in 60 s")
+                await asyncio.sleep(0.05)
+            await page.wait_for_function(IDLE, timeout=60_000)  # and redrawn in the page
+            session.latencies_ms.append((time.monotonic() - began) * 1000)
+            session.last_edit = value
+            await asyncio.sleep(1.0)
+        session.errors += await app_exceptions(page)
+    except Exception as exc:
+        session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+    finally:
+        started.set()
+        await context.close()
+
+
+def stored_title(store: DraftStore, token: str | None) -> str | None:
+    saved = store.load(token) if token else None
+    data = saved.record.get("data") if saved else None
+    return data["title"].get("en") if isinstance(data, dict) else None
+
+
+def sample_memory(server: AppServer, samples: list[float], stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            samples.append(server.rss_mib())
+        except OSError:
+            return
+        stop.wait(1.0)
+
+
+async def run(
+    server: AppServer, sessions: int, seconds: float
+) -> tuple[list[Session], float, float]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        # warm the server once (the gazetteer, the reader's files), as a running app would be
+        warm = Session("warm-up", 0)
+        context, page = await watched_page(browser, warm)
+        await page.goto(f"{server.url}/author?lang=en")
+        await page.get_by_role("tab", name="An existing story").click()
+        await page.get_by_role("button", name="Open this story").click()
+        await page.get_by_text("The story was opened from").wait_for()
+        await page.goto(f"{server.url}/?lang=en")
+        await reader_frame(page)
+        await context.close()
+        await asyncio.sleep(3)
+        baseline = server.rss_mib()
+        samples: list[float] = []
+        stop = threading.Event()
+        sampler = threading.Thread(target=sample_memory, args=(server, samples, stop), daemon=True)
+        sampler.start()
+        everyone = [Session("reader" if n % 2 == 0 else "editor", n) for n in range(sessions)]
+        ready = [asyncio.Event() for _ in everyone]
+        up = asyncio.get_running_loop().create_future()
+
+        async def start_clock() -> None:
+            await asyncio.gather(*(event.wait() for event in ready))
+            up.set_result(time.monotonic())
+
+        clock = asyncio.create_task(start_clock())
+        deadline = {"t": time.monotonic() + 10_000}  # set once every session is up
+
+        async def one(session: Session, event: asyncio.Event) -> None:
+            work = reader if session.kind == "reader" else editor
+            await work(browser, server, session, deadline, event)
+
+        tasks = [asyncio.create_task(one(s, e)) for s, e in zip(everyone, ready, strict=True)]
+        try:
+            all_up = await asyncio.wait_for(asyncio.shield(up), timeout=600)
+        except TimeoutError:
+            all_up = time.monotonic()
+        deadline["t"] = all_up + seconds
+        await asyncio.gather(*tasks)
+        clock.cancel()
+        stop.set()
+        sampler.join()
+        await browser.close()
+    return everyone, baseline, max(samples) if samples else float("nan")
+
+
+def machine() -> str:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor() or "?",
+    )  # fmt: skip
+    memory_kib = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )  # fmt: skip
+    return f"{os.cpu_count()} cores ({model}), {memory_kib / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--notes", type=Path, default=Path("/work/notes/loadtest-figures.md"))
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        print(f"Debian's Chromium is not at {CHROMIUM}", file=sys.stderr)
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="storymap-loadtest-"))
+    os.environ["STORYMAP_CACHE"] = str(work / "cache")  # drafts of this run only
+    os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = "off"  # editors never write story files
+    load_before = os.getloadavg()
+    server = start_app(FIRST_STORY, work)
+    try:
+        began = time.strftime("%Y-%m-%d %H:%M")
+        sessions, baseline, peak = asyncio.run(run(server, args.sessions, args.seconds))
+        log = server.log.read_text()
+    finally:
+        server.stop()
+    errors = find_errors(sessions, log, work)
+    report = summarise(sessions, errors, baseline, peak, args, began, load_before)
+    print(report)
+    if args.notes.parent.is_dir():
+        args.notes.write_text(report + "\n", encoding="utf-8")
+        print(f"\nwritten to {args.notes}")
+    return 1 if errors else 0
+
+
+def find_errors(sessions: list[Session], log: str, work: Path) -> list[str]:
+    """What went wrong in the browsers, in the server's log, and edits the server lost."""
+    errors = [f"{s.kind} {s.number}: {e}" for s in sessions for e in s.errors]
+    if "Traceback" in log:
+        errors.append("the server log has a traceback")
+    store = DraftStore(work / "cache" / "drafts")
+    for s in sessions:
+        if s.kind == "editor" and stored_title(store, s.token) != s.last_edit:
+            errors.append(f"editor {s.number}: the last edit is not in the server's draft")
+    return errors
+
+
+def summarise(sessions, errors, baseline, peak, args, began, load_before) -> str:
+    steps = [v for s in sessions if s.kind == "reader" for v in s.latencies_ms]
+    edits = [v for s in sessions if s.kind == "editor" for v in s.latencies_ms]
+    lines = [
+        "# Load test figures (benchmarks/loadtest.py, `make loadtest`)",
+        "",
+        f"- Run: {began}, on {machine()}; load average before the run "
+        f"{load_before[0]:.1f} (the machine is shared).",
+        f"- {args.sessions} concurrent browser sessions (Playwright contexts in one headless "
+        f"Chromium on the same machine) against one `streamlit run` on loopback, for "
+        f"{args.seconds:.0f} s after the last session was up: "
+        f"{sum(s.kind == 'reader' for s in sessions)} reading the first story (a step a second), "
+        f"{sum(s.kind == 'editor' for s in sessions)} editing it on /author (a title typed and "
+        "committed, then a one-second pause).",
+        f"- Errors: {'none' if not errors else len(errors)}"
+        + ("" if not errors else "\n  - " + "\n  - ".join(errors[:20])),
+        f"- Server memory: {baseline:.0f} MiB warm before the sessions, {peak:.0f} MiB at the "
+        f"peak with {args.sessions} sessions: {(peak - baseline) / args.sessions:.1f} MiB per session.",
+        f"- Reader step under load (keydown to the frame with the map on the new step, in the "
+        f"browser): median {statistics.median(steps):.0f} ms, p90 {percentile(steps, 0.9):.0f} ms "
+        f"({len(steps)} steps)."
+        if steps
+        else "- Reader step: no steps measured.",
+        f"- Author edit under load (Enter to the page run again and redrawn): median "
+        f"{statistics.median(edits) / 1000:.2f} s, p90 {percentile(edits, 0.9) / 1000:.2f} s "
+        f"({len(edits)} edits, each seen in the server's draft store before it was counted)."
+        if edits
+        else "- Author edit: no edits measured.",
+        "- The browsers run on the same 2 cores as the server, so these are upper bounds for "
+        "what a reader on their own computer would see.",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
