@@ -102,9 +102,10 @@ def _validate(args: argparse.Namespace) -> int:
     story = load_story(args.story)
     located = geocode_story(story)
     layers = sorted({loc.layer for loc in located.values()})
-    first, last = story.events[0].date, story.events[-1].date
+    dated = [event.date for event in story.events if event.date is not None]
+    span = f"{dated[0]} to {dated[-1]}" if dated else "undated"
     print(
-        f"ok: {args.story}: '{story.title.get('en')}': {len(story.events)} events ({first} to {last}), "
+        f"ok: {args.story}: '{story.title.get('en')}': {len(story.events)} events ({span}), "
         f"{len(story.places)} places, all located ({', '.join(layers)})"
     )
     return 0
@@ -172,10 +173,10 @@ def _events(args: argparse.Namespace) -> int:
     rows = [
         {
             "id": e.id,
-            "date": str(e.date),
-            "start": e.date.earliest.isoformat(),
-            "end": e.date.latest.isoformat(),
-            "precision": e.date.precision + ("~" if e.date.approximate else ""),
+            "date": str(e.date) if e.date else "",
+            "start": e.date.earliest.isoformat() if e.date else "",
+            "end": e.date.latest.isoformat() if e.date else "",
+            "precision": e.date.precision_label if e.date else "undated",
             "places": ",".join(e.places),
             "title": e.title.get(args.lang),
         }

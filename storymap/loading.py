@@ -322,6 +322,8 @@ def _reference_problems(
                     f"unknown place id '{place_id}' (not in places)",
                     _line_of(loc, lines),
                 )
+        if event.get("date") is None:
+            continue  # an undated event: never out of order, and the next compares past it
         try:
             current = PartialDate.parse(event.get("date"))
         except (DateParseError, TypeError):

@@ -39,7 +39,9 @@ class SourceArticle(StrictModel):
     outlet: str
     title: str
     url: WebAddress | None = None
-    date: StoryDate
+    date: StoryDate | None = Field(
+        default=None, description="when it was published; left out when unknown (an import)"
+    )
     language: LanguageCode = Field(description="the article's language, a BCP 47 code")
     author: str | None = None
 
@@ -206,10 +208,14 @@ class CategoryDefinition(StrictModel):
 
 
 class Event(StrictModel):
-    """One dated happening in the story, at one or more places."""
+    """One happening in the story, at one or more places; dated, unless its source gives no date."""
 
     id: Slug
-    date: StoryDate
+    date: StoryDate | None = Field(
+        default=None,
+        description="when it happened; left out for an undated event (its source gives no "
+        "date): readers see 'Undated', and it never fails the story order",
+    )
     date_note: Text | None = Field(
         default=None, description="how the date was read from the source (e.g. 'the day before')"
     )

@@ -3,7 +3,8 @@
 Everything is built from ``storymap.geometry``'s GeoDataFrames, so the exported files say
 exactly what the map draws. Dates are ISO ``YYYY-MM-DD`` strings: an event's ``start``
 and ``end`` are the earliest and latest day its date may be, ``date`` is the story's
-own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is.
+own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is. An undated
+event has an empty ``date``, ``start`` and ``end`` and the precision ``undated``.
 
 Two rules keep the files safe to open: numbers are finite (JSON has no ``Infinity``,
 so a non-finite number is an error, not a broken file), and a CSV text cell that a
@@ -13,7 +14,6 @@ spreadsheet would run as a formula is written as text (OWASP's advice).
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import geopandas as gpd
 import pandas as pd
@@ -117,6 +117,6 @@ def _events(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:
     """``events_frame`` with ISO date strings and route lengths to 0.1 km."""
     frame = events_frame(story, located)
     for column in ("start", "end"):
-        frame[column] = frame[column].map(date.isoformat)
+        frame[column] = frame[column].map(lambda day: day.isoformat() if day else None)
     frame["route_km"] = frame["route_km"].astype(float).round(1)
     return frame
