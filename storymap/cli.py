@@ -1,4 +1,4 @@
-"""``python -m storymap``: check, geocode and list a story from the command line.
+"""``python -m storymap``: check, geocode, list, export and import a story from the command line.
 
 Every failure an author can cause ends with a clear message on stderr and exit 1,
 never a traceback.
@@ -25,6 +25,7 @@ from storymap.geocoding import (
     geocode_story,
     locate,
 )
+from storymap.importers.command import add_import_command
 from storymap.loading import StoryError, load_story
 from storymap.located import locate_file
 from storymap.model import Story, story_json_schema
@@ -95,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     add_draft_command(commands)
+    add_import_command(commands)
     return parser
 
 
