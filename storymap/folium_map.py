@@ -20,7 +20,7 @@ from storymap.export.html import leaflet_css
 from storymap.geocoding import COUNTRY_OUTLINES, Location
 from storymap.geometry import events_frame, places_frame, to_leaflet
 from storymap.model import Story
-from storymap.style import BORDER, CATEGORY_COLOURS, LAND, NEUTRAL, OCEAN
+from storymap.style import BORDER, LAND, NEUTRAL, OCEAN, category_styles
 from storymap.web import LEAFLET
 
 
@@ -51,28 +51,30 @@ def events_map(
         zoom_on_click=False,
         embed=True,
     ).add_to(fmap)
+    colours = {name: style.colour for name, style in category_styles(story).items()}
+    text_lang = lang if lang in story.languages else story.default_language  # a column per language
     latest = {}  # place id -> category of its last chosen event
     for row in chosen.itertuples():
         for place in row.places.split(","):
             latest[place] = row.category
-    for route in routes.itertuples():
-        title = route.title_en if lang == "en" else route.title_id
+    for _, route in routes.iterrows():  # rows, not tuples: "title_pt-BR" is no attribute name
+        title = route[f"title_{text_lang}"]
         folium.PolyLine(
             [to_leaflet(lon, lat) for lon, lat in route.geometry.coords],
-            color=CATEGORY_COLOURS[route.category],
+            color=colours[route.category],
             weight=3,
             dash_array="8 6" if route.route_mode == "flight" else None,
             tooltip=TextTooltip(f"{title} · {route.route_km:,.0f} km"),
         ).add_to(fmap)
-    for place in places.itertuples():
-        name = place.name_en if lang == "en" else place.name_id
+    for _, place in places.iterrows():
+        name = place[f"name_{text_lang}"]
         folium.CircleMarker(
             to_leaflet(place.geometry.x, place.geometry.y),
             radius=7,
             color="#1d1d1f",
             weight=1.5,
             fill=True,
-            fill_color=CATEGORY_COLOURS.get(latest.get(place.id, ""), NEUTRAL),
+            fill_color=colours.get(latest.get(place.id, ""), NEUTRAL),
             fill_opacity=0.9,
             tooltip=TextTooltip(name),
         ).add_to(fmap)

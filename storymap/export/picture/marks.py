@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from storymap.geocoding import Location
 from storymap.geometry import route_line
 from storymap.model import Event, Story
-from storymap.style import CATEGORY_COLOURS
+from storymap.style import category_styles
 
 NO_EVENT = "#777777"
 KIND_ORDER = {"city": 0, "site": 1, "region": 2, "country": 3}  # which name leads a label
@@ -46,6 +46,7 @@ class RouteMark:
 
 def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[Mark]:
     """Every place of the story, in story order, coloured by the last event there."""
+    colours = {name: style.colour for name, style in category_styles(story).items()}
     last: dict[str, Event] = {}
     count: dict[str, int] = {}
     for event in story.events:
@@ -63,7 +64,7 @@ def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[M
                 lat=where.lat,
                 name=place.name.get(lang),
                 kind=place.kind,
-                colour=CATEGORY_COLOURS[event.category] if event else NO_EVENT,
+                colour=colours[event.category] if event else NO_EVENT,
                 exact=event.date is not None and event.date.is_exact_day if event else True,
                 events=count.get(place.id, 0),
             )
@@ -73,6 +74,7 @@ def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[M
 
 def story_routes(story: Story, located: dict[str, Location]) -> list[RouteMark]:
     """Every event's route, in story order."""
+    colours = {name: style.colour for name, style in category_styles(story).items()}
     routes = []
     for event in story.events:
         if event.route:
@@ -80,7 +82,7 @@ def story_routes(story: Story, located: dict[str, Location]) -> list[RouteMark]:
             routes.append(
                 RouteMark(
                     coords=tuple((float(x), float(y)) for x, y in line.coords),
-                    colour=CATEGORY_COLOURS[event.category],
+                    colour=colours[event.category],
                     flight=event.route.mode == "flight",
                     km=km,
                 )

@@ -38,8 +38,7 @@ from storymap.export.picture.text import (
 )
 from storymap.i18n import number, t
 from storymap.located import LocatedStory
-from storymap.model import CATEGORIES
-from storymap.style import CATEGORY_COLOURS, OCEAN
+from storymap.style import OCEAN, category_styles
 
 TITLE_PT, SUBTITLE_PT, CREDITS_PT = 18, 11, 8
 TITLE_LINES, SUBTITLE_LINES, CREDITS_LINES = 3, 3, 2  # at most; a longer text ends in "…"
@@ -102,10 +101,9 @@ def overview_png(
     ax.set_ylabel("")
 
     renderer = canvas.get_renderer()
-    used = [c for c in CATEGORIES if any(e.category == c for e in story.events)]
-    entries = [
-        LegendEntry(bounded(t(f"category_{c}", lang), LEGEND_CHARS), CATEGORY_COLOURS[c])
-        for c in used
+    entries = [  # the story's own categories and colours, as the reader's legend shows them
+        LegendEntry(bounded(style.name.get(lang), LEGEND_CHARS), style.colour)
+        for style in category_styles(story).values()
     ]
     if not all(m.exact for m in marks):
         entries.append(LegendEntry(t("precision_note", lang), MUTED, "hollow"))
