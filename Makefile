@@ -33,6 +33,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py
+	$(PY) benchmarks/bench_import.py
 
 schema: $(STAMP)
 	$(PY) -m storymap schema -o geodata/story.schema.json

@@ -186,3 +186,12 @@ def test_every_import_format_has_a_reader():
     }
     for fmt in FORMATS.values():
         assert callable(fmt.reader())
+
+
+def test_too_many_slides_or_features_are_refused_in_one_line():
+    many = json.dumps({"storymap": {"slides": [{}] * 20_001}}).encode()
+    with pytest.raises(ImportFailed, match="20,001 slides are more than 20,000"):
+        import_story(many, None, "many.json")
+    features = {"type": "FeatureCollection", "features": [{}] * 20_001}
+    with pytest.raises(ImportFailed, match="features are more than"):
+        import_story(json.dumps(features).encode(), None, "many.geojson")

@@ -40,6 +40,10 @@ def import_story(
         raise ImportFailed(
             f"{name}: {len(data):,} bytes is too big to import (at most {MAX_STORY_BYTES:,})"
         )
+    if places is not None and len(places) > MAX_STORY_BYTES:
+        raise ImportFailed(
+            f"{name}: the places CSV is too big to import (at most {MAX_STORY_BYTES:,} bytes)"
+        )
     if fmt is not None and fmt not in FORMATS:
         raise ImportFailed(f"unknown format '{fmt}': choose from {', '.join(FORMATS)}")
     options = ImportOptions(name, lang, story_id, places)

@@ -2,7 +2,8 @@
 
 The story's YAML goes to ``-o`` (or to standard output), the report to the terminal:
 one line for each thing the format could not say or the import changed. Every failure
-is one line on stderr and exit 1, never a traceback.
+is a ``StorymapError``: ``python -m storymap`` prints it as one line and exits 1, never
+a traceback.
 """
 
 from __future__ import annotations
@@ -48,28 +49,18 @@ def add_import_command(commands: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Import, write, report; a ``StorymapError`` is the one line ``main`` prints (exit 1)."""
     from storymap.importers import import_story
 
-    try:
-        if args.output is not None and not args.output.parent.is_dir():
-            raise StorymapError(f"-o {args.output}: the folder {args.output.parent} does not exist")
-        data = _read(args.file)
-        places_file = args.places or _beside(args.file)
-        places = _read(places_file) if places_file is not None else None
-        result = import_story(
-            data, args.fmt, args.file.name, lang=args.lang, story_id=args.story_id, places=places
-        )
-        text = result.yaml()
-        if args.output is None:
-            sys.stdout.write(text)
-        else:
-            args.output.write_text(text, encoding="utf-8")
-    except StorymapError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
-        return 1
+    if args.output is not None and not args.output.parent.is_dir():
+        raise StorymapError(f"-o {args.output}: the folder {args.output.parent} does not exist")
+    data = _read(args.file)
+    places_file = args.places or _beside(args.file)
+    places = _read(places_file) if places_file is not None else None
+    result = import_story(
+        data, args.fmt, args.file.name, lang=args.lang, story_id=args.story_id, places=places
+    )
+    _write(args.output, result.yaml())
     story = result.story
     out = sys.stdout if args.output is not None else sys.stderr
     where = args.output if args.output is not None else "the story above"
@@ -81,6 +72,17 @@ def run_import(args: argparse.Namespace) -> int:
     for line in result.report:
         print(f"  - {line}", file=out)
     return 0
+
+
+def _write(path: Path | None, text: str) -> None:
+    """The story to ``path``, or to standard output."""
+    if path is None:
+        sys.stdout.write(text)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StorymapError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
 def _read(path: Path) -> bytes:

@@ -115,6 +115,14 @@ def csv_rows(text: str, name: str, limit: int | None = None) -> list[list[str]]:
     return rows
 
 
+def check_count(count: int, name: str, what: str) -> None:
+    """Refuse more than ``MAX_ROWS`` slides, events or features: too many to import at once."""
+    if count > MAX_ROWS:
+        raise ImportFailed(
+            f"{name}: {count:,} {what} are more than {MAX_ROWS:,}: too many to import at once"
+        )
+
+
 def detect_format(document: Document, name: str) -> str:
     """The format ``document`` is in, or ``ImportFailed`` saying what it looks like."""
     if document.is_json:

@@ -23,6 +23,7 @@ from shapely.geometry import shape
 
 from storymap.dates import PartialDate
 from storymap.importers.builder import StoryBuilder
+from storymap.importers.detect import check_count
 from storymap.importers.html_text import plain_text
 from storymap.importers.options import ImportOptions
 from storymap.importers.points import number, place_at, point_of
@@ -42,6 +43,7 @@ DEFAULT_PRECISION_KM = 5.0
 def read_geojson(doc: Any, options: ImportOptions) -> tuple[dict[str, Any], list[str]]:
     """The story and the report (see the module's docstring)."""
     features = _features(doc, options.name)
+    check_count(len(features), options.name, "features")
     report = Report("feature")
     builder = StoryBuilder(options.language(), TOOL, options.name, report)
     rows = []

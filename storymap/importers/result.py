@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -34,6 +35,10 @@ class ImportResult:
 
     def yaml(self) -> str:
         """The story file's text: the schema line, a comment on where it came from, the fields."""
+        return self._text
+
+    @cached_property
+    def _text(self) -> str:
         body = yaml.dump(
             in_field_order(self.story),
             Dumper=_Dumper,
@@ -51,19 +56,20 @@ class ImportResult:
         return parse_story(self.yaml(), f"{self.name} (imported)")
 
 
-class _Dumper(yaml.SafeDumper):
-    """Safe YAML, block style, no aliases; text with line breaks as a literal block."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe YAML (libyaml when present), block style, no aliases; text with line breaks as a
+    literal block."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _text_node(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value and value == value.strip() and "\t" not in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _text)
+_Dumper.add_representer(str, _text_node)
 
 
 def _one_line(text: str) -> str:

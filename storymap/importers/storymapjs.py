@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from storymap.importers.builder import StoryBuilder
+from storymap.importers.detect import check_count
 from storymap.importers.html_text import plain_text
 from storymap.importers.media import read_media
 from storymap.importers.options import ImportOptions
@@ -68,6 +69,7 @@ def read_storymapjs(doc: Any, options: ImportOptions) -> tuple[dict[str, Any], l
     report = Report("slide")
     builder = StoryBuilder(options.language(inner.get("language")), TOOL, options.name, report)
     _note_options(doc, inner, report)
+    check_count(len(inner["slides"]), options.name, "slides")
     slides = [s for s in inner["slides"] if isinstance(s, dict)]
     if len(slides) != len(inner["slides"]):
         report.note("entries of 'slides' that are not slides are left out")

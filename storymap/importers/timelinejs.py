@@ -20,6 +20,7 @@ from collections import Counter
 from typing import Any
 
 from storymap.importers.builder import MAX_CATEGORIES, StoryBuilder
+from storymap.importers.detect import check_count
 from storymap.importers.html_text import plain_text
 from storymap.importers.media import read_media
 from storymap.importers.named_places import NamedPlace, PlaceNamer
@@ -50,6 +51,7 @@ def read_timelinejs(doc: Any, options: ImportOptions) -> tuple[dict[str, Any], l
     """The story and the report (see the module's docstring)."""
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise ImportFailed(f"{options.name}: not TimelineJS JSON: no 'events' list")
+    check_count(len(doc["events"]), options.name, "events")
     report = Report("event")
     events = [(n, e) for n, e in enumerate(doc["events"], 1) if isinstance(e, dict)]
     if len(events) != len(doc["events"]):
