@@ -68,6 +68,9 @@ def test_demo_overview_gives_the_title_and_its_free_text_range_is_reported():
     reported(result, "slide 1", "overview", "date '1790-2010' not kept")
     reported(result, "HTML in the text is made plain text")
     reported(result, "the map type 'osm:standard' is not kept")
+    reported(result, "24 media item(s) stay on other sites (upload.wikimedia.org, twitter.com")
+    reported(result, "slide 25: 'Wright County, Missouri' is at the same point as an earlier place")
+    assert story.events[-1].route is None  # no line from a place to the same point
     kinds = {m.kind for e in story.events for m in e.media}
     assert kinds == {"image", "link"}  # YouTube, Vimeo, SoundCloud, Twitter are links
     assert all(m.url.startswith(("http://", "https://")) for e in story.events for m in e.media)
@@ -106,7 +109,7 @@ def test_marktwain_unknown_keys_null_date_and_missing_line_flags():
     story = result.parsed()
     reported(result, "unknown keys not kept: test")
     reported(result, "slides 2-15: unknown keys not kept: uniqueid")
-    reported(result, "overview slide's location")
+    reported(result, "the overview slide gives the title and subtitle; its location")
     reported(result, "slide 5: no date: undated")
     assert story.events[3].date is None  # slide 5, "date": null
     routes = [e.route is not None for e in story.events]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from storymap.dates import PartialDate
 from storymap.draft.place_entries import slug, unique
@@ -63,6 +64,13 @@ class StoryBuilder:
     def place_for(self, key: Any) -> str | None:
         """The id of the place already added under ``key``, if any."""
         return self._place_keys.get(key)
+
+    def point(self, place_id: str) -> tuple[float, float] | None:
+        """A place's own (lat, lon), if it has coordinates."""
+        for place in self.places:
+            if place["id"] == place_id and "coordinates" in place:
+                return place["coordinates"]["lat"], place["coordinates"]["lon"]
+        return None
 
     def place_name(self, place_id: str) -> str:
         """The name a place was first seen with (before it was made unique)."""
@@ -190,6 +198,7 @@ class StoryBuilder:
     ) -> dict[str, Any]:
         """The whole story: metadata, places, events; call after every event is added."""
         self.keep_story_order()
+        self._note_remote_media()
         data: dict[str, Any] = {
             "id": slug(story_id or title or self.name)[:80].strip("-") or "imported",
             "title": self.text(title),
@@ -206,3 +215,14 @@ class StoryBuilder:
         data["places"] = self.places
         data["events"] = self.events
         return data
+
+    def _note_remote_media(self) -> None:
+        """Media stay on other sites: say which, so the author checks they may show them."""
+        urls = [m["url"] for e in self.events for m in e.get("media", [])]
+        if urls:
+            sites = list(dict.fromkeys(urlsplit(url).hostname or url for url in urls))
+            shown = ", ".join(sites[:6]) + (f" and {len(sites) - 6} more" if len(sites) > 6 else "")
+            self.report.note(
+                f"{len(urls)} media item(s) stay on other sites ({shown}): readers' browsers load "
+                "them from there; check you may show them"
+            )

@@ -59,12 +59,14 @@ def read_geojson(doc: Any, options: ImportOptions) -> tuple[dict[str, Any], list
     for n, props, point, when in rows:
         title = _first(props, (*TITLE_KEYS, f"title_{builder.lang}"), report, n)
         text = _first(props, (*TEXT_KEYS, f"summary_{builder.lang}"), report, n)
-        name = _first(props, PLACE_KEYS) or title or f"{TOOL} feature {n}"
+        own_name = _first(props, PLACE_KEYS)
+        name = own_name or title or f"{TOOL} feature {n}"
         km = number(props.get("precision_km"))
         if km is None or km <= 0:
             km = DEFAULT_PRECISION_KM
             report.note(f"no precision_km: {DEFAULT_PRECISION_KM:g} km assumed", n)
-        place_id = place_at(builder, point, name, n, "city", km, f"{TOOL} feature {n}")
+        source = f"{TOOL} feature {n}"
+        place_id = place_at(builder, point, name, n, "city", km, source, named=bool(own_name))
         group = _first(props, ("category", "group"))
         builder.add_event(n, title, text, when, [place_id], builder.category_for(group or None))
     return builder.story(

@@ -65,17 +65,30 @@ def place_at(
     precision_km: float,
     source: str,
     country: str | None = None,
+    named: bool = True,
 ) -> str:
-    """The id of the place at ``point`` (added the first time it is seen); its country is
-    ``country`` when given (two capital letters), else found from the point."""
+    """The id of the place at ``point``, added the first time it is seen; its country is
+    ``country`` when given (two capital letters), else found from the point.
+
+    Points seen again share the place, unless the source gives the new one a name of its
+    own (``named``) that differs: then it is a place of its own at the same point.
+    """
     existing = builder.place_for(point)
     if existing is not None:
-        if builder.place_name(existing) != name:
+        if builder.place_name(existing) == name:
+            return existing
+        if not named:
             builder.report.note(
                 f"'{name}' is at the same point as an earlier place: they share place '{existing}'",
                 item,
             )
-        return existing
+            return existing
+        builder.report.note(
+            f"'{name}' is at the same point as an earlier place with another name", item
+        )
+    key = point if existing is None else (point, name)
+    if builder.place_for(key) is not None:
+        return builder.place_for(key)  # type: ignore[return-value]
     lat, lon = point
     if not (country and len(country) == 2 and country.isupper() and country.isalpha()):
         country = _country(builder, lat, lon, name, item)
@@ -84,7 +97,7 @@ def place_at(
         "country": country,
         "coordinates": {"lat": lat, "lon": lon, "precision_km": precision_km, "source": source},
     }
-    return builder.add_place(point, name, data, item)
+    return builder.add_place(key, name, data, item)
 
 
 def _country(builder: StoryBuilder, lat: float, lon: float, name: str, item: int) -> str:

@@ -90,7 +90,9 @@ def read_storymapjs(doc: Any, options: ImportOptions) -> tuple[dict[str, Any], l
         for note in media.notes:
             report.note(note, number)
         summary = "\n".join(filter(None, [text.text, media.text]))
-        route = _route(slide, previous, place_id, f"{headline.text}\n{text.text}", report, number)
+        same_point = previous is not None and builder.point(previous) == builder.point(place_id)
+        origin = None if same_point else previous
+        route = _route(slide, origin, place_id, f"{headline.text}\n{text.text}", report, number)
         when = read_free_date(plain_text(slide.get("date")).text)
         builder.add_event(
             number, headline.text, summary, when, [place_id], category,
@@ -115,11 +117,8 @@ def _overview(slides: list[dict[str, Any]], report: Report) -> tuple[str, str, i
             kept = [k for k in ("location", "media", "background") if _has(slide.get(k))]
             if str(slide.get("date") or "").strip():
                 kept.append(f"date '{slide['date']}'")
-            if kept:
-                report.note(
-                    f"the overview slide's {', '.join(kept)} not kept: it gives the title and subtitle",
-                    number,
-                )
+            dropped = f"; its {', '.join(kept)} not kept" if kept else ""
+            report.note(f"the overview slide gives the title and subtitle{dropped}", number)
             return headline, text, number
     report.note("no overview slide: the title is the file's name")
     return "", "", None
@@ -140,7 +139,8 @@ def _slide_place(builder: StoryBuilder, slide: dict[str, Any], number: int) -> s
         report.note("no location (lat/lon) on the map: the slide is left out", number)
         return None
     name = plain_text(location.get("name")).text
-    if name.casefold() in PLACEHOLDER_NAMES:
+    named = name.casefold() not in PLACEHOLDER_NAMES
+    if not named:
         if name:
             report.note(
                 f"the location's name '{name}' is a placeholder: named by the headline", number
@@ -153,7 +153,8 @@ def _slide_place(builder: StoryBuilder, slide: dict[str, Any], number: int) -> s
         report.note("no map zoom: a precision of 9.8 km (zoom 10) is assumed", number)
     source = f"{TOOL} slide {number}" + (f", map zoom {zoom}" if zoom is not None else "")
     kind = kind_for_zoom(zoom)
-    return place_at(builder, point, name, number, kind, zoom_precision_km(zoom), source)
+    km = zoom_precision_km(zoom)
+    return place_at(builder, point, name, number, kind, km, source, named=named)
 
 
 def _route(
