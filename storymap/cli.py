@@ -107,7 +107,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _layers(args: argparse.Namespace, story: Story | None) -> list[Layer]:
     online = None
     if args.online:
-        from storymap.online import NominatimLayer
+        from storymap.geocoding.online import NominatimLayer
 
         online = NominatimLayer()
     return default_layers(story, online)

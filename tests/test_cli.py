@@ -11,7 +11,7 @@ import pytest
 from geopy.exc import GeocoderUnavailable
 from story_helpers import FIRST_STORY, FIXTURES, ROOT, SCHEMA
 
-import storymap.online
+import storymap.geocoding.online
 from storymap.cli import main
 
 
@@ -239,12 +239,12 @@ def fake_online(monkeypatch, tmp_path):
     """Make --online use a fake geocoder and a cache in tmp_path: no network, no home dir."""
 
     def install(geocoder):
-        real = storymap.online.NominatimLayer
+        real = storymap.geocoding.online.NominatimLayer
 
         def layer(*args, **kwargs):
             return real(geocoder, cache_path=tmp_path / "nominatim.json", min_delay_seconds=0)
 
-        monkeypatch.setattr(storymap.online, "NominatimLayer", layer)
+        monkeypatch.setattr(storymap.geocoding.online, "NominatimLayer", layer)
         return geocoder
 
     return install

@@ -24,8 +24,8 @@ from storymap.geocoding import (
     locate,
     normalise,
 )
+from storymap.geocoding.online import NominatimLayer
 from storymap.loading import load_story, parse_story
-from storymap.online import NominatimLayer
 
 WGS84 = Geod(ellps="WGS84")
 

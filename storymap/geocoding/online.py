@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
-from storymap.geocoding import GeocodeUnavailable, Location, Query
+from storymap.geocoding.base import GeocodeUnavailable, Location, Query
 
 USER_AGENT = "storymap/0.1 (interactive news story maps; https://github.com/storymap)"
 DEFAULT_CACHE = Path(os.environ.get("STORYMAP_CACHE", Path.home() / ".cache" / "storymap"))
