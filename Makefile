@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)
+	$(PY) benchmarks/bench_geocoding.py
 	$(PY) benchmarks/bench_reader.py
 
 schema: $(STAMP)

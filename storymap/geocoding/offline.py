@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from functools import cached_property
 from pathlib import Path
 
 from storymap.geocoding.base import COUNTRY_OUTLINES, CURATED_PLACES, Location, Query
+from storymap.geocoding.countries import countries
 from storymap.geocoding.names import NameIndex, normalise
 from storymap.model import Story
 
@@ -66,29 +66,14 @@ class CountryLayer:
     def __init__(self, path: Path = COUNTRY_OUTLINES) -> None:
         self._path = path
 
-    @cached_property
-    def _countries(self) -> dict[str, Location]:
-        import geopandas  # heavy: imported only when a country is asked for
-
-        frame = geopandas.read_file(self._path)
-        equal_area = frame.to_crs("EPSG:6933")
-        countries: dict[str, Location] = {}
-        for row, area in zip(frame.itertuples(), equal_area.area, strict=True):
-            if not row.iso_a2:
-                continue
-            largest = max(getattr(row.geometry, "geoms", [row.geometry]), key=lambda g: g.area)
-            point = largest.representative_point()
-            radius = (area / 3.14159) ** 0.5 / 1000
-            note = "a point inside the country's Natural Earth 1:110m outline"
-            countries[row.iso_a2] = Location(
-                point.y, point.x, self.name, round(radius), row.name, note
-            )
-        return countries
-
     def locate(self, query: Query) -> Location | None:
         if query.kind != "country" or not query.country:
             return None
-        return self._countries.get(query.country)
+        country = countries(self._path).get(query.country)
+        if country is None:
+            return None
+        note = "a point inside the country's Natural Earth 1:110m outline"
+        return Location(country.lat, country.lon, self.name, country.radius_km, country.name, note)
 
     def suggest(self, query: Query, limit: int = 3) -> list[str]:
         return []
