@@ -1,50 +1,68 @@
 """``python -m storymap``: check, geocode and list a story from the command line.
 
 Every failure an author can cause ends with a clear message on stderr and exit 1,
-never a traceback.
+never a traceback. Everything printed passes through ``messages.for_terminal``,
+so a story's text cannot send escape sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, get_args
 
+from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
-from storymap.geocoding import (
-    GeocodeUnavailable,
-    Layer,
-    Query,
-    UnresolvedPlaces,
-    default_layers,
-    geocode_story,
-    locate,
-)
-from storymap.loading import StoryError, load_story
+from storymap.geocoding import Layer, Query, default_layers, geocode_story, locate
+from storymap.loading import load_story, parse_story
 from storymap.located import locate_file
-from storymap.model import Story, story_json_schema
+from storymap.messages import for_terminal
+from storymap.model import Lang, PlaceKind, Story, story_json_schema
+from storymap.synthetic import MAX_SYNTHETIC_EVENTS
+
+TILES = ("offline", "carto", "osm")
+
+
+class CommandError(StorymapError):
+    """A command that cannot do what it was asked; the message says why."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)
-    except StoryError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-    except (UnresolvedPlaces, GeocodeUnavailable) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of our output went away (| head): not an error
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except StorymapError as exc:
+        _say(f"error: {exc}", sys.stderr)
+    except OSError as exc:
+        _say(f"error: {_os_message(exc)}", sys.stderr)
+    except KeyboardInterrupt:
+        _say("error: interrupted", sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours, not the user's; still one line, not a traceback
+        if os.environ.get("STORYMAP_DEBUG"):
+            raise
+        _say(
+            f"error: unexpected {type(exc).__name__}: {exc} "
+            "(a bug in storymap; run with STORYMAP_DEBUG=1 to see where)",
+            sys.stderr,
+        )
     return 1
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m storymap", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    languages = list(get_args(Lang))
 
     validate = commands.add_parser("validate", help="check a story file; list every problem")
     validate.add_argument("story", type=Path)
@@ -54,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("story", type=Path, nargs="?")
     geocode.add_argument("--query", help="a single place name to locate instead of a story")
     geocode.add_argument("--country", help="ISO 3166-1 alpha-2 hint for --query, e.g. RU")
-    geocode.add_argument("--kind", default="city", choices=["city", "site", "region", "country"])
+    geocode.add_argument("--kind", default="city", choices=list(get_args(PlaceKind)))
     geocode.add_argument("--format", choices=["table", "json"], default="table")
     geocode.add_argument(
         "--online", action="store_true", help="also ask Nominatim (needs the internet; 1 request/s)"
@@ -64,11 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     events = commands.add_parser("events", help="list the events in story order")
     events.add_argument("story", type=Path)
     events.add_argument("--format", choices=["table", "json"], default="table")
-    events.add_argument("--lang", choices=["id", "en"], default="en")
+    events.add_argument("--lang", choices=languages, default="en")
     events.set_defaults(run=_events)
 
     generate = commands.add_parser("generate", help="write a synthetic story (benchmarks, tests)")
-    generate.add_argument("--events", type=int, required=True)
+    generate.add_argument(
+        "--events", type=int, required=True, help=f"1 to {MAX_SYNTHETIC_EVENTS:,}"
+    )
     generate.add_argument("--seed", type=int, default=1)
     generate.add_argument("-o", "--output", type=Path, required=True)
     generate.set_defaults(run=_generate)
@@ -80,9 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["site", *FORMATS], required=True)
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument(
-        "--lang", choices=["id", "en"], help="for png and handout (default: the story's)"
+        "--lang", choices=languages, help="for png and handout (default: the story's)"
     )
-    export.add_argument("--tiles", choices=["offline", "carto", "osm"], default="offline",
+    export.add_argument("--tiles", choices=TILES, default="offline",
                         help="base map the HTML opens with (default offline: works with no internet)")  # fmt: skip
     export.set_defaults(run=_export)
 
@@ -92,12 +112,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """The one way this module prints: control characters are written out, never sent."""
+    print(for_terminal(text), file=stream or sys.stdout)
+
+
+def _os_message(exc: OSError) -> str:
+    where = exc.filename if exc.filename is not None else ""
+    reason = exc.strerror or str(exc)
+    return f"{where}: {reason}" if where else reason
+
+
+def _check_output(path: Path, folder_wanted: bool = False) -> None:
+    """Refuse, before any work is done, an output path that cannot be written."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"cannot write {path}: {folder} is a file, not a folder")
+    if not folder.is_dir():
+        raise CommandError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir() and not folder_wanted:
+        raise CommandError(f"cannot write {path}: it is a folder; give a file name")
+    if path.exists() and not path.is_dir() and folder_wanted:
+        raise CommandError(f"cannot write {path}: it is a file; give a folder for the site")
+
+
+def _write_output(path: Path, content: bytes) -> None:
+    """Write ``content`` to a temporary file beside ``path`` and rename it: all or nothing."""
+    _check_output(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temporary)
+
+
 def _validate(args: argparse.Namespace) -> int:
     story = load_story(args.story)
     located = geocode_story(story)
     layers = sorted({loc.layer for loc in located.values()})
     first, last = story.events[0].date, story.events[-1].date
-    print(
+    _say(
         f"ok: {args.story}: '{story.title.en}': {len(story.events)} events ({first} to {last}), "
         f"{len(story.places)} places, all located ({', '.join(layers)})"
     )
@@ -115,7 +173,7 @@ def _layers(args: argparse.Namespace, story: Story | None) -> list[Layer]:
 
 def _geocode(args: argparse.Namespace) -> int:
     if (args.story is None) == (args.query is None):
-        print("error: give a STORY file or --query NAME (not both)", file=sys.stderr)
+        _say("error: give a STORY file or --query NAME (not both)", sys.stderr)
         return 2
     if args.query is not None:
         query = Query((args.query,), args.country.upper() if args.country else None, args.kind)
@@ -125,8 +183,7 @@ def _geocode(args: argparse.Namespace) -> int:
             suggestions = dict.fromkeys(s for layer in layers for s in layer.suggest(query))
             where = f" in {query.country}" if query.country else ""
             hint = f"; did you mean: {', '.join(list(suggestions)[:5])}?" if suggestions else ""
-            print(f"error: '{args.query}'{where} not found{hint}", file=sys.stderr)
-            return 1
+            raise CommandError(f"'{args.query}'{where} not found{hint}")
         rows = [{"name": args.query, **_location_fields(found)}]
     else:
         story = load_story(args.story)
@@ -169,63 +226,55 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from storymap.synthetic import write_synthetic_story
+    from storymap.synthetic import synthetic_story_text
 
-    if args.events < 1:
-        print("error: --events must be at least 1", file=sys.stderr)
+    if not 1 <= args.events <= MAX_SYNTHETIC_EVENTS:
+        _say(
+            f"error: --events must be between 1 and {MAX_SYNTHETIC_EVENTS:,} "
+            f"(a story file may be at most 5 MB), not {args.events:,}",
+            sys.stderr,
+        )
         return 2
-    write_synthetic_story(args.events, args.output, args.seed)
-    story = load_story(args.output)
-    print(f"wrote {args.output}: {len(story.events)} events, {len(story.places)} places")
+    _check_output(args.output)
+    content = synthetic_story_text(args.events, args.seed).encode("utf-8")
+    story = parse_story(content, str(args.output))  # checked before anything is written
+    _write_output(args.output, content)
+    _say(f"wrote {args.output}: {len(story.events)} events, {len(story.places)} places")
     return 0
-
-
-EXPORT_FORMATS = [
-    "html",
-    "site",
-    "png",
-    "handout",
-    "geojson",
-    "places-geojson",
-    "csv",
-    "places-csv",
-]
 
 
 def _export(args: argparse.Namespace) -> int:
     from storymap.export.site import export_site
 
+    _check_output(args.output, folder_wanted=args.format == "site")
     paths = [
         p for path in args.story for p in (sorted(path.glob("*.yaml")) if path.is_dir() else [path])
     ]
     if not paths:
-        print(
-            f"error: no story files (*.yaml) in {', '.join(map(str, args.story))}", file=sys.stderr
-        )
-        return 1
+        raise CommandError(f"no story files (*.yaml) in {', '.join(map(str, args.story))}")
+    if args.format != "site" and len(paths) > 1:
+        _say(f"error: --format {args.format} takes one story, not {len(paths)}", sys.stderr)
+        return 2
     stories = [locate_file(path) for path in paths]
     if args.format == "site":
         written = export_site(stories, args.output, args.tiles)
         size = sum(f.stat().st_size for f in written)
-        print(
+        _say(
             f"wrote {args.output}/: {len(written)} files, {size / 1024:,.0f} KiB, {len(stories)} stories"
         )
         return 0
-    if len(stories) > 1:
-        print(f"error: --format {args.format} takes one story, not {len(stories)}", file=sys.stderr)
-        return 2
     item = stories[0]
     lang = args.lang or item.story.default_language
     content = export_bytes(item, args.format, lang, args.tiles)
-    args.output.write_bytes(content)
-    print(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
+    _write_output(args.output, content)
+    _say(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
     text = json.dumps(story_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        _write_output(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0
@@ -233,10 +282,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _say(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     columns = [c for c in rows[0] if c != "note"]
     widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
-    print("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    _say("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
     for row in rows:
-        print("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip())
+        _say("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip())

@@ -22,6 +22,7 @@ from storymap.errors import StorymapError
 from storymap.model import Story
 
 MAX_STORY_BYTES = 5 * 1024 * 1024
+MAX_PROBLEMS_LISTED = 50
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,22 @@ class Problem:
 
 
 class StoryError(StorymapError):
-    """A story file that cannot be used; ``problems`` lists everything found."""
+    """A story file that cannot be used; ``problems`` lists everything found.
+
+    The message is one line for one problem; for more it lists the first
+    ``MAX_PROBLEMS_LISTED`` and says how many more there are.
+    """
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
+        if len(problems) == 1:
+            super().__init__(f"{source}: {problems[0]}")
+            return
+        lines = [f"  - {p}" for p in problems[:MAX_PROBLEMS_LISTED]]
+        if len(problems) > MAX_PROBLEMS_LISTED:
+            lines.append(f"  … and {len(problems) - MAX_PROBLEMS_LISTED:,} more")
+        super().__init__(f"{source}: {len(problems):,} problems\n" + "\n".join(lines))
 
 
 class _StoryLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -55,7 +55,7 @@ def test_validate_valid_fixtures(capsys, gazetteer, name):
         ("alias_bomb.yaml", "alias"),
         ("out_of_order.yaml", "events are in story order, oldest first"),
         ("duplicate_key.yaml", "the key appears twice"),
-        ("several_problems.yaml", "5 problem(s)"),
+        ("several_problems.yaml", "5 problems"),
         ("misspelled_places.yaml", "2 place(s) could not be located"),
     ],
 )
@@ -332,3 +332,23 @@ def test_schema_to_a_file(capsys, tmp_path):
     assert code == 0
     assert out == ""
     assert path.read_text(encoding="utf-8") == SCHEMA.read_text(encoding="utf-8")
+
+
+# --- errors that are not the user's -------------------------------------------------------------
+
+
+def test_a_bug_is_still_one_line_and_exit_1(capsys, monkeypatch):
+    def broken(path):
+        raise KeyError("steps")
+
+    monkeypatch.setattr("storymap.cli.load_story", broken)
+    code, out, err = run(capsys, "events", FIRST_STORY)
+    assert code == 1
+    assert out == ""
+    assert err == (
+        "error: unexpected KeyError: 'steps' "
+        "(a bug in storymap; run with STORYMAP_DEBUG=1 to see where)\n"
+    )
+    monkeypatch.setenv("STORYMAP_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["events", str(FIRST_STORY)])

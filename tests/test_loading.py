@@ -276,7 +276,7 @@ def test_story_error_message_lists_every_problem():
     with pytest.raises(StoryError) as caught:
         load_story(FIXTURES / "several_problems.yaml")
     message = str(caught.value)
-    assert message.startswith(f"{FIXTURES / 'several_problems.yaml'}: 5 problem(s)\n")
+    assert message.startswith(f"{FIXTURES / 'several_problems.yaml'}: 5 problems\n")
     assert message.count("\n  - line ") == 5
 
 
