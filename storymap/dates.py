@@ -28,6 +28,7 @@ from typing import Literal
 from babel.dates import format_date
 
 from storymap.errors import StorymapError
+from storymap.messages import quote
 
 Precision = Literal["day", "part", "month", "year", "range"]
 Part = Literal["early", "mid", "late"]
@@ -38,7 +39,10 @@ _PART_WORDS = {
     "en": {"early": "early", "mid": "mid", "late": "late"},
 }
 _APPROX_WORD = {"id": "sekitar", "en": "about"}
-_POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}|early|mid|late))?)?$")
+# [0-9], not \d: \d also matches Arabic-Indic and other digits, which int() would accept.
+_POINT = re.compile(
+    r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}|early|mid|late))?)?$"
+)
 
 
 class DateParseError(StorymapError, ValueError):
@@ -96,15 +100,15 @@ def _parse_point(text: str, whole: str) -> DatePoint:
     match = _POINT.match(text)
     if not match:
         raise DateParseError(
-            f"'{whole}' is not a story date: use YYYY, YYYY-MM, YYYY-MM-DD, "
+            f"{quote(whole)} is not a story date: use YYYY, YYYY-MM, YYYY-MM-DD, "
             "YYYY-MM-early|mid|late, a range A/B, and ~ for 'about'"
         )
     year = int(match["year"])
     if year < 1:
-        raise DateParseError(f"'{whole}': year 0000 does not exist")
+        raise DateParseError(f"{quote(whole)}: year 0000 does not exist")
     month = int(match["month"]) if match["month"] else None
     if month is not None and not 1 <= month <= 12:
-        raise DateParseError(f"'{whole}': month {month} is not between 01 and 12")
+        raise DateParseError(f"{quote(whole)}: month {month} is not between 01 and 12")
     day_text = match["day"]
     if day_text is None:
         return DatePoint(year, month)
@@ -115,7 +119,7 @@ def _parse_point(text: str, whole: str) -> DatePoint:
     month_end = calendar.monthrange(year, month)[1]
     if not 1 <= day <= month_end:
         raise DateParseError(
-            f"'{whole}': {calendar.month_name[month]} {year} has days 1 to {month_end}, not {day}"
+            f"{quote(whole)}: {calendar.month_name[month]} {year} has days 1 to {month_end}, not {day}"
         )
     return DatePoint(year, month, day)
 
@@ -134,7 +138,7 @@ class PartialDate:
         if isinstance(value, date):
             return cls(DatePoint(value.year, value.month, value.day))
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise DateParseError(f"a date must be text like '2025-10-27', not {value!r}")
+            raise DateParseError(f"a date must be text like '2025-10-27', not {quote(value)}")
         text = f"{value:04d}" if isinstance(value, int) and value >= 0 else str(value).strip()
         approximate = text.endswith("~")
         body = text[:-1].strip() if approximate else text
@@ -143,7 +147,7 @@ class PartialDate:
             start = _parse_point(first.strip(), text)
             end = _parse_point(second.strip(), text)
             if end.latest < start.earliest:
-                raise DateParseError(f"'{text}': the range ends before it starts")
+                raise DateParseError(f"{quote(text)}: the range ends before it starts")
             if end == start:
                 end = None
             return cls(start, end, approximate)

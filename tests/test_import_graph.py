@@ -76,7 +76,7 @@ def import_graph(lazy: bool) -> dict[str, set[str]]:
 def test_the_graph_sees_the_known_imports():
     graph = import_graph(lazy=False)
     assert "storymap.geocoding.base" in graph["storymap.geocoding.gazetteer"]
-    assert "storymap.errors" in graph["storymap.loading"]
+    assert "storymap.story_yaml" in graph["storymap.loading"]
     assert "storymap.geocoding.online" in import_graph(lazy=True)["storymap.cli"]
 
 

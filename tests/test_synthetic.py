@@ -7,15 +7,10 @@ import yaml
 
 from storymap import loading
 from storymap.cli import main
-from storymap.loading import MAX_STORY_BYTES, load_story, parse_story
+from storymap.loading import load_story, parse_story
 from storymap.model import Story
 from storymap.steps import story_steps
-from storymap.synthetic import (
-    MAX_SYNTHETIC_EVENTS,
-    synthetic_story,
-    synthetic_story_text,
-    write_synthetic_story,
-)
+from storymap.synthetic import synthetic_story, write_synthetic_story
 
 
 def parsed(data: dict) -> Story:
@@ -103,11 +98,6 @@ def test_generate_command_takes_1_to_18000_events(tmp_path, capsys, events):
     assert code == 2
     assert "--events must be between 1 and 18,000 (a story file may be at most 5 MB)" in err
     assert not path.exists()
-
-
-def test_the_largest_synthetic_story_fits_the_file_limit():
-    text = synthetic_story_text(MAX_SYNTHETIC_EVENTS)
-    assert len(text.encode("utf-8")) <= MAX_STORY_BYTES
 
 
 def test_generate_writes_nothing_when_the_story_would_be_refused(tmp_path, capsys, monkeypatch):

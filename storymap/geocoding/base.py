@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Protocol
 
 from storymap.errors import StorymapError
+from storymap.messages import quote
 from storymap.model import Place
+from storymap.problems import MAX_PROBLEMS_LISTED
 
 GEODATA = Path(__file__).resolve().parent.parent.parent / "geodata"
 CURATED_PLACES = GEODATA / "places.geojson"
@@ -84,8 +86,11 @@ class UnresolvedPlaces(StorymapError, LookupError):
     def __init__(self, unresolved: list[Unresolved]) -> None:
         self.unresolved = unresolved
         lines = []
-        for item in unresolved:
+        for item in unresolved[:MAX_PROBLEMS_LISTED]:
             hint = f" (did you mean: {', '.join(item.suggestions)}?)" if item.suggestions else ""
             country = f" in {item.country}" if item.country else ""
-            lines.append(f"  - place '{item.place_id}': '{item.names[0]}'{country} not found{hint}")
+            name = quote(item.names[0])
+            lines.append(f"  - place {quote(item.place_id)}: {name}{country} not found{hint}")
+        if len(unresolved) > MAX_PROBLEMS_LISTED:
+            lines.append(f"  … and {len(unresolved) - MAX_PROBLEMS_LISTED:,} more")
         super().__init__(f"{len(unresolved)} place(s) could not be located:\n" + "\n".join(lines))
