@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument(
         "--online", action="store_true", help="also ask Nominatim (needs the internet; 1 request/s)"
     )
+    geocode.add_argument(
+        "--nominatim-url",
+        help="the Nominatim to ask with --online (default: $STORYMAP_NOMINATIM_URL, else "
+        "https://nominatim.openstreetmap.org)",
+    )
     geocode.set_defaults(run=_geocode)
 
     events = commands.add_parser("events", help="list the events in story order")
@@ -167,7 +172,9 @@ def _layers(args: argparse.Namespace, story: Story | None) -> list[Layer]:
     if args.online:
         from storymap.geocoding.online import NominatimLayer
 
-        online = NominatimLayer()
+        online = NominatimLayer(url=args.nominatim_url)
+        for note in online.notes:
+            _say(f"note: {note}", sys.stderr)
     return default_layers(story, online)
 
 
