@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, get_args
 
+from storymap.checking import check_story_file
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
-from storymap.geocoding import Layer, Query, default_layers, geocode_story, locate
-from storymap.loading import load_story, parse_story
+from storymap.geocoding import Layer, Location, Query, default_layers, locate
+from storymap.loading import StoryError, load_story, parse_story
 from storymap.located import locate_file
-from storymap.messages import for_terminal
-from storymap.model import Lang, PlaceKind, Story, story_json_schema
+from storymap.messages import for_terminal, quote
+from storymap.model import Lang, PlaceKind, story_json_schema
 from storymap.synthetic import MAX_SYNTHETIC_EVENTS
 
 TILES = ("offline", "carto", "osm")
@@ -156,26 +157,39 @@ def _write_output(path: Path, content: bytes) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    story = load_story(args.story)
-    located = geocode_story(story)
+    checked = check_story_file(args.story)
+    if checked.problems:
+        raise StoryError(str(args.story), list(checked.problems))
+    story, located = checked.reading.story, checked.located
+    assert story is not None
     layers = sorted({loc.layer for loc in located.values()})
     first, last = story.events[0].date, story.events[-1].date
     _say(
-        f"ok: {args.story}: '{story.title.en}': {len(story.events)} events ({first} to {last}), "
+        f"ok: {args.story}: {quote(story.title.en)}: {len(story.events)} events ({first} to {last}), "
         f"{len(story.places)} places, all located ({', '.join(layers)})"
     )
+    _say_other_spellings(located)
     return 0
 
 
-def _layers(args: argparse.Namespace, story: Story | None) -> list[Layer]:
-    online = None
-    if args.online:
-        from storymap.geocoding.online import NominatimLayer
+def _say_other_spellings(located: dict[str, Location]) -> None:
+    for place_id, location in located.items():
+        if location.via:
+            _say(
+                f"note: place {quote(place_id)}: {quote(location.via)} was found as "
+                f"{location.matched}, one of its other spellings in {location.layer}"
+            )
 
-        online = NominatimLayer(url=args.nominatim_url)
-        for note in online.notes:
-            _say(f"note: {note}", sys.stderr)
-    return default_layers(story, online)
+
+def _online(args: argparse.Namespace) -> Layer | None:
+    if not args.online:
+        return None
+    from storymap.geocoding.online import NominatimLayer
+
+    online = NominatimLayer(url=args.nominatim_url)
+    for note in online.notes:
+        _say(f"note: {note}", sys.stderr)
+    return online
 
 
 def _geocode(args: argparse.Namespace) -> int:
@@ -184,32 +198,36 @@ def _geocode(args: argparse.Namespace) -> int:
         return 2
     if args.query is not None:
         query = Query((args.query,), args.country.upper() if args.country else None, args.kind)
-        layers = _layers(args, None)
+        layers = default_layers(None, _online(args))
         found = locate(query, layers)
         if found is None:
             suggestions = dict.fromkeys(s for layer in layers for s in layer.suggest(query))
             where = f" in {query.country}" if query.country else ""
             hint = f"; did you mean: {', '.join(list(suggestions)[:5])}?" if suggestions else ""
             raise CommandError(f"'{args.query}'{where} not found{hint}")
-        rows = [{"name": args.query, **_location_fields(found)}]
-    else:
-        story = load_story(args.story)
-        located = geocode_story(story, _layers(args, story))
-        rows = [
-            {"id": p.id, "name": p.name.en, "country": p.country, **_location_fields(located[p.id])}
-            for p in story.places
-        ]
-    _print_rows(rows, args.format)
+        _print_rows([{"name": args.query, **_location_fields(found)}], args.format)
+        return 0
+    checked = check_story_file(args.story, _online(args))
+    rows = [
+        {"id": p.id, "name": p.name.en, "country": p.country, **_location_fields(located)}
+        for _, p in checked.reading.places
+        if (located := checked.located.get(p.id)) is not None
+    ]
+    if rows:  # the places that were found, even when others were not
+        _print_rows(rows, args.format)
+    if checked.problems:
+        raise StoryError(str(args.story), list(checked.problems))
     return 0
 
 
-def _location_fields(location: Any) -> dict[str, Any]:
+def _location_fields(location: Location) -> dict[str, Any]:
     return {
         "lat": round(location.lat, 5),
         "lon": round(location.lon, 5),
         "layer": location.layer,
         "precision_km": location.precision_km,
         "matched": location.matched,
+        "via": location.via,  # the name asked, when it was found under another spelling
         "note": location.note,
     }
 
@@ -291,7 +309,12 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
         _say(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    columns = [c for c in rows[0] if c != "note"]
+    if "via" in rows[0]:  # the table says it in the matched column: "Moscow (as 'Moskow')"
+        rows = [
+            {**r, "matched": r["matched"] + (f" (as {quote(r['via'])})" if r["via"] else "")}
+            for r in rows
+        ]
+    columns = [c for c in rows[0] if c not in ("note", "via")]
     widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
     _say("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
     for row in rows:

@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from storymap.dates import DateParseError, PartialDate
+from storymap.hints import date_hint, unknown_field_hint
 from storymap.messages import quote
-from storymap.model import Story
+from storymap.model import Place, Story
 from storymap.problems import MAX_PROBLEMS_LISTED, Problem, StoryError
 from storymap.story_yaml import owner_label, read_yaml, where
 
@@ -37,6 +39,11 @@ __all__ = [
 def load_story(path: str | Path) -> Story:
     """Read and validate the story file at ``path``."""
     return parse_story(read_story_bytes(path), str(path))
+
+
+def read_story_file(path: str | Path) -> Reading:
+    """Read the story file at ``path`` as far as it goes (see ``Reading``)."""
+    return read_story(read_story_bytes(path), str(path))
 
 
 def read_story_bytes(path: str | Path) -> bytes:
@@ -84,6 +91,32 @@ def _not_a_file(mode: int) -> str | None:
 
 def parse_story(data: bytes | str, source: str = "<story>") -> Story:
     """Validate story text (bytes from a file or an upload); raise ``StoryError`` if bad."""
+    reading = read_story(data, source)
+    if reading.story is None:
+        raise StoryError(source, list(reading.problems))
+    return reading.story
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A story file read as far as it goes: the story if valid, else its problems.
+
+    ``places`` are those valid on their own, so their geocoding problems can be
+    listed together with the file's other problems, in one pass.
+    """
+
+    source: str
+    story: Story | None
+    places: tuple[tuple[int, Place], ...]  # (index in the file's places, place)
+    problems: tuple[Problem, ...]
+    lines: dict[tuple[Any, ...], int]
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        return _line_of(loc, self.lines)
+
+
+def read_story(data: bytes | str, source: str = "<story>") -> Reading:
+    """Read story text; a file that is not YAML at all still raises ``StoryError``."""
     document = read_yaml(_decode(data, source), source)
     raw, lines = document.raw, document.lines
     problems = list(document.problems)
@@ -98,10 +131,21 @@ def parse_story(data: bytes | str, source: str = "<story>") -> Story:
     except ValidationError as exc:
         problems.extend(_schema_problems(exc, raw, lines))
     problems.extend(_reference_problems(raw, lines))
+    places = tuple(enumerate(story.places)) if story else _valid_places(raw)
     if problems:
-        raise StoryError(source, _dedupe(problems))
-    assert story is not None
-    return story
+        return Reading(source, None, places, tuple(_dedupe(problems)), lines)
+    return Reading(source, story, places, (), lines)
+
+
+def _valid_places(raw: dict[str, Any]) -> tuple[tuple[int, Place], ...]:
+    items = raw.get("places")
+    found = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            found.append((index, Place.model_validate(item)))
+        except ValidationError:
+            continue  # reported with the story's problems
+    return tuple(found)
 
 
 def _decode(data: bytes | str, source: str) -> str:
@@ -160,11 +204,13 @@ def _schema_problems(
         loc = tuple(part for part in error["loc"] if not _is_pydantic_tag(part))
         message = error["msg"]
         if error["type"] == "extra_forbidden":
-            message = f"unknown field {quote(loc[-1], 40)} (a typo?)"
+            message = f"unknown field {quote(loc[-1], 40)}{unknown_field_hint(loc, raw, Story)}"
         elif error["type"] == "missing":
             message = f"required field {quote(loc[-1], 40)} is missing"
         elif message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
+            if "is not a story date" in message and isinstance(error.get("input"), str):
+                message += date_hint(error["input"])
         yield Problem(_where(loc, raw), message, _line_of(loc, lines))
 
 

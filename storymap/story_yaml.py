@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from storymap.hints import yaml_hint
 from storymap.messages import quote, shorten
 from storymap.problems import Problem, StoryError
 
@@ -71,7 +72,7 @@ def read_yaml(text: str, source: str) -> Document:
         _refuse_anchors(text, source)
     loader = StoryLoader(text)
     try:
-        node = _compose(loader, source)
+        node = _compose(loader, text, source)
         document = Document(source)
         _walk(node, loader, document)
         if document.refused:
@@ -82,10 +83,11 @@ def read_yaml(text: str, source: str) -> Document:
     return document
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        return Problem("YAML", f"{exc.problem or exc.context}", mark.line + 1 if mark else None)
+        hint, line = yaml_hint(text, mark.line + 1 if mark else None)
+        return Problem("YAML", f"{exc.problem or exc.context}{hint}", line)
     return Problem("YAML", str(exc))
 
 
@@ -101,15 +103,15 @@ def _refuse_anchors(text: str, source: str) -> None:
                 )
                 raise StoryError(source, [Problem("file", message, event.start_mark.line + 1)])
     except yaml.YAMLError as exc:
-        raise StoryError(source, [_yaml_problem(exc)]) from None
+        raise StoryError(source, [_yaml_problem(exc, text)]) from None
 
 
-def _compose(loader: yaml.SafeLoader, source: str) -> yaml.Node | None:
+def _compose(loader: yaml.SafeLoader, text: str, source: str) -> yaml.Node | None:
     """Parse the text into one node tree; syntax errors become a problem with a line."""
     try:
         return loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise StoryError(source, [_yaml_problem(exc)]) from None
+        raise StoryError(source, [_yaml_problem(exc, text)]) from None
 
 
 def _construct(loader: yaml.SafeLoader, node: yaml.Node | None, source: str) -> Any:
@@ -119,7 +121,7 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node | None, source: str) -> 
     try:
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise StoryError(source, [_yaml_problem(exc)]) from None
+        raise StoryError(source, [_yaml_problem(exc, "")]) from None
     except (ValueError, TypeError, OverflowError) as exc:
         raise StoryError(source, [Problem("YAML", f"a value cannot be read: {exc}")]) from None
 

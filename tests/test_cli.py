@@ -56,7 +56,7 @@ def test_validate_valid_fixtures(capsys, gazetteer, name):
         ("out_of_order.yaml", "events are in story order, oldest first"),
         ("duplicate_key.yaml", "the key appears twice"),
         ("several_problems.yaml", "5 problems"),
-        ("misspelled_places.yaml", "2 place(s) could not be located"),
+        ("misspelled_places.yaml", "places[1] (place 'moscow'): 'Moskoww' in RU not found"),
     ],
 )
 def test_validate_bad_fixtures(capsys, gazetteer, name, expected):
@@ -151,6 +151,7 @@ def test_geocode_json(capsys, gazetteer):
         "layer",
         "precision_km",
         "matched",
+        "via",
         "note",
     }
     assert by_id["kursk"]["precision_km"] == 120
@@ -168,6 +169,7 @@ def test_geocode_a_query(capsys, gazetteer):
     [row] = json.loads(out)
     assert row["name"] == "Moskow"
     assert row["matched"] == "Moscow"
+    assert row["via"] == "Moskow"
     assert row["layer"] == "gazetteer"
     assert abs(row["lat"] - 55.75) < 0.05 and abs(row["lon"] - 37.62) < 0.05
 

@@ -77,7 +77,7 @@ def test_unknown_field():
     [problem] = problems_of("unknown_field.yaml")
     assert problem.line == line_of(path, "location: Moscow")
     assert problem.where == "events[0].location (event 'meeting')"
-    assert problem.message == "unknown field 'location' (a typo?)"
+    assert problem.message == "unknown field 'location': did you mean 'places'?"
 
 
 def test_unknown_place_in_places_and_in_a_route():

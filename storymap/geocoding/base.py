@@ -40,6 +40,7 @@ class Location:
     precision_km: float
     matched: str
     note: str = ""
+    via: str = ""  # the name asked, when the layer knew the place by another spelling
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,19 @@ class Unresolved:
     names: tuple[str, ...]
     country: str | None
     suggestions: tuple[str, ...]
+    reason: str = ""  # said instead of "not found", e.g. "SL is Sierra Leone; Sri Lanka is LK"
+
+    def __str__(self) -> str:
+        return f"place {quote(self.place_id)}: {self.describe()}"
+
+    def describe(self) -> str:
+        """What went wrong, without naming the place's id: "'Moskoww' in RU not found (…)"."""
+        name = quote(self.names[0])
+        if self.reason:
+            return f"{name}: {self.reason}"
+        hint = f" (did you mean: {', '.join(self.suggestions)}?)" if self.suggestions else ""
+        country = f" in {self.country}" if self.country else ""
+        return f"{name}{country} not found{hint}"
 
 
 class UnresolvedPlaces(StorymapError, LookupError):
@@ -85,12 +99,7 @@ class UnresolvedPlaces(StorymapError, LookupError):
 
     def __init__(self, unresolved: list[Unresolved]) -> None:
         self.unresolved = unresolved
-        lines = []
-        for item in unresolved[:MAX_PROBLEMS_LISTED]:
-            hint = f" (did you mean: {', '.join(item.suggestions)}?)" if item.suggestions else ""
-            country = f" in {item.country}" if item.country else ""
-            name = quote(item.names[0])
-            lines.append(f"  - place {quote(item.place_id)}: {name}{country} not found{hint}")
+        lines = [f"  - {item}" for item in unresolved[:MAX_PROBLEMS_LISTED]]
         if len(unresolved) > MAX_PROBLEMS_LISTED:
             lines.append(f"  … and {len(unresolved) - MAX_PROBLEMS_LISTED:,} more")
         super().__init__(f"{len(unresolved)} place(s) could not be located:\n" + "\n".join(lines))

@@ -13,11 +13,9 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
-from rapidfuzz import fuzz, process
-
 from storymap.geocoding.base import Location, Query, cache_folder
 from storymap.geocoding.city_index import City, CityIndex
-from storymap.geocoding.names import normalise
+from storymap.geocoding.names import closest_names, normalise
 
 CITY_PRECISION_KM = 5.0
 
@@ -56,16 +54,20 @@ class GazetteerLayer:
             return None
         city = cities[0]
         note = f"GeoNames {city.geonameid}, {city.name} ({city.country}), pop. {city.population:,}"
-        return Location(city.lat, city.lon, self.name, CITY_PRECISION_KM, city.name, note)
+        via = self._other_spelling(query, city)
+        if via:
+            note += f"; found as {via!r}, one of GeoNames' other names for {city.name}"
+        return Location(city.lat, city.lon, self.name, CITY_PRECISION_KM, city.name, note, via)
+
+    def _other_spelling(self, query: Query, city: City) -> str:
+        """The name that found ``city``, when none of the names asked is its own name."""
+        if normalise(city.name) in {normalise(name) for name in query.names}:
+            return ""
+        for name in query.names:
+            if city in self._index.find([name], city.country):
+                return name
+        return ""
 
     def suggest(self, query: Query, limit: int = 3) -> list[str]:
-        choices = self._index.names_in(query.country) or self._index.names_in(None)
-        matches = process.extract(
-            query.names[0],
-            choices,
-            scorer=fuzz.WRatio,
-            processor=normalise,
-            limit=limit,
-            score_cutoff=60,
-        )
-        return [match[0] for match in matches]
+        """Close names of cities in the hinted country only: never a namesake abroad."""
+        return closest_names(query.names[0], self._index.names_in(query.country), limit)

@@ -42,13 +42,22 @@ class NameIndex:
         return found
 
     def suggest(self, name: str, country: str | None, limit: int) -> list[str]:
-        choices = self._names_by_country.get(country) or self._names_by_country.get(None, set())
-        matches = process.extract(
-            name,
-            list(choices),
-            scorer=fuzz.WRatio,
-            processor=normalise,
-            limit=limit,
-            score_cutoff=60,
-        )
-        return [match[0] for match in matches]
+        """Close names in ``country`` only (in every country when it is None)."""
+        return closest_names(name, self._names_by_country.get(country, ()), limit)
+
+
+def closest_names(name: str, choices: Iterable[str], limit: int) -> list[str]:
+    """The ``limit`` choices most like ``name``, best first, the same on every run.
+
+    Sorted first: rapidfuzz keeps the input order among equal scores, and a set's
+    order changes from one process to the next.
+    """
+    matches = process.extract(
+        name,
+        sorted(set(choices)),
+        scorer=fuzz.WRatio,
+        processor=normalise,
+        limit=limit,
+        score_cutoff=60,
+    )
+    return [match[0] for match in matches]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from storymap.geocoding.base import COUNTRY_OUTLINES, CURATED_PLACES, Location, Query
 from storymap.geocoding.countries import countries
 from storymap.geocoding.names import NameIndex, normalise
-from storymap.model import Story
+from storymap.model import Place, Story
 
 
 class StoryCoordinatesLayer:
@@ -16,9 +17,10 @@ class StoryCoordinatesLayer:
 
     name = "story"
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story | Sequence[Place]) -> None:
+        places = story.places if isinstance(story, Story) else story
         self._by_name = {
-            normalise(n): p for p in story.places if p.coordinates for n in Query.for_place(p).names
+            normalise(n): p for p in places if p.coordinates for n in Query.for_place(p).names
         }
 
     def locate(self, query: Query) -> Location | None:
