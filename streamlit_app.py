@@ -1,17 +1,30 @@
 """The entry page: the reader's story map first, then the presenter and data pages.
 
 Each page lives in pages/; this file only names them and their addresses, so a deep
-link like /?event=kremlin-meeting&lang=en opens the reader and /presenter?event=... the presenter.
+link like /?event=kremlin-meeting&lang=en opens the reader and /presenter?event=... the
+presenter. The navigation sits at the top, so the map gets the whole width; its icons
+are Material icons, which need no emoji font.
 """
 
 import streamlit as st
 
+from storymap_ui.page import ICON
+
+# The tab icon from a local file first: otherwise the first page's Material icon would be
+# fetched from Google's font server as the favicon, which an offline classroom cannot reach.
+st.set_page_config(page_icon=ICON, layout="wide")
 st.navigation(
     [
-        st.Page("pages/reader.py", title="Peta cerita · Story map", icon="🗺️", default=True),
         st.Page(
-            "pages/presenter.py", title="Presentasi · Presenter", icon="📽️", url_path="presenter"
+            "pages/reader.py", title="Peta cerita · Story map", icon=":material/map:", default=True
         ),
-        st.Page("pages/data.py", title="Data", icon="📊", url_path="data"),
-    ]
+        st.Page(
+            "pages/presenter.py",
+            title="Presentasi · Presenter",
+            icon=":material/co_present:",
+            url_path="presenter",
+        ),
+        st.Page("pages/data.py", title="Data", icon=":material/table_chart:", url_path="data"),
+    ],
+    position="top",
 ).run()

@@ -2,42 +2,49 @@
 
 Shows how each place was located (geocoding layer, precision) and each event's date
 precision and sources; offers the story file, GeoJSON, CSV, the offline HTML page,
-the printable handout and the overview picture.
+the printable handout and the overview picture, each made when it is asked for.
 """
 
 import streamlit as st
 
-import storymap_ui as ui
 from storymap.i18n import t
 from storymap.tables import events_table, filter_events, places_table
+from storymap_ui import downloads, page, views
+from storymap_ui.story import current_story
 
-st.set_page_config(page_title="storymap · data", page_icon="🗺️", layout="wide")
-bundle = ui.load_or_stop()
-story = bundle.story
-lang = ui.page_header(bundle, lambda lang: t("data_title", lang), story.title.get)
+st.set_page_config(page_title="storymap · data", page_icon=page.ICON, layout="wide")
+page.page_style()
+story = current_story()
+text = story.located.story
+lang = views.header(story, lambda lang: t("data_title", lang), text.title.get)
 
-events = events_table(story, lang)
-places = places_table(story, bundle.located, lang)
+events = events_table(text, lang)
+places = places_table(text, story.located.located, lang)
 category_column, place_column, date_column = st.columns(3)
 with category_column:
     categories = st.multiselect(
         t("filter_category", lang),
         sorted(events["category"].unique()),
         format_func=lambda name: t(f"category_{name}", lang),
+        placeholder=t("choose_options", lang),
     )
 with place_column:
     names = dict(zip(places["id"], places["name"], strict=True))
-    chosen_places = st.multiselect(t("filter_place", lang), list(names), format_func=names.get)
+    chosen_places = st.multiselect(
+        t("filter_place", lang), list(names), format_func=names.get,
+        placeholder=t("choose_options", lang),
+    )  # fmt: skip
 with date_column:
-    first, last = events["start"].min(), events["end"].max()
-    between = st.slider(
-        t("filter_dates", lang), min_value=first, max_value=last, value=(first, last)
+    # Days as options, not a date slider: Streamlit's date slider fails before 1684.
+    days = sorted(set(events["start"]) | set(events["end"]))
+    between = st.select_slider(
+        t("filter_dates", lang), options=days, value=(days[0], days[-1]), format_func=str
     )
 
 shown = filter_events(events, categories, chosen_places, between)
 st.subheader(t("events_heading", lang), anchor=False)
 st.caption(t("shown_of", lang, shown=len(shown), total=len(events)))
-ui.events_map_view(bundle, tuple(shown.index), lang)  # the index is story order
+downloads.events_map_view(story, tuple(shown.index), lang)  # the index is story order
 st.dataframe(
     shown.drop(columns=["place_ids"]),
     hide_index=True,
@@ -62,4 +69,4 @@ st.dataframe(
 )  # fmt: skip
 
 st.subheader(t("downloads", lang), anchor=False)
-ui.downloads(bundle, lang)
+downloads.downloads(story, lang)

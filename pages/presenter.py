@@ -1,50 +1,22 @@
-"""Presenter: one event per screen at projector scale, for a teacher in class.
+"""Presenter: one step per screen at projector scale, for a teacher in class.
 
-Same story, step and deep link as the reader; keys from a presentation clicker
-move it; speaker notes (sources, discussion question) can be hidden from the screen.
+The same reader as the reader page, in presenter mode: large type that shrinks to fit
+a long step, the keys a presentation clicker sends, speaker notes (sources, fact check,
+question) and the discussion question on the slide when the teacher asks for them.
 """
 
 import streamlit as st
 
-import storymap_ui as ui
 from storymap.i18n import t
-from storymap.reader import speaker_notes_html
+from storymap_ui import page, views
+from storymap_ui.story import current_story
 
 st.set_page_config(
-    page_title="storymap · presenter", page_icon="🗺️", layout="wide",
+    page_title="storymap · presenter", page_icon=page.ICON, layout="wide",
     initial_sidebar_state="collapsed",
 )  # fmt: skip
-ui.page_style(ui.PRESENTER_CSS)
-bundle = ui.load_or_stop()
-story = bundle.story
-
-title_column, switch_column = st.columns([5, 2], vertical_alignment="center")
-with switch_column:
-    lang = ui.language(story.default_language)
-    notes = st.toggle(
-        t("speaker_notes", lang), key="notes", value=st.query_params.get("notes") == "1"
-    )
-with title_column:
-    st.markdown(f"#### {story.title.get(lang)}")
-
-
-@st.fragment
-def slide() -> None:
-    step = ui.current_step(bundle)
-    map_column, text_column = st.columns([3, 2], gap="large")
-    with map_column:
-        ui.reader_map(bundle, lang, step, height=470, mode="presenter")
-    with text_column:
-        step = st.session_state.step
-        st.markdown(
-            f'<p class="storymap-progress">{step + 1} / {len(bundle.steps)}</p>',
-            unsafe_allow_html=True,
-        )
-        ui.narrative(bundle, lang, step)
-        if notes:
-            with st.container(border=True):
-                ui.html_block(speaker_notes_html(story, bundle.steps[step], lang))
-    st.caption(t("presenter_help", lang))
-
-
-slide()
+page.page_style(page.PAGE_CSS + page.PRESENTER_CSS)
+story = current_story()
+lang = views.header(story, subtitle=lambda lang: "")
+views.reader(story, lang, mode="presenter", notes=st.query_params.get("notes") == "1")
+st.caption(t("presenter_help", lang))

@@ -1,34 +1,22 @@
 """The reader's story map: the page readers meet first (opened by streamlit_app.py).
 
-Map, date slider and timeline run in the browser (storymap_ui's component);
-this page keeps the language, the current step, the narrative and the deep link.
+The reader runs in the browser (storymap_ui.component): a step moves the map, the
+words and the counter at once. This page keeps the language and, for links, the event.
 """
 
 import streamlit as st
 
-import storymap_ui as ui
 from storymap.i18n import t
-from storymap.reader import credits_html, event_list_html
+from storymap.render import credits_html, event_list_html
+from storymap_ui import page, views
+from storymap_ui.story import current_story
 
-st.set_page_config(page_title="storymap", page_icon="🗺️", layout="wide")
-bundle = ui.load_or_stop()
-story = bundle.story
-lang = ui.page_header(bundle, story.title.get, story.subtitle.get)
-
-
-@st.fragment
-def reader() -> None:
-    """Map and narrative rerun together, and alone, when the reader moves a step."""
-    step = ui.current_step(bundle)
-    map_column, text_column = st.columns([3, 2], gap="medium")
-    with map_column:
-        ui.reader_map(bundle, lang, step)
-    with text_column:
-        ui.narrative(bundle, lang, st.session_state.step)
-
-
-reader()
+st.set_page_config(page_title="storymap", page_icon=page.ICON, layout="wide")
+page.page_style()
+story = current_story()
+lang = views.header(story)
+views.reader(story, lang)
 with st.expander(t("all_events", lang)):
-    ui.html_block(event_list_html(story, lang))
+    page.html_block(event_list_html(story.located.story, lang))
 with st.expander(t("credits", lang)):
-    ui.html_block(credits_html(story, lang))
+    page.html_block(credits_html(story.located.story, lang))

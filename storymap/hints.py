@@ -16,7 +16,7 @@ from babel.dates import get_month_names
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from storymap.messages import shorten
+from storymap.messages import quote, shorten
 
 # Names other tools (StoryMapJS, TimelineJS, GeoJSON, spreadsheets) use for our fields.
 FIELD_NAMES = {
@@ -55,18 +55,26 @@ FIELD_NAMES = {
 }
 
 
-def unknown_field_hint(loc: tuple[Any, ...], raw: Any, model: type[BaseModel]) -> str:
-    """Why a field may be unknown, and what to write instead."""
+def split_text_hint(loc: tuple[Any, ...], raw: Any) -> str | None:
+    """For a key that is really the end of a text ('Strait of Magellan, Guam' unquoted in
+    braces makes a key 'Guam' with no value): say so, and how to quote it. Else None."""
     parent = _value_at(raw, loc[:-1])
     name = loc[-1]
-    if isinstance(parent, dict) and parent.get(name) is None and _looks_like_words(name):
-        keys = list(parent)
-        before = keys[keys.index(name) - 1] if keys.index(name) > 0 else None
-        if isinstance(before, str) and isinstance(parent.get(before), str):
-            text = shorten(f"{parent[before]}, {name}", 60)
-            return f': put text that contains a comma or a colon in quotes, e.g. {before}: "{text}"'
-        return ": put text that contains a comma or a colon in quotes"
+    if not (isinstance(parent, dict) and parent.get(name) is None and _looks_like_words(name)):
+        return None
+    message = f"{quote(name, 40)} became a key of its own: put text that contains a comma or a colon in quotes"
+    keys = list(parent)
+    before = keys[keys.index(name) - 1] if keys.index(name) > 0 else None
+    if isinstance(before, str) and isinstance(parent.get(before), str):
+        text = shorten(f"{parent[before]}, {name}", 60)
+        message += f', e.g. {before}: "{text}"'
+    return message
+
+
+def unknown_field_hint(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """What to write instead of an unknown field: our name for it, or the closest field."""
     fields = _fields_at(model, loc[:-1])
+    name = loc[-1]
     if not fields or not isinstance(name, str):
         return " (a typo?)"
     known = FIELD_NAMES.get(name.lower())

@@ -18,10 +18,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from storymap.dates import DateParseError, PartialDate
-from storymap.hints import date_hint, unknown_field_hint
+from storymap.hints import date_hint, split_text_hint, unknown_field_hint
 from storymap.messages import quote
 from storymap.model import Place, Story
 from storymap.problems import MAX_PROBLEMS_LISTED, Problem, StoryError
+from storymap.story_checks import unknown_categories_in
 from storymap.story_yaml import owner_label, read_yaml, where
 
 MAX_STORY_BYTES = 5 * 1024 * 1024
@@ -198,13 +199,20 @@ def _line_of(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | N
 def _schema_problems(
     exc: ValidationError, raw: dict[str, Any], lines: dict[tuple[Any, ...], int]
 ) -> Iterable[Problem]:
+    split_texts: set[tuple[Any, ...]] = set()
     for error in exc.errors(include_url=False):
         if error["type"] == "invalid_key":
             continue  # reported by story_yaml, with the key's own line
-        loc = tuple(part for part in error["loc"] if not _is_pydantic_tag(part))
+        loc = tuple(p for p in error["loc"] if not _is_pydantic_tag(p) and p != "[key]")
+        split = split_text_hint(loc, raw)
+        if split:  # one problem, however many errors pydantic finds in it
+            if loc not in split_texts:
+                split_texts.add(loc)
+                yield Problem(_where(loc, raw), split, _line_of(loc, lines))
+            continue
         message = error["msg"]
         if error["type"] == "extra_forbidden":
-            message = f"unknown field {quote(loc[-1], 40)}{unknown_field_hint(loc, raw, Story)}"
+            message = f"unknown field {quote(loc[-1], 40)}{unknown_field_hint(loc, Story)}"
         elif error["type"] == "missing":
             message = f"required field {quote(loc[-1], 40)} is missing"
         elif message.startswith("Value error, "):
@@ -226,6 +234,8 @@ def _reference_problems(
     events = raw.get("events") if isinstance(raw.get("events"), list) else []
     yield from _duplicate_ids("places", places, raw, lines)
     yield from _duplicate_ids("events", events, raw, lines)
+    for loc, message in unknown_categories_in(raw):
+        yield Problem(_where(loc, raw), message, _line_of(loc, lines))
     place_ids = {p.get("id") for p in places if isinstance(p, dict)}
     previous: tuple[str, PartialDate] | None = None
     for i, event in enumerate(events):
@@ -235,15 +245,23 @@ def _reference_problems(
         referenced = [("places", j, pid) for j, pid in enumerate(event_places)]
         route = event.get("route")
         if isinstance(route, dict):
-            referenced += [("route", key, route.get(key)) for key in ("origin", "destination")]
-            if route.get("origin") is not None and route.get("origin") == route.get("destination"):
-                loc = ("events", i, "route", "destination")
-                yield Problem(
-                    _where(loc, raw), "a route must end at another place", _line_of(loc, lines)
-                )
-        for field, key, place_id in referenced:
+            via = route.get("via") if isinstance(route.get("via"), list) else []
+            stops = [("origin",), *(("via", j) for j in range(len(via))), ("destination",)]
+            values = [route.get("origin"), *via, route.get("destination")]
+            referenced += [("route", *key, pid) for key, pid in zip(stops, values, strict=True)]
+            for n in range(1, len(values)):
+                if values[n] is not None and values[n] == values[n - 1]:
+                    loc = ("events", i, "route", *stops[n])
+                    stop = quote(values[n], 40)
+                    message = (
+                        f"the route goes from {stop} to {stop} again: consecutive stops must differ"
+                    )
+                    if stops[n] == ("destination",) and not via:
+                        message = "a route must end at another place"
+                    yield Problem(_where(loc, raw), message, _line_of(loc, lines))
+        for *field, place_id in referenced:
             if isinstance(place_id, str) and place_id not in place_ids:
-                loc = ("events", i, field, key)
+                loc = ("events", i, *field)
                 yield Problem(
                     _where(loc, raw),
                     f"unknown place id {quote(place_id, 40)} (not in places)",

@@ -7,80 +7,30 @@ silently ignored key. ``geodata/story.schema.json`` is generated from these mode
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    WithJsonSchema,
+from pydantic import Field, model_validator
+
+from storymap.fields import (
+    BUILTIN_CATEGORIES,
+    DEFAULT_LANGUAGES,
+    UI_LANGUAGES,
+    HexColour,
+    LanguageCode,
+    PlaceKind,
+    Slug,
+    StoryDate,
+    StoryRouteMode,
+    StrictModel,
+    Text,
+    WebAddress,
 )
 
-from storymap.dates import PartialDate
-
-Lang = Literal["id", "en"]
-LANGS: tuple[Lang, ...] = ("id", "en")
-Slug = Annotated[
-    str,
-    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80, description="lower-case id: a-z, 0-9, -"),
-]
-Category = Literal["diplomacy", "military", "economy", "transport", "history", "society"]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-WebAddress = Annotated[
-    str, Field(pattern=r"^https?://[^\s]+$", max_length=2000, description="an http(s) address")
-]
-RouteMode = Literal["flight", "road_rail", "troop_deployment"]
-PlaceKind = Literal["city", "site", "region", "country"]
-
-
-def _parse_date(value: Any) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    return PartialDate.parse(value)
-
-
-StoryDate = Annotated[
-    PartialDate,
-    BeforeValidator(_parse_date),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?"
-            r"(/\d{4}(-\d{2}(-(\d{2}|early|mid|late))?)?)?~?$",
-            "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-early|mid|late, A/B; ~ = about",
-        }
-    ),
-]
-
-
-class StrictModel(BaseModel):
-    """Base for every story model: unknown fields are errors, values are immutable.
-
-    Strict types: ``lat: true`` is not 1.0 and ``"55.7"`` is not a number; and a
-    number must be finite (``.inf`` and ``.nan`` would reach the exports' JSON).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        arbitrary_types_allowed=True,
-        strict=True,
-        allow_inf_nan=False,
-    )
-
-
-class Text(StrictModel):
-    """The same text in Indonesian and in English."""
-
-    id: str = Field(min_length=1, description="Bahasa Indonesia")
-    en: str = Field(min_length=1, description="English")
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.id
+LANGS = UI_LANGUAGES  # the old name, kept until the renderers move to UI_LANGUAGES
+CATEGORIES = BUILTIN_CATEGORIES  # the old name, kept until the renderers move over
 
 
 class SourceArticle(StrictModel):
@@ -90,7 +40,7 @@ class SourceArticle(StrictModel):
     title: str
     url: WebAddress | None = None
     date: StoryDate
-    language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code")
+    language: LanguageCode = Field(description="the article's language, a BCP 47 code")
     author: str | None = None
 
 
@@ -130,11 +80,19 @@ class Place(StrictModel):
 
 
 class Route(StrictModel):
-    """A movement between two places, drawn as a great-circle line."""
+    """A movement from place to place, through any waypoints, drawn as great-circle legs."""
 
     origin: Slug
     destination: Slug
-    mode: RouteMode
+    via: list[Slug] = Field(
+        default_factory=list, description="place ids the movement passes through, in order"
+    )
+    mode: StoryRouteMode
+
+    @property
+    def stops(self) -> list[str]:
+        """Every place id along the route, in order: origin, waypoints, destination."""
+        return [self.origin, *self.via, self.destination]
 
 
 class Attribution(StrictModel):
@@ -149,13 +107,53 @@ class Attribution(StrictModel):
         return self.outlet if isinstance(self.outlet, str) else self.outlet.get(lang)
 
 
-class Quote(StrictModel):
-    """A short quotation, marked as such and attributed."""
+@dataclass(frozen=True)
+class QuoteAttribution:
+    """What a reader needs to credit one language's wording of a quotation."""
 
-    text: Text
     speaker: str
-    via: str = Field(description="the outlet the quotation is taken from")
-    original_language: Lang = Field(description="the language the article quotes it in")
+    via: str  # who published this wording
+    original_language: str  # the language the words were spoken or written in
+    is_original: bool  # this wording is the speaker's own words
+    our_translation: bool  # this wording is our own translation
+
+
+class Quote(StrictModel):
+    """A short quotation, marked as such and attributed, in its original language and ours."""
+
+    text: Text = Field(
+        description="the words in every story language; may also carry the original wording"
+    )
+    speaker: str
+    via: str | Text = Field(
+        description="the outlet the quotation is taken from, or who published each language's wording"
+    )
+    original_language: LanguageCode = Field(
+        description="the language the words were spoken or written in"
+    )
+    our_translation: list[LanguageCode] | None = Field(
+        default=None,
+        description="the languages whose wording is our own translation "
+        "(default: every story language but the original)",
+    )
+
+    def via_in(self, lang: str) -> str:
+        return self.via if isinstance(self.via, str) else self.via.get(lang)
+
+    def translated_by_us(self, story_languages: Iterable[str]) -> tuple[str, ...]:
+        if self.our_translation is not None:
+            return tuple(self.our_translation)
+        return tuple(lang for lang in story_languages if lang != self.original_language)
+
+    def attribution(self, lang: str, story_languages: Iterable[str]) -> QuoteAttribution:
+        """How to credit the wording a reader in ``lang`` sees."""
+        return QuoteAttribution(
+            speaker=self.speaker,
+            via=self.via_in(lang),
+            original_language=self.original_language,
+            is_original=lang == self.original_language,
+            our_translation=lang in self.translated_by_us(story_languages),
+        )
 
 
 class Media(StrictModel):
@@ -195,6 +193,18 @@ class FactCheck(StrictModel):
     sources: list[RecordSource] = Field(min_length=1, description="sources beyond the article")
 
 
+class CategoryDefinition(StrictModel):
+    """A category the story defines, or a built-in one it renames or recolours."""
+
+    id: Slug = Field(description="the id events use in category; a built-in's id to change it")
+    name: Text | None = Field(
+        default=None, description="the name in the legend (required unless id is a built-in)"
+    )
+    colour: HexColour | None = Field(
+        default=None, description="the colour on the map (default: one from the palette)"
+    )
+
+
 class Event(StrictModel):
     """One dated happening in the story, at one or more places."""
 
@@ -205,7 +215,10 @@ class Event(StrictModel):
     )
     places: list[Slug] = Field(min_length=1)
     route: Route | None = None
-    category: Category
+    category: Slug = Field(
+        description="a built-in category (" + ", ".join(BUILTIN_CATEGORIES) + ") or one the "
+        "story defines under categories"
+    )
     title: Text
     summary: Text
     sources: list[Attribution] = Field(min_length=1)
@@ -237,12 +250,46 @@ class Story(StrictModel):
     id: Slug
     title: Text
     subtitle: Text
-    default_language: Lang = "id"
+    languages: list[LanguageCode] = Field(
+        default=list(DEFAULT_LANGUAGES),
+        min_length=1,
+        description="the languages every reader-facing text is written in (default: id, en)",
+    )
+    default_language: LanguageCode = Field(
+        default="id",
+        description="the language the story opens in (default: the first of languages)",
+        json_schema_extra=lambda schema: schema.pop("default", None),
+    )
     source: SourceArticle
     credits: list[Credit] = Field(default_factory=list)
+    categories: list[CategoryDefinition] = Field(
+        default_factory=list, description="the story's own categories, or built-ins changed"
+    )
     places: list[Place] = Field(min_length=1)
     events: list[Event] = Field(min_length=1)
+    steps: Literal["by_date", "by_event"] = Field(
+        default="by_date",
+        description="by_date: events with the same date share a step; by_event: one step each",
+    )
     draft: Draft | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _open_in_the_first_language(cls, data: Any) -> Any:
+        """Without ``default_language``, a story opens in the first of its languages."""
+        if isinstance(data, dict) and data.get("default_language") is None:
+            languages = data.get("languages")
+            first = languages[0] if isinstance(languages, list) and languages else None
+            data = {**data, "default_language": first if isinstance(first, str) else "id"}
+        return data
+
+    @model_validator(mode="after")
+    def _check_across_fields(self) -> Story:
+        # imported here: the checks walk these very models
+        from storymap.story_checks import raise_story_problems
+
+        raise_story_problems(self)
+        return self
 
     def place(self, place_id: str) -> Place:
         return self.places_by_id[place_id]

@@ -1,8 +1,10 @@
 """The reader's steps: what one position of the date slider shows.
 
-A story is read as an overview, then one step per date (events sharing a date are
-read together), then an overview again. Everything that moves the reader (the
-slider, deep links, the presenter) counts in these steps.
+A story is read as an overview, then one step per date, then an overview again.
+Consecutive events with the same date (the same day, or the same minute when they
+give a time) are read together, unless the story says ``steps: by_event``: then every
+event is its own step. Everything that moves the reader (the slider, deep links, the
+presenter) counts in these steps.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ class Step:
 
 
 def story_steps(story: Story) -> list[Step]:
-    """Overview, then one step per run of consecutive events with the same date, then overview."""
+    """Overview, then one step per run of events with the same date (or per event), then overview."""
     groups: list[list[int]] = []
+    together = story.steps == "by_date"
     for i, event in enumerate(story.events):
-        if groups and story.events[groups[-1][0]].date == event.date:
+        if together and groups and story.events[groups[-1][0]].date == event.date:
             groups[-1].append(i)
         else:
             groups.append([i])

@@ -202,9 +202,12 @@ def _owner(path: Path, index: int, item: yaml.Node) -> str:
 
 
 def owner_label(field_name: Any, item_id: Any) -> str:
-    return (
-        f" ({str(field_name).rstrip('s')} {quote(item_id, 40)})" if isinstance(item_id, str) else ""
-    )
+    """' (event 'meeting')', ' (category 'storm')': the list's item named by its id."""
+    if not isinstance(item_id, str):
+        return ""
+    field = str(field_name)
+    singular = field[:-3] + "y" if field.endswith("ies") else field.rstrip("s")
+    return f" ({singular} {quote(item_id, 40)})"
 
 
 def where(path: Path, owner: str = "") -> str:

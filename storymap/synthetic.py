@@ -19,7 +19,11 @@ from shapely import STRtree
 from shapely.geometry import Point
 
 from storymap.geocoding.countries import countries
-from storymap.model import CATEGORIES
+from storymap.model import BUILTIN_CATEGORIES
+from storymap.style import PALETTE
+
+# as many categories as the palette has colours readers tell apart (more is an error)
+CATEGORIES = BUILTIN_CATEGORIES[: len(PALETTE)]
 
 MODES = ("flight", "road_rail", "troop_deployment")
 # 18,000 events made 4,747,659 bytes of YAML, 20,000 made 5,271,435: over the 5 MiB file limit.

@@ -6,7 +6,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FIRST_STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
+# The tests' own frozen copy of the first story (never edited); the published stories in
+# geodata/stories/ are checked by tests/test_published_stories.py.
+FIRST_STORY = FIXTURES / "first-story-article-reading.yaml"
+PUBLISHED_STORIES = sorted((ROOT / "geodata" / "stories").glob("*.yaml"))
 DOC = ROOT / "docs" / "story-format.md"
 SCHEMA = ROOT / "geodata" / "story.schema.json"
 

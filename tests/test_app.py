@@ -1,87 +1,78 @@
 """The reader page's logic, driven with Streamlit's AppTest (no browser).
 
-The map itself runs in the browser (see tests/browser/); here we check what the
-page decides: which step is shown, in which language, from which deep link, and
-that bad or hostile stories give a clear message and run nothing.
+The reader itself runs in the browser (see tests/browser/ and tests/js/); here we check
+what the page decides and serves: the story's payload files, the language, the event
+from a deep link, plain-text titles, and what happens when the story file is bad,
+missing or edited while readers are connected.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
+from story_helpers import FIRST_STORY, FIXTURES, ROOT
 from streamlit.testing.v1 import AppTest
 
-from storymap.loading import load_story
-from storymap.steps import story_steps
+from storymap_ui.component import frontend_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
-STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def run_app(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+def run_app(query: dict[str, str] | None = None, app: str = APP) -> AppTest:
+    at = AppTest.from_file(app, default_timeout=60)
     for name, value in (query or {}).items():
         at.query_params[name] = value
     return at.run()
-
-
-def narrative(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if "storymap-narrative" in m.value)
 
 
 def component_args(at: AppTest) -> dict:
     return json.loads(at.get("component_instance")[0].proto.json_args)
 
 
+def served(url: str) -> dict:
+    """A payload file as the browser would fetch it from the component's folder."""
+    return json.loads((frontend_dir() / url).read_text(encoding="utf-8"))
+
+
+def header(at: AppTest) -> str:
+    return next(h.proto.body for h in at.get("html") if "storymap-header" in h.proto.body)
+
+
 @pytest.fixture(autouse=True)
-def real_story(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STORYMAP_STORY", str(STORY))
+def first_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYMAP_STORY", str(FIRST_STORY))
 
 
 def test_first_view_is_the_overview_in_indonesian() -> None:
     at = run_app()
     assert not at.exception
-    assert at.title[0].value == "Rusia dan Korea Utara, makin rapat"
-    assert "Seluruh tempat dalam cerita" in narrative(at)
-    assert "13 tempat dan 14 peristiwa" in narrative(at)
-    assert component_args(at)["step"] == 0
-    assert component_args(at)["lang"] == "id"
+    assert "<h1>Rusia dan Korea Utara, makin rapat</h1>" in header(at)
+    args = component_args(at)
+    assert args["step"] == 0 and args["lang"] == "id" and args["mode"] == "reader"
 
 
-def test_every_step_shows_its_events_without_error() -> None:
-    story = load_story(STORY)
-    steps = story_steps(story)
+def test_the_payload_is_served_as_files_not_sent_in_the_page() -> None:
     at = run_app()
-    for step in steps:
-        at.session_state["step"] = step.index
-        at.run()
-        assert not at.exception, f"step {step.index}"
-        text = narrative(at)
-        assert f'data-step="{step.index}"' in text
-        for i in step.events:
-            assert story.events[i].title.id in text
-        assert component_args(at)["step"] == step.index
+    args = component_args(at)
+    assert len(at.get("component_instance")[0].proto.json_args) < 1024
+    mapped = served(args["map_url"])
+    assert [e["id"] for e in mapped["events"]][-1] == "us-ukraine-concerns"
+    assert set(args["text_urls"]) == {"id", "en"}
+    words = served(args["text_urls"]["en"])
+    assert words["title"] == "Russia and North Korea, ever closer"
+    assert "Putin receives North Korea" in words["events"][11]["html"]
 
 
-def test_a_step_with_two_events_on_one_date_shows_both() -> None:
-    at = run_app({"event": "road-bridge"})
-    text = narrative(at)
-    assert "Pyongyang mengakui tentaranya bertempur di Kursk" in text
-    assert "Pembangunan jembatan jalan raya di perbatasan dimulai" in text
-
-
-def test_language_switch_changes_interface_and_story_text() -> None:
+def test_language_switch_changes_the_header_the_reader_and_the_lists() -> None:
     at = run_app({"event": "kremlin-meeting"})
-    assert "Putin menerima Menlu Korea Utara di Kremlin" in narrative(at)
     at.button_group(key="lang").set_value("en").run()
     assert not at.exception
-    assert at.title[0].value == "Russia and North Korea, ever closer"
-    assert "Putin receives North Korea's foreign minister in the Kremlin" in narrative(at)
-    assert "27 October 2025" in narrative(at)
+    assert "Russia and North Korea, ever closer" in header(at)
     assert component_args(at)["lang"] == "en"
     assert at.query_params["lang"] in ("en", ["en"])
     assert at.expander[0].label == "All events (text list)"
@@ -90,65 +81,112 @@ def test_language_switch_changes_interface_and_story_text() -> None:
 def test_deep_link_restores_event_and_language() -> None:
     at = run_app({"event": "pyongyang-museum", "lang": "en"})
     assert not at.exception
-    text = narrative(at)
-    assert "Kim opens a museum to fallen soldiers" in text
-    assert "early October 2025" in text
-    assert component_args(at)["step"] == at.session_state["step"] == 9
-
-
-def test_unknown_deep_link_falls_back_to_the_overview() -> None:
-    at = run_app({"event": "no-such-event", "lang": "xx"})
-    assert not at.exception
-    assert "Seluruh tempat dalam cerita" in narrative(at)
-
-
-def test_text_list_has_every_event_in_order() -> None:
-    at = run_app()
-    listing = next(m.value for m in at.markdown if "event-list" in m.value)
-    story = load_story(STORY)
-    positions = [listing.index(e.title.id) for e in story.events]
-    assert positions == sorted(positions)
-
-
-def test_credits_name_the_article_and_the_outlets_it_cites() -> None:
-    at = run_app({"lang": "en"})
-    credits = next(m.value for m in at.markdown if "Source article" in m.value)
-    for outlet in ("IDN Times", "CNA", "Al Jazeera", "Anadolu Agency"):
-        assert outlet in credits
-    assert "OpenStreetMap" in credits and "Natural Earth" in credits
-
-
-def test_payload_is_sent_by_url_not_in_the_page() -> None:
-    at = run_app()
     args = component_args(at)
-    assert args["payload_url"].startswith("data/") and args["payload_url"].endswith(".json")
-    assert len(at.get("component_instance")[0].proto.json_args) < 1024
+    assert args["step"] == 9 and args["lang"] == "en"
 
 
-def test_broken_story_gives_a_clear_message_and_the_app_keeps_running(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.mark.parametrize("event", ["no-such-event", "<script>alert(1)</script>", "", "../../etc"])
+def test_an_unknown_deep_link_falls_back_to_the_overview(event: str) -> None:
+    at = run_app({"event": event, "lang": "xx"})
+    assert not at.exception
+    assert component_args(at)["step"] == 0 and component_args(at)["lang"] == "id"
+
+
+def test_the_page_follows_the_event_the_browser_shows() -> None:
+    at = run_app()
+    at.session_state["event"] = "beijing-tribute"
+    at.run()
+    assert component_args(at)["step"] == 8
+
+
+def test_text_list_and_credits() -> None:
+    at = run_app({"lang": "en"})
+    page = "\n".join(h.proto.body for h in at.get("html"))
+    assert page.index("The Soviet Union becomes") < page.index("Putin receives North Korea")
+    for source in ("IDN Times", "CNA", "Al Jazeera", "Anadolu Agency", "OpenStreetMap"):
+        assert source in page
+
+
+def test_story_titles_are_plain_text_never_markdown(monkeypatch, tmp_path: Path) -> None:
+    story = tmp_path / "tracker.yaml"
+    text = FIRST_STORY.read_text(encoding="utf-8")
+    text = text.replace(
+        "en: Russia and North Korea, ever closer",
+        'en: "![x](http://other-host/pixel.png) :red[Red] $x^2$"',
+        1,
+    )
+    story.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("STORYMAP_STORY", str(story))
+    at = run_app({"lang": "en"})
+    assert not at.exception
+    title = header(at)
+    assert "<img" not in title and "![x](http://other-host/pixel.png) :red[Red] $x^2$" in title
+    assert not any("other-host" in m.value for m in at.markdown)
+
+
+def test_broken_story_gives_a_clear_message_and_the_app_keeps_running(monkeypatch) -> None:
     monkeypatch.setenv("STORYMAP_STORY", str(FIXTURES / "impossible_date.yaml"))
     at = run_app()
     assert not at.exception
-    assert "impossible_date.yaml" in at.error[0].value
+    assert "The story cannot be opened" in at.error[0].value
+    assert "impossible_date.yaml" in at.code[0].value
     assert "February 2025 has days 1 to 28" in at.code[0].value
 
 
-def test_missing_story_file_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_missing_story_file_is_reported(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("STORYMAP_STORY", str(tmp_path / "nowhere.yaml"))
     at = run_app()
     assert not at.exception
-    assert "nowhere.yaml" in at.error[0].value
+    assert "nowhere.yaml" in at.code[0].value
 
 
-def test_hostile_story_text_is_shown_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_stories_folder_gets_a_clear_page(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("STORYMAP_STORY")
+    monkeypatch.setattr("storymap_ui.story.STORIES", tmp_path / "stories")
+    at = run_app()
+    assert not at.exception
+    assert "no story files" in at.code[0].value
+
+
+def test_hostile_story_text_is_shown_as_text(monkeypatch) -> None:
     monkeypatch.setenv("STORYMAP_STORY", str(FIXTURES / "html_injection.yaml"))
     at = run_app()
     assert not at.exception
-    at.session_state["step"] = 1
-    at.run()
-    page = "\n".join(m.value for m in at.markdown)
+    page = "\n".join(h.proto.body for h in at.get("html")) + "\n".join(m.value for m in at.markdown)
     assert "<script" not in page.lower()
     assert "<img src=x" not in page.lower()
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def _touch(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    later = time.time_ns() + 2_000_000_000  # a newer modification time, even on coarse clocks
+    os.utime(path, ns=(later, later))
+
+
+def test_a_story_edited_while_read_is_swapped_in_whole_or_kept(monkeypatch, tmp_path: Path) -> None:
+    story = tmp_path / "story.yaml"
+    shutil.copyfile(FIRST_STORY, story)
+    monkeypatch.setenv("STORYMAP_STORY", str(story))
+    at = run_app({"event": "kremlin-meeting"})
+    first = component_args(at)["map_url"]
+    original = story.read_text(encoding="utf-8")
+    # A valid edit: the new version is served whole, at the reader's event.
+    _touch(
+        story,
+        original.replace(
+            "en: Putin receives North Korea's foreign minister in the Kremlin",
+            "en: An edited title",
+            1,
+        ),
+    )
+    at.run()
+    args = component_args(at)
+    assert args["map_url"] != first and args["step"] == 11
+    assert served(args["text_urls"]["en"])["events"][11]["title"] == "An edited title"
+    # An invalid edit: readers keep the last good version, with a notice, never a traceback.
+    _touch(story, original.replace("date: 2025-10-27\n", "date: 2025-02-30\n", 1))
+    at.run()
+    assert not at.exception
+    assert component_args(at)["map_url"] == args["map_url"]
+    assert "last good version" in at.warning[0].value

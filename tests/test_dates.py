@@ -6,7 +6,7 @@ import calendar
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from storymap.dates import DateParseError, DatePoint, PartialDate
@@ -90,7 +90,16 @@ def test_is_exact_day():
         ("25", "'25' is not a story date"),
         ("", "is not a story date"),
         ("27/10/2025", "is not a story date"),
-        ("2025-10-27T10:00", "is not a story date"),
+        ("2025-10-27 10:00", "is not a story date"),
+        ("2025-10-27T7:58", "is not a story date"),
+        ("2025-10T10:00", "is not a story date"),
+        ("2025-10-earlyT10:00", "is not a story date"),
+        ("2025-10-27T10:00+7", "is not a story date"),
+        ("2025-10-27T24:00", "'2025-10-27T24:00': 24:00 is not a time of day (00:00 to 23:59)"),
+        ("2025-10-27T10:60", "10:60 is not a time of day"),
+        ("2025-10-27T10:00+15:00", "+15:00 is not a time zone (UTC-12:00 to UTC+14:00)"),
+        ("2025-10-27T10:00+05:20", "+05:20 is not a time zone"),
+        ("2004-12-26T08:00+07:00/2004-12-26T07:58+07:00", "the range ends before it starts"),
         ("~2025", "is not a story date"),
         ("2025~~", "is not a story date"),
         ("2025-10-beginning", "is not a story date"),
@@ -115,6 +124,85 @@ def test_values_of_the_wrong_type(value):
 def test_date_parse_error_is_a_value_error():
     # pydantic turns ValueErrors raised by validators into validation errors
     assert issubclass(DateParseError, ValueError)
+
+
+# --- times of day ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2004-12-26T07:58", None),
+        ("2004-12-26T07:58Z", 0),
+        ("2004-12-26T07:58+07:00", 420),
+        ("2004-12-26T09:30+05:30", 330),
+        ("2004-12-26T11:00-03:30", -210),
+        ("2004-12-26T07:58+07:00~", 420),
+    ],
+)
+def test_a_time_of_day_with_or_without_a_zone(text, offset):
+    d = P(text)
+    assert d.precision == "minute"
+    assert d.start.offset == offset
+    assert (d.start.hour, d.start.minute) in ((7, 58), (9, 30), (11, 0))
+    assert d.earliest == d.latest == date(2004, 12, 26)  # the day on the place's own clock
+    assert str(d) == text
+    assert d.has_zone is (offset is not None)
+
+
+def test_a_time_is_an_exact_day_unless_approximate():
+    assert P("2004-12-26T07:58+07:00").is_exact_day
+    assert not P("2004-12-26T07:58+07:00~").is_exact_day
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("2004-12-26T07:58+07:00", "id", "26 Desember 2004 07.58 UTC+7"),
+        ("2004-12-26T07:58+07:00", "en", "26 December 2004, 07:58 UTC+7"),
+        ("2004-12-26T07:58", "id", "26 Desember 2004 07.58"),
+        ("2004-12-26T07:58", "en", "26 December 2004, 07:58"),
+        ("2004-12-26T09:30+05:30", "en", "26 December 2004, 09:30 UTC+5:30"),
+        ("2004-12-26T03:00Z", "en", "26 December 2004, 03:00 UTC"),
+        ("2004-12-26T11:00-03:30", "es", "26 de diciembre de 2004, 11:00 UTC-3:30"),
+        ("2004-12-26T08:30+07:00~", "id", "sekitar 26 Desember 2004 08.30 UTC+7"),
+    ],
+)
+def test_a_time_is_said_in_the_readers_language(text, lang, expected):
+    assert P(text).format(lang) == expected
+
+
+def test_times_with_zones_are_compared_in_utc():
+    sumatra = P("2004-12-26T07:58+07:00")  # 00:58 UTC
+    sri_lanka = P("2004-12-26T03:00Z")
+    india = P("2004-12-26T09:30+05:30")  # 04:00 UTC
+    thailand = P(
+        "2004-12-26T09:30+07:00"
+    )  # 02:30 UTC: later on the clock than Sumatra, earlier than India
+    assert sorted([india, sri_lanka, thailand, sumatra]) == [sumatra, thailand, sri_lanka, india]
+    assert sumatra.certainly_before(thailand)
+    assert thailand.certainly_before(india)
+    assert not india.certainly_before(thailand)
+    assert P("2004-12-26T01:00+07:00").certainly_before(P("2004-12-25T20:00Z"))  # 18:00 UTC
+
+
+def test_times_without_zones_are_compared_on_the_clock():
+    assert P("2004-12-26T07:58").certainly_before(P("2004-12-26T07:59"))
+    assert not P("2004-12-26T07:58").certainly_before(P("2004-12-26T07:58"))
+    assert P("2004-12-26T07:58").certainly_before(P("2004-12-27"))
+    assert P("2004-12-25").certainly_before(P("2004-12-26T00:00"))
+    assert not P("2004-12-26").certainly_before(P("2004-12-26T23:59"))
+
+
+def test_a_time_with_a_zone_and_one_without_allow_for_every_zone():
+    """Without a zone, 07:58 may be any moment from 19:58 the day before to 21:58 UTC."""
+    zoned = P("2004-12-26T07:58+07:00")  # 00:58 UTC
+    assert not zoned.certainly_before(
+        P("2004-12-26T10:00")
+    )  # 10:00 somewhere may be 20:00 UTC on the 25th
+    assert zoned.certainly_before(P("2004-12-26T15:00"))  # at the earliest 01:00 UTC
+    assert not P("2004-12-26T15:00").certainly_before(P("2004-12-26T23:00Z"))
+    assert P("2004-12-26T10:00").certainly_before(P("2004-12-26T22:01Z"))
 
 
 # --- Babel wording ----------------------------------------------------------------------------
@@ -144,6 +232,33 @@ def test_date_parse_error_is_a_value_error():
 )
 def test_format(text, lang, short, expected):
     assert P(text).format(lang, short=short) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "short", "expected"),
+    [
+        ("1519-09-20", "es", False, "20 de septiembre de 1519"),
+        ("1519-09-20", "it", False, "20 settembre 1519"),
+        ("1519-09-20", "pt-BR", False, "20 de setembro de 1519"),
+        ("1519-09-20", "es", True, "20 sept 1519"),
+        ("1521-03", "es", False, "marzo de 1521"),
+        ("1520-01-early", "es", False, "principios de enero de 1520"),
+        ("1520-01-late", "es", False, "finales de enero de 1520"),
+        ("1520-01-early", "it", False, "early gennaio 1520"),  # no Italian words: English ones
+        ("1522-05~", "es", False, "hacia mayo de 1522"),
+        ("1522-05~", "pt-BR", False, "about maio de 1522"),
+        ("1520-10-21/1520-11-28", "es", False, "21 de octubre – 28 de noviembre de 1520"),
+        ("1520-04-01/1520-04-02", "es", False, "1–2 de abril de 1520"),
+        ("1520-04/1520-08", "it", False, "aprile – agosto 1520"),
+    ],
+)
+def test_format_in_any_story_language(text, lang, short, expected):
+    assert P(text).format(lang, short=short) == expected
+
+
+def test_a_language_that_writes_the_month_first_gets_both_ends_whole():
+    assert P("2025-10-27/2025-10-31").format("en-US") == "October 27, 2025 – October 31, 2025"
+    assert P("2025-04/2025-07").format("ja") == "2025年4月 – 2025年7月"
 
 
 def test_format_month_range():
@@ -218,16 +333,29 @@ def points(draw, year=None) -> DatePoint:
 
 
 @st.composite
-def partial_dates(draw) -> PartialDate:
-    start = draw(points())
+def timed_points(draw, year=None) -> DatePoint:
+    """Days with a time, with or without a zone, near the edges of what dates can be."""
+    year = draw(st.sampled_from([1, 2004, 9999])) if year is None else year
+    month = draw(st.sampled_from([1, 12]))
+    day = draw(st.sampled_from([1, 31]))
+    offset = draw(st.none() | st.sampled_from([-720, -210, 0, 330, 420, 840]))
+    return DatePoint(
+        year, month, day, None, draw(st.integers(0, 23)), draw(st.integers(0, 59)), offset
+    )
+
+
+@st.composite
+def partial_dates(draw, times: bool = False) -> PartialDate:
+    point = (lambda year=None: points(year) | timed_points(year)) if times else points
+    start = draw(point())
     end = None
     if draw(st.booleans()):
         # often in the same year, where parts, months and days of a range interact
         same_year = draw(st.booleans())
-        other = draw(points(year=start.year if same_year else None))
+        other = draw(point(year=start.year if same_year else None))
         if other != start:
             end = other
-            if other.latest < start.earliest:
+            if PartialDate(other) < PartialDate(start):
                 start, end = other, start
     return PartialDate(start, end, draw(st.booleans()))
 
@@ -246,6 +374,36 @@ def test_round_trip_through_text(d):
 def test_sorted_dates_have_non_decreasing_earliest(dates):
     earliest = [d.earliest for d in sorted(dates)]
     assert earliest == sorted(earliest)
+
+
+@given(partial_dates(times=True))
+def test_a_date_with_times_round_trips_and_starts_before_it_ends(d):
+    try:
+        parsed = PartialDate.parse(str(d))
+    except DateParseError as exc:  # a range whose ends were drawn the wrong way round
+        assert "ends before it starts" in str(exc)
+        return
+    assert parsed == d
+    first, after = d.moments()
+    assert first < after
+
+
+def valid(d: PartialDate) -> bool:
+    """The parser accepts it (a drawn range may end before it starts on mixed clocks)."""
+    try:
+        return PartialDate.parse(str(d)) == d
+    except DateParseError:
+        return False
+
+
+@given(partial_dates(times=True), partial_dates(times=True))
+def test_certainly_before_implies_less_than_with_times_and_zones(d, e):
+    assume(valid(d) and valid(e))
+    if d.certainly_before(e):
+        assert d < e
+        assert not e < d
+        assert not e.certainly_before(d)
+    assert not d.certainly_before(d)
 
 
 @given(partial_dates(), partial_dates())

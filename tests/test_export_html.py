@@ -6,22 +6,26 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from story_helpers import FIRST_STORY, FIXTURES
 
+from storymap.basemaps import tile_hosts
 from storymap.cli import main
+from storymap.errors import StorymapError
 from storymap.export.html import script_json, standalone_html
 from storymap.export.site import export_site
 from storymap.loading import load_story
 from storymap.located import LocatedStory
 from storymap.model import Story
+from storymap.web import READER_SCRIPTS
 
 
 @pytest.fixture(scope="module")
-def page(story: Story, located: dict) -> str:
-    return standalone_html(LocatedStory(story, located, ()))
+def page(located_story: LocatedStory) -> str:
+    return standalone_html(located_story)
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -40,19 +44,22 @@ def test_csp_allows_exactly_the_inline_scripts_and_no_connections(page: str) -> 
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "connect-src 'none'" in policy and "default-src 'none'" in policy
     scripts = inline_scripts(page)
-    assert len(scripts) == 3
+    assert len(scripts) == len(READER_SCRIPTS) + 2  # Leaflet, the reader's scripts, the page's
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy.replace("&#39;", "'")
+    images = re.search(r"img-src ([^;]+)", policy).group(1).split()
+    assert images == ["data:", *tile_hosts()]  # from the one table of base maps
 
 
 def test_page_carries_payload_narratives_and_countries(page: str, story: Story) -> None:
     data = json.loads(re.search(r'id="storymap-data">(.*?)</script>', page, flags=re.S).group(1))
-    assert len(data["payload"]["events"]) == len(story.events)
-    assert len(data["narratives"]) == len(data["payload"]["steps"]) == 15
-    assert "Putin menerima Menlu Korea Utara di Kremlin" in data["narratives"][11]["id"]
-    assert "Putin receives North Korea" in data["narratives"][11]["en"]
-    assert data["tiles"] == "offline" and data["default_lang"] == "id"
+    assert len(data["map"]["events"]) == len(story.events)
+    assert len(data["map"]["steps"]) == 15
+    assert "Putin menerima Menlu Korea Utara di Kremlin" in data["text"]["id"]["events"][11]["html"]
+    assert "Putin receives North Korea" in data["text"]["en"]["events"][11]["html"]
+    assert data["tiles"] == "offline" and data["map"]["default_language"] == "id"
+    assert set(data["page"]) == {"id", "en"}
     countries = json.loads(
         re.search(r'id="storymap-countries">(.*?)</script>', page, flags=re.S).group(1)
     )
@@ -80,22 +87,22 @@ def test_hostile_story_is_data_never_markup() -> None:
         s for s in inline_scripts(body) if "storymap-data" not in s
     ).replace("window.alert", "")
     data = json.loads(data_block)
-    assert data["payload"]["story"]["title"]["en"] == "<img src=x onerror=alert(1)>"
-    narrative = data["narratives"][1]["en"]
+    assert data["text"]["en"]["title"] == "<img src=x onerror=alert(1)>"
+    narrative = data["text"]["en"]["events"][0]["html"]
     assert "<script" not in narrative and "<img" not in narrative
     assert "&lt;img src=x onerror=alert(1)&gt;" in narrative
     assert "<title>&lt;img src=x onerror=alert(1)&gt;</title>" in page
 
 
 def test_unknown_tiles_choice_is_refused(story: Story, located: dict) -> None:
-    with pytest.raises(ValueError, match="tiles must be one of"):
+    with pytest.raises(StorymapError, match="tiles must be one of"):
         standalone_html(LocatedStory(story, located, ()), tiles="stamen")
 
 
 def test_site_has_an_index_and_every_file_it_links(
-    story: Story, located: dict, tmp_path: Path
+    located_story: LocatedStory, tmp_path: Path
 ) -> None:
-    written = export_site([LocatedStory(story, located, (), FIRST_STORY)], tmp_path / "site")
+    written = export_site([located_story], tmp_path / "site")
     names = {path.name for path in written}
     for name in (
         "index.html",
@@ -121,8 +128,11 @@ def test_cli_exports_html_and_site(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["export", str(FIRST_STORY), "--format", "html", "-o", str(target)]) == 0
     assert "wrote" in capsys.readouterr().out
     assert target.read_text().startswith("<!doctype html>")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    shutil.copyfile(FIRST_STORY, stories / FIRST_STORY.name)
     site = tmp_path / "site"
-    assert main(["export", str(FIRST_STORY.parent), "--format", "site", "-o", str(site)]) == 0
+    assert main(["export", str(stories), "--format", "site", "-o", str(site)]) == 0
     assert (site / "index.html").exists()
 
 

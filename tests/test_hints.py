@@ -29,9 +29,19 @@ def test_a_comma_in_unquoted_text_says_put_it_in_quotes():
     problem = the_problem(MINIMAL.replace("en: A meeting}", "en: Strait of Magellan, Guam}"))
     assert problem.where == "events[0].title.Guam (event 'meeting')"
     assert problem.message == (
-        "unknown field 'Guam': put text that contains a comma or a colon in quotes, "
+        "'Guam' became a key of its own: put text that contains a comma or a colon in quotes, "
         'e.g. en: "Strait of Magellan, Guam"'
     )
+
+
+def test_a_comma_in_an_unquoted_field_value_too():
+    text = MINIMAL.replace(
+        "    kind: city\n",
+        "    kind: city\n    note: {en: Capital, Seat of Government, id: Ibu kota}\n",
+    )
+    problem = the_problem(text)
+    assert problem.where == "places[0].note.Seat of Government (place 'moscow')"
+    assert problem.message.endswith('e.g. en: "Capital, Seat of Government"')
 
 
 @pytest.mark.parametrize(

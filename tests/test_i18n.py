@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
+from typing import get_args
 
 import pytest
 
 import storymap.i18n
+from storymap.basemaps import TILES
+from storymap.export import FORMATS
+from storymap.fields import RouteMode
 from storymap.i18n import number, strings, t
-from storymap.model import CATEGORIES, LANGS, RouteMode
-from storymap.reader import BROWSER_UI_KEYS
+from storymap.model import CATEGORIES, LANGS, FactCheck
+from storymap.payload import BROWSER_UI_KEYS
 
-# Keys the library asks for by name (reader.py), besides BROWSER_UI_KEYS.
-USED_KEYS = (
-    "overview_start_title", "overview_start_body", "overview_end_title", "overview_end_body",
-    "date_span", "places", "route", "quote_via", "our_translation", "date_note", "reported_by",
-    "source_article", "cited_outlets", "map_data", "map_data_body", "written_by_us", "distance_km",
-)  # fmt: skip
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [
+    *ROOT.glob("storymap/**/*.py"), *ROOT.glob("storymap/templates/*.j2"),
+    *ROOT.glob("storymap/web/*.js"), *ROOT.glob("storymap/web/*.html"), *ROOT.glob("storymap_ui/**/*.py"),
+    *ROOT.glob("storymap_ui/frontend/*.js"), *ROOT.glob("pages/*.py"), ROOT / "streamlit_app.py",
+]  # fmt: skip
+# Keys built from a prefix and a value of the model: t(f"category_{name}"), …
+DYNAMIC = {
+    "category_": CATEGORIES,
+    "route_mode_": RouteMode.__args__,
+    "fact_check_": get_args(FactCheck.model_fields["verdict"].annotation),
+}
 
 
 def placeholders(text: str) -> set[str]:
@@ -48,19 +60,40 @@ def test_both_languages_use_the_same_placeholders():
         assert placeholders(texts["id"]) == placeholders(texts["en"]), key
 
 
-def test_every_key_the_library_uses_exists():
-    keys = set(strings())
-    needed = {*BROWSER_UI_KEYS, *USED_KEYS}
-    needed |= {f"category_{name}" for name in CATEGORIES}
-    needed |= {f"route_mode_{mode}" for mode in RouteMode.__args__}
-    assert needed <= keys, sorted(needed - keys)
+def _source_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
+
+
+def test_every_key_the_code_asks_for_exists():
+    """Scanned from the source: t("key") in Python and templates, ui.key in the browser code."""
+    text = _source_text()
+    asked = set(re.findall(r"\bt\(\s*[\"']([a-z0-9_]*[a-z0-9])[\"']", text))  # not a prefix_
+    asked |= set(re.findall(r"(?<![/\w\"'])ui\.([a-z][a-z0-9_]*)\b", text))
+    asked |= set(re.findall(r"\bui\[[\"']([a-z0-9_]+)[\"']\]", text))
+    asked |= set(re.findall(r'data-ui="([a-z0-9_]+)"', text)) | set(BROWSER_UI_KEYS)
+    asked |= {f"{prefix}{value}" for prefix, values in DYNAMIC.items() for value in values}
+    asked |= {export.label for export in FORMATS.values()}
+    asked |= {base.label_key for base in TILES.values()}
+    assert asked, "the scan found no keys: is the pattern still right?"
+    assert "previous" in asked and "overview_start_title" in asked
+    missing = asked - set(strings())
+    assert not missing, f"asked for but not in locales/ui.yaml: {sorted(missing)}"
+
+
+def test_every_key_in_the_file_is_used():
+    """A key no source names (as a quoted string) is dead text that nobody translates."""
+    text = _source_text()
+    quoted = set(re.findall(r"[\"']([a-z][a-z0-9_]*)[\"']", text))
+    dynamic = {f"{prefix}{value}" for prefix, values in DYNAMIC.items() for value in values}
+    unused = set(strings()) - quoted - dynamic - set(BROWSER_UI_KEYS)
+    assert not unused, f"in locales/ui.yaml but never used: {sorted(unused)}"
 
 
 def test_t_fills_placeholders():
     assert t("distance_km", "id", km=number(6430.4, "id")) == "6.430 km"
     assert t("distance_km", "en", km=number(6430.4, "en")) == "6,430 km"
-    assert t("step_of", "en", step=2, steps=15) == "Step 2 of 15"
-    assert t("step_of", "id", step=2, steps=15) == "Langkah 2 dari 15"
+    assert t("shown_of", "en", shown=2, total=15) == "2 of 15 events"
+    assert t("shown_of", "id", shown=2, total=15) == "2 dari 15 peristiwa"
     assert t("overview_end_body", "en", events=14) == "All 14 events are now on the map."
 
 

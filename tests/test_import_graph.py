@@ -80,10 +80,24 @@ def test_the_graph_sees_the_known_imports():
     assert "storymap.geocoding.online" in import_graph(lazy=True)["storymap.cli"]
 
 
+# Lazy imports that close a cycle, known and waiting for a fix: Story's validator imports
+# the checks that walk Story's own models. Remove an entry when its cycle is gone.
+KNOWN_LAZY_CYCLES = {("storymap.model", "storymap.story_checks")}
+
+
 @pytest.mark.parametrize("lazy", [False, True], ids=["module-level", "with-lazy-imports"])
 def test_no_import_cycles(lazy):
+    graph = import_graph(lazy)
+    for module, target in KNOWN_LAZY_CYCLES if lazy else ():
+        graph[module].discard(target)
     try:
-        order = list(TopologicalSorter(import_graph(lazy)).static_order())
+        order = list(TopologicalSorter(graph).static_order())
     except CycleError as error:
         pytest.fail(f"import cycle: {' -> '.join(error.args[1])}")
     assert set(order) == set(MODULES)
+
+
+def test_the_known_lazy_cycles_are_still_there():
+    """So that fixing one also removes it from KNOWN_LAZY_CYCLES."""
+    graph = import_graph(lazy=True)
+    assert all(target in graph[module] for module, target in KNOWN_LAZY_CYCLES)

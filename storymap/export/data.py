@@ -22,6 +22,18 @@ EVENT_COLUMNS = ["order", "id", "date", "start", "end", "precision", "approximat
                  "title_id", "title_en", "places", "route_mode", "route_km", "sources"]  # fmt: skip
 
 
+def _in_languages(columns: list[str], story: Story) -> list[str]:
+    """The columns with name_id/name_en (title_...) as one column per story language."""
+    out: list[str] = []
+    for column in columns:
+        stem = column.removesuffix("_id").removesuffix("_en")
+        if stem in ("name", "title") and column != stem:
+            out += [c for c in (f"{stem}_{lang}" for lang in story.languages) if c not in out]
+        else:
+            out.append(column)
+    return out
+
+
 def places_geojson(located_story: LocatedStory) -> str:
     """A FeatureCollection with one Point per place."""
     return places_frame(located_story.story, located_story.located).to_json(drop_id=True)
@@ -36,11 +48,14 @@ def places_csv(located_story: LocatedStory) -> str:
     frame = places_frame(located_story.story, located_story.located)
     frame["lat"] = frame.geometry.y
     frame["lon"] = frame.geometry.x
-    return frame[PLACE_CSV_COLUMNS].to_csv(index=False)
+    return frame[_in_languages(PLACE_CSV_COLUMNS, located_story.story)].to_csv(index=False)
 
 
 def events_csv(located_story: LocatedStory) -> str:
-    return _events(located_story.story, located_story.located)[EVENT_COLUMNS].to_csv(index=False)
+    story = located_story.story
+    return _events(story, located_story.located)[_in_languages(EVENT_COLUMNS, story)].to_csv(
+        index=False
+    )
 
 
 def _events(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:

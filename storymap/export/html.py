@@ -1,9 +1,10 @@
 """One self-contained HTML file per story: opens from a USB stick with no network at all.
 
-Leaflet, the reader's script and styles, the story's payload, the narrative of every
-step (built and sanitised here, in both languages) and the Natural Earth outlines are
-all inlined. A Content-Security-Policy allows only the page's own scripts (by hash)
-and no connections, so the page cannot fetch anything even if asked to.
+Leaflet, the reader's scripts (the same ``core.js``, ``storymap-layers.js`` and
+``reader.js`` the app runs) and styles, the payload (``storymap.payload``: the map and
+the words of every language, narratives included) and the Natural Earth outlines are all
+inlined. A Content-Security-Policy allows only the page's own scripts (by hash), images
+only from the base maps' hosts, and no connections.
 """
 
 from __future__ import annotations
@@ -13,59 +14,50 @@ import hashlib
 import json
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from storymap import __version__
+from storymap.basemaps import TILES, tile_hosts
+from storymap.errors import StorymapError
 from storymap.geocoding import COUNTRY_OUTLINES
-from storymap.i18n import t
+from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
-from storymap.model import LANGS
-from storymap.reader import (
-    credits_html,
-    event_list_html,
-    narrative_html,
-    reader_payload,
-    story_steps,
-)
-from storymap.web import LEAFLET, WEB_ASSETS
+from storymap.payload import reader_payload
+from storymap.render import credits_html, event_list_html, template
+from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
 
-TILE_CHOICES = ("offline", "carto", "osm")
+
+class UnknownTiles(StorymapError, ValueError):
+    """A base map that is not in ``storymap.basemaps.TILES``."""
 
 
 def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
-    """The story as one HTML file: map, slider, narrative, both languages, sources."""
-    story, located = located_story.story, located_story.located
-    if tiles not in TILE_CHOICES:
-        raise ValueError(f"tiles must be one of {', '.join(TILE_CHOICES)}, not {tiles!r}")
-    steps = story_steps(story)
+    """The story as one HTML file: map, slider, narrative, every language, sources."""
+    if tiles not in TILES:
+        raise UnknownTiles(f"tiles must be one of {', '.join(TILES)}, not {tiles!r}")
+    story = located_story.story
     data = {
-        "payload": reader_payload(story, located),
-        "narratives": [
-            {lang: narrative_html(story, step, lang) for lang in LANGS} for step in steps
-        ],
+        **reader_payload(located_story),
         "page": {
             lang: {
-                "title": story.title.get(lang),
-                "subtitle": story.subtitle.get(lang),
                 "list_heading": t("all_events", lang),
                 "credits_heading": t("credits", lang),
                 "list": event_list_html(story, lang),
                 "credits": credits_html(story, lang),
             }
-            for lang in LANGS
+            for lang in story.languages
         },
-        "default_lang": story.default_language,
         "tiles": tiles,
     }
-    scripts = [_asset(LEAFLET / "leaflet.js"), _asset(WEB_ASSETS / "reader.js"),
+    scripts = [_asset(LEAFLET / "leaflet.js"), *(_asset(WEB_ASSETS / name) for name in READER_SCRIPTS),
                _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
     lang = story.default_language
-    return _template().render(
+    return template("standalone.html.j2").render(
         lang=lang,
         title=story.title.get(lang),
         subtitle=story.subtitle.get(lang),
+        languages=[(code, language_label(code)) for code in story.languages],
         version=__version__,
         leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),
@@ -74,12 +66,13 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
         scripts=scripts,
         script_hashes=" ".join(_csp_hash(script) for script in scripts),
+        tile_hosts=" ".join(tile_hosts()),
     )
 
 
 def script_json(value: Any) -> str:
-    """JSON that is safe inside <script>: no '<' can close the element early."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON that is safe inside <script>: no '<' can close the element early; no NaN."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -89,7 +82,7 @@ def _csp_hash(script: str) -> str:
 
 
 @cache
-def _asset(path: Any) -> str:
+def _asset(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
@@ -104,11 +97,3 @@ def leaflet_css() -> str:
         return f"url(data:image/{kind};base64,{encoded})"
 
     return re.sub(r"url\((images/[^)]+)\)", inline, _asset(LEAFLET / "leaflet.css"))
-
-
-@cache
-def _template() -> Any:
-    environment = Environment(
-        loader=FileSystemLoader(WEB_ASSETS), autoescape=select_autoescape(["html", "j2"])
-    )
-    return environment.get_template("standalone.html.j2")

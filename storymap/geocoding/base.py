@@ -53,7 +53,9 @@ class Query:
 
     @classmethod
     def for_place(cls, place: Place) -> Query:
-        names = dict.fromkeys((place.name.en, place.name.id, *place.aliases))
+        names = dict.fromkeys(
+            (place.name.get("en"), *(n for _, n in place.name.items()), *place.aliases)
+        )
         return cls(tuple(names), place.country, place.kind)
 
 

@@ -24,6 +24,7 @@ from storymap.geocoding.countries import countries
 from storymap.geocoding.names import normalise
 
 COAST_TOLERANCE_KM = 50.0  # the 1:110m outlines cut corners and coasts by tens of km
+SEA_TOLERANCE_KM = 370.0  # 200 nautical miles: a country's waters (an epicentre, a wreck)
 _NAME_MATCH = 85  # rapidfuzz ratio for "this place name is that country's name"
 _GEOD = Geod(ellps="WGS84")
 
@@ -95,7 +96,8 @@ def wrong_country(code: str, names: Sequence[str]) -> str | None:
 
 
 def outside_country(location: Location, code: str) -> str | None:
-    """A sentence if ``location`` lies more than the tolerance outside ``code``'s outline.
+    """A sentence if ``location`` is not in ``code``'s country: inside another country
+    (beyond the coast tolerance), or at sea beyond the country's 200 nautical miles.
 
     Countries too small for the 1:110m outlines (Singapore, Malta, most islands)
     are not checked.
@@ -111,7 +113,9 @@ def outside_country(location: Location, code: str) -> str | None:
     if km <= COAST_TOLERANCE_KM:
         return None
     inside = [c for c in countries().values() if c.outline.contains(point)]
-    there = f"; that point is in {named(inside[0].code)}" if inside else ""
+    if not inside and km <= SEA_TOLERANCE_KM:
+        return None  # at sea, off its own coast
+    there = f"; that point is in {named(inside[0].code)}" if inside else "; that point is at sea"
     return (
         f"is at {location.lat:.4f}, {location.lon:.4f} ({location.layer}), {km:,.0f} km outside "
         f"{named(code)}{there}: check its coordinates or its country"

@@ -28,7 +28,9 @@ class StoryCoordinatesLayer:
             place = self._by_name.get(normalise(name))
             if place and place.coordinates and (query.country in (None, place.country)):
                 c = place.coordinates
-                return Location(c.lat, c.lon, self.name, c.precision_km, place.name.en, c.source)
+                return Location(
+                    c.lat, c.lon, self.name, c.precision_km, place.name.get("en"), c.source
+                )
         return None
 
     def suggest(self, query: Query, limit: int = 3) -> list[str]:

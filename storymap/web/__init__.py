@@ -1,8 +1,9 @@
 """The reader's browser code and its assets, shared by the app and the offline exports.
 
-``reader.js``/``reader.css`` draw and reveal a story from ``reader_payload``; Leaflet
-comes from the installed ``django-js-lib-leaflet`` package, so nothing is fetched
-from a CDN.
+``core.js`` (pure logic, tested with ``node --test``), ``storymap-layers.js`` (Leaflet)
+and ``reader.js`` (the page) draw and reveal a story from ``storymap.payload``; Leaflet
+comes from the installed ``django-js-lib-leaflet`` package, so nothing is fetched from
+a CDN.
 """
 
 from __future__ import annotations
@@ -12,3 +13,4 @@ from pathlib import Path
 
 WEB_ASSETS = Path(__file__).resolve().parent
 LEAFLET = Path(str(files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
+READER_SCRIPTS = ("core.js", "storymap-layers.js", "reader.js")  # in load order

@@ -1,56 +1,58 @@
 /* The single-file story page: no server, no network. Data arrive inline in the page.
  *
- * The narrative HTML for each step was built and sanitised (nh3) by storymap in Python;
- * every other story string is only ever set with textContent by reader.js.
- * The URL hash keeps the step and language (#event=...&lang=en) like the app's deep links.
+ * The same reader as the app (core.js, storymap-layers.js, reader.js) runs on the same
+ * payload; this file only adds what the app's Streamlit page does there: the title,
+ * the language buttons, the text list and credits, and the deep link in the URL hash
+ * (#event=kremlin-meeting&lang=en).
  */
 (function () {
   "use strict";
+  const Core = window.StoryCore;
   const data = JSON.parse(document.getElementById("storymap-data").textContent);
   const countries = JSON.parse(document.getElementById("storymap-countries").textContent);
-  const events = data.payload.events;
-  const hash = new URLSearchParams(window.location.hash.slice(1));
-  let lang = ["id", "en"].includes(hash.get("lang")) ? hash.get("lang") : data.default_lang;
-  const linked = events.findIndex((e) => e.id === hash.get("event"));
-  const startStep = linked >= 0 ? events[linked].step : 0;
+  const link = Core.parseLink(window.location.hash, data.map);
+  let lang = link.lang;
+  const root = document.getElementById("reader");
 
-  function showStep(step) {
-    document.getElementById("narrative").innerHTML = data.narratives[step][lang];
-    const first = data.payload.steps[step].events[0];
-    const params = new URLSearchParams();
-    if (first !== undefined) params.set("event", events[first].id);
-    params.set("lang", lang);
-    history.replaceState(null, "", "#" + params.toString());
+  function fitHeight() {
+    const top = root.getBoundingClientRect().top + window.scrollY;
+    root.style.setProperty("--reader-height", Math.max(420, window.innerHeight - top - 8) + "px");
   }
 
-  function showLanguage() {
+  function writeHash() {
+    history.replaceState(null, "", "#" + Core.linkFor(data.map, reader.step, lang));
+  }
+
+  function showPage() {
     const page = data.page[lang];
+    const text = data.text[lang];
     document.documentElement.lang = lang;
-    document.title = page.title;
-    document.getElementById("title").textContent = page.title;
-    document.getElementById("subtitle").textContent = page.subtitle;
+    document.title = text.title;
+    document.getElementById("title").textContent = text.title;
+    document.getElementById("subtitle").textContent = text.subtitle;
     document.getElementById("list-heading").textContent = page.list_heading;
     document.getElementById("credits-heading").textContent = page.credits_heading;
-    document.getElementById("event-list").innerHTML = page.list;
+    document.getElementById("event-list").innerHTML = page.list;  // built and sanitised in Python
     document.getElementById("credits").innerHTML = page.credits;
     document.querySelectorAll("[data-lang]").forEach((button) => {
       button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
     });
   }
 
-  const reader = new window.StoryReader(document.getElementById("reader"), data.payload, {
-    lang: lang, step: startStep, tiles: data.tiles, countries: countries,
-    onStep: (step) => showStep(step),
+  fitHeight();
+  const reader = new window.StoryReader(root, data.map, data.text[lang], {
+    lang: lang, step: link.step, tiles: data.tiles, countries: countries, onStep: writeHash,
   });
   window.storyReader = reader;
   document.querySelectorAll("[data-lang]").forEach((button) => {
     button.addEventListener("click", () => {
       lang = button.dataset.lang;
-      reader.setLang(lang);
-      showLanguage();
-      showStep(reader.step);
+      reader.setLanguage(lang, data.text[lang]);
+      showPage();
+      writeHash();
     });
   });
-  showLanguage();
-  showStep(reader.step);
+  window.addEventListener("resize", fitHeight);
+  showPage();
+  writeHash();
 })();

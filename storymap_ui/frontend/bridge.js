@@ -1,88 +1,108 @@
 /* Connects StoryReader to Streamlit's component protocol (components v1, postMessage).
  *
- * Streamlit sends "streamlit:render" with args {payload_url, countries_url, lang, step, tiles};
- * we fetch the payload once per URL, then only switch language or step. A step the reader
- * chooses goes back with setComponentValue so the page can update the narrative and URL.
+ * Streamlit sends "streamlit:render" with args {map_url, text_urls, countries_url, lang,
+ * step, ack, tiles, mode, notes}. We fetch the map and the chosen language's words once
+ * per address; after that every step happens here, in the browser. The page only hears
+ * about a step afterwards ({step, event, seq}), to keep ?event= in the address.
  */
 (function () {
   "use strict";
+  const root = document.getElementById("reader");
   let reader = null;
-  let loadedUrl = null;
-  let seq = 0;  // how many steps the reader has taken; the page echoes the last one it saw
-  let latestArgs = null;  // renders that arrive while the payload loads are applied after it
+  let loading = null;  // the map address being loaded
+  let latest = null;  // the newest args; applied once the reader exists
+  let seq = 0;  // steps the reader has taken; the page echoes the last one it saw as `ack`
   let sendTimer = null;
+  let applied = null;  // the args last applied to the reader
+  const texts = {};  // language -> words, fetched once each
 
   function send(type, data) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
   }
 
-  function reportHeight() {
-    send("streamlit:setFrameHeight", { height: Math.ceil(document.documentElement.getBoundingClientRect().height) + 4 });
+  function getJson(url) {
+    return fetch(url).then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); });
   }
 
-  function onStep(step) {
+  function textFor(args, lang) {
+    if (!texts[lang]) texts[lang] = getJson(args.text_urls[lang]);
+    return texts[lang];
+  }
+
+  /** The reader fills the browser window below the frame's top edge (same-origin parent). */
+  function fitHeight(args) {
+    let height = args.height || 640;
+    try {
+      const frame = window.frameElement;
+      const top = frame.getBoundingClientRect().top + window.parent.scrollY;
+      height = Math.max(args.min_height || 420, window.parent.innerHeight - top - (args.bottom_gap || 12));
+    } catch (err) { /* another origin: keep the given height */ }
+    root.style.setProperty("--reader-height", height + "px");
+    send("streamlit:setFrameHeight", { height: height });
+  }
+
+  function onStep(step, event) {
     seq += 1;
-    const value = { step: step, seq: seq };
+    const value = { step: step, event: event, seq: seq };
     clearTimeout(sendTimer);
-    sendTimer = setTimeout(() => send("streamlit:setComponentValue", { value: value, dataType: "json" }), 120);
+    sendTimer = setTimeout(() => send("streamlit:setComponentValue", { value: value, dataType: "json" }), 150);
   }
 
   function showError(message) {
-    const root = document.getElementById("reader");
     root.dataset.state = "error";
     const box = document.createElement("p");
     box.setAttribute("role", "alert");
+    box.className = "load-error";
     box.textContent = message;
     root.prepend(box);
   }
 
-  /** A presentation clicker types into the page, not into our frame: listen there too. */
-  function listenToPageKeys(target) {
-    let page;
-    try { page = window.parent.document; } catch (err) { return; }  // another origin: frame keys only
-    const moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
-    page.addEventListener("keydown", (ev) => {
-      const typing = ev.target.closest && ev.target.closest("input, textarea, select, button, a, [contenteditable=true], [role=slider]");
-      if (typing || ev.altKey || ev.ctrlKey || ev.metaKey) return;
-      if (ev.key in moves) target.goTo(target.step + moves[ev.key], { fromUser: true });
-      else if (ev.key === "Home") target.goTo(0, { fromUser: true });
-      else if (ev.key === "End") target.goTo(target.lastStep, { fromUser: true });
-      else return;
-      ev.preventDefault();
-    });
+  function load(args) {
+    loading = args.map_url;
+    Promise.all([getJson(args.map_url), textFor(args, args.lang)])
+      .then(([map, text]) => {
+        if (loading !== args.map_url) return;  // a newer story version arrived meanwhile
+        reader = new window.StoryReader(root, map, text, {
+          lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url,
+          mode: args.mode, notes: args.notes, onStep: onStep,
+        });
+        reader.mapUrl = args.map_url;
+        window.storyReader = reader;  // for tests and the benchmark to inspect
+        if (args.mode === "presenter") {
+          try { reader.listenForKeys(window.parent.document); } catch (err) { /* another origin */ }
+        }
+        window.storyReaderReadyAt = performance.timeOrigin + performance.now();
+        applied = args;
+        apply(latest);
+      })
+      .catch((err) => showError("The story map could not load its data (" + err.message + ")."));
+  }
+
+  function apply(args) {
+    if (!reader || !args) return;
+    // A new version of the story: start again on it, at the step the page says (it keeps the event).
+    if (args.map_url !== reader.mapUrl) { location.reload(); return; }
+    if (args.lang !== reader.lang) {
+      const lang = args.lang;
+      textFor(args, lang).then((text) => { if (latest.lang === lang) reader.setLanguage(lang, text); });
+    }
+    // The notes follow the page's setting only when it changes: the teacher's own toggle stands.
+    if (applied && Boolean(args.notes) !== Boolean(applied.notes)) reader.setNotes(Boolean(args.notes));
+    applied = args;
+    // A render that has not seen the reader's latest step is stale: never go back to it.
+    if ((args.ack || 0) >= seq && args.step !== reader.step) reader.goTo(args.step, { fromUser: false });
   }
 
   function render(args) {
-    latestArgs = args;
-    document.documentElement.style.setProperty("--map-height", (args.height || 480) + "px");
-    if (!reader) {
-      if (loadedUrl === args.payload_url) return;  // still loading
-      loadedUrl = args.payload_url;
-      fetch(args.payload_url)
-        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
-        .then((payload) => {
-          reader = new window.StoryReader(document.getElementById("reader"), payload, {
-            lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url,
-            mode: args.mode, onStep: onStep,
-          });
-          window.storyReader = reader;  // for tests and the benchmark to inspect the map
-          if (args.mode === "presenter") listenToPageKeys(reader);
-          window.storyReaderReadyAt = performance.timeOrigin + performance.now();
-          if (latestArgs !== args) render(latestArgs);
-          reportHeight();
-        })
-        .catch((err) => { showError("The story map could not load its data (" + err.message + ")."); reportHeight(); });
-      return;
-    }
-    if (args.lang !== reader.lang) reader.setLang(args.lang);
-    // A render that has not yet seen the reader's latest step is stale: never go back to it.
-    // Once it has caught up, a different step is the page's own wish (e.g. its buttons).
-    if ((args.ack || 0) >= seq && args.step !== reader.step) reader.goTo(args.step, { fromUser: false });
+    latest = args;
+    fitHeight(args);
+    if (!reader) { if (loading !== args.map_url) load(args); return; }
+    apply(args);
   }
 
   window.addEventListener("message", (event) => {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
   });
-  if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+  try { window.parent.addEventListener("resize", () => { if (latest) fitHeight(latest); }); } catch (err) { /* another origin */ }
   send("streamlit:componentReady", { apiVersion: 1 });
 })();

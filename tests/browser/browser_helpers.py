@@ -42,7 +42,7 @@ class Watched:
 
 def _offline_routes(route: object) -> None:
     url = route.request.url
-    if url.startswith(("http://127.0.0.1", "http://localhost")):
+    if url.startswith(("http://127.0.0.1", "http://localhost", "file:")):
         route.continue_()
     elif "tile" in url or "basemaps" in url:
         route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
@@ -88,14 +88,66 @@ def reader_frame(page: object, timeout_s: float = 30) -> object:
 
 
 def drawn_markers(frame: object) -> int:
-    """Circle markers Leaflet has on the map right now (precision circles excluded).
+    """Circle markers on the map right now (precision circles excluded), by Leaflet's API.
 
     ``frame`` is the app's map frame, or a page running the reader itself (an export).
     """
     return frame.evaluate(
-        "Object.values(window.storyReader.map._layers).filter("
-        "l => l instanceof L.CircleMarker && !(l instanceof L.Circle)).length"
+        "(() => { let n = 0; window.storyReader.map.eachLayer(l => {"
+        " if (l instanceof L.CircleMarker && !(l instanceof L.Circle)) n++; }); return n; })()"
     )
+
+
+def drawn_routes(frame: object) -> int:
+    """Route lines on the map right now (polylines that are not polygons), by Leaflet's API."""
+    return frame.evaluate(
+        "(() => { let n = 0; window.storyReader.map.eachLayer(l => {"
+        " if (l instanceof L.Polyline && !(l instanceof L.Polygon)) n++; }); return n; })()"
+    )
+
+
+# Records, in the first animation frame after each keydown, what every part of the reader
+# shows: a step is done when the map, the narrative, the slider and the counter all agree.
+STEP_PROBE = """() => {
+  window.__frames = [];
+  document.addEventListener('keydown', () => requestAnimationFrame(() => {
+    const reader = window.storyReader;
+    const narrative = document.getElementById('narrative');
+    window.__frames.push({
+      step: Number(document.documentElement.dataset.step),
+      narrative: Number(narrative.dataset.step),
+      slider: Number(document.getElementById('slider').value),
+      count: document.getElementById('step-count').textContent,
+      mapEvents: reader.root.dataset.currentEvents,
+      titles: [...narrative.querySelectorAll('h3')].map(h => h.textContent),
+    });
+  }), true);
+}"""
+
+# What a step should show, from the reader's own payload.
+EXPECTED_STEP = """(step) => {
+  const reader = window.storyReader;
+  const events = reader.data.steps[step].events;
+  return {
+    mapEvents: events.map(i => reader.data.events[i].id).join(' '),
+    titles: events.length ? events.map(i => reader.text.events[i].title)
+      : [step === 0 ? 'overview-start' : 'overview-end'],
+    count: `${step + 1} / ${reader.data.steps.length}`,
+  };
+}"""
+
+
+def assert_step_shown_together(frame: object, record: dict) -> None:
+    """The map, the narrative, the slider and the counter show one and the same step."""
+    step = record["step"]
+    expected = frame.evaluate(EXPECTED_STEP, step)
+    assert record["narrative"] == record["slider"] == step, record
+    assert record["count"] == expected["count"], record
+    assert record["mapEvents"] == expected["mapEvents"], record
+    if expected["titles"][0].startswith("overview"):
+        assert len(record["titles"]) == 1, record
+    else:
+        assert record["titles"] == expected["titles"], record
 
 
 def shoot(page: object, name: str) -> Path:

@@ -12,6 +12,8 @@ import pytest
 
 from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, start_app
 
+FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
@@ -30,8 +32,6 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def story_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    server = start_app(
-        ROOT / "geodata" / "stories" / "russia-north-korea.yaml", tmp_path_factory.mktemp("app")
-    )
+    server = start_app(FIRST_STORY, tmp_path_factory.mktemp("app"))
     yield server
     server.stop()

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import ROOT, Watched, drawn_markers, shoot
+from browser_helpers import (
+    ROOT,
+    STEP_PROBE,
+    Watched,
+    assert_step_shown_together,
+    drawn_markers,
+    shoot,
+)
 from playwright.sync_api import expect
 
 from storymap.cli import main
@@ -16,14 +23,18 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("export") / "story.html"
-    story = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
+    story = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
     assert main(["export", str(story), "--format", "html", "-o", str(target)]) == 0
     return target
 
 
-def open_offline(browser: object, path: Path, width: int = 1400, height: int = 900) -> Watched:
+def open_offline(
+    browser: object, path: Path, width: int = 1400, height: int = 900, clock: bool = False
+) -> Watched:
     """A page that can read local files and nothing else; every other request is recorded."""
     page = browser.new_page(viewport={"width": width, "height": height})
+    if clock:
+        page.clock.install()
     watched = Watched(page)
 
     def only_files(route: object) -> None:
@@ -51,16 +62,19 @@ def test_export_works_with_no_network(browser: object, exported: Path) -> None:
     # the offline base layer: Natural Earth outlines, drawn in their own pane under the tiles
     assert (
         page.evaluate(
-            "window.storyReader.map.hasLayer(window.storyReader.countriesLayer) && "
-            "window.storyReader.countriesLayer.getLayers().length"
+            "window.storyReader.map.hasLayer(window.storyReader.layers.countriesLayer) && "
+            "window.storyReader.layers.countriesLayer.getLayers().length"
         )
         > 150
     )
     assert page.locator(".leaflet-offline-base-pane canvas").count() == 1
     expect(page.locator("#narrative")).to_contain_text("Seluruh tempat dalam cerita")
 
+    page.evaluate(STEP_PROBE)
     page.focus("#slider")
     page.keyboard.press("ArrowRight")
+    page.wait_for_function("window.__frames.length === 1")
+    assert_step_shown_together(page, page.evaluate("window.__frames[0]"))
     assert page.evaluate("document.documentElement.dataset.step") == "1"
     assert drawn_markers(page) == 2
     expect(page.locator("#narrative")).to_contain_text("Uni Soviet jadi negara pertama")
@@ -92,6 +106,27 @@ def test_export_deep_link_in_the_hash(browser: object, exported: Path, tmp_path:
     )
     expect(page.locator("#narrative")).to_contain_text("Putin receives North Korea")
     assert page.evaluate("document.documentElement.dataset.step") == "11"
+    assert watched.errors == []
+
+
+def test_export_play_pause_and_the_ends(browser: object, exported: Path) -> None:
+    watched = open_offline(browser, exported, clock=True)
+    page = watched.page
+    assert page.locator("#prev").is_disabled()
+    page.click("#play")
+    page.clock.run_for(3_600)  # one step every 3.5 s of reading
+    assert page.evaluate("document.documentElement.dataset.step") == "1"
+    page.clock.run_for(3_600)
+    assert page.evaluate("document.documentElement.dataset.step") == "2"
+    page.click("#play")  # pause: no step happens however long we wait
+    page.clock.run_for(20_000)
+    assert page.evaluate("document.documentElement.dataset.step") == "2"
+    expect(page.locator("#narrative")).to_have_attribute("data-step", "2")
+    page.keyboard.press("End")
+    page.click("#next", force=True)
+    assert page.locator("#next").is_disabled()
+    expect(page.locator("#step-count")).to_have_text("15 / 15")
+    assert "event=" not in page.url  # the closing overview links to no event
     assert watched.errors == []
 
 

@@ -1,0 +1,12 @@
+"""A draft story from a news article: ``python -m storymap draft ARTICLE --published DATE``.
+
+The draft finds the article's dates, places, sources and quotations, and writes a story
+file that validates. It is honest about being a draft: the article's sentences are kept
+as ``evidence`` for the author, every reader-facing text is a placeholder that says what
+to write, and ``draft.todo`` lists every field an author must still write or check.
+
+Modules, one job each: ``article`` (read the file, split sentences), ``date_rules`` and
+``dates_found`` (dates in words), ``countries`` and ``places`` (place names),
+``attribution`` (sources and quotations), ``categories``, ``events`` (assemble),
+``writer`` (the YAML file), ``compare`` (measure a draft against a hand-written story).
+"""

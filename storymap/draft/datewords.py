@@ -1,0 +1,234 @@
+"""Words for dates in Indonesian and English, and the small date arithmetic the rules share.
+
+Month and weekday names must start with a capital letter (``(?-i:…)``), so the English
+verb "may" or the Indonesian "minggu" (week) are not read as a month or a Sunday.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from storymap.dates import DatePoint, PartialDate
+
+
+def _numbered(groups: list[str], start: int) -> dict[str, int]:
+    """{'januari': 1, 'january': 1, 'jan': 1, …}: each group's names share its number."""
+    return {name.lower(): n for n, group in enumerate(groups, start) for name in group.split()}
+
+
+MONTHS = _numbered(
+    [
+        "Januari January Jan",
+        "Februari February Feb Pebruari",
+        "Maret March Mar",
+        "April Apr",
+        "Mei May",
+        "Juni June Jun",
+        "Juli July Jul",
+        "Agustus August Aug Agu Agt Ags",
+        "September Sept Sep",
+        "Oktober October Okt Oct",
+        "November Nopember Nov",
+        "Desember December Des Dec",
+    ],
+    start=1,
+)
+WEEKDAYS = _numbered(  # Monday is 0, as date.weekday() says
+    [
+        "Senin Monday",
+        "Selasa Tuesday",
+        "Rabu Wednesday",
+        "Kamis Thursday",
+        "Jumat Jum'at Friday",
+        "Sabtu Saturday",
+        "Minggu Ahad Sunday",
+    ],
+    start=0,
+)
+
+NUMBERS: dict[str, int] = {
+    **{
+        w: n
+        for n, w in enumerate(
+            [
+                "nol",
+                "satu",
+                "dua",
+                "tiga",
+                "empat",
+                "lima",
+                "enam",
+                "tujuh",
+                "delapan",
+                "sembilan",
+                "sepuluh",
+                "sebelas",
+            ]
+        )
+    },
+    **{
+        w: n
+        for n, w in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+            ]
+        )
+    },
+    "a": 1,
+    "an": 1,
+    "se": 1,
+    "duabelas": 12,
+    "dua belas": 12,
+}
+
+_by_length = sorted(MONTHS, key=len, reverse=True)
+MONTH = "(?-i:" + "|".join(n.capitalize() for n in _by_length) + r")\.?"
+WEEKDAY = "(?-i:" + "|".join(n.capitalize() for n in sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+
+UNITS = {
+    "hari": "day",
+    "day": "day",
+    "pekan": "week",
+    "minggu": "week",
+    "week": "week",
+    "bulan": "month",
+    "month": "month",
+    "tahun": "year",
+    "year": "year",
+}
+UNIT_ID = {"day": "hari", "week": "pekan", "month": "bulan", "year": "tahun"}
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def number(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+def day(value: date) -> PartialDate:
+    return PartialDate(DatePoint(value.year, value.month, value.day))
+
+
+def month(year: int, month_: int, part: str | None = None) -> PartialDate:
+    return PartialDate(DatePoint(year, month_, part=part))  # type: ignore[arg-type]
+
+
+def year(value: int, approximate: bool = False) -> PartialDate:
+    return PartialDate(DatePoint(value), approximate=approximate)
+
+
+def days(first: date, last: date) -> PartialDate:
+    """A range of days (one day when both ends are the same)."""
+    if first == last:
+        return day(first)
+    return PartialDate(
+        DatePoint(first.year, first.month, first.day), DatePoint(last.year, last.month, last.day)
+    )
+
+
+def between(first: PartialDate, last: PartialDate, approximate: bool = False) -> PartialDate:
+    end = last.end or last.start
+    if end == first.start:
+        return PartialDate(first.start, None, approximate)
+    return PartialDate(first.start, end, approximate)
+
+
+def week_of(value: date) -> tuple[date, date]:
+    """Monday to Sunday of the week holding ``value``."""
+    monday = value - timedelta(days=value.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def month_end(year_: int, month_: int) -> int:
+    return calendar.monthrange(year_, month_)[1]
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How far a relative expression moves from its anchor: ``amount`` units, signed."""
+
+    amount: int
+    unit: str  # day, week, month, year
+
+    def apply(self, anchor: PartialDate) -> PartialDate:
+        """The anchor moved, at the precision the anchor and the unit both support, never more."""
+        moved = anchor.start.earliest + relativedelta(**{f"{self.unit}s": self.amount})
+        precision = anchor.start.precision
+        if self.unit in ("day", "week") and precision == "day":
+            result = day(moved)
+            approximate = self.unit == "week" or anchor.approximate
+            return PartialDate(result.start, None, approximate)
+        if self.unit == "year" or precision == "year":
+            return year(moved.year, approximate=True)
+        return PartialDate(DatePoint(moved.year, moved.month), None, True)
+
+    def words(self, lang: str) -> str:
+        size = abs(self.amount)
+        if lang == "id":
+            return f"{size} {UNIT_ID[self.unit]}"
+        return f"{size} {self.unit}{'s' if size != 1 else ''}"
+
+
+@dataclass
+class Reference:
+    """What relative dates are read against: the article's date, its news day, the last date."""
+
+    published: date
+    lead: PartialDate | None = None  # the first day the article gives: its news day
+    current: PartialDate | None = None  # the last date the article gave, moving as it reads
+
+    @property
+    def published_date(self) -> PartialDate:
+        return day(self.published)
+
+    def anchor(self, unit: str) -> tuple[PartialDate, str]:
+        """The date "later"/"before" counts from: the last date, if precise enough for the unit.
+
+        "Sehari sebelumnya" after "three months later" cannot count a day from a month, so
+        it falls back to the article's news day, then to its publication date.
+        """
+        needs_day = unit in ("day", "week")
+        for anchor, kind in ((self.current, "previous"), (self.lead, "lead")):
+            if anchor is not None and (not needs_day or anchor.is_exact_day):
+                return anchor, kind
+        return self.published_date, "published"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A date read from words: the date, how it was worked out (per language), and from what."""
+
+    date: PartialDate
+    relation: dict[str, str] | None = None  # "the day before 27 October 2025", in id and en
+    anchor: str = "explicit"  # explicit, published, previous, lead
+    uncertain: bool = False  # the year or the anchor was guessed: the author must check
+
+
+def from_published(result: PartialDate, ref: Reference) -> Reading:
+    """A date counted from the article's own date ("kemarin", "bulan lalu")."""
+    when = {lang: ref.published_date.format(lang) for lang in ("id", "en")}
+    relation = {
+        "id": f"dihitung dari tanggal artikel, {when['id']}",
+        "en": f"counted from the article's date, {when['en']}",
+    }
+    return Reading(result, relation, "published")

@@ -1,0 +1,249 @@
+"""Find the places an article names, with the layers the geocoder already has.
+
+Three finders, in order, each masking what it found from the next:
+
+1. country names (``countries``), in both languages;
+2. curated places (``geodata/places.geojson``): their names and aliases, and their
+   descriptive aliases ("zona wisata pantai timur") when the article's words follow them;
+3. the gazetteer (GeoNames cities) for capitalised names the first two did not claim.
+
+A city name is also a common word, a surname or a city elsewhere, so the gazetteer is
+held back: single words that are common words (a stop-list, or written in lower case
+elsewhere in the article), parts of a person's or an outlet's name ("Vladimir Putin",
+"Al Jazeera"), and cities outside the article's countries unless they are big (a
+million people) and found by their own name. Such a city is kept but flagged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from storymap.draft.countries import CountryNames
+from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
+from storymap.geocoding import GazetteerLayer, Query, normalise
+
+CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
+BIG_CITY = 1_000_000  # found outside the article's countries only when this big
+ALTERNATE_NAME_CITY = 100_000  # found by an alternate name ("Moskow") only when this big
+REGION_WORDS = re.compile(
+    r"(?:wilayah|provinsi|kawasan|daerah|region|oblast|province|prefektur|prefecture)\s+$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A place a layer knows, as the draft will write it."""
+
+    key: str  # "country:RU", "curated:moscow-kremlin", "city:524901"
+    kind: str
+    country: str
+    name: str  # the layer's own name: English for countries and cities
+    how: str  # "country name", "curated name", "curated description", "gazetteer name", ...
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The words of one sentence that named a place."""
+
+    hit: Hit
+    words: str
+    sentence: int
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _fold(word: str) -> str:
+    """'timurnya' is 'timur' (Indonesian possessive), for following curated descriptions."""
+    folded = normalise(word)
+    return folded[:-3] if folded.endswith("nya") and len(folded) > 5 else folded
+
+
+class PlaceFinder:
+    """Finds place mentions in an article's sentences (see the module's docstring)."""
+
+    def __init__(self, lang: str, gazetteer: GazetteerLayer | None = None) -> None:
+        self.countries = CountryNames(lang)
+        self.gazetteer = gazetteer or GazetteerLayer.shared()
+        self._curated = _curated_names(self.countries)
+
+    def find(
+        self, sentences: list[str], masked: dict[int, list[tuple[int, int]]] | None = None
+    ) -> list[Mention]:
+        """Every place mention, in sentence order; ``masked`` spans (outlets' names) are skipped."""
+        masked = {n: list(spans) for n, spans in (masked or {}).items()}
+        mentions: list[Mention] = []
+        for number, sentence in enumerate(sentences):
+            for m in self.countries.find(sentence):
+                hit = Hit(f"country:{m.code}", "country", m.code, m.code, "country name")
+                mentions.append(Mention(hit, m.words, number, m.start, m.end))
+        named = {m.hit.country for m in mentions}
+        for number, sentence in enumerate(sentences):
+            outlets = masked.setdefault(number, [])
+            for mention in self._find_curated(sentence, number, named):
+                if not _overlaps(mention.start, mention.end, outlets):
+                    mentions = [m for m in mentions if not _inside(m, mention)] + [mention]
+            masked[number] += [(m.start, m.end) for m in mentions if m.sentence == number]
+        named |= {m.hit.country for m in mentions}
+        lower_words = {w for s in sentences for w in _TOKEN.findall(s) if w.islower()}
+        person_words = set()
+        runs_by_sentence = {n: _capitalised_runs(s, masked[n]) for n, s in enumerate(sentences)}
+        for runs in runs_by_sentence.values():
+            person_words |= {w for run in runs if len(run) > 1 for w, _, _ in run}
+        for number, runs in runs_by_sentence.items():
+            for run in runs:
+                mention = self._find_city(run, number, named, lower_words, person_words)
+                if mention is not None:
+                    mentions.append(mention)
+        return sorted(mentions, key=lambda m: (m.sentence, m.start))
+
+    def _find_curated(self, sentence: str, number: int, named: set[str]) -> list[Mention]:
+        found: list[Mention] = []
+        words = [(_fold(m[0]), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        for entry in self._curated:
+            if any(m.hit.key == f"curated:{entry.id}" for m in found):
+                continue
+            span = _follow(entry.words, words)
+            if span is None:
+                continue
+            start, end = span
+            text = sentence[start:end]
+            if len(entry.words) == 1 and not text[:1].isupper():
+                continue  # a one-word name ("Kremlin", "Kalma") must be written as a name
+            if entry.countries and not entry.countries <= named:
+                continue  # "jembatan darat Rusia-Korut": only where Russia and North Korea are named
+            how = "curated description" if entry.countries else "curated name"
+            hit = Hit(f"curated:{entry.id}", entry.kind, entry.country, entry.name, how)
+            found.append(Mention(hit, text, number, start, end))
+        return found
+
+    def _find_city(
+        self,
+        run: list[tuple[str, int, int]],
+        number: int,
+        named: set[str],
+        lower_words: set[str],
+        person_words: set[str],
+    ) -> Mention | None:
+        text = " ".join(w for w, _, _ in run)
+        if len(run) == 1:
+            word = run[0][0]
+            if (
+                len(word) < 3
+                or word.lower() in STOPWORDS
+                or word.lower() in lower_words
+                or word in person_words
+            ):
+                return None
+        cities = self.gazetteer.cities(Query((text,), None))
+        if not cities:
+            return None
+        at_home = [c for c in cities if c.country in named]
+        city = (at_home or cities)[0]
+        own_name = normalise(city.name) == normalise(text)
+        if at_home:
+            if not own_name and city.population < ALTERNATE_NAME_CITY:
+                return None
+        elif not own_name or city.population < BIG_CITY:
+            return None
+        sentence_start = run[0][1]
+        how = "gazetteer name" if own_name else "gazetteer alternate name"
+        kind = "city"
+        hit = Hit(f"city:{city.geonameid}", kind, city.country, city.name, how, city.population)
+        return Mention(hit, text, number, sentence_start, run[-1][2])
+
+
+def region_before(sentence: str, start: int) -> bool:
+    """'wilayah Kursk', 'the region of' … : the name stands for a region, marked at its city."""
+    return bool(REGION_WORDS.search(sentence[:start]))
+
+
+@dataclass(frozen=True)
+class _CuratedName:
+    id: str
+    name: str
+    kind: str
+    country: str
+    words: tuple[str, ...]  # normalised words to follow in a sentence
+    countries: frozenset[str]  # country names left out of ``words``: the article must name them
+
+
+def _curated_names(countries: CountryNames) -> list[_CuratedName]:
+    """Each curated name and alias, and for one written with country names ("jembatan darat
+    Rusia-Korut") also its description alone, which counts where the article names them."""
+    collection = json.loads(CURATED.read_text(encoding="utf-8"))
+    names: list[_CuratedName] = []
+    for feature in collection["features"]:
+        props = feature["properties"]
+        entry = (props["id"], props["name"], props["kind"], props["country"])
+        for name in dict.fromkeys([props["name"], *props.get("aliases", [])]):
+            names.append(_CuratedName(*entry, tuple(normalise(name).split()), frozenset()))
+            in_name = countries.find(name)
+            bare = normalise(countries.pattern.sub(" ", name)).split()
+            if in_name and len(bare) >= 2:
+                codes = frozenset(m.code for m in in_name)
+                names.append(_CuratedName(*entry, tuple(bare), codes))
+    return sorted(names, key=lambda n: (bool(n.countries), -len(n.words)))
+
+
+def _follow(
+    words: tuple[str, ...], tokens: list[tuple[str, int, int]], gap: int = 2
+) -> tuple[int, int] | None:
+    """Where the sentence's tokens contain ``words`` in order, at most ``gap`` words apart."""
+    for first, (token, start, _) in enumerate(tokens):
+        if token != words[0]:
+            continue
+        position, end = first, tokens[first][2]
+        for word in words[1:]:
+            ahead = [
+                i
+                for i in range(position + 1, min(position + gap + 2, len(tokens)))
+                if tokens[i][0] == word
+            ]
+            if not ahead:
+                break
+            position, end = ahead[0], tokens[ahead[0]][2]
+        else:
+            return start, end
+    return None
+
+
+def _capitalised_runs(
+    sentence: str, masked: list[tuple[int, int]]
+) -> list[list[tuple[str, int, int]]]:
+    """Runs of capitalised words joined by a space or a hyphen, cut at masked spans and titles."""
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    last_end = -1
+    for match in _TOKEN.finditer(sentence):
+        word, start, end = match[0], match.start(), match.end()
+        joined = current and sentence[last_end:start] in (" ", "-", "–")
+        if not joined and current:
+            runs.append(current)
+            current = []
+        if not word[0].isupper() or word in TITLE_WORDS or _overlaps(start, end, masked):
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append((word, start, end))
+        last_end = end
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _inside(mention: Mention, outer: Mention) -> bool:
+    """A country name inside a curated place's words ("… timur Ukraina") belongs to the place."""
+    same = mention.sentence == outer.sentence
+    return same and outer.start <= mention.start and mention.end <= outer.end
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)

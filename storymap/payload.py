@@ -1,0 +1,135 @@
+"""Everything the reader's browser code needs, built once per story version.
+
+Two parts, so a reader downloads each thing once: ``map`` holds what does not depend
+on the language (points, routes, steps, colours, line styles, base maps), and
+``text[lang]`` holds the words of one story language, including the narrative HTML of
+each event (built by ``storymap.render`` from the templates). The app serves them as
+separate files and fetches a language only when it is chosen; the export inlines all.
+
+Longitudes: places are put in the narrowest band of longitudes that holds them all
+(``lon_window``), so a story around the Pacific is drawn across ±180°, and each route's
+line is continuous from its first stop, in that band (the browser moves a marker to the
+copy of the world its current route is drawn in).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storymap.basemaps import TILES
+from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
+from storymap.i18n import number, t
+from storymap.located import LocatedStory
+from storymap.render import event_html, notes_html, overview_html
+from storymap.steps import step_label
+from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
+
+# Interface words the browser needs (the rest of the page is rendered by the server).
+BROWSER_UI_KEYS = (
+    "previous", "next", "play", "pause", "slider_label", "legend", "precision_note",
+    "basemap_carto", "basemap_osm", "basemap_offline", "overview", "map_label",
+    "speaker_notes", "show_question", "narrative_label", "draft_banner",
+    *(f"route_mode_{mode}" for mode in ROUTE_STYLES),
+)  # fmt: skip
+
+
+def reader_payload(story: LocatedStory) -> dict[str, Any]:
+    """The whole payload: the map part and the words of every story language."""
+    return {
+        "map": map_payload(story),
+        "text": {lang: text_payload(story, lang) for lang in story.story.languages},
+    }
+
+
+def map_payload(story: LocatedStory) -> dict[str, Any]:
+    """Points, routes and steps: what the map draws and reveals, in any language."""
+    s, located = story.story, story.located
+    west, east = lon_window(located[p.id].lon for p in s.places)
+    place_index = {place.id: i for i, place in enumerate(s.places)}
+    step_of_event = {i: step.index for step in story.steps for i in step.events}
+    events = []
+    for i, event in enumerate(s.events):
+        item: dict[str, Any] = {
+            "id": event.id,
+            "category": event.category,
+            "places": [place_index[p] for p in event.places],
+            "exact": event.date.is_exact_day,
+            "step": step_of_event[i],
+        }
+        if event.route:
+            line, _ = route_line(event.route, located, west=west)
+            item["route"] = {
+                "mode": event.route.mode,
+                "from": place_index[event.route.origin],
+                "to": place_index[event.route.destination],
+                "via": [place_index[p] for p in event.route.via],
+                "latlngs": [[round(a, 4), round(b, 4)] for a, b in line_to_leaflet(line)],
+            }
+        events.append(item)
+    places = []
+    for place in s.places:
+        where = located[place.id]
+        lon = round(shift_into(where.lon, west), 5)
+        places.append(
+            {
+                "id": place.id,
+                "latlng": to_leaflet(lon, round(where.lat, 5)),
+                "kind": place.kind,
+                "radius_km": where.precision_km,
+            }
+        )
+    lats = [located[p.id].lat for p in s.places]
+    return {
+        "id": s.id,
+        "languages": list(s.languages),
+        "default_language": s.default_language,
+        "places": places,
+        "events": events,
+        "steps": [{"events": list(step.events)} for step in story.steps],
+        "bounds": [to_leaflet(west, min(lats)), to_leaflet(east, max(lats))],
+        "colours": {name: style.colour for name, style in category_styles(s).items()},
+        "route_styles": {
+            mode: {"dash": style.dash_array, "width": style.width, "cap": style.cap}
+            for mode, style in ROUTE_STYLES.items()
+        },
+        "base_map": BASE_MAP,
+        "tiles": {name: base.leaflet() for name, base in TILES.items()},
+    }
+
+
+def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
+    """Every word the reader shows in ``lang``: names, titles, dates, narratives, notes."""
+    s = story.story
+    categories = category_styles(s)
+    events = []
+    for i, event in enumerate(s.events):
+        item: dict[str, Any] = {
+            "title": event.title.get(lang),
+            "date": event.date.format(lang, short=True),
+            "html": event_html(story, i, lang, categories),
+            "notes": notes_html(s, i, lang),
+        }
+        if event.route:
+            _, km = route_line(event.route, story.located)
+            item["km"] = t("distance_km", lang, km=number(km, lang))
+        events.append(item)
+    return {
+        "title": s.title.get(lang),
+        "subtitle": s.subtitle.get(lang),
+        "draft": t("draft_banner", lang) if s.draft else None,
+        "places": [place.name.get(lang) for place in s.places],
+        "events": events,
+        "steps": [
+            {
+                "label": step_label(s, step, lang, short=True),
+                "title": step_label(s, step, lang),
+                "year": str(s.events[step.events[0]].date.earliest.year) if step.events else "",
+            }
+            for step in story.steps
+        ],
+        "overview": {
+            kind: overview_html(s, kind, lang) for kind in ("overview-start", "overview-end")
+        },
+        "categories": {name: style.name.get(lang) for name, style in categories.items()},
+        "ui": {key: t(key, lang) for key in BROWSER_UI_KEYS},
+    }

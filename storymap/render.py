@@ -1,0 +1,151 @@
+"""Story text as HTML, from the Jinja templates in ``storymap/templates/``.
+
+Every piece of HTML a reader sees (the narrative of an event, the overviews, the
+speaker notes, the text list of events, the credits and the handout) is made here,
+one way: a template with autoescape on, so every story string is escaped, and then
+``sanitise.clean`` as the second line of defence. A hostile story shows its text
+and runs nothing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+
+from storymap.dates import date_span
+from storymap.geometry import route_line
+from storymap.i18n import interface_language, number, t
+from storymap.languages import babel_locale
+from storymap.located import LocatedStory
+from storymap.model import Event, Quote, Route, Story
+from storymap.sanitise import clean
+from storymap.steps import Step
+from storymap.style import CategoryStyle, category_styles
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def quote_attribution(story: Story, quote: Quote, lang: str) -> str:
+    """'— speaker, quoted via outlet', saying so when the words are our own translation."""
+    credit = quote.attribution(lang, story.languages)
+    text = t("quote_via", lang, speaker=credit.speaker, via=credit.via)
+    if credit.our_translation:
+        original = native_name(credit.original_language, lang)
+        text += " " + t("our_translation", lang, language=original)
+    return text
+
+
+def native_name(code: str, reader_lang: str) -> str:
+    """A language's name as the interface says it to a reader of ``reader_lang``:
+    'Rusia' in Indonesian, 'Russian' in English (and in English for a Spanish reader)."""
+    try:
+        in_lang = babel_locale(interface_language(reader_lang))
+        return babel_locale(code).get_display_name(in_lang) or code
+    except ValueError:
+        return code
+
+
+def place_names(story: Story, place_ids: list[str], lang: str) -> list[str]:
+    return [story.place(p).name.get(lang) for p in place_ids]
+
+
+def route_places(story: Story, route: Route, lang: str) -> list[str]:
+    """The route's stops, first to last, waypoints included."""
+    return place_names(story, route.stops, lang)
+
+
+def cited_sources(story: Story, lang: str) -> list[str]:
+    """Everyone the article credits, once each, in the order they first appear."""
+    return list(dict.fromkeys(s.outlet_in(lang) for e in story.events for s in e.sources))
+
+
+def record_sources(story: Story, lang: str) -> list[str]:
+    """Sources beyond the article that the story's fact checks cite, once each."""
+    return list(
+        dict.fromkeys(
+            s.outlet_in(lang) for e in story.events if e.fact_check for s in e.fact_check.sources
+        )
+    )
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        t=t,
+        number=number,
+        date_span=date_span,
+        quote_attribution=quote_attribution,
+        place_names=place_names,
+        route_places=route_places,
+        native_name=native_name,
+        cited_sources=cited_sources,
+        record_sources=record_sources,
+    )
+    return env
+
+
+def template(name: str) -> Template:
+    return environment().get_template(name)
+
+
+def event_html(
+    story: LocatedStory, index: int, lang: str, categories: dict[str, CategoryStyle] | None = None
+) -> str:
+    """One event's narrative: date, headline, places, summary, route, quote, sources."""
+    event = story.story.events[index]
+    return clean(
+        template("event.html.j2").render(
+            story=story.story,
+            event=event,
+            lang=lang,
+            km=_route_km(story, event),
+            categories=categories or category_styles(story.story),
+        )
+    )
+
+
+def overview_html(story: Story, kind: str, lang: str) -> str:
+    """The narrative of the first (``overview-start``) or last (``overview-end``) step."""
+    return clean(template("overview.html.j2").render(story=story, kind=kind, lang=lang))
+
+
+def step_html(story: LocatedStory, step: Step, lang: str) -> str:
+    """The narrative of a whole step: an overview, or its events in story order."""
+    if step.kind != "events":
+        return overview_html(story.story, step.kind, lang)
+    categories = category_styles(story.story)
+    return "\n".join(event_html(story, i, lang, categories) for i in step.events)
+
+
+def notes_html(story: Story, index: int, lang: str) -> str:
+    """For the teacher, not the projector: sources, date note, fact check, question."""
+    return clean(
+        template("notes.html.j2").render(story=story, event=story.events[index], lang=lang)
+    )
+
+
+def event_list_html(story: Story, lang: str) -> str:
+    """Every event in story order as a text list: the map's data for screen readers."""
+    return clean(template("event_list.html.j2").render(story=story, lang=lang))
+
+
+def credits_html(story: Story, lang: str, map_data_key: str = "map_data_body") -> str:
+    """The article, the sources it cites, the record beyond it, who made the map, map data."""
+    return clean(
+        template("credits.html.j2").render(story=story, lang=lang, map_data=t(map_data_key, lang))
+    )
+
+
+def _route_km(story: LocatedStory, event: Event) -> float | None:
+    if event.route is None:
+        return None
+    return route_line(event.route, story.located)[1]

@@ -1,0 +1,47 @@
+"""A page's header and style. Story text is always shown as plain text, never Markdown.
+
+``st.title`` and ``st.caption`` render Markdown: an image in a story title would be
+fetched from another host on every view (tracking readers), and links, colours and
+KaTeX would render. So the header is built from escaped HTML with our own style.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import streamlit as st
+
+# The tab icon, from a file: a Material icon here would be fetched from Google on every view.
+ICON = str(Path(__file__).with_name("favicon.png"))
+
+PAGE_CSS = """
+.block-container { padding: 4.2rem 1.5rem 1rem; max-width: 100%; }
+@media (max-width: 640px) { .block-container { padding: 3.9rem 0.6rem 0.5rem; } }
+.storymap-header { margin: 0; }
+.storymap-header h1 { font-size: 1.55rem; line-height: 1.2; margin: 0; padding: 0; font-weight: 700; }
+.storymap-header p { margin: 0.1rem 0 0; color: #3d4148; font-size: 0.95rem; }
+@media (max-width: 640px) { .storymap-header h1 { font-size: 1.15rem; } .storymap-header p { display: none; } }
+"""
+
+PRESENTER_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] { display: none; }
+.block-container { padding-top: 0.6rem; padding-bottom: 0; max-width: 100%; }
+.storymap-header h1 { font-size: 1.6rem; }
+"""
+
+
+def page_style(css: str = PAGE_CSS) -> None:
+    """Add our own CSS to the page (no script, no markup)."""
+    st.html(f"<style>{css}</style>")
+
+
+def header(title: str, subtitle: str = "") -> None:
+    """The page's title and subtitle, as plain text."""
+    sub = f"<p>{html.escape(subtitle)}</p>" if subtitle else ""
+    st.html(f'<div class="storymap-header"><h1>{html.escape(title)}</h1>{sub}</div>')
+
+
+def html_block(markup: str) -> None:
+    """Put library-built HTML (templated, escaped and cleaned by storymap.render) on the page."""
+    st.html(markup)

@@ -1,0 +1,99 @@
+"""Which story the app shows, loaded and located once per file version.
+
+A story file can change while readers are connected. A valid edit is swapped in whole
+(the browser reloads the new version at the reader's event); an invalid edit never
+reaches a reader as a traceback: readers keep the last good version, with a notice.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from storymap.errors import StorymapError
+from storymap.geocoding import GEODATA
+from storymap.i18n import t
+from storymap.located import LocatedStory, locate_file
+from storymap_ui.component import publish
+
+STORIES = GEODATA / "stories"
+
+
+@dataclass(frozen=True)
+class ReaderStory:
+    """A located story and the addresses its browser payload is served at."""
+
+    located: LocatedStory
+    path: Path
+    map_url: str
+    text_urls: dict[str, str]
+
+
+class NoStory(StorymapError):
+    """There is no story to show: the folder is empty or missing, or the file is gone."""
+
+
+def story_path() -> Path:
+    """The story named by STORYMAP_STORY, else the first story in geodata/stories/."""
+    chosen = os.environ.get("STORYMAP_STORY")
+    if chosen:
+        return Path(chosen)
+    stories = sorted(STORIES.glob("*.yaml")) if STORIES.is_dir() else []
+    if not stories:
+        raise NoStory(f"no story files (*.yaml) in {STORIES}")
+    return stories[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _publish(path: str, mtime_ns: int, size: int) -> ReaderStory:
+    located = locate_file(path)
+    map_url, text_urls = publish(located)
+    return ReaderStory(located, Path(path), map_url, text_urls)
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> tuple[threading.Lock, dict[str, ReaderStory]]:
+    """The newest version of each story that loaded, for when an edit breaks the file."""
+    return threading.Lock(), {}
+
+
+def load(path: Path) -> tuple[ReaderStory, str | None]:
+    """The story at ``path`` and, when its file is broken now, why (serving the last good one)."""
+    lock, last_good = _last_good()
+    try:
+        stat = path.stat()
+        story = _publish(str(path), stat.st_mtime_ns, stat.st_size)
+    except (StorymapError, OSError) as exc:
+        with lock:
+            previous = last_good.get(str(path))
+        if previous is None:
+            raise
+        return previous, str(exc)
+    with lock:
+        last_good[str(path)] = story
+    return story, None
+
+
+def current_story() -> ReaderStory:
+    """The page's story, or a clear page naming the file and every problem, then stop."""
+    try:
+        path = story_path()
+        story, problem = load(path)
+    except (StorymapError, OSError) as exc:
+        st.error(f"{t('story_error', 'id')} / {t('story_error', 'en')}")
+        st.code(_message(exc), language=None)
+        st.stop()
+        raise  # st.stop() ends the run; this line only tells type checkers so
+    if problem:
+        st.warning(f"{t('story_kept', 'id')} / {t('story_kept', 'en')}")
+    return story
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}".strip(": ")
+    return str(exc)

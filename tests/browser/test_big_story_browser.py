@@ -1,0 +1,84 @@
+"""5,000 events: holding a key down never leaves the reader between two steps."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_helpers import STEP_PROBE, assert_step_shown_together, open_page, reader_frame
+
+from storymap.cli import main
+from storymap.synthetic import write_synthetic_story
+from storymap_ui.serve import AppServer, start_app
+
+pytestmark = pytest.mark.browser
+EVENTS = 5000
+
+
+@pytest.fixture(scope="module")
+def big_story(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_synthetic_story(EVENTS, tmp_path_factory.mktemp("big") / "big.yaml")
+
+
+@pytest.fixture(scope="module")
+def big_server(big_story: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    server = start_app(big_story, tmp_path_factory.mktemp("big-app"), tiles="offline")
+    yield server
+    server.stop()
+
+
+def hold_arrow_right(page: object, frame: object, seconds: float = 2.0) -> int:
+    """Press ArrowRight as fast as the keyboard repeats it, for ``seconds``; returns presses."""
+    frame.evaluate(STEP_PROBE)
+    frame.focus("#slider")
+    presses, end = 0, time.monotonic() + seconds
+    while time.monotonic() < end:
+        page.keyboard.press("ArrowRight")
+        presses += 1
+    return presses
+
+
+@pytest.mark.parametrize("path", ["/", "/presenter"])
+def test_holding_arrow_right_through_5000_events(
+    browser: object, big_server: AppServer, path: str
+) -> None:
+    watched = open_page(browser, width=1280, height=800)
+    page = watched.page
+    page.goto(big_server.url + path + "?event=event-100")
+    frame = reader_frame(page, timeout_s=90)
+    start = int(frame.evaluate("document.documentElement.dataset.step"))
+    assert start == 101
+    presses = hold_arrow_right(page, frame)
+    assert presses > 20
+    frame.wait_for_function(f"window.__frames.length >= {presses}", timeout=10_000)
+    last = frame.evaluate("window.__frames.at(-1)")
+    assert last["step"] == start + presses
+    assert_step_shown_together(frame, last)
+    # the server hears the last step afterwards, and the address names its event
+    event = frame.evaluate(
+        f"window.storyReader.data.events[window.storyReader.data.steps[{last['step']}].events[0]].id"
+    )
+    page.wait_for_url(f"**event={event}&**", timeout=15_000)
+    assert int(frame.evaluate("document.documentElement.dataset.step")) == start + presses
+    assert watched.errors == []
+
+
+def test_holding_arrow_right_in_the_exported_page(
+    browser: object, big_story: Path, tmp_path: Path
+) -> None:
+    page_file = tmp_path / "big.html"
+    assert main(["export", str(big_story), "--format", "html", "-o", str(page_file)]) == 0
+    watched = open_page(browser, width=1280, height=800)
+    page = watched.page
+    page.goto(page_file.as_uri() + "#event=event-4000")
+    page.wait_for_function(
+        "window.storyReader && window.storyReader.root.dataset.state === 'ready'", timeout=60_000
+    )
+    presses = hold_arrow_right(page, page)
+    page.wait_for_function(f"window.__frames.length >= {presses}", timeout=10_000)
+    last = page.evaluate("window.__frames.at(-1)")
+    assert last["step"] == min(4001 + presses, EVENTS + 1)
+    assert_step_shown_together(page, last)
+    assert watched.errors == []

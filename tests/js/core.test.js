@@ -1,0 +1,175 @@
+/* core.js, the reader's pure logic: run with `node --test tests/js/` (make test does). */
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const Core = require("../../storymap/web/core.js");
+const fixture = require("./fixture.js");
+
+test("the key map: arrows, PageUp/PageDown (a clicker), Home/End", () => {
+  const last = 5;
+  assert.equal(Core.keyTarget("ArrowRight", 2, last), 3);
+  assert.equal(Core.keyTarget("ArrowDown", 2, last), 3);
+  assert.equal(Core.keyTarget("PageDown", 2, last), 3);
+  assert.equal(Core.keyTarget("ArrowLeft", 2, last), 1);
+  assert.equal(Core.keyTarget("ArrowUp", 2, last), 1);
+  assert.equal(Core.keyTarget("PageUp", 2, last), 1);
+  assert.equal(Core.keyTarget("Home", 3, last), 0);
+  assert.equal(Core.keyTarget("End", 3, last), last);
+  assert.equal(Core.keyTarget("a", 3, last), null);
+  assert.equal(Core.keyTarget("Enter", 3, last), null);
+});
+
+test("keys at the ends stay at the ends", () => {
+  assert.equal(Core.keyTarget("ArrowLeft", 0, 5), 0);
+  assert.equal(Core.keyTarget("PageUp", 0, 5), 0);
+  assert.equal(Core.keyTarget("ArrowRight", 5, 5), 5);
+  assert.equal(Core.keyTarget("PageDown", 5, 5), 5);
+});
+
+test("clampStep keeps any value inside the story", () => {
+  assert.equal(Core.clampStep(-3, 5), 0);
+  assert.equal(Core.clampStep(99, 5), 5);
+  assert.equal(Core.clampStep(2.6, 5), 3);
+  assert.equal(Core.clampStep("4", 5), 4);
+  assert.equal(Core.clampStep("x", 5), 0);
+  assert.equal(Core.clampStep(NaN, 5), 0);
+});
+
+test("deep link to step: a known event, its language", () => {
+  const map = fixture();
+  assert.deepEqual(Core.parseLink("?event=kremlin&lang=en", map), { step: 4, lang: "en", notes: false });
+  assert.deepEqual(Core.parseLink("#event=minsk-talks&lang=id&notes=1", map), { step: 2, lang: "id", notes: true });
+  assert.equal(Core.parseLink("event=kursk", map).step, 2);
+});
+
+test("deep link: an unknown event or language falls back to the first step and the story's language", () => {
+  const map = fixture();
+  assert.deepEqual(Core.parseLink("?event=nope&lang=fr", map), { step: 0, lang: "id", notes: false });
+  assert.deepEqual(Core.parseLink("", map), { step: 0, lang: "id", notes: false });
+  assert.equal(Core.parseLink("?event=%E0%A4%A&lang=en", map).step, 0);  // a broken escape
+  assert.equal(Core.parseLink("?event=<script>&lang=en", map).step, 0);
+  assert.equal(Core.parseLink("?event=__proto__", map).step, 0);
+});
+
+test("step to deep link and back, for every step", () => {
+  const map = fixture();
+  for (let step = 0; step < map.steps.length; step++) {
+    for (const lang of map.languages) {
+      const link = Core.linkFor(map, step, lang);
+      const back = Core.parseLink(link, map);
+      assert.equal(back.lang, lang);
+      // an overview links to no event: both overviews come back as the first step
+      assert.equal(back.step, map.steps[step].events.length ? step : 0, link);
+    }
+  }
+  assert.equal(Core.linkFor(map, 2, "en"), "event=kursk&lang=en");
+  assert.equal(Core.linkFor(map, 0, "id"), "lang=id");
+});
+
+test("the first step shows every place as an overview and no route", () => {
+  const map = fixture();
+  const index = Core.buildIndex(map);
+  assert.deepEqual(Core.placeStates(map, index, 0).map((p) => p.state), ["overview", "overview", "overview", "overview"]);
+  assert.deepEqual(Core.routeStates(map, index, 0), { 1: "hidden", 3: "hidden" });
+});
+
+test("places are current, earlier or hidden as the story goes on", () => {
+  const map = fixture();
+  const index = Core.buildIndex(map);
+  const states = (step) => Core.placeStates(map, index, step).map((p) => p.state);
+  assert.deepEqual(states(1), ["current", "current", "hidden", "hidden"]);
+  // two same-date events: both places current; Pyongyang, the route's start, is current too
+  assert.deepEqual(states(2), ["past", "current", "current", "current"]);
+  assert.deepEqual(states(3), ["current", "current", "past", "past"]);
+  assert.deepEqual(states(4), ["current", "past", "past", "past"]);
+  assert.deepEqual(states(5), ["past", "past", "past", "past"]);
+});
+
+test("a place shows the colour of its latest event, the current one winning on its own step", () => {
+  const map = fixture();
+  const index = Core.buildIndex(map);
+  assert.equal(Core.placeStates(map, index, 2)[1].event, 1);  // Pyongyang: the route's event
+  assert.equal(Core.placeStates(map, index, 4)[1].event, 3);  // Pyongyang: the flight, earlier
+  assert.equal(Core.placeStates(map, index, 4)[0].event, 4);  // Moscow: the Kremlin, now
+  assert.equal(Core.latestEventAt(index, 0, 3), 3);
+  assert.equal(Core.latestEventAt(index, 2, 1), null);
+});
+
+test("routes appear with their event, then recede", () => {
+  const map = fixture();
+  const index = Core.buildIndex(map);
+  assert.deepEqual(Core.routeStates(map, index, 1), { 1: "hidden", 3: "hidden" });
+  assert.deepEqual(Core.routeStates(map, index, 2), { 1: "current", 3: "hidden" });
+  assert.deepEqual(Core.routeStates(map, index, 3), { 1: "past", 3: "current" });
+  assert.deepEqual(Core.routeStates(map, index, 5), { 1: "past", 3: "past" });
+});
+
+test("a route's waypoints count as its places", () => {
+  const map = fixture();
+  map.places.push({ id: "omsk", latlng: [55, 73.4], kind: "city", radius_km: 5 });
+  map.events[3].route.via = [4];
+  const index = Core.buildIndex(map);
+  assert.equal(Core.placeStates(map, index, 3)[4].state, "current");
+  assert.equal(Core.placeStates(map, index, 2)[4].state, "hidden");
+});
+
+test("the view fits a step's places and route; overviews fit nothing in particular", () => {
+  const map = fixture();
+  assert.deepEqual(Core.focusPoints(map, 0), []);
+  assert.deepEqual(Core.focusPoints(map, 5), []);
+  assert.deepEqual(Core.focusPoints(map, 4), [[55.75, 37.62]]);
+  assert.equal(Core.focusPoints(map, 3).length, 2 + 3);
+});
+
+test("labels: the first (most important) wins, overlapping ones are dropped", () => {
+  const boxes = [
+    { x: 0, y: 0, w: 50, h: 10 },
+    { x: 40, y: 5, w: 50, h: 10 },  // overlaps the first
+    { x: 100, y: 0, w: 50, h: 10 },
+    { x: 0, y: 10, w: 50, h: 10 },  // touches the first's edge: no overlap
+  ];
+  assert.deepEqual(Core.placeLabels(boxes), [0, 2, 3]);
+  assert.deepEqual(Core.placeLabels([]), []);
+});
+
+test("year labels never run together, and say each year once", () => {
+  const years = ["", "1519", "1519", "1520", "1521", "1522", ""];
+  const tight = Core.yearLabels(years, (i) => i * 20, 7, 6);
+  // "1519" is 28 px wide: at 20 px apart only every other year fits
+  for (let k = 1; k < tight.length; k++) {
+    const gap = tight[k] * 20 - tight[k - 1] * 20;
+    assert.ok(gap >= 28 + 6, `labels ${tight[k - 1]} and ${tight[k]} overlap`);
+  }
+  const roomy = Core.yearLabels(years, (i) => i * 100, 7, 6);
+  assert.deepEqual(roomy, [1, 3, 4, 5]);
+});
+
+test("a route across ±180° takes its places with it into its copy of the world", () => {
+  // Strait of Magellan (-70) west across the Pacific to Guam (145): the line runs to -215.
+  const map = {
+    languages: ["en"], default_language: "en",
+    places: [
+      { id: "strait", latlng: [-52.5, -70], kind: "site", radius_km: 50 },
+      { id: "guam", latlng: [13.4, 145], kind: "site", radius_km: 20 },
+    ],
+    events: [{ id: "pacific", category: "exploration", places: [0, 1], exact: false, step: 1,
+      route: { mode: "sea", from: 0, to: 1, via: [], latlngs: [[-52.5, -70], [-20, -140], [13.4, -215]] } }],
+    steps: [{ events: [] }, { events: [0] }, { events: [] }],
+  };
+  const points = Core.focusPoints(map, 1);
+  const lngs = points.map((p) => p[1]);
+  assert.ok(Math.max(...lngs) - Math.min(...lngs) < 180, `the view spans ${lngs}`);
+  assert.deepEqual(points[1], [13.4, -215]);  // Guam, drawn where the route arrives
+  const center = Core.focusCenter(points);
+  assert.equal(Core.nearestCopy(145, center), -215);
+  assert.equal(Core.nearestCopy(-70, center), -70);
+  assert.equal(Core.focusCenter(Core.focusPoints(map, 0)), null);
+});
+
+test("nearestCopy moves by whole turns only", () => {
+  assert.equal(Core.nearestCopy(10, 0), 10);
+  assert.equal(Core.nearestCopy(170, -170), -190);
+  assert.equal(Core.nearestCopy(-170, 170), 190);
+  assert.equal(Core.nearestCopy(45, 400), 405);
+});
