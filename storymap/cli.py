@@ -12,11 +12,11 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO, get_args
+from typing import Any, get_args
 
+from storymap.basemaps import TILES
 from storymap.checking import check_story_file
 from storymap.draft.command import add_draft_command
 from storymap.errors import StorymapError
@@ -24,15 +24,10 @@ from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
 from storymap.loading import StoryError, load_story, parse_story
 from storymap.located import locate_file
-from storymap.messages import for_terminal, quote
+from storymap.messages import quote
 from storymap.model import PlaceKind, story_json_schema
+from storymap.output import CommandError, check_output, os_message, say, write_output
 from storymap.synthetic import MAX_SYNTHETIC_EVENTS
-
-TILES = ("offline", "carto", "osm")
-
-
-class CommandError(StorymapError):
-    """A command that cannot do what it was asked; the message says why."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,16 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except StorymapError as exc:
-        _say(f"error: {exc}", sys.stderr)
+        say(f"error: {exc}", sys.stderr)
     except OSError as exc:
-        _say(f"error: {_os_message(exc)}", sys.stderr)
+        say(f"error: {os_message(exc)}", sys.stderr)
     except KeyboardInterrupt:
-        _say("error: interrupted", sys.stderr)
+        say("error: interrupted", sys.stderr)
         return 130
     except Exception as exc:  # a bug of ours, not the user's; still one line, not a traceback
         if os.environ.get("STORYMAP_DEBUG"):
             raise
-        _say(
+        say(
             f"error: unexpected {type(exc).__name__}: {exc} "
             "(a bug in storymap; run with STORYMAP_DEBUG=1 to see where)",
             sys.stderr,
@@ -108,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lang", help="one of the story's languages, for png and handout (default: the story's)"
     )
-    export.add_argument("--tiles", choices=TILES, default="offline",
+    export.add_argument("--tiles", choices=list(TILES), default="offline",
                         help="base map the HTML opens with (default offline: works with no internet)")  # fmt: skip
     export.set_defaults(run=_export)
 
@@ -120,44 +115,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _say(text: str, stream: TextIO | None = None) -> None:
-    """The one way this module prints: control characters are written out, never sent."""
-    print(for_terminal(text), file=stream or sys.stdout)
-
-
-def _os_message(exc: OSError) -> str:
-    where = exc.filename if exc.filename is not None else ""
-    reason = exc.strerror or str(exc)
-    return f"{where}: {reason}" if where else reason
-
-
-def _check_output(path: Path, folder_wanted: bool = False) -> None:
-    """Refuse, before any work is done, an output path that cannot be written."""
-    folder = path.parent
-    if folder.exists() and not folder.is_dir():
-        raise CommandError(f"cannot write {path}: {folder} is a file, not a folder")
-    if not folder.is_dir():
-        raise CommandError(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir() and not folder_wanted:
-        raise CommandError(f"cannot write {path}: it is a folder; give a file name")
-    if path.exists() and not path.is_dir() and folder_wanted:
-        raise CommandError(f"cannot write {path}: it is a file; give a folder for the site")
-
-
-def _write_output(path: Path, content: bytes) -> None:
-    """Write ``content`` to a temporary file beside ``path`` and rename it: all or nothing."""
-    _check_output(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(temporary)
-
-
 def _validate(args: argparse.Namespace) -> int:
     checked = check_story_file(args.story)
     if checked.problems:
@@ -166,7 +123,7 @@ def _validate(args: argparse.Namespace) -> int:
     assert story is not None
     layers = sorted({loc.layer for loc in located.values()})
     first, last = story.events[0].date, story.events[-1].date
-    _say(
+    say(
         f"ok: {args.story}: {quote(story.title.get('en'))}: {len(story.events)} events ({first} to {last}), "
         f"{len(story.places)} places, all located ({', '.join(layers)})"
     )
@@ -177,7 +134,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _say_other_spellings(located: dict[str, Location]) -> None:
     for place_id, location in located.items():
         if location.via:
-            _say(
+            say(
                 f"note: place {quote(place_id)}: {quote(location.via)} was found as "
                 f"{location.matched}, one of its other spellings in {location.layer}"
             )
@@ -190,13 +147,13 @@ def _online(args: argparse.Namespace) -> Layer | None:
 
     online = NominatimLayer(url=args.nominatim_url)
     for note in online.notes:
-        _say(f"note: {note}", sys.stderr)
+        say(f"note: {note}", sys.stderr)
     return online
 
 
 def _geocode(args: argparse.Namespace) -> int:
     if (args.story is None) == (args.query is None):
-        _say("error: give a STORY file or --query NAME (not both)", sys.stderr)
+        say("error: give a STORY file or --query NAME (not both)", sys.stderr)
         return 2
     if args.query is not None:
         query = Query((args.query,), args.country.upper() if args.country else None, args.kind)
@@ -237,7 +194,7 @@ def _location_fields(location: Location) -> dict[str, Any]:
 def _events(args: argparse.Namespace) -> int:
     story = load_story(args.story)
     if args.lang not in story.languages:
-        _say(f"error: --lang {args.lang}: the story is in {', '.join(story.languages)}", sys.stderr)
+        say(f"error: --lang {args.lang}: the story is in {', '.join(story.languages)}", sys.stderr)
         return 2
     rows = [
         {
@@ -259,55 +216,55 @@ def _generate(args: argparse.Namespace) -> int:
     from storymap.synthetic import synthetic_story_text
 
     if not 1 <= args.events <= MAX_SYNTHETIC_EVENTS:
-        _say(
+        say(
             f"error: --events must be between 1 and {MAX_SYNTHETIC_EVENTS:,} "
             f"(a story file may be at most 5 MB), not {args.events:,}",
             sys.stderr,
         )
         return 2
-    _check_output(args.output)
+    check_output(args.output)
     content = synthetic_story_text(args.events, args.seed).encode("utf-8")
     story = parse_story(content, str(args.output))  # checked before anything is written
-    _write_output(args.output, content)
-    _say(f"wrote {args.output}: {len(story.events)} events, {len(story.places)} places")
+    write_output(args.output, content)
+    say(f"wrote {args.output}: {len(story.events)} events, {len(story.places)} places")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     from storymap.export.site import export_site
 
-    _check_output(args.output, folder_wanted=args.format == "site")
+    check_output(args.output, folder_wanted=args.format == "site")
     paths = [
         p for path in args.story for p in (sorted(path.glob("*.yaml")) if path.is_dir() else [path])
     ]
     if not paths:
         raise CommandError(f"no story files (*.yaml) in {', '.join(map(str, args.story))}")
     if args.format != "site" and len(paths) > 1:
-        _say(f"error: --format {args.format} takes one story, not {len(paths)}", sys.stderr)
+        say(f"error: --format {args.format} takes one story, not {len(paths)}", sys.stderr)
         return 2
     stories = [locate_file(path) for path in paths]
     if args.format == "site":
         written = export_site(stories, args.output, args.tiles)
         size = sum(f.stat().st_size for f in written)
-        _say(
+        say(
             f"wrote {args.output}/: {len(written)} files, {size / 1024:,.0f} KiB, {len(stories)} stories"
         )
         return 0
     item = stories[0]
     lang = args.lang or item.story.default_language
     if lang not in item.story.languages:
-        _say(f"error: --lang {lang}: the story is in {', '.join(item.story.languages)}", sys.stderr)
+        say(f"error: --lang {lang}: the story is in {', '.join(item.story.languages)}", sys.stderr)
         return 2
     content = export_bytes(item, args.format, lang, args.tiles)
-    _write_output(args.output, content)
-    _say(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
+    write_output(args.output, content)
+    say(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
     text = json.dumps(story_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        _write_output(args.output, text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0
@@ -315,7 +272,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        _say(json.dumps(rows, indent=2, ensure_ascii=False))
+        say(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if "via" in rows[0]:  # the table says it in the matched column: "Moscow (as 'Moskow')"
         rows = [
@@ -324,6 +281,6 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         ]
     columns = [c for c in rows[0] if c not in ("note", "via")]
     widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
-    _say("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    say("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
     for row in rows:
-        _say("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip())
+        say("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip())
