@@ -33,6 +33,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_geocoding.py
 	$(PY) benchmarks/bench_reader.py
+	$(PY) benchmarks/bench_picture.py
 
 schema: $(STAMP)
 	$(PY) -m storymap schema -o geodata/story.schema.json

@@ -8,6 +8,8 @@ the printable handout and the overview picture, each made when it is asked for.
 import streamlit as st
 
 from storymap.i18n import t
+from storymap.render import fact_checks_html
+from storymap.style import category_styles
 from storymap.tables import events_table, filter_events, places_table
 from storymap_ui import downloads, page, views
 from storymap_ui.story import current_story
@@ -25,7 +27,7 @@ with category_column:
     categories = st.multiselect(
         t("filter_category", lang),
         sorted(events["category"].unique()),
-        format_func=lambda name: t(f"category_{name}", lang),
+        format_func=lambda name: category_styles(text)[name].name.get(lang),
         placeholder=t("choose_options", lang),
     )
 with place_column:
@@ -53,9 +55,12 @@ st.dataframe(
         "date": t("col_date", lang), "start": t("col_start", lang), "end": t("col_end", lang),
         "precision": t("col_precision", lang), "category": t("col_category", lang),
         "title": t("col_title", lang), "places": t("col_places", lang),
-        "sources": t("col_sources", lang),
+        "sources": t("col_sources", lang), "fact_check": t("col_fact_check", lang),
     },
 )  # fmt: skip
+if any(event.fact_check for event in text.events):
+    with st.expander(t("fact_checks_heading", lang)):
+        page.html_block(fact_checks_html(text, lang))
 st.subheader(t("places_heading", lang), anchor=False)
 st.dataframe(
     places,

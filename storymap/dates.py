@@ -229,6 +229,11 @@ class PartialDate:
         return "range" if self.end is not None else self.start.precision
 
     @property
+    def precision_label(self) -> str:
+        """'month', 'month~' (about a month), 'range'…: one spelling for every table and list."""
+        return self.precision + ("~" if self.approximate else "")
+
+    @property
     def is_exact_day(self) -> bool:
         """One known day (or a minute of one), not approximate."""
         return self.precision in ("day", "minute") and not self.approximate

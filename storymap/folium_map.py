@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import folium
 from branca.element import MacroElement
-from jinja2 import Template
+from folium.template import Template
 
 from storymap.export.html import leaflet_css
 from storymap.geocoding import COUNTRY_OUTLINES, Location
@@ -62,7 +62,7 @@ def events_map(
             color=CATEGORY_COLOURS[route.category],
             weight=3,
             dash_array="8 6" if route.route_mode == "flight" else None,
-            tooltip=folium.Tooltip(safe_text(f"{title} · {route.route_km:,.0f} km")),
+            tooltip=TextTooltip(f"{title} · {route.route_km:,.0f} km"),
         ).add_to(fmap)
     for place in places.itertuples():
         name = place.name_en if lang == "en" else place.name_id
@@ -74,7 +74,7 @@ def events_map(
             fill=True,
             fill_color=CATEGORY_COLOURS.get(latest.get(place.id, ""), NEUTRAL),
             fill_opacity=0.9,
-            tooltip=folium.Tooltip(safe_text(name)),
+            tooltip=TextTooltip(name),
         ).add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
     NaturalEarthCredit().add_to(fmap)
@@ -102,9 +102,33 @@ def offline_html(fmap: folium.Map) -> str:
     return fmap.get_root().render()
 
 
+class TextTooltip(folium.Tooltip):
+    """A tooltip showing story text as text.
+
+    ``folium.Tooltip`` pastes its text into a JavaScript template literal, where a
+    backslash starts an escape (``C:\\users`` is a syntax error that stops every marker
+    from being drawn) and a backtick or ``${`` would be code. This one writes the
+    HTML-escaped text as a JSON string, with folium's own ``tojavascript`` filter
+    (which also escapes ``<``, ``>``, ``&`` and ``'``, so ``</script>`` stays inert).
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindTooltip(
+            {{ this.html|tojavascript }},
+            {{ this.options|tojavascript }}
+        );
+        {% endmacro %}"""
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.html = f"<div>{safe_text(text)}</div>"
+
+
 def safe_text(text: str) -> str:
-    """Story text for folium's HTML templates: escaped, and inert inside JS template literals."""
-    return html.escape(text).replace("`", "&#96;").replace("$", "&#36;")
+    """Story text as HTML text: every character that HTML reads as markup escaped."""
+    return html.escape(text)
 
 
 def _route_ends(story: Story, event_id: str) -> tuple[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from storymap.geocoding import Layer, Location, geocode_story
@@ -20,15 +21,19 @@ class LocatedStory:
 
     story: Story
     located: dict[str, Location]
-    steps: tuple[Step, ...]
     path: Path | None = None  # the file it was read from, if any
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """How the story is read, step by step: derived from the story, never passed in."""
+        return tuple(story_steps(self.story))
 
     @classmethod
     def of(
         cls, story: Story, layers: Sequence[Layer] | None = None, path: Path | None = None
     ) -> LocatedStory:
         """Locate every place of ``story`` (offline layers unless ``layers`` says otherwise)."""
-        return cls(story, geocode_story(story, layers), tuple(story_steps(story)), path)
+        return cls(story, geocode_story(story, layers), path)
 
 
 def locate_file(path: str | Path, layers: Sequence[Layer] | None = None) -> LocatedStory:

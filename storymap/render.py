@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
-from storymap.dates import date_span
+from storymap.dates import PartialDate, date_span
 from storymap.geometry import route_line
 from storymap.i18n import interface_language, number, t
 from storymap.languages import babel_locale
@@ -37,6 +37,27 @@ def quote_attribution(story: Story, quote: Quote, lang: str) -> str:
     return text
 
 
+def span_words(value: PartialDate, lang: str) -> str:
+    """What a vague date leaves open, in plain words; nothing when the date says it itself.
+
+    "early October 2025" -> "sometime between 1 and 10 October 2025"; a range -> "from 2 March
+    to 12 October 2022"; "about July 2025" -> "roughly 1 to 31 July 2025". A bare year or
+    month ("1948") already says which days it may be.
+    """
+    if value.earliest == value.latest:
+        return ""
+    if value.approximate:
+        key = "date_about"
+    elif value.precision == "range":
+        key = "date_range"
+    elif value.precision == "part":
+        key = "date_within"
+    else:
+        return ""
+    first, last = date_span(value, lang)
+    return t(key, lang, first=first, last=last)
+
+
 def native_name(code: str, reader_lang: str) -> str:
     """A language's name as the interface says it to a reader of ``reader_lang``:
     'Rusia' in Indonesian, 'Russian' in English (and in English for a Spanish reader)."""
@@ -57,8 +78,10 @@ def route_places(story: Story, route: Route, lang: str) -> list[str]:
 
 
 def cited_sources(story: Story, lang: str) -> list[str]:
-    """Everyone the article credits, once each, in the order they first appear."""
-    return list(dict.fromkeys(s.outlet_in(lang) for e in story.events for s in e.sources))
+    """Everyone the article credits (not the article itself), once each, in order of appearance."""
+    names = dict.fromkeys(s.outlet_in(lang) for e in story.events for s in e.sources)
+    names.pop(story.source.outlet, None)
+    return list(names)
 
 
 def record_sources(story: Story, lang: str) -> list[str]:
@@ -82,7 +105,7 @@ def environment() -> Environment:
     env.globals.update(
         t=t,
         number=number,
-        date_span=date_span,
+        span_words=span_words,
         quote_attribution=quote_attribution,
         place_names=place_names,
         route_places=route_places,
@@ -131,6 +154,11 @@ def notes_html(story: Story, index: int, lang: str) -> str:
     return clean(
         template("notes.html.j2").render(story=story, event=story.events[index], lang=lang)
     )
+
+
+def fact_checks_html(story: Story, lang: str) -> str:
+    """Every event's fact check: what the article said, what the record says, who says so."""
+    return clean(template("fact_checks.html.j2").render(story=story, lang=lang))
 
 
 def event_list_html(story: Story, lang: str) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from storymap.geocoding import Location
+from storymap.i18n import t
 from storymap.model import Story
 
 
@@ -24,12 +25,15 @@ def events_table(story: Story, lang: str) -> pd.DataFrame:
             "date": event.date.format(lang),
             "start": event.date.earliest,
             "end": event.date.latest,
-            "precision": event.date.precision + (" ~" if event.date.approximate else ""),
+            "precision": event.date.precision_label,
             "category": event.category,
             "title": event.title.get(lang),
             "places": ", ".join(story.place(p).name.get(lang) for p in event.places),
             "place_ids": tuple(event.places),
             "sources": "; ".join(s.outlet_in(lang) for s in event.sources),
+            "fact_check": t(f"verdict_{event.fact_check.verdict}", lang)
+            if event.fact_check
+            else "",
         }
         for order, event in enumerate(story.events)
     ]

@@ -14,7 +14,6 @@ from storymap.geocoding.gazetteer import GazetteerLayer
 from storymap.loading import load_story
 from storymap.located import LocatedStory
 from storymap.model import Story
-from storymap.steps import story_steps
 
 
 @pytest.fixture(scope="session")
@@ -37,4 +36,4 @@ def located(story: Story, gazetteer: GazetteerLayer) -> dict[str, Location]:
 @pytest.fixture(scope="session")
 def located_story(story: Story, located: dict[str, Location]) -> LocatedStory:
     """The first story with its places located and its steps: what views and exports take."""
-    return LocatedStory(story, located, tuple(story_steps(story)), FIRST_STORY)
+    return LocatedStory(story, located, FIRST_STORY)

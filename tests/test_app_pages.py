@@ -102,7 +102,7 @@ def test_data_page_offers_every_download_and_makes_none_on_load(monkeypatch) -> 
     assert labels == [
         "Story file (YAML)",
         "Offline single-file page (HTML)",
-        "Printable handout (HTML)",
+        "Printable story handout (HTML)",
         "Overview map (PNG)",
         "Events (GeoJSON)",
         "Places (GeoJSON)",

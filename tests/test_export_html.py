@@ -96,7 +96,7 @@ def test_hostile_story_is_data_never_markup() -> None:
 
 def test_unknown_tiles_choice_is_refused(story: Story, located: dict) -> None:
     with pytest.raises(StorymapError, match="tiles must be one of"):
-        standalone_html(LocatedStory(story, located, ()), tiles="stamen")
+        standalone_html(LocatedStory(story, located), tiles="stamen")
 
 
 def test_site_has_an_index_and_every_file_it_links(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import csv
+import dataclasses
 import html
 import io
+import json
+import math
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -15,6 +18,7 @@ import pytest
 from PIL import Image
 from story_helpers import FIXTURES, ROOT
 
+from storymap.errors import StorymapError
 from storymap.export.data import events_csv, events_geojson, places_csv, places_geojson
 from storymap.export.handout import handout_html
 from storymap.export.picture import overview_png
@@ -194,7 +198,7 @@ def test_overview_png_is_a_wide_png(overview):
 def test_overview_png_takes_dollar_signs_as_text(story, located):
     """Matplotlib would read '$...$' as mathematics; a story title is text."""
     priced = story.model_copy(update={"title": Text(id="$5 atau $6", en="$5 or $6")})
-    png = overview_png(LocatedStory(priced, located, ()), "id", width_in=6, dpi=80)
+    png = overview_png(LocatedStory(priced, located), "id", width_in=6, dpi=80)
     assert png.startswith(PNG_SIGNATURE)
 
 
@@ -228,8 +232,8 @@ def test_handout_is_a_self_contained_printable_page(handouts, story, lang):
     header = {"id": "Pertanyaan diskusi", "en": "Discussion question"}[lang]
     assert f'<th scope="col">{header}</th>' in page
     span = {
-        "id": "salah satu hari antara 1 dan 31 Juli 2025",
-        "en": "any day from 1 to 31 July 2025",
+        "id": "kira-kira 1 sampai 31 Juli 2025",
+        "en": "roughly 1 to 31 July 2025",
     }[lang]
     assert span in page  # "about July 2025" says which days it may be
 
@@ -272,3 +276,92 @@ def test_handout_of_a_hostile_story_shows_its_text_and_runs_nothing(hostile_hand
     images = [attrs["src"] for tag, attrs in parser.tags if tag == "img"]
     assert len(images) == 1 and images[0].startswith("data:image/png;base64,")
     assert "@page { size: A4; margin: 15mm }" in page
+
+
+# --- Hostile values: formulas, non-finite numbers --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_story() -> LocatedStory:
+    return LocatedStory.of(load_story(FIXTURES / "hostile_names.yaml"))
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_cells_that_would_be_formulas_are_text(hostile_story: LocatedStory) -> None:
+    places = {row["id"]: row for row in csv_rows(places_csv(hostile_story))}
+    assert places["formula"]["name_id"] == '\'=HYPERLINK("http://x","y")'
+    assert places["formula"]["name_en"] == "'+1+1"
+    assert places["separators"]["name_en"] == "'-2-3"
+    assert places["west"]["name_id"] == "'@SUM(A1)"
+    assert places["backslash"]["name_id"] == "C:\\users\\x"  # not a formula: as it is
+    events = {row["id"]: row for row in csv_rows(events_csv(hostile_story))}
+    assert (events["two"]["title_id"], events["two"]["title_en"]) == ("'=1+1", "'-1")
+    assert events["two"]["sources"] == "'@Example"
+
+
+def test_numbers_in_csv_stay_numbers(hostile_story: LocatedStory) -> None:
+    west = next(r for r in csv_rows(places_csv(hostile_story)) if r["id"] == "west")
+    assert float(west["lon"]) == pytest.approx(-99.3)  # a negative number, not "'-99.3"
+    flight = next(r for r in csv_rows(events_csv(hostile_story)) if r["id"] == "one")
+    assert float(flight["route_km"]) > 0
+
+
+def test_no_csv_cell_starts_like_a_formula(hostile_story: LocatedStory) -> None:
+    """Tab and carriage return too (OWASP), in every text cell of both files."""
+    story = hostile_story.story
+    tabbed = [
+        place.model_copy(update={"name": Text(id="\tTab", en="\rReturn")}) for place in story.places
+    ]
+    item = LocatedStory(story.model_copy(update={"places": tabbed}), hostile_story.located)
+    for text in (places_csv(item), events_csv(item), places_csv(hostile_story)):
+        for row in csv.reader(io.StringIO(text)):
+            for cell in row:
+                try:
+                    float(cell)
+                except ValueError:
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    rows = csv_rows(places_csv(item))
+    assert [(r["name_id"], r["name_en"]) for r in rows] == [("'\tTab", "'\rReturn")] * len(tabbed)
+
+
+@pytest.mark.parametrize("field", ["precision_km", "lat"])
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_a_non_finite_number_is_a_clear_error_not_infinity_in_a_file(
+    located_story: LocatedStory, field: str, value: float
+) -> None:
+    located = dict(located_story.located)
+    located["minsk"] = dataclasses.replace(located["minsk"], **{field: value})
+    item = LocatedStory(located_story.story, located)
+    writers = [places_geojson, places_csv]
+    if field == "lat":
+        writers += [events_geojson, events_csv]
+    for writer in writers:
+        with pytest.raises(StorymapError, match=rf"place 'minsk': {field} is .*not a finite"):
+            writer(item)
+
+
+def test_geojson_is_strict_json(located_story: LocatedStory) -> None:
+    """Missing values are null; the files parse with a parser that refuses NaN/Infinity."""
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in the GeoJSON")
+
+    for text in (events_geojson(located_story), places_geojson(located_story)):
+        data = json.loads(text, parse_constant=refuse)
+        assert data["type"] == "FeatureCollection"
+    kremlin = json.loads(events_geojson(located_story), parse_constant=refuse)["features"][1]
+    assert kremlin["properties"]["route_km"] is None
+
+
+def test_the_json_writer_itself_refuses_infinity() -> None:
+    """The second line of defence, for a number no check above has seen."""
+    from shapely.geometry import Point
+
+    from storymap.export import data
+
+    frame = gpd.GeoDataFrame({"route_km": [math.inf]}, geometry=[Point(0, 0)], crs="EPSG:4326")
+    with pytest.raises(data.NotFinite, match="cannot write the events as GeoJSON: Out of range"):
+        data._json(frame, "events")

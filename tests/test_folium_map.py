@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
+import pytest
 from story_helpers import FIXTURES
 
 from storymap.folium_map import events_map, offline_html, safe_text
@@ -30,13 +33,14 @@ def test_draws_the_places_and_routes_of_the_chosen_events(story: Story, located:
     # kursk, moscow, pyongyang and the troop route's origin, north-korea
     assert page.count("L.circleMarker(") == 4
     assert page.count("L.polyline(") == 2
-    assert "Direct Moscow–Pyongyang flights open · 6,430 km" in page
-    assert "Kursk region" in page and "Minsk" not in page
+    texts = tooltips(page)
+    assert "Direct Moscow–Pyongyang flights open · 6,430 km" in texts
+    assert "Kursk region" in texts and "Minsk" not in texts
 
 
 def test_language_of_the_labels(story: Story, located: dict) -> None:
     page = offline_html(events_map(story, located, ids_of(story, "soviet-recognition"), "id"))
-    assert "Moskow" in page and "Pyongyang" in page
+    assert sorted(tooltips(page)) == ["Moskow", "Pyongyang"]
 
 
 def test_no_events_gives_an_empty_map(story: Story, located: dict) -> None:
@@ -44,13 +48,30 @@ def test_no_events_gives_an_empty_map(story: Story, located: dict) -> None:
     assert page.count("L.circleMarker(") == 0
 
 
+def tooltips(page: str) -> list[str]:
+    """The text of every tooltip in the page, as a reader sees it."""
+    found = re.findall(r'\.bindTooltip\(\s*("(?:[^"\\]|\\.)*")', page)
+    return [html.unescape(re.sub(r"</?div>", "", json.loads(text))) for text in found]
+
+
 def test_hostile_names_are_text() -> None:
     story = load_story(FIXTURES / "html_injection.yaml")
     page = offline_html(events_map(story, geocode_story(story), [0], "id"))
     assert "<svg onload" not in page
-    assert "&lt;svg onload=alert(1)&gt;" in page
+    assert tooltips(page) == ["<svg onload=alert(1)>"]
 
 
-def test_safe_text_is_inert_in_template_literals() -> None:
-    text = safe_text("`${alert(1)}` <b>")
-    assert "`" not in text and "$" not in text and "<" not in text
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_backslashes_quotes_and_template_syntax_stay_text(lang: str) -> None:
+    """Each tooltip is a JSON string (folium's ``tojavascript``), not a template literal."""
+    story = load_story(FIXTURES / "hostile_names.yaml")
+    page = offline_html(events_map(story, geocode_story(story), range(2), lang))
+    names = [place.name.get(lang) for place in story.places]
+    route = f"{story.events[0].title.get(lang)} · 6,430 km"
+    assert sorted(tooltips(page)) == sorted([route, *names])
+    assert "<script>alert(1)" not in page
+    assert "bindTooltip(\n                `" not in page  # folium's template literal is gone
+
+
+def test_safe_text_escapes_html() -> None:
+    assert safe_text('<b a="1">&\'') == "&lt;b a=&quot;1&quot;&gt;&amp;&#x27;"

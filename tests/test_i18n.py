@@ -28,6 +28,7 @@ DYNAMIC = {
     "category_": CATEGORIES,
     "route_mode_": RouteMode.__args__,
     "fact_check_": get_args(FactCheck.model_fields["verdict"].annotation),
+    "verdict_": get_args(FactCheck.model_fields["verdict"].annotation),
 }
 
 

@@ -176,7 +176,7 @@ def test_a_narrative_is_shipped_once_per_event_and_language(story, payload):
 def test_a_draft_story_carries_its_banner(story, located):
     draft = story.model_copy(update={"draft": {"made_by": "test", "todo": []}})
     assert text_payload(LocatedStory.of(draft), "en")["draft"].startswith("DRAFT")
-    assert text_payload(LocatedStory(story, located, ()), "en")["draft"] is None
+    assert text_payload(LocatedStory(story, located), "en")["draft"] is None
 
 
 def test_the_payload_keeps_hostile_strings_as_data():

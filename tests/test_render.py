@@ -11,7 +11,7 @@ from story_helpers import FIXTURES
 from storymap.dates import PartialDate, date_span
 from storymap.located import LocatedStory, locate_file
 from storymap.model import LANGS, FactCheck, Story
-from storymap.render import credits_html, event_list_html, notes_html, step_html
+from storymap.render import credits_html, event_list_html, notes_html, span_words, step_html
 from storymap.sanitise import clean
 from storymap.steps import Step
 
@@ -53,17 +53,35 @@ def test_the_shared_april_step_shows_both_events_in_order(located_story):
 @pytest.mark.parametrize(
     ("lang", "span"),
     [
-        ("id", "salah satu hari antara 1 dan 30 April 2025"),
-        ("en", "any day from 1 to 30 April 2025"),
+        ("id", "suatu hari antara 1 dan 10 Oktober 2025"),
+        ("en", "sometime between 1 and 10 October 2025"),
     ],
 )
 def test_a_vague_date_says_its_days_in_plain_words(located_story, lang, span):
-    markup = step_html(located_story, step_with(located_story, "kursk-acknowledged"), lang)
+    markup = step_html(located_story, step_with(located_story, "pyongyang-museum"), lang)
     assert span in markup
     assert 'class="date vague"' in markup
 
 
-@pytest.mark.parametrize(("lang", "word"), [("id", "salah satu hari"), ("en", "any day")])
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("2025-10-early", "en", "sometime between 1 and 10 October 2025"),
+        ("2022-03-02/2022-10-12", "en", "from 2 March to 12 October 2022"),
+        ("2022-03-02/2022-10-12", "id", "dari 2 Maret sampai 12 Oktober 2022"),
+        ("2025-07~", "en", "roughly 1 to 31 July 2025"),
+        ("2025-07~", "id", "kira-kira 1 sampai 31 Juli 2025"),
+        ("1948", "en", ""),  # "1948" says its days itself
+        ("2025-04", "en", ""),
+        ("2025-10-27", "en", ""),
+        ("2004-12-26T09:30+07:00~", "en", ""),  # about a time, on a known day
+    ],
+)
+def test_span_words(text, lang, words):
+    assert span_words(PartialDate.parse(text), lang) == words
+
+
+@pytest.mark.parametrize(("lang", "word"), [("id", "suatu hari"), ("en", "sometime")])
 def test_an_exact_date_shows_no_span(located_story, lang, word):
     markup = step_html(located_story, step_with(located_story, "kremlin-meeting"), lang)
     assert word not in markup
@@ -156,7 +174,7 @@ def test_a_fact_check_shows_both_sides_with_sources(located_story):
     changed = story.model_copy(
         update={"events": [*story.events[:i], event, *story.events[i + 1 :]]}
     )
-    located = LocatedStory(changed, located_story.located, located_story.steps)
+    located = LocatedStory(changed, located_story.located)
     step = step_with(located, "pyongyang-museum")
     english = step_html(located, step, "en")
     assert "Fact check: the public record differs from the article" in english
@@ -216,8 +234,10 @@ def test_credits_say_the_text_is_our_own(story):
 def test_credits_name_each_cited_source_once(story):
     markup = credits_html(story, "en")
     cited = re.search(r"<p><strong>Sources the article cites</strong>:(.*?)</p>", markup).group(1)
-    for source in ("IDN Times", "CNA", "Al Jazeera", "Anadolu Agency", "Russian state media"):
+    for source in ("CNA", "Al Jazeera", "Anadolu Agency", "Russian state media"):
         assert cited.count(source) == 1, source
+    assert "IDN Times" not in cited  # the article itself is named as the source article
+    assert "<strong>Source article</strong>: IDN Times" in markup
 
 
 # --- a hostile story --------------------------------------------------------------------------

@@ -4,14 +4,21 @@ Everything is built from ``storymap.geometry``'s GeoDataFrames, so the exported 
 exactly what the map draws. Dates are ISO ``YYYY-MM-DD`` strings: an event's ``start``
 and ``end`` are the earliest and latest day its date may be, ``date`` is the story's
 own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is.
+
+Two rules keep the files safe to open: numbers are finite (JSON has no ``Infinity``,
+so a non-finite number is an error, not a broken file), and a CSV text cell that a
+spreadsheet would run as a formula is written as text (OWASP's advice).
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import geopandas as gpd
+import pandas as pd
 
+from storymap.errors import StorymapError
 from storymap.geocoding import Location
 from storymap.geometry import events_frame, places_frame
 from storymap.located import LocatedStory
@@ -20,6 +27,12 @@ from storymap.model import Story
 PLACE_CSV_COLUMNS = ["id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note"]  # fmt: skip
 EVENT_COLUMNS = ["order", "id", "date", "start", "end", "precision", "approximate", "category",
                  "title_id", "title_en", "places", "route_mode", "route_km", "sources"]  # fmt: skip
+# A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class NotFinite(StorymapError, ValueError):
+    """A number that GeoJSON and CSV cannot hold (infinity, not-a-number)."""
 
 
 def _in_languages(columns: list[str], story: Story) -> list[str]:
@@ -36,26 +49,68 @@ def _in_languages(columns: list[str], story: Story) -> list[str]:
 
 def places_geojson(located_story: LocatedStory) -> str:
     """A FeatureCollection with one Point per place."""
-    return places_frame(located_story.story, located_story.located).to_json(drop_id=True)
+    _check_finite(located_story, ("lat", "lon", "precision_km"))
+    return _json(places_frame(located_story.story, located_story.located), "places")
 
 
 def events_geojson(located_story: LocatedStory) -> str:
     """A FeatureCollection with one feature per event in story order (route line or place points)."""
-    return _events(located_story.story, located_story.located).to_json(drop_id=True)
+    _check_finite(located_story, ("lat", "lon"))
+    return _json(_events(located_story.story, located_story.located), "events")
 
 
 def places_csv(located_story: LocatedStory) -> str:
+    _check_finite(located_story, ("lat", "lon", "precision_km"))
     frame = places_frame(located_story.story, located_story.located)
     frame["lat"] = frame.geometry.y
     frame["lon"] = frame.geometry.x
-    return frame[_in_languages(PLACE_CSV_COLUMNS, located_story.story)].to_csv(index=False)
+    return _csv(frame[_in_languages(PLACE_CSV_COLUMNS, located_story.story)])
 
 
 def events_csv(located_story: LocatedStory) -> str:
+    _check_finite(located_story, ("lat", "lon"))
     story = located_story.story
-    return _events(story, located_story.located)[_in_languages(EVENT_COLUMNS, story)].to_csv(
-        index=False
-    )
+    return _csv(_events(story, located_story.located)[_in_languages(EVENT_COLUMNS, story)])
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, prefixed with ``'`` so it shows
+    as the text it is (OWASP, "CSV Injection"); anything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    """The frame as CSV (RFC 4180: CRLF line ends, so a field holding a line break of
+    either kind is quoted), its text columns made spreadsheet-safe; numbers stay
+    numbers (a longitude of -99.3 is not a formula)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(spreadsheet_safe)
+    return frame.to_csv(index=False, lineterminator="\r\n")
+
+
+def _json(frame: gpd.GeoDataFrame, what: str) -> str:
+    """GeoJSON text; missing values are null, and any other non-finite number is an error."""
+    try:
+        return frame.to_json(drop_id=True, allow_nan=False)
+    except ValueError as error:
+        raise NotFinite(f"cannot write the {what} as GeoJSON: {error}") from error
+
+
+def _check_finite(located_story: LocatedStory, fields: tuple[str, ...]) -> None:
+    """Refuse a place whose location has a non-finite number, naming the place and field."""
+    for place in located_story.story.places:
+        where = located_story.located[place.id]
+        for field in fields:
+            value = getattr(where, field)
+            if not math.isfinite(value):
+                raise NotFinite(
+                    f"place '{place.id}': {field} is {value}, not a finite number; "
+                    f"fix the story file (or the geocoder's answer) before exporting"
+                )
 
 
 def _events(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:
