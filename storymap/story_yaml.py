@@ -184,7 +184,8 @@ def _children(
                 else f"{type(name).__name__} {quote(key.value, 40)}"
             )
             message = f"a field name must be text, not {kind}"
-            document.problems.append(Problem(where(child, owner), message, line))
+            shown = where((*path, str(key.value)), owner)  # 'places[0].12', not 'places[0][12]'
+            document.problems.append(Problem(shown, message, line))
         if name in keys:
             message = "the key appears twice (the second value would silently win)"
             document.problems.append(Problem(where(child, owner), message, line))

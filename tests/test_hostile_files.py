@@ -203,6 +203,7 @@ def test_a_key_that_is_not_text_is_reported_on_its_own_line(key):
     text = MINIMAL + f"{key}: twelve\n"
     [problem] = problems(text)
     assert problem.line == len(text.splitlines())
+    assert problem.where == key
     assert problem.message.startswith("a field name must be text, not ")
 
 
