@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)
+	$(PY) benchmarks/bench_geocoding.py
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py
 

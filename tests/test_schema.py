@@ -64,7 +64,7 @@ def test_an_unknown_field_is_an_error_naming_it():
         parse_story(text + "titel: A typo of title\n")
     [problem] = caught.value.problems
     assert problem.where == "titel"
-    assert problem.message == "unknown field 'titel' (a typo?)"
+    assert problem.message == "unknown field 'titel': did you mean 'title'?"
     assert problem.line == len(text.splitlines()) + 1
 
 
