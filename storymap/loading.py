@@ -22,7 +22,7 @@ from storymap.hints import date_hint, split_text_hint, unknown_field_hint
 from storymap.messages import quote
 from storymap.model import Place, Story
 from storymap.problems import MAX_PROBLEMS_LISTED, Problem, StoryError
-from storymap.story_checks import unknown_categories_in
+from storymap.story_checks import unknown_categories_in, validated_story
 from storymap.story_yaml import owner_label, read_yaml, where
 
 MAX_STORY_BYTES = 5 * 1024 * 1024
@@ -128,8 +128,9 @@ def read_story(data: bytes | str, source: str = "<story>") -> Reading:
         )
     story: Story | None = None
     try:
-        story = Story.model_validate(raw)
+        story = validated_story(raw)  # its fields, then languages, categories, colours
     except ValidationError as exc:
+        story = None
         problems.extend(_schema_problems(exc, raw, lines))
     problems.extend(_reference_problems(raw, lines))
     places = tuple(enumerate(story.places)) if story else _valid_places(raw)

@@ -283,14 +283,6 @@ class Story(StrictModel):
             data = {**data, "default_language": first if isinstance(first, str) else "id"}
         return data
 
-    @model_validator(mode="after")
-    def _check_across_fields(self) -> Story:
-        # imported here: the checks walk these very models
-        from storymap.story_checks import raise_story_problems
-
-        raise_story_problems(self)
-        return self
-
     def place(self, place_id: str) -> Place:
         return self.places_by_id[place_id]
 
