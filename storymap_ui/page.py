@@ -21,6 +21,11 @@ PAGE_CSS = """
 .storymap-header { margin: 0; display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.9rem; }
 .storymap-header h1 { font-size: 1.55rem; line-height: 1.2; margin: 0; padding: 0; font-weight: 700; }
 .storymap-header p { margin: 0.1rem 0 0; color: #3d4148; font-size: 0.95rem; }
+/* Contrast of at least 4.5:1 (WCAG AA) where Streamlit's theme gives less: captions (text at
+   60 % opacity, 3.9:1) and the chosen language, blue on its light-blue tint (3.9:1 hovered). */
+[data-testid="stCaptionContainer"] { color: #5c5f66; opacity: 1; }
+[data-testid="stButtonGroup"] button[aria-checked="true"],
+[data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #00507d; }
 /* The title's row: the language switch keeps its full width, the title takes the rest. */
 @media (min-width: 641px) {
   [data-testid="stHorizontalBlock"]:has(.storymap-header) > [data-testid="stColumn"]:first-child { flex: 1 1 0; min-width: 0; }
