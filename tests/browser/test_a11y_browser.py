@@ -66,6 +66,15 @@ def write_findings() -> Iterator[None]:
     (ARTIFACTS / "axe.json").write_text(json.dumps(findings, indent=1, ensure_ascii=False))
 
 
+@pytest.fixture(autouse=True)
+def close_pages(browser: object) -> Iterator[None]:
+    """Close what each test opened: idle Streamlit pages and maps still cost the 2 cores."""
+    before = set(browser.contexts)
+    yield
+    for context in set(browser.contexts) - before:
+        context.close()
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("a11y") / "story.html"
@@ -156,7 +165,6 @@ def test_axe_export_in_both_languages(browser: object, exported: Path, axe: Path
     page.set_viewport_size({"width": 390, "height": 844})
     check_with_axe(page, [page.main_frame], "export-en-390x844", axe)
     assert watched.errors == []
-    page.context.close()
 
 
 def tab_through(page: object, stop: str, limit: int = 40) -> list[dict]:
@@ -278,7 +286,6 @@ def test_keyboard_in_the_export(browser: object, exported: Path) -> None:
     page.keyboard.press("Enter")
     expect(page.locator("#event-list li")).to_have_count(14)
     assert watched.errors == []
-    page.context.close()
 
 
 # Where the map is right after a click on › has been handled (in the same task), and whether

@@ -100,6 +100,15 @@ def write_measures() -> Iterator[None]:
     (ARTIFACTS / "screens.json").write_text(json.dumps(measures, indent=1, sort_keys=True))
 
 
+@pytest.fixture(autouse=True)
+def close_pages(browser: object) -> Iterator[None]:
+    """Close what each test opened: idle Streamlit pages and maps still cost the 2 cores."""
+    before = set(browser.contexts)
+    yield
+    for context in set(browser.contexts) - before:
+        context.close()
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("screens") / "story.html"
