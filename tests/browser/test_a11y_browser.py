@@ -18,9 +18,7 @@ import pytest
 from browser_helpers import ARTIFACTS, ROOT, Watched, open_page, reader_frame
 from playwright.sync_api import expect
 
-from storymap.cli import main
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("close_pages")]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
@@ -64,23 +62,6 @@ def write_findings() -> Iterator[None]:
     yield
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe.json").write_text(json.dumps(findings, indent=1, ensure_ascii=False))
-
-
-@pytest.fixture(autouse=True)
-def close_pages(browser: object) -> Iterator[None]:
-    """Close what each test opened: idle Streamlit pages and maps still cost the 2 cores."""
-    before = set(browser.contexts)
-    yield
-    for context in set(browser.contexts) - before:
-        context.close()
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("a11y") / "story.html"
-    story = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
-    assert main(["export", str(story), "--format", "html", "-o", str(target)]) == 0
-    return target
 
 
 def check_with_axe(page: object, frames: list[object], name: str, axe: Path) -> None:
@@ -155,8 +136,10 @@ def test_axe_data_page_in_both_languages(browser: object, story_server: object, 
     assert watched.errors == []
 
 
-def test_axe_export_in_both_languages(browser: object, exported: Path, axe: Path) -> None:
-    watched = open_export(browser, exported, link="#event=beijing-tribute")  # with a quotation
+def test_axe_export_in_both_languages(browser: object, exported_story: Path, axe: Path) -> None:
+    watched = open_export(
+        browser, exported_story, link="#event=beijing-tribute"
+    )  # with a quotation
     page = watched.page
     page.locator("details summary").first.click()  # the text list of every event, open
     check_with_axe(page, [page.main_frame], "export-id-1280x800", axe)
@@ -243,6 +226,10 @@ def test_keyboard_reaches_and_uses_every_reader_control(browser: object, story_s
     expect(frame.locator("#play")).to_have_attribute("aria-pressed", "false")
     assert frame.evaluate("window.storyReader.timer") is None
     assert frame.locator("#strip").get_attribute("aria-hidden") == "true"  # the slider does its job
+    page.locator("[data-testid='stButtonGroup'] button", has_text="English").focus()
+    page.keyboard.press("Space")  # the language switch, by keyboard too
+    expect(frame.locator("#slider")).to_have_attribute("aria-label", "Event date")
+    expect(frame.locator("#panel-heading")).to_have_text("Current event")
     assert watched.errors == []
 
 
@@ -266,8 +253,10 @@ def test_keyboard_presenter_toggles_and_focus(browser: object, story_server: obj
     assert watched.errors == []
 
 
-def test_keyboard_in_the_export(browser: object, exported: Path) -> None:
-    watched = open_export(browser, exported, link="#event=road-bridge")  # ‹ is on (not step 0)
+def test_keyboard_in_the_export(browser: object, exported_story: Path) -> None:
+    watched = open_export(
+        browser, exported_story, link="#event=road-bridge"
+    )  # ‹ is on (not step 0)
     page = watched.page
     seen = tab_through(page, "#slider")
     names = [focused["name"] for focused in seen]

@@ -16,12 +16,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from browser_helpers import ARTIFACTS, ROOT, Watched, open_page, reader_frame, shoot
+from browser_helpers import ARTIFACTS, Watched, open_page, reader_frame, shoot
 from playwright.sync_api import expect
 
-from storymap.cli import main
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("close_pages")]
 
 SCREENS = {
     "laptop": (1280, 800),
@@ -98,23 +96,6 @@ def write_measures() -> Iterator[None]:
     yield
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "screens.json").write_text(json.dumps(measures, indent=1, sort_keys=True))
-
-
-@pytest.fixture(autouse=True)
-def close_pages(browser: object) -> Iterator[None]:
-    """Close what each test opened: idle Streamlit pages and maps still cost the 2 cores."""
-    before = set(browser.contexts)
-    yield
-    for context in set(browser.contexts) - before:
-        context.close()
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("screens") / "story.html"
-    story = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
-    assert main(["export", str(story), "--format", "html", "-o", str(target)]) == 0
-    return target
 
 
 def places(frame: object, selectors: list[str]) -> list[dict]:
@@ -276,13 +257,13 @@ def test_data_page_fits_every_screen(browser: object, story_server: object) -> N
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_export_fits_every_screen(browser: object, exported: Path, screen: str) -> None:
+def test_export_fits_every_screen(browser: object, exported_story: Path, screen: str) -> None:
     width, height = SCREENS[screen]
     page = browser.new_page(viewport={"width": width, "height": height})
     watched = Watched(page)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())  # fmt: skip
     page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
-    page.goto(exported.as_uri() + "#event=road-bridge")
+    page.goto(exported_story.as_uri() + "#event=road-bridge")
     page.wait_for_function("window.storyReader && window.storyReader.root.dataset.state === 'ready'")  # fmt: skip
     map_box = check_reader(watched, f"export-{screen}", READER_CONTROLS, EXPORT_SWITCH, page, None)
     assert_map_leads("export", screen, map_box, width, height)
