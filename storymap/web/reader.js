@@ -105,6 +105,7 @@
         node.setAttribute("aria-label", ui[key]);
         node.title = ui[key];
       });
+      this.root.querySelectorAll("[data-ui-text]").forEach((node) => { node.textContent = ui[node.dataset.uiText]; });
       this.el.slider.setAttribute("aria-label", ui.slider_label);
       this.el.map.setAttribute("aria-label", ui.map_label + ": " + text.title);
       this.el.narrative.setAttribute("aria-label", ui.narrative_label);
