@@ -44,7 +44,7 @@
       this.legend = L.control({ position: "bottomleft" });
       this.legend.onAdd = () => {
         this.legendNode = el("details", "legend");
-        this.legendNode.open = this.el.map.clientWidth > 620;
+        this.legendNode.open = this.el.map.clientWidth > 620 && this.el.map.clientHeight > 440;  // room to spare
         L.DomEvent.disableClickPropagation(this.legendNode);
         return this.legendNode;
       };

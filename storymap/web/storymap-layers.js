@@ -126,7 +126,7 @@
       if (line.state !== state) {
         const current = state === "current";
         const style = this.data.route_styles[event.route.mode] || this.data.route_styles.other;
-        line.setStyle({ color: this.colour(i), weight: style.width * (current ? 1.3 : 0.7) * this.scale,
+        line.setStyle({ color: this.colour(i), weight: style.width * (current ? 1.1 : 0.6) * this.scale,
           opacity: current ? 0.95 : 0.4, dashArray: style.dash, lineCap: style.cap });
         line.state = state;
       }
