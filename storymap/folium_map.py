@@ -6,7 +6,8 @@ category colours (``category_styles``), each route mode's line style
 (``ROUTE_STYLES``), routes through their waypoints. Places are put in the narrowest
 band of longitudes that holds them (``lon_window``) and each route's line runs on from
 its first stop with continuous longitudes, so a route across the Pacific takes the
-short way over ±180° (Leaflet draws longitudes past 180 as they are). Its page needs
+short way over ±180° (Leaflet draws longitudes past 180 as they are, so the country
+outlines are drawn a turn away too where the view runs past 180°). Its page needs
 nothing from a CDN: Leaflet comes inlined from the installed package
 (``offline_html``), and the base map is the Natural Earth outlines.
 """
@@ -16,11 +17,13 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
+from functools import cache
 
 import folium
+import geopandas as gpd
 from branca.element import MacroElement
 from folium.template import Template
-from shapely.geometry import LineString
+from shapely.geometry import LineString, box
 
 from storymap.export.html import leaflet_css
 from storymap.geocoding import COUNTRY_OUTLINES, Location
@@ -29,6 +32,9 @@ from storymap.i18n import number, t
 from storymap.model import Story
 from storymap.style import BORDER, LAND, NEUTRAL, OCEAN, ROUTE_STYLES, category_styles
 from storymap.web import LEAFLET
+
+COUNTRY_STYLE = {"color": BORDER, "weight": 0.8, "fillColor": LAND, "fillOpacity": 1}
+OUTLINE_MARGIN = 180  # degrees of land drawn past the window's edges: a wide view shows that much
 
 
 def events_map(
@@ -46,24 +52,14 @@ def events_map(
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_start=2)
     fmap.default_js = [("leaflet", _data_url(LEAFLET / "leaflet.js", "text/javascript"))]
     fmap.default_css = [("leaflet_css", _data_url_text(leaflet_css(), "text/css"))]
-    folium.GeoJson(
-        str(COUNTRY_OUTLINES),
-        name="Natural Earth",
-        style_function=lambda _: {
-            "color": BORDER,
-            "weight": 0.8,
-            "fillColor": LAND,
-            "fillOpacity": 1,
-        },
-        control=False,
-        zoom_on_click=False,
-        embed=True,
-    ).add_to(fmap)
+    _add_countries(fmap, str(COUNTRY_OUTLINES))
     fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
     NaturalEarthCredit().add_to(fmap)
     if not latest:
         return fmap
     west, east = lon_window(located[p].lon for p in latest)
+    for copy in _countries_past_180(west, east):
+        _add_countries(fmap, copy)
     lats = [located[p].lat for p in latest]
     for event in chosen:
         if not event.route:
@@ -95,6 +91,37 @@ def events_map(
         ).add_to(fmap)
     fmap.fit_bounds([to_leaflet(west, min(lats)), to_leaflet(east, max(lats))], padding=(30, 30))
     return fmap
+
+
+def _add_countries(fmap: folium.Map, data: str) -> None:
+    folium.GeoJson(
+        data,
+        name="Natural Earth",
+        style_function=lambda _: COUNTRY_STYLE,
+        control=False,
+        zoom_on_click=False,
+        embed=True,
+    ).add_to(fmap)
+
+
+def _countries_past_180(west: float, east: float) -> list[str]:
+    """GeoJSON of the countries a turn east (or west) of themselves, where the window
+    and its margin run past ±180°. Leaflet draws one copy of the world's shapes, so
+    without them a story across the Pacific would sail past no Americas."""
+    world = _countries()
+    copies = []
+    if east + OUTLINE_MARGIN > 180:
+        near = world.clip(box(-180, -90, min(180, east + OUTLINE_MARGIN - 360), 90))
+        copies.append(near.translate(xoff=360).to_json())
+    if west - OUTLINE_MARGIN < -180:
+        near = world.clip(box(max(-180, west - OUTLINE_MARGIN + 360), -90, 180, 90))
+        copies.append(near.translate(xoff=-360).to_json())
+    return copies
+
+
+@cache
+def _countries() -> gpd.GeoSeries:
+    return gpd.read_file(COUNTRY_OUTLINES).geometry
 
 
 def _copies(line: LineString, west: float) -> list[LineString]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 from PIL import Image
+from shapely.geometry import Point, shape
 from story_helpers import FIXTURES, PUBLISHED_STORIES, ROOT
 from test_folium_map import tooltips
 
@@ -190,6 +191,28 @@ def test_the_folium_map_crosses_the_pacific_the_short_way() -> None:
         f"{story.events[pacific[0]].title.get('en')} · {t('distance_km', 'en', km=km)}"
         in tooltips(page)
     )
+
+
+def country_layers(page: str) -> list[list]:
+    """The shapes of every GeoJSON layer of the page."""
+    decoder = json.JSONDecoder()
+    layers = []
+    for found in re.finditer(r"geo_json_[0-9a-f]+_add\(", page):
+        data, _ = decoder.raw_decode(page, found.end())
+        layers.append([shape(feature["geometry"]) for feature in data["features"]])
+    return layers
+
+
+def test_the_land_is_drawn_where_the_view_runs_past_180_degrees() -> None:
+    """Leaflet draws one copy of the outlines: the Strait of Magellan's marker at 289°
+    needs South America drawn a turn east of itself."""
+    item = locate_file(FIXTURES / "magellan.yaml")
+    story = item.story
+    pacific = [i for i, e in enumerate(story.events) if e.id == "guam"]
+    layers = country_layers(offline_html(events_map(story, item.located, pacific, "en")))
+    argentina, australia = Point(-65 + 360, -35), Point(135, -25)
+    assert [any(s.contains(argentina) for s in layer) for layer in layers] == [False, True]
+    assert [any(s.contains(australia) for s in layer) for layer in layers] == [True, False]
 
 
 def test_a_route_over_the_maps_edge_leaves_one_side_and_comes_back_on_the_other() -> None:
