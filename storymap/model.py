@@ -17,7 +17,6 @@ from pydantic import Field, model_validator
 from storymap.fields import (
     BUILTIN_CATEGORIES,
     DEFAULT_LANGUAGES,
-    UI_LANGUAGES,
     HexColour,
     LanguageCode,
     PlaceKind,
@@ -28,9 +27,7 @@ from storymap.fields import (
     Text,
     WebAddress,
 )
-
-LANGS = UI_LANGUAGES  # the old name, kept until the renderers move to UI_LANGUAGES
-CATEGORIES = BUILTIN_CATEGORIES  # the old name, kept until the renderers move over
+from storymap.fields import UI_LANGUAGES as UI_LANGUAGES  # re-exported: the interface's languages
 
 
 class SourceArticle(StrictModel):

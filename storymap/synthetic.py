@@ -23,9 +23,9 @@ from storymap.model import BUILTIN_CATEGORIES
 from storymap.style import PALETTE
 
 # as many categories as the palette has colours readers tell apart (more is an error)
-CATEGORIES = BUILTIN_CATEGORIES[: len(PALETTE)]
+STORY_CATEGORIES = BUILTIN_CATEGORIES[: len(PALETTE)]
 
-MODES = ("flight", "road_rail", "troop_deployment")
+MODES = ("flight", "road", "deployment")
 # 18,000 events made 4,747,659 bytes of YAML, 20,000 made 5,271,435: over the 5 MiB file limit.
 MAX_SYNTHETIC_EVENTS = 18_000
 
@@ -56,7 +56,7 @@ def synthetic_story(events: int, seed: int = 1) -> dict[str, Any]:
             "id": f"event-{n}",
             "date": day.isoformat(),
             "places": [place],
-            "category": CATEGORIES[n % len(CATEGORIES)],
+            "category": STORY_CATEGORIES[n % len(STORY_CATEGORIES)],
             "title": {"id": f"Peristiwa {n}", "en": f"Event {n}"},
             "summary": {"id": f"Ringkasan peristiwa {n}.", "en": f"Summary of event {n}."},
             "sources": [{"outlet": "Synthetic Wire"}],
