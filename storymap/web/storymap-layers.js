@@ -44,12 +44,17 @@
       leaflet.on("zoomend moveend", () => this._label());
     }
 
+    /**
+     * The offline outlines, in the world's copy and the copies either side of it: a story
+     * across ±180° draws its places past 180° (Leaflet draws a vector layer only once).
+     */
     _drawCountries(geojson) {
       const base = this.data.base_map;
-      this.countriesLayer = L.geoJSON(geojson, {
-        pane: "offline-base", interactive: false, attribution: "Natural Earth",
-        style: { color: base.border, weight: 0.8, fillColor: base.land, fillOpacity: 1 },
-      }).addTo(this.map);
+      const style = { color: base.border, weight: 0.8, fillColor: base.land, fillOpacity: 1 };
+      this.countriesLayer = L.layerGroup([-360, 0, 360].map((turn) => L.geoJSON(geojson, {
+        pane: "offline-base", interactive: false, attribution: turn ? "" : "Natural Earth", style,
+        coordsToLatLng: (c) => L.latLng(c[1], c[0] + turn),
+      }))).addTo(this.map);
     }
 
     /** New words (a language switch): the layer switch, tooltips and labels follow. */
