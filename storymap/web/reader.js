@@ -222,10 +222,15 @@
       const x = (step) => 8 + (step / Math.max(1, this.lastStep)) * (width - 16);
       const parts = document.createDocumentFragment();
       const small = this.data.events.length > 300;
+      const drawn = new Set();  // a long story has many events per pixel: one dot each is enough
       this.data.events.forEach((event) => {
-        const dot = document.createElementNS(SVG, "circle");
         const colour = this.data.colours[event.category];
-        dot.setAttribute("cx", x(event.step).toFixed(1));
+        const cx = x(event.step).toFixed(small ? 0 : 1);
+        const key = `${cx} ${colour} ${event.exact}`;
+        if (drawn.has(key)) return;
+        drawn.add(key);
+        const dot = document.createElementNS(SVG, "circle");
+        dot.setAttribute("cx", cx);
         dot.setAttribute("cy", "8");
         dot.setAttribute("r", small ? "1.5" : "5");
         dot.setAttribute("fill", event.exact ? colour : "#fff");
