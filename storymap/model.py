@@ -17,7 +17,6 @@ from pydantic import Field, model_validator
 from storymap.fields import (
     BUILTIN_CATEGORIES,
     DEFAULT_LANGUAGES,
-    UI_LANGUAGES,
     HexColour,
     LanguageCode,
     PlaceKind,
@@ -28,9 +27,7 @@ from storymap.fields import (
     Text,
     WebAddress,
 )
-
-LANGS = UI_LANGUAGES  # the old name, kept until the renderers move to UI_LANGUAGES
-CATEGORIES = BUILTIN_CATEGORIES  # the old name, kept until the renderers move over
+from storymap.fields import UI_LANGUAGES as UI_LANGUAGES  # re-exported: the interface's languages
 
 
 class SourceArticle(StrictModel):
@@ -288,14 +285,6 @@ class Story(StrictModel):
             first = languages[0] if isinstance(languages, list) and languages else None
             data = {**data, "default_language": first if isinstance(first, str) else "id"}
         return data
-
-    @model_validator(mode="after")
-    def _check_across_fields(self) -> Story:
-        # imported here: the checks walk these very models
-        from storymap.story_checks import raise_story_problems
-
-        raise_story_problems(self)
-        return self
 
     def place(self, place_id: str) -> Place:
         return self.places_by_id[place_id]

@@ -101,7 +101,7 @@ def test_katrina_second_overview_is_an_event_and_days_without_a_year_are_undated
     reported(result, "slide 2", "the date 'Aug 23' has no year: undated")
     reported(result, "the location's name 'location' is a placeholder")
     reported(result, "slide 2", "country BS from its name 'Bahamas'")
-    reported(result, "at sea, no country within 300 km: country XZ")
+    reported(result, "slide 5: the point is at sea, beyond every country's waters: country XZ")
 
 
 def test_marktwain_unknown_keys_null_date_and_missing_line_flags():

@@ -201,3 +201,19 @@ def test_the_yaml_is_in_the_formats_field_order_with_the_schema_line():
     text = ImportResult(data, [], "storymapjs", "demo.json").yaml()
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../story.schema.json"
     assert "date: '1790'" in text  # a year stays text, as the format asks
+
+
+def test_the_story_check_knows_international_waters_and_islands_off_the_outlines():
+    from storymap.geocoding import Location
+    from storymap.geocoding.checks import named, outside_country
+
+    def at(lat: float, lon: float) -> Location:
+        return Location(lat, lon, "story", 1.0, "")
+
+    assert outside_country(at(25.1, -86.8), AT_SEA) is None  # the Gulf of Mexico
+    assert "XZ is for a place at sea" in outside_country(at(39.27, -76.18), AT_SEA)
+    assert named(AT_SEA) == "XZ (international waters)"
+    assert (
+        outside_country(at(32.65, -16.91), "PT") is None
+    )  # Funchal, Madeira: 900 km off the outline
+    assert "outside ES (Spain)" in outside_country(at(32.65, -16.91), "ES")

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
+from storymap.importers.limits import MAX_ROWS
 from storymap.importers.result import ImportFailed
 
-MAX_ROWS = 20_000
 csv.field_size_limit(1_000_000)
 
 
@@ -113,14 +113,6 @@ def csv_rows(text: str, name: str, limit: int | None = None) -> list[list[str]]:
     except csv.Error as error:
         raise ImportFailed(f"{name}: not CSV that can be read: {error}") from None
     return rows
-
-
-def check_count(count: int, name: str, what: str) -> None:
-    """Refuse more than ``MAX_ROWS`` slides, events or features: too many to import at once."""
-    if count > MAX_ROWS:
-        raise ImportFailed(
-            f"{name}: {count:,} {what} are more than {MAX_ROWS:,}: too many to import at once"
-        )
 
 
 def detect_format(document: Document, name: str) -> str:

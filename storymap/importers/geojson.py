@@ -23,8 +23,8 @@ from shapely.geometry import shape
 
 from storymap.dates import PartialDate
 from storymap.importers.builder import StoryBuilder
-from storymap.importers.detect import check_count
 from storymap.importers.html_text import plain_text
+from storymap.importers.limits import check_count
 from storymap.importers.options import ImportOptions
 from storymap.importers.points import number, place_at, point_of
 from storymap.importers.report import Report

@@ -15,8 +15,7 @@ from functools import cached_property
 
 from storymap.draft.countries import country
 from storymap.draft.places import Mention, PlaceFinder
-from storymap.gazetteer import GazetteerLayer
-from storymap.geocoding import CountryLayer, CuratedLayer, Layer, Query, locate
+from storymap.geocoding import CountryLayer, CuratedLayer, GazetteerLayer, Layer, Query, locate
 from storymap.languages import babel_locale
 
 # Quotation marks around words ('Whitney'), not apostrophes inside them (Houston's).

@@ -101,32 +101,20 @@ def place_at(
 
 
 def _country(builder: StoryBuilder, lat: float, lon: float, name: str, item: int) -> str:
-    found = country_at(lat, lon)
-    if found.how == "inside":
-        return found.code
-    named = _names(builder.lang).find(name) if name else []
-    if named:
-        code = named[-1].code  # "Kent County, Maryland, United States": the last country named
-        builder.report.note(
-            f"the point is off the map's country outlines: country {code} from its name '{name}'",
-            item,
-        )
-        return code
-    if found.how == "city":
-        builder.report.note(
-            f"the point is off the map's country outlines: country {found.code}, as the nearest city ({found.name}, {found.km:.0f} km)",
-            item,
-        )
-    elif found.how == "near":
-        builder.report.note(
-            f"the point is at sea: country {found.code}, the nearest ({found.name}, {found.km:.0f} km)",
-            item,
-        )
-    else:
-        builder.report.note(
-            f"the point is at sea, no country within 300 km: country {AT_SEA} (international waters)",
-            item,
-        )
+    """The point's country (``country_at``); the report says how, unless it is inside one."""
+    mentioned = _names(builder.lang).find(name) if name else []
+    # "Kent County, Maryland, United States": the last country the name names
+    found = country_at(lat, lon, mentioned[-1].code if mentioned else None)
+    off = "the point is off the map's country outlines"
+    how = {
+        "inside": "",
+        "name": f"{off}: country {found.code} from its name '{name}'",
+        "city": f"{off}: country {found.code}, as the nearest city ({found.name}, {found.km:.0f} km)",
+        "near": f"the point is at sea: country {found.code}, the nearest ({found.name}, {found.km:.0f} km)",
+        "at sea": f"the point is at sea, beyond every country's waters: country {AT_SEA} (international waters)",
+    }[found.how]
+    if how:
+        builder.report.note(how, item)
     return found.code
 
 

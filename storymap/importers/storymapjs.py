@@ -21,8 +21,8 @@ import re
 from typing import Any
 
 from storymap.importers.builder import StoryBuilder
-from storymap.importers.detect import check_count
 from storymap.importers.html_text import plain_text
+from storymap.importers.limits import check_count
 from storymap.importers.media import read_media
 from storymap.importers.options import ImportOptions
 from storymap.importers.points import kind_for_zoom, place_at, point_of, zoom_precision_km

@@ -20,8 +20,8 @@ from collections import Counter
 from typing import Any
 
 from storymap.importers.builder import MAX_CATEGORIES, StoryBuilder
-from storymap.importers.detect import check_count
 from storymap.importers.html_text import plain_text
+from storymap.importers.limits import check_count
 from storymap.importers.media import read_media
 from storymap.importers.named_places import NamedPlace, PlaceNamer
 from storymap.importers.options import ImportOptions
