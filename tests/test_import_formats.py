@@ -195,3 +195,20 @@ def test_too_many_slides_or_features_are_refused_in_one_line():
     features = {"type": "FeatureCollection", "features": [{}] * 20_001}
     with pytest.raises(ImportFailed, match="features are more than"):
         import_story(json.dumps(features).encode(), None, "many.geojson")
+
+
+def test_more_groups_than_colours_share_other_and_the_story_still_validates():
+    groups = [f"Group {n}" for n in range(9)] + ["", ""]
+    events = [
+        {
+            "start_date": {"year": str(2000 + n)},
+            "text": {"headline": f"In Paris {n}"},
+            "group": group,
+        }
+        for n, group in enumerate(groups)
+    ]
+    result = import_story(json.dumps({"events": events}).encode(), None, "many-groups.json")
+    story = result.parsed()  # at most seven categories, so every one gets a colour
+    assert len({e.category for e in story.events}) == 7
+    assert {"event", "other"} <= {c.id for c in story.categories}
+    assert any("9 groups are more than the 6 colours left" in line for line in result.report)

@@ -241,21 +241,21 @@ def _most_named(found: list[list[NamedPlace]]) -> NamedPlace | None:
     return next(p for named in found for p in named if p.key == counts[0][0])
 
 
-def _groups(groups: list[Any], report: Report) -> dict[str, str]:
-    """Each group's category label: the commonest seven kept, the others share 'Other'."""
-    counts = Counter(str(g) for g in groups if g)
+def _groups(groups: list[str], report: Report) -> dict[str, str]:
+    """Each group's category label. With events of no group (the neutral category) there is
+    one colour less; when the groups are more than the colours, the commonest keep theirs
+    and the others share 'Other'."""
+    counts = Counter(g for g in groups if g)
     if not counts:
         return {}
-    kept = dict(
-        counts.most_common(
-            MAX_CATEGORIES - 1 if len(counts) > MAX_CATEGORIES or "" in groups else MAX_CATEGORIES
-        )
-    )
+    free = MAX_CATEGORIES - (1 if "" in groups else 0)
+    kept = dict(counts.most_common(free if len(counts) <= free else free - 1))
     labels = {g: g for g in kept}
     others = [g for g in counts if g not in kept]
     if others:
         report.note(
-            f"{len(counts)} groups are more than the {MAX_CATEGORIES} colours: {', '.join(others)} share the category 'Other'"
+            f"{len(counts)} groups are more than the {free} colours left: "
+            f"{', '.join(others)} share the category 'Other'"
         )
         labels.update({g: "Other" for g in others})
     report.note(f"groups become categories: {', '.join(kept)}")
