@@ -4,9 +4,17 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+AXE := node_modules/axe-core/axe.min.js
 STORY ?=
 
 .PHONY: run test jstest lint bench loadtest schema clean
+
+# axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
+# package-lock.json, into node_modules/ of the project; installed when missing or out of date.
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm (the accessibility tests need axe-core)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,7 +25,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: $(STAMP)
 	$(VENV)/bin/streamlit run streamlit_app.py
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs (the reader's JS tests need it)"; exit 1; }
@@ -31,8 +39,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)
+	$(PY) benchmarks/bench_geocoding.py
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py
+	$(PY) benchmarks/bench_import.py
 
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
 loadtest: $(STAMP)
@@ -42,4 +52,4 @@ schema: $(STAMP)
 	$(PY) -m storymap schema -o geodata/story.schema.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts node_modules

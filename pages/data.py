@@ -10,7 +10,7 @@ import streamlit as st
 from storymap.i18n import t
 from storymap.render import fact_checks_html
 from storymap.style import category_styles
-from storymap.tables import events_table, filter_events, places_table
+from storymap.tables import events_table, filter_days, filter_events, places_table
 from storymap_ui import downloads, page, views
 from storymap_ui.story import current_story
 
@@ -38,10 +38,10 @@ with place_column:
     )  # fmt: skip
 with date_column:
     # Days as options, not a date slider: Streamlit's date slider fails before 1684.
-    days = sorted(set(events["start"]) | set(events["end"]))
+    days = filter_days(events)  # undated events have no days
     between = st.select_slider(
         t("filter_dates", lang), options=days, value=(days[0], days[-1]), format_func=str
-    )
+    ) if days else None  # fmt: skip
 
 shown = filter_events(events, categories, chosen_places, between)
 st.subheader(t("events_heading", lang), anchor=False)

@@ -30,14 +30,16 @@ from typing import Literal
 
 from storymap.date_format import day_ends, say_date
 from storymap.errors import StorymapError
+from storymap.messages import quote
 
 Precision = Literal["minute", "day", "part", "month", "year", "range"]
 Part = Literal["early", "mid", "late"]
 
 PARTS: dict[str, tuple[int, int | None]] = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+# [0-9], not \d: \d also matches Arabic-Indic and other digits, which int() would accept.
 _POINT = re.compile(
-    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?:(?P<part>early|mid|late)|(?P<day>\d{2})"
-    r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?P<zone>Z|[+-]\d{2}:\d{2})?)?))?)?$"
+    r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?:(?P<part>early|mid|late)|(?P<day>[0-9]{2})"
+    r"(?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?)?))?)?$"
 )
 NOTATION = (
     "use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM (with a zone such as +07:00 or Z "
@@ -144,13 +146,13 @@ def _zone_text(offset: int | None) -> str:
 def _parse_point(text: str, whole: str) -> DatePoint:
     match = _POINT.match(text)
     if not match:
-        raise DateParseError(f"'{whole}' is not a story date: {NOTATION}")
+        raise DateParseError(f"{quote(whole)} is not a story date: {NOTATION}")
     year = int(match["year"])
     if year < 1:
-        raise DateParseError(f"'{whole}': year 0000 does not exist")
+        raise DateParseError(f"{quote(whole)}: year 0000 does not exist")
     month = int(match["month"]) if match["month"] else None
     if month is not None and not 1 <= month <= 12:
-        raise DateParseError(f"'{whole}': month {month} is not between 01 and 12")
+        raise DateParseError(f"{quote(whole)}: month {month} is not between 01 and 12")
     if match["part"] is not None:
         return DatePoint(year, month, part=match["part"])  # type: ignore[arg-type]
     if match["day"] is None:
@@ -160,14 +162,14 @@ def _parse_point(text: str, whole: str) -> DatePoint:
     month_end = calendar.monthrange(year, month)[1]
     if not 1 <= day <= month_end:
         raise DateParseError(
-            f"'{whole}': {calendar.month_name[month]} {year} has days 1 to {month_end}, not {day}"
+            f"{quote(whole)}: {calendar.month_name[month]} {year} has days 1 to {month_end}, not {day}"
         )
     if match["hour"] is None:
         return DatePoint(year, month, day)
     hour, minute = int(match["hour"]), int(match["minute"])
     if hour > 23 or minute > 59:
         raise DateParseError(
-            f"'{whole}': {hour:02d}:{minute:02d} is not a time of day (00:00 to 23:59)"
+            f"{quote(whole)}: {hour:02d}:{minute:02d} is not a time of day (00:00 to 23:59)"
         )
     return DatePoint(year, month, day, None, hour, minute, _parse_zone(match["zone"], whole))
 
@@ -181,7 +183,7 @@ def _parse_zone(zone: str | None, whole: str) -> int | None:
     hours, minutes = int(zone[1:3]), int(zone[4:6])
     offset = (hours * 60 + minutes) * (1 if zone[0] == "+" else -1)
     if minutes not in (0, 30, 45) or not -12 * 60 <= offset <= 14 * 60:
-        raise DateParseError(f"'{whole}': {zone} is not a time zone (UTC-12:00 to UTC+14:00)")
+        raise DateParseError(f"{quote(whole)}: {zone} is not a time zone (UTC-12:00 to UTC+14:00)")
     return offset
 
 
@@ -199,7 +201,7 @@ class PartialDate:
         if isinstance(value, date):
             return cls(DatePoint(value.year, value.month, value.day))
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise DateParseError(f"a date must be text like '2025-10-27', not {value!r}")
+            raise DateParseError(f"a date must be text like '2025-10-27', not {quote(value)}")
         text = f"{value:04d}" if isinstance(value, int) and value >= 0 else str(value).strip()
         approximate = text.endswith("~")
         body = text[:-1].strip() if approximate else text
@@ -208,7 +210,7 @@ class PartialDate:
             start = _parse_point(first.strip(), text)
             end = _parse_point(second.strip(), text)
             if _ends_before(end, start):
-                raise DateParseError(f"'{text}': the range ends before it starts")
+                raise DateParseError(f"{quote(text)}: the range ends before it starts")
             if end == start:
                 end = None
             return cls(start, end, approximate)

@@ -86,9 +86,19 @@ StoryDate = Annotated[
 
 
 class StrictModel(BaseModel):
-    """Base for every story model: unknown fields are errors, values are immutable."""
+    """Base for every story model: unknown fields are errors, values are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    Strict types: ``lat: true`` is not 1.0 and ``"55.7"`` is not a number; and a
+    number must be finite (``.inf`` and ``.nan`` would reach the exports' JSON).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        arbitrary_types_allowed=True,
+        strict=True,
+        allow_inf_nan=False,
+    )
 
 
 def _text_json_schema(schema: dict[str, Any]) -> None:

@@ -1,8 +1,14 @@
 """A static folium map of some of a story's events: for the data page, notebooks and authors.
 
 The reader's own map reveals events step by step in the browser (``storymap/web``);
-this one shows a chosen set at once, built from the GeoDataFrames of ``storymap.geometry``.
-Its page needs nothing from a CDN: Leaflet comes inlined from the installed package
+this one shows a chosen set at once, drawn as the reader draws them: the story's
+category colours (``category_styles``), each route mode's line style
+(``ROUTE_STYLES``), routes through their waypoints. Places are put in the narrowest
+band of longitudes that holds them (``lon_window``) and each route's line runs on from
+its first stop with continuous longitudes, so a route across the Pacific takes the
+short way over ±180° (Leaflet draws longitudes past 180 as they are, so the country
+outlines are drawn a turn away too where the view runs past 180°). Its page needs
+nothing from a CDN: Leaflet comes inlined from the installed package
 (``offline_html``), and the base map is the Natural Earth outlines.
 """
 
@@ -11,77 +17,122 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
+from functools import cache
 
 import folium
+import geopandas as gpd
 from branca.element import MacroElement
 from folium.template import Template
+from shapely.geometry import LineString, box
 
 from storymap.export.html import leaflet_css
 from storymap.geocoding import COUNTRY_OUTLINES, Location
-from storymap.geometry import events_frame, places_frame, to_leaflet
+from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
+from storymap.i18n import number, t
 from storymap.model import Story
-from storymap.style import BORDER, CATEGORY_COLOURS, LAND, NEUTRAL, OCEAN
+from storymap.style import BORDER, LAND, NEUTRAL, OCEAN, ROUTE_STYLES, category_styles
 from storymap.web import LEAFLET
+
+COUNTRY_STYLE = {"color": BORDER, "weight": 0.8, "fillColor": LAND, "fillOpacity": 1}
+OUTLINE_MARGIN = 180  # degrees of land drawn past the window's edges: a wide view shows that much
 
 
 def events_map(
     story: Story, located: dict[str, Location], events: Sequence[int], lang: str
 ) -> folium.Map:
-    """The places and routes of ``events`` (indices in story order), coloured by category."""
-    chosen = events_frame(story, located).iloc[list(events)]
-    place_ids = {p for ids in chosen["places"] for p in ids.split(",")}
-    routes = chosen[chosen["route_mode"].notna()]
-    place_ids |= {p for e in routes["id"] for p in _route_ends(story, e)}
-    places = places_frame(story, located)
-    places = places[places["id"].isin(place_ids)]
+    """The places and routes of ``events`` (indices in story order), coloured by category,
+    with tooltips in ``lang``."""
+    chosen = [story.events[i] for i in events]
+    latest: dict[str, str] = {}  # place id -> category of its last chosen event
+    for event in chosen:
+        for place_id in [*event.places, *(event.route.stops if event.route else ())]:
+            latest[place_id] = event.category
+    colours = {category: style.colour for category, style in category_styles(story).items()}
 
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_start=2)
     fmap.default_js = [("leaflet", _data_url(LEAFLET / "leaflet.js", "text/javascript"))]
     fmap.default_css = [("leaflet_css", _data_url_text(leaflet_css(), "text/css"))]
-    folium.GeoJson(
-        str(COUNTRY_OUTLINES),
-        name="Natural Earth",
-        style_function=lambda _: {
-            "color": BORDER,
-            "weight": 0.8,
-            "fillColor": LAND,
-            "fillOpacity": 1,
-        },
-        control=False,
-        zoom_on_click=False,
-        embed=True,
-    ).add_to(fmap)
-    latest = {}  # place id -> category of its last chosen event
-    for row in chosen.itertuples():
-        for place in row.places.split(","):
-            latest[place] = row.category
-    for route in routes.itertuples():
-        title = route.title_en if lang == "en" else route.title_id
-        folium.PolyLine(
-            [to_leaflet(lon, lat) for lon, lat in route.geometry.coords],
-            color=CATEGORY_COLOURS[route.category],
-            weight=3,
-            dash_array="8 6" if route.route_mode == "flight" else None,
-            tooltip=TextTooltip(f"{title} · {route.route_km:,.0f} km"),
-        ).add_to(fmap)
-    for place in places.itertuples():
-        name = place.name_en if lang == "en" else place.name_id
+    _add_countries(fmap, str(COUNTRY_OUTLINES))
+    fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
+    NaturalEarthCredit().add_to(fmap)
+    if not latest:
+        return fmap
+    west, east = lon_window(located[p].lon for p in latest)
+    for copy in _countries_past_180(west, east):
+        _add_countries(fmap, copy)
+    lats = [located[p].lat for p in latest]
+    for event in chosen:
+        if not event.route:
+            continue
+        line, km = route_line(event.route, located, west=west)
+        style = ROUTE_STYLES[event.route.mode]
+        text = f"{event.title.get(lang)} · {t('distance_km', lang, km=number(km, lang))}"
+        for copy in _copies(line, west):
+            folium.PolyLine(
+                line_to_leaflet(copy),
+                color=colours[event.category],
+                weight=style.width,
+                dash_array=style.dash_array,
+                line_cap=style.cap,
+                tooltip=TextTooltip(text),
+            ).add_to(fmap)
+        lats += [lat for _, lat in line.coords]
+    for place_id, category in latest.items():
+        where = located[place_id]
         folium.CircleMarker(
-            to_leaflet(place.geometry.x, place.geometry.y),
+            to_leaflet(shift_into(where.lon, west), where.lat),
             radius=7,
             color="#1d1d1f",
             weight=1.5,
             fill=True,
-            fill_color=CATEGORY_COLOURS.get(latest.get(place.id, ""), NEUTRAL),
+            fill_color=colours.get(category, NEUTRAL),
             fill_opacity=0.9,
-            tooltip=TextTooltip(name),
+            tooltip=TextTooltip(story.place(place_id).name.get(lang)),
         ).add_to(fmap)
-    fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
-    NaturalEarthCredit().add_to(fmap)
-    if len(places):
-        west, south, east, north = places.total_bounds
-        fmap.fit_bounds([to_leaflet(west, south), to_leaflet(east, north)], padding=(30, 30))
+    fmap.fit_bounds([to_leaflet(west, min(lats)), to_leaflet(east, max(lats))], padding=(30, 30))
     return fmap
+
+
+def _add_countries(fmap: folium.Map, data: str) -> None:
+    folium.GeoJson(
+        data,
+        name="Natural Earth",
+        style_function=lambda _: COUNTRY_STYLE,
+        control=False,
+        zoom_on_click=False,
+        embed=True,
+    ).add_to(fmap)
+
+
+def _countries_past_180(west: float, east: float) -> list[str]:
+    """GeoJSON of the countries a turn east (or west) of themselves, where the window
+    and its margin run past ±180°. Leaflet draws one copy of the world's shapes, so
+    without them a story across the Pacific would sail past no Americas."""
+    world = _countries()
+    copies = []
+    if east + OUTLINE_MARGIN > 180:
+        near = world.clip(box(-180, -90, min(180, east + OUTLINE_MARGIN - 360), 90))
+        copies.append(near.translate(xoff=360).to_json())
+    if west - OUTLINE_MARGIN < -180:
+        near = world.clip(box(max(-180, west - OUTLINE_MARGIN + 360), -90, 180, 90))
+        copies.append(near.translate(xoff=-360).to_json())
+    return copies
+
+
+@cache
+def _countries() -> gpd.GeoSeries:
+    return gpd.read_file(COUNTRY_OUTLINES).geometry
+
+
+def _copies(line: LineString, west: float) -> list[LineString]:
+    """The route's line, and if it ends outside the window (a voyage round the world
+    crossing the window's edge) a copy moved by a turn that ends at its destination's
+    marker: the line leaves one side of the view and comes back on the other."""
+    end = line.coords[-1][0]
+    turn = round((shift_into(end, west) - end) / 360) * 360  # whole turns, free of rounding
+    if not turn:
+        return [line]
+    return [line, LineString([(lon + turn, lat) for lon, lat in line.coords])]
 
 
 MAP_CSS = f".folium-map.leaflet-container {{ background: {OCEAN}; }}"
@@ -129,12 +180,6 @@ class TextTooltip(folium.Tooltip):
 def safe_text(text: str) -> str:
     """Story text as HTML text: every character that HTML reads as markup escaped."""
     return html.escape(text)
-
-
-def _route_ends(story: Story, event_id: str) -> tuple[str, str]:
-    route = next(e.route for e in story.events if e.id == event_id)
-    assert route is not None
-    return route.origin, route.destination
 
 
 def _data_url(path: object, mime: str) -> str:

@@ -212,11 +212,11 @@ def events_frame(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame
             {
                 "order": order,
                 "id": event.id,
-                "date": str(event.date),
-                "start": event.date.earliest,
-                "end": event.date.latest,
-                "precision": event.date.precision,
-                "approximate": event.date.approximate,
+                "date": str(event.date) if event.date else "",  # undated: no date, no span
+                "start": event.date.earliest if event.date else None,
+                "end": event.date.latest if event.date else None,
+                "precision": event.date.precision if event.date else "undated",
+                "approximate": event.date.approximate if event.date else False,
                 "category": event.category,
                 **{f"title_{lang}": event.title.get(lang) for lang in story.languages},
                 "places": ",".join(event.places),

@@ -8,94 +8,119 @@ together, each with a line number or a field path and the event or place id.
 
 from __future__ import annotations
 
-import re
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from storymap.dates import DateParseError, PartialDate
-from storymap.errors import StorymapError
-from storymap.model import Story
-from storymap.story_checks import unknown_categories_in
+from storymap.hints import date_hint, split_text_hint, unknown_field_hint
+from storymap.messages import quote
+from storymap.model import Place, Story
+from storymap.problems import MAX_PROBLEMS_LISTED, Problem, StoryError
+from storymap.story_checks import unknown_categories_in, validated_story
+from storymap.story_yaml import owner_label, read_yaml, where
 
 MAX_STORY_BYTES = 5 * 1024 * 1024
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a story file: where it is and what is wrong."""
-
-    where: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        at = f"line {self.line}: " if self.line else ""
-        return f"{at}{self.where}: {self.message}"
-
-
-class StoryError(StorymapError):
-    """A story file that cannot be used; ``problems`` lists everything found."""
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        self.source = source
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
-
-
-class _StoryLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML (libyaml when present), but dates stay text for the story's date notation."""
-
-
-_StoryLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# YAML 1.2 integers: plain decimal, so 0700 is 700, never octal 448.
-_StoryLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_StoryLoader.add_constructor(
-    "tag:yaml.org,2002:int", lambda loader, node: int(loader.construct_scalar(node), 10)
-)
+__all__ = [
+    "MAX_PROBLEMS_LISTED",
+    "MAX_STORY_BYTES",
+    "Problem",
+    "StoryError",
+    "load_story",
+    "parse_story",
+]
 
 
 def load_story(path: str | Path) -> Story:
     """Read and validate the story file at ``path``."""
-    path = Path(path)
+    return parse_story(read_story_bytes(path), str(path))
+
+
+def read_story_file(path: str | Path) -> Reading:
+    """Read the story file at ``path`` as far as it goes (see ``Reading``)."""
+    return read_story(read_story_bytes(path), str(path))
+
+
+def read_story_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_STORY_BYTES``, or a ``StoryError``.
+
+    A device (/dev/zero) would be read until memory runs out and a named pipe would
+    wait for a writer forever, so only regular files are read, opened without
+    blocking, checked again once open (the path may have changed in between), and
+    read no further than the limit allows.
+    """
+    source = str(path)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "it is a folder, not a story file")
-        size = path.stat().st_size
-        if size > MAX_STORY_BYTES:
-            message = f"is {size:,} bytes; a story file may be at most {MAX_STORY_BYTES:,}"
-            raise StoryError(str(path), [Problem("file", message)])
-        data = path.read_bytes()
+        kind = _not_a_file(os.stat(path).st_mode)
+        if kind:
+            raise StoryError(source, [Problem("file", f"cannot be read: it is {kind}")])
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            kind = _not_a_file(status.st_mode)
+            if kind:
+                raise StoryError(source, [Problem("file", f"cannot be read: it is {kind}")])
+            if status.st_size > MAX_STORY_BYTES:
+                raise _too_big(source, status.st_size)
+            data = stream.read(MAX_STORY_BYTES + 1)
     except OSError as exc:
-        raise StoryError(str(path), [Problem("file", f"cannot be read: {exc.strerror}")]) from None
-    return parse_story(data, str(path))
+        reason = exc.strerror or str(exc)
+        raise StoryError(source, [Problem("file", f"cannot be read: {reason}")]) from None
+    if len(data) > MAX_STORY_BYTES:  # it grew after we looked
+        raise _too_big(source, len(data))
+    return data
+
+
+def _too_big(source: str, size: int) -> StoryError:
+    message = f"is {size:,} bytes; a story file may be at most {MAX_STORY_BYTES:,}"
+    return StoryError(source, [Problem("file", message)])
+
+
+def _not_a_file(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a story file"
+    return "not a regular file (a device, a pipe or a socket), not a story file"
 
 
 def parse_story(data: bytes | str, source: str = "<story>") -> Story:
     """Validate story text (bytes from a file or an upload); raise ``StoryError`` if bad."""
-    text = _decode(data, source)
-    loader = _StoryLoader(text)
-    try:
-        node = _compose(loader, source)
-        lines = _line_index(node, source)
-        raw = _construct(loader, node, source)
-    finally:
-        loader.dispose()
-    problems = list(_duplicate_keys(node, raw))
+    reading = read_story(data, source)
+    if reading.story is None:
+        raise StoryError(source, list(reading.problems))
+    return reading.story
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A story file read as far as it goes: the story if valid, else its problems.
+
+    ``places`` are those valid on their own, so their geocoding problems can be
+    listed together with the file's other problems, in one pass.
+    """
+
+    source: str
+    story: Story | None
+    places: tuple[tuple[int, Place], ...]  # (index in the file's places, place)
+    problems: tuple[Problem, ...]
+    lines: dict[tuple[Any, ...], int]
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        return _line_of(loc, self.lines)
+
+
+def read_story(data: bytes | str, source: str = "<story>") -> Reading:
+    """Read story text; a file that is not YAML at all still raises ``StoryError``."""
+    document = read_yaml(_decode(data, source), source)
+    raw, lines = document.raw, document.lines
+    problems = list(document.problems)
     if not isinstance(raw, dict):
         kind = type(raw).__name__ if raw is not None else "empty"
         raise StoryError(
@@ -103,14 +128,26 @@ def parse_story(data: bytes | str, source: str = "<story>") -> Story:
         )
     story: Story | None = None
     try:
-        story = Story.model_validate(raw)
+        story = validated_story(raw)  # its fields, then languages, categories, colours
     except ValidationError as exc:
+        story = None
         problems.extend(_schema_problems(exc, raw, lines))
     problems.extend(_reference_problems(raw, lines))
+    places = tuple(enumerate(story.places)) if story else _valid_places(raw)
     if problems:
-        raise StoryError(source, _dedupe(problems))
-    assert story is not None
-    return story
+        return Reading(source, None, places, tuple(_dedupe(problems)), lines)
+    return Reading(source, story, places, (), lines)
+
+
+def _valid_places(raw: dict[str, Any]) -> tuple[tuple[int, Place], ...]:
+    items = raw.get("places")
+    found = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            found.append((index, Place.model_validate(item)))
+        except ValidationError:
+            continue  # reported with the story's problems
+    return tuple(found)
 
 
 def _decode(data: bytes | str, source: str) -> str:
@@ -141,121 +178,16 @@ def _decode(data: bytes | str, source: str) -> str:
     return text
 
 
-def _compose(loader: yaml.SafeLoader, source: str) -> yaml.Node | None:
-    """Parse the text into one node tree; syntax errors become a problem with a line."""
-    try:
-        return loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise StoryError(source, [Problem("YAML", f"{exc.problem or exc.context}", line)]) from None
-    except yaml.YAMLError as exc:
-        raise StoryError(source, [Problem("YAML", str(exc))]) from None
-
-
-def _construct(loader: yaml.SafeLoader, node: yaml.Node | None, source: str) -> Any:
-    """Build Python values; a tag or value YAML cannot make (``!!python/...``) is a problem."""
-    if node is None:
-        return None
-    try:
-        return loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise StoryError(source, [Problem("YAML", f"{exc.problem or exc.context}", line)]) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise StoryError(source, [Problem("YAML", f"a value cannot be read: {exc}")]) from None
-
-
-def _line_index(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], int]:
-    """Map each field path, like ('events', 2, 'date'), to its line in the file.
-
-    The walk also refuses aliases: an alias makes one node appear twice in the
-    tree, which is how a few lines of YAML expand into billions of values.
-    """
-    index: dict[tuple[Any, ...], int] = {}
-    seen: set[int] = set()
-    stack: list[tuple[tuple[Any, ...], yaml.Node]] = [((), node)] if node is not None else []
-    while stack:
-        path, current = stack.pop()
-        if isinstance(current, yaml.CollectionNode):
-            if id(current) in seen:
-                message = (
-                    "repeats a list or mapping with a YAML alias (*name), "
-                    "which story files do not allow (anchored on this line)"
-                )
-                line = current.start_mark.line + 1
-                raise StoryError(source, [Problem("file", message, line)])
-            seen.add(id(current))
-        index.setdefault(path, current.start_mark.line + 1)
-        if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                if not isinstance(key, yaml.ScalarNode):
-                    line = key.start_mark.line + 1
-                    raise StoryError(
-                        source,
-                        [
-                            Problem(
-                                _where(path),
-                                "a key must be a plain name, not a list or mapping",
-                                line,
-                            )
-                        ],
-                    )
-                child = (*path, key.value)
-                index[child] = key.start_mark.line + 1
-                stack.append((child, value))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(((*path, i), item) for i, item in enumerate(current.value))
-    return index
-
-
-def _duplicate_keys(
-    node: yaml.Node | None, raw: Any, path: tuple[Any, ...] = ()
-) -> Iterable[Problem]:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                message = "the key appears twice (the second value would silently win)"
-                yield Problem(_where((*path, key.value), raw), message, key.start_mark.line + 1)
-            seen.add(key.value)
-            yield from _duplicate_keys(value, raw, (*path, key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _duplicate_keys(item, raw, (*path, i))
-
-
-def _where(loc: tuple[Any, ...], raw: Any = None) -> str:
+def _where(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
     """A field path a person can read, naming the event or place by its id."""
-    text, owner, current = "", "", raw
-    for item in loc:
-        if isinstance(item, int):
-            text += f"[{item}]"
-            item_id = current[item].get("id") if _is_list_of_dicts(current, item) else None
-            if isinstance(item_id, str) and text.count("[") == 1:
-                owner = f" ({_singular(text.split('[')[0])} '{item_id}')"
-        else:
-            text += f".{item}" if text else str(item)
-        current = _step(current, item)
-    return (text or "file") + owner
-
-
-def _singular(field: str) -> str:
-    """'events' -> 'event', 'categories' -> 'category'."""
-    return field[:-3] + "y" if field.endswith("ies") else field.rstrip("s")
+    owner = ""
+    if len(loc) >= 2 and isinstance(loc[1], int) and _is_list_of_dicts(raw.get(loc[0]), loc[1]):
+        owner = owner_label(loc[0], raw[loc[0]][loc[1]].get("id"))
+    return where(loc, owner)
 
 
 def _is_list_of_dicts(value: Any, index: int) -> bool:
     return isinstance(value, list) and index < len(value) and isinstance(value[index], dict)
-
-
-def _step(value: Any, key: Any) -> Any:
-    if isinstance(value, dict):
-        return value.get(key)
-    if isinstance(value, list) and isinstance(key, int) and key < len(value):
-        return value[key]
-    return None
 
 
 def _line_of(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
@@ -268,15 +200,26 @@ def _line_of(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | N
 def _schema_problems(
     exc: ValidationError, raw: dict[str, Any], lines: dict[tuple[Any, ...], int]
 ) -> Iterable[Problem]:
+    split_texts: set[tuple[Any, ...]] = set()
     for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if not _is_pydantic_tag(part))
+        if error["type"] == "invalid_key":
+            continue  # reported by story_yaml, with the key's own line
+        loc = tuple(p for p in error["loc"] if not _is_pydantic_tag(p) and p != "[key]")
+        split = split_text_hint(loc, raw)
+        if split:  # one problem, however many errors pydantic finds in it
+            if loc not in split_texts:
+                split_texts.add(loc)
+                yield Problem(_where(loc, raw), split, _line_of(loc, lines))
+            continue
         message = error["msg"]
         if error["type"] == "extra_forbidden":
-            message = f"unknown field '{loc[-1]}' (a typo?)"
+            message = f"unknown field {quote(loc[-1], 40)}{unknown_field_hint(loc, Story)}"
         elif error["type"] == "missing":
-            message = f"required field '{loc[-1]}' is missing"
+            message = f"required field {quote(loc[-1], 40)} is missing"
         elif message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
+            if "is not a story date" in message and isinstance(error.get("input"), str):
+                message += date_hint(error["input"])
         yield Problem(_where(loc, raw), message, _line_of(loc, lines))
 
 
@@ -310,7 +253,10 @@ def _reference_problems(
             for n in range(1, len(values)):
                 if values[n] is not None and values[n] == values[n - 1]:
                     loc = ("events", i, "route", *stops[n])
-                    message = f"the route goes from '{values[n]}' to '{values[n]}' again: consecutive stops must differ"
+                    stop = quote(values[n], 40)
+                    message = (
+                        f"the route goes from {stop} to {stop} again: consecutive stops must differ"
+                    )
                     if stops[n] == ("destination",) and not via:
                         message = "a route must end at another place"
                     yield Problem(_where(loc, raw), message, _line_of(loc, lines))
@@ -319,9 +265,11 @@ def _reference_problems(
                 loc = ("events", i, *field)
                 yield Problem(
                     _where(loc, raw),
-                    f"unknown place id '{place_id}' (not in places)",
+                    f"unknown place id {quote(place_id, 40)} (not in places)",
                     _line_of(loc, lines),
                 )
+        if event.get("date") is None:
+            continue  # an undated event: never out of order, and the next compares past it
         try:
             current = PartialDate.parse(event.get("date"))
         except (DateParseError, TypeError):
@@ -330,7 +278,7 @@ def _reference_problems(
             loc = ("events", i, "date")
             yield Problem(
                 _where(loc, raw),
-                f"{current} is before '{previous[0]}' ({previous[1]}): events are in story order, "
+                f"{current} is before {quote(previous[0], 40)} ({previous[1]}): events are in story order, "
                 "oldest first",
                 _line_of(loc, lines),
             )
@@ -349,7 +297,7 @@ def _duplicate_ids(
             loc = (field, i, "id")
             yield Problem(
                 _where(loc, raw),
-                f"duplicate id '{item_id}' (first used by {field}[{first_index[item_id]}])",
+                f"duplicate id {quote(item_id, 40)} (first used by {field}[{first_index[item_id]}])",
                 _line_of(loc, lines),
             )
         else:

@@ -17,7 +17,6 @@ from pydantic import Field, model_validator
 from storymap.fields import (
     BUILTIN_CATEGORIES,
     DEFAULT_LANGUAGES,
-    UI_LANGUAGES,
     HexColour,
     LanguageCode,
     PlaceKind,
@@ -28,9 +27,7 @@ from storymap.fields import (
     Text,
     WebAddress,
 )
-
-LANGS = UI_LANGUAGES  # the old name, kept until the renderers move to UI_LANGUAGES
-CATEGORIES = BUILTIN_CATEGORIES  # the old name, kept until the renderers move over
+from storymap.fields import UI_LANGUAGES as UI_LANGUAGES  # re-exported: the interface's languages
 
 
 class SourceArticle(StrictModel):
@@ -39,7 +36,9 @@ class SourceArticle(StrictModel):
     outlet: str
     title: str
     url: WebAddress | None = None
-    date: StoryDate
+    date: StoryDate | None = Field(
+        default=None, description="when it was published; left out when unknown (an import)"
+    )
     language: LanguageCode = Field(description="the article's language, a BCP 47 code")
     author: str | None = None
 
@@ -206,10 +205,14 @@ class CategoryDefinition(StrictModel):
 
 
 class Event(StrictModel):
-    """One dated happening in the story, at one or more places."""
+    """One happening in the story, at one or more places; dated, unless its source gives no date."""
 
     id: Slug
-    date: StoryDate
+    date: StoryDate | None = Field(
+        default=None,
+        description="when it happened; left out for an undated event (its source gives no "
+        "date): readers see 'Undated', and it never fails the story order",
+    )
     date_note: Text | None = Field(
         default=None, description="how the date was read from the source (e.g. 'the day before')"
     )
@@ -282,14 +285,6 @@ class Story(StrictModel):
             first = languages[0] if isinstance(languages, list) and languages else None
             data = {**data, "default_language": first if isinstance(first, str) else "id"}
         return data
-
-    @model_validator(mode="after")
-    def _check_across_fields(self) -> Story:
-        # imported here: the checks walk these very models
-        from storymap.story_checks import raise_story_problems
-
-        raise_story_problems(self)
-        return self
 
     def place(self, place_id: str) -> Place:
         return self.places_by_id[place_id]

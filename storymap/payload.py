@@ -20,8 +20,9 @@ from storymap.basemaps import TILES
 from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
 from storymap.i18n import number, t
 from storymap.located import LocatedStory
+from storymap.model import Story
 from storymap.render import event_html, notes_html, overview_html
-from storymap.steps import step_label
+from storymap.steps import event_date_text, step_label
 from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
 
 # Interface words the browser needs (the rest of the page is rendered by the server).
@@ -53,7 +54,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
             "id": event.id,
             "category": event.category,
             "places": [place_index[p] for p in event.places],
-            "exact": event.date.is_exact_day,
+            "exact": event.date is not None and event.date.is_exact_day,
             "step": step_of_event[i],
         }
         if event.route:
@@ -105,7 +106,7 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
     for i, event in enumerate(s.events):
         item: dict[str, Any] = {
             "title": event.title.get(lang),
-            "date": event.date.format(lang, short=True),
+            "date": event_date_text(event, lang, short=True),
             "html": event_html(story, i, lang, categories),
             "notes": notes_html(s, i, lang),
         }
@@ -123,7 +124,7 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
             {
                 "label": step_label(s, step, lang, short=True),
                 "title": step_label(s, step, lang),
-                "year": str(s.events[step.events[0]].date.earliest.year) if step.events else "",
+                "year": _year(s, step.events),
             }
             for step in story.steps
         ],
@@ -133,3 +134,9 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
         "categories": {name: style.name.get(lang) for name, style in categories.items()},
         "ui": {key: t(key, lang) for key in BROWSER_UI_KEYS},
     }
+
+
+def _year(story: Story, events: tuple[int, ...]) -> str:
+    """The year the timeline strip writes under a step: none for an overview or undated event."""
+    date = story.events[events[0]].date if events else None
+    return str(date.earliest.year) if date is not None else ""

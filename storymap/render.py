@@ -21,7 +21,7 @@ from storymap.languages import babel_locale
 from storymap.located import LocatedStory
 from storymap.model import Event, Quote, Route, Story
 from storymap.sanitise import clean
-from storymap.steps import Step
+from storymap.steps import Step, event_date_text
 from storymap.style import CategoryStyle, category_styles
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -37,14 +37,14 @@ def quote_attribution(story: Story, quote: Quote, lang: str) -> str:
     return text
 
 
-def span_words(value: PartialDate, lang: str) -> str:
+def span_words(value: PartialDate | None, lang: str) -> str:
     """What a vague date leaves open, in plain words; nothing when the date says it itself.
 
     "early October 2025" -> "sometime between 1 and 10 October 2025"; a range -> "from 2 March
     to 12 October 2022"; "about July 2025" -> "roughly 1 to 31 July 2025". A bare year or
-    month ("1948") already says which days it may be.
+    month ("1948") already says which days it may be; nor does an undated event (None).
     """
-    if value.earliest == value.latest:
+    if value is None or value.earliest == value.latest:
         return ""
     if value.approximate:
         key = "date_about"
@@ -106,6 +106,7 @@ def environment() -> Environment:
         t=t,
         number=number,
         span_words=span_words,
+        event_date=event_date_text,
         quote_attribution=quote_attribution,
         place_names=place_names,
         route_places=route_places,
@@ -137,8 +138,18 @@ def event_html(
 
 
 def overview_html(story: Story, kind: str, lang: str) -> str:
-    """The narrative of the first (``overview-start``) or last (``overview-end``) step."""
-    return clean(template("overview.html.j2").render(story=story, kind=kind, lang=lang))
+    """The narrative of the first (``overview-start``) or last (``overview-end``) step.
+
+    The story's span runs from its first dated event to its last; undated events have none.
+    """
+    dated = [event.date for event in story.events if event.date is not None]
+    first = dated[0].format(lang) if dated else None
+    last = dated[-1].format(lang) if dated else None
+    return clean(
+        template("overview.html.j2").render(
+            story=story, kind=kind, lang=lang, first=first, last=last
+        )
+    )
 
 
 def step_html(story: LocatedStory, step: Step, lang: str) -> str:

@@ -3,7 +3,8 @@
 A story is read as an overview, then one step per date, then an overview again.
 Consecutive events with the same date (the same day, or the same minute when they
 give a time) are read together, unless the story says ``steps: by_event``: then every
-event is its own step. Everything that moves the reader (the slider, deep links, the
+event is its own step. An undated event is always a step of its own, where the story
+puts it. Everything that moves the reader (the slider, deep links, the
 presenter) counts in these steps.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storymap.i18n import t
-from storymap.model import Story
+from storymap.model import Event, Story
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ def story_steps(story: Story) -> list[Step]:
     groups: list[list[int]] = []
     together = story.steps == "by_date"
     for i, event in enumerate(story.events):
-        if together and groups and story.events[groups[-1][0]].date == event.date:
+        previous = story.events[groups[-1][0]] if groups else None
+        if together and previous and event.date is not None and previous.date == event.date:
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -52,4 +54,11 @@ def step_label(story: Story, step: Step, lang: str, short: bool = False) -> str:
     """The slider's words for a step: the date of its events, or "Overview"."""
     if step.kind != "events":
         return t("overview", lang)
-    return story.events[step.events[0]].date.format(lang, short=short)
+    return event_date_text(story.events[step.events[0]], lang, short)
+
+
+def event_date_text(event: Event, lang: str, short: bool = False) -> str:
+    """An event's date in words, or "Undated" when its source gives none."""
+    if event.date is None:
+        return t("undated", lang)
+    return event.date.format(lang, short=short)

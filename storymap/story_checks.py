@@ -22,6 +22,16 @@ from storymap.style import category_colours
 Loc = tuple[str | int, ...]
 
 
+def validated_story(data: Any) -> Story:
+    """A whole story from plain data: its fields (pydantic), then the checks across them.
+
+    The loader reads files through here; code that builds a story from data should too.
+    """
+    story = Story.model_validate(data)
+    raise_story_problems(story)
+    return story
+
+
 def raise_story_problems(story: Story) -> None:
     """Raise one ``ValidationError`` listing every problem of ``story``, each at its path."""
     problems = list(story_problems(story))

@@ -46,8 +46,6 @@ PREFERRED_COLOURS: dict[str, str] = {
     "exploration": "#AA3377",
     "environment": "#009E73",
 }
-# The old name, read by renderers until they move to category_styles().
-CATEGORY_COLOURS = PREFERRED_COLOURS
 NEUTRAL = "#999999"  # a place before any event, or at the overview: grey, fainter than any category
 
 # The offline base map (Natural Earth outlines) and the water under it.

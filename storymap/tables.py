@@ -14,6 +14,7 @@ import pandas as pd
 from storymap.geocoding import Location
 from storymap.i18n import t
 from storymap.model import Story
+from storymap.steps import event_date_text
 
 
 def events_table(story: Story, lang: str) -> pd.DataFrame:
@@ -22,10 +23,10 @@ def events_table(story: Story, lang: str) -> pd.DataFrame:
         {
             "order": order + 1,
             "id": event.id,
-            "date": event.date.format(lang),
-            "start": event.date.earliest,
-            "end": event.date.latest,
-            "precision": event.date.precision_label,
+            "date": event_date_text(event, lang),
+            "start": event.date.earliest if event.date else None,
+            "end": event.date.latest if event.date else None,
+            "precision": event.date.precision_label if event.date else "undated",
             "category": event.category,
             "title": event.title.get(lang),
             "places": ", ".join(story.place(p).name.get(lang) for p in event.places),
@@ -68,7 +69,9 @@ def filter_events(
     """Events in any of the categories, at any of the places, that may fall in the range.
 
     An empty selection means no filter. A vague date is kept when its span overlaps the
-    range, so "2025" stays visible when the range is April 2025.
+    range, so "2025" stays visible when the range is April 2025. An undated event is kept
+    while the range holds every dated event (the filter is not narrowed), and hidden once
+    it is: it cannot be said to fall in a narrower range.
     """
     keep = pd.Series(True, index=table.index)
     if categories:
@@ -78,5 +81,20 @@ def filter_events(
         keep &= table["place_ids"].map(lambda ids: bool(wanted.intersection(ids)))
     if between is not None:
         low, high = between
-        keep &= (table["end"] >= low) & (table["start"] <= high)
+        dated = table["start"].notna()
+        overlaps = pd.Series(_whole_range(table[dated], low, high), index=table.index)
+        spans = table[dated]
+        overlaps[dated] = (spans["end"] >= low) & (spans["start"] <= high)
+        keep &= overlaps
     return table[keep]
+
+
+def filter_days(table: pd.DataFrame) -> list[date]:
+    """Every first and last day of the dated events, in order: the date filter's options."""
+    dated = table[table["start"].notna()]
+    return sorted(set(dated["start"]) | set(dated["end"]))
+
+
+def _whole_range(dated: pd.DataFrame, low: date, high: date) -> bool:
+    """The range holds every dated event's span (or there are none)."""
+    return dated.empty or (low <= min(dated["start"]) and high >= max(dated["end"]))

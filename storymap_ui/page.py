@@ -18,9 +18,19 @@ ICON = str(Path(__file__).with_name("favicon.png"))
 PAGE_CSS = """
 .block-container { padding: 4.2rem 1.5rem 1rem; max-width: 100%; }
 @media (max-width: 640px) { .block-container { padding: 3.9rem 0.6rem 0.5rem; } }
-.storymap-header { margin: 0; }
+.storymap-header { margin: 0; display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.9rem; }
 .storymap-header h1 { font-size: 1.55rem; line-height: 1.2; margin: 0; padding: 0; font-weight: 700; }
 .storymap-header p { margin: 0.1rem 0 0; color: #3d4148; font-size: 0.95rem; }
+/* Contrast of at least 4.5:1 (WCAG AA) where Streamlit's theme gives less: captions (text at
+   60 % opacity, 3.9:1) and the chosen language, blue on its light-blue tint (3.9:1 hovered). */
+[data-testid="stCaptionContainer"] { color: #5c5f66; opacity: 1; }
+[data-testid="stButtonGroup"] button[aria-checked="true"],
+[data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #00507d; }
+/* The title's row: the language switch keeps its full width, the title takes the rest. */
+@media (min-width: 641px) {
+  [data-testid="stHorizontalBlock"]:has(.storymap-header) > [data-testid="stColumn"]:first-child { flex: 1 1 0; min-width: 0; }
+  [data-testid="stHorizontalBlock"]:has(.storymap-header) > [data-testid="stColumn"]:last-child { flex: 0 0 auto; width: auto; min-width: max-content; }
+}
 @media (max-width: 640px) { .storymap-header h1 { font-size: 1.15rem; } .storymap-header p { display: none; } }
 """
 
@@ -28,6 +38,7 @@ PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] { display: none; }
 .block-container { padding-top: 0.6rem; padding-bottom: 0; max-width: 100%; }
 .storymap-header h1 { font-size: 1.6rem; }
+@media (max-width: 640px) { .storymap-header h1 { font-size: 1.15rem; } }
 """
 
 

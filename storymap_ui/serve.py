@@ -42,6 +42,11 @@ class AppServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server process has used so far, from /proc (Linux)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mib(self) -> float:
         """Resident memory of the server process, from /proc (Linux)."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()

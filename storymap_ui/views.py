@@ -8,7 +8,7 @@ import streamlit as st
 
 from storymap_ui import component, page, state
 from storymap_ui.settings import tiles_setting
-from storymap_ui.story import ReaderStory
+from storymap_ui.story import ReaderStory, current_story
 
 
 def header(
@@ -34,6 +34,8 @@ def reader(story: ReaderStory, lang: str, mode: str = "reader", notes: bool = Fa
 
     @st.fragment
     def run() -> None:
+        if current_story().map_url != story.map_url:
+            st.rerun()  # the story file changed: the whole page moves to the new version
         component.reader_map(
             story.map_url,
             story.text_urls,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from story_helpers import FIRST_STORY
 
-from storymap.gazetteer import GazetteerLayer
 from storymap.geocoding import Location, geocode_story
+from storymap.geocoding.gazetteer import GazetteerLayer
 from storymap.loading import load_story
 from storymap.located import LocatedStory
 from storymap.model import Story

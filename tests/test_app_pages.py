@@ -108,6 +108,8 @@ def test_data_page_offers_every_download_and_makes_none_on_load(monkeypatch) -> 
         "Places (GeoJSON)",
         "Events (CSV)",
         "Places (CSV)",
+        "Story for StoryMapJS (JSON)",
+        "Timeline for TimelineJS (JSON)",
     ]
     assert made == []  # each export is made only when its button is clicked
 

@@ -11,7 +11,7 @@ import pytest
 from geopy.exc import GeocoderUnavailable
 from story_helpers import FIRST_STORY, FIXTURES, ROOT, SCHEMA
 
-import storymap.online
+import storymap.geocoding.online
 from storymap.cli import main
 
 
@@ -55,8 +55,8 @@ def test_validate_valid_fixtures(capsys, gazetteer, name):
         ("alias_bomb.yaml", "alias"),
         ("out_of_order.yaml", "events are in story order, oldest first"),
         ("duplicate_key.yaml", "the key appears twice"),
-        ("several_problems.yaml", "5 problem(s)"),
-        ("misspelled_places.yaml", "2 place(s) could not be located"),
+        ("several_problems.yaml", "5 problems"),
+        ("misspelled_places.yaml", "places[1] (place 'moscow'): 'Moskoww' in RU not found"),
     ],
 )
 def test_validate_bad_fixtures(capsys, gazetteer, name, expected):
@@ -151,6 +151,7 @@ def test_geocode_json(capsys, gazetteer):
         "layer",
         "precision_km",
         "matched",
+        "via",
         "note",
     }
     assert by_id["kursk"]["precision_km"] == 120
@@ -168,6 +169,7 @@ def test_geocode_a_query(capsys, gazetteer):
     [row] = json.loads(out)
     assert row["name"] == "Moskow"
     assert row["matched"] == "Moscow"
+    assert row["via"] == "Moskow"
     assert row["layer"] == "gazetteer"
     assert abs(row["lat"] - 55.75) < 0.05 and abs(row["lon"] - 37.62) < 0.05
 
@@ -239,12 +241,12 @@ def fake_online(monkeypatch, tmp_path):
     """Make --online use a fake geocoder and a cache in tmp_path: no network, no home dir."""
 
     def install(geocoder):
-        real = storymap.online.NominatimLayer
+        real = storymap.geocoding.online.NominatimLayer
 
         def layer(*args, **kwargs):
             return real(geocoder, cache_path=tmp_path / "nominatim.json", min_delay_seconds=0)
 
-        monkeypatch.setattr(storymap.online, "NominatimLayer", layer)
+        monkeypatch.setattr(storymap.geocoding.online, "NominatimLayer", layer)
         return geocoder
 
     return install
@@ -332,3 +334,23 @@ def test_schema_to_a_file(capsys, tmp_path):
     assert code == 0
     assert out == ""
     assert path.read_text(encoding="utf-8") == SCHEMA.read_text(encoding="utf-8")
+
+
+# --- errors that are not the user's -------------------------------------------------------------
+
+
+def test_a_bug_is_still_one_line_and_exit_1(capsys, monkeypatch):
+    def broken(path):
+        raise KeyError("steps")
+
+    monkeypatch.setattr("storymap.cli.load_story", broken)
+    code, out, err = run(capsys, "events", FIRST_STORY)
+    assert code == 1
+    assert out == ""
+    assert err == (
+        "error: unexpected KeyError: 'steps' "
+        "(a bug in storymap; run with STORYMAP_DEBUG=1 to see where)\n"
+    )
+    monkeypatch.setenv("STORYMAP_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["events", str(FIRST_STORY)])

@@ -158,6 +158,8 @@ def test_events_csv_has_the_documented_columns_and_one_row_per_event(story, loca
     assert reader.fieldnames == [
         "order", "id", "date", "start", "end", "precision", "approximate", "category",
         "title_id", "title_en", "places", "route_mode", "route_km", "sources",
+        "summary_id", "summary_en", "date_note_id", "date_note_en",
+        "route_origin", "route_via", "route_destination",
     ]  # fmt: skip
     assert len(rows) == 14
     assert (rows[0]["id"], rows[0]["start"], rows[0]["end"]) == (

@@ -24,8 +24,8 @@ from storymap.geocoding import (
     locate,
     normalise,
 )
+from storymap.geocoding.online import NominatimLayer
 from storymap.loading import load_story, parse_story
-from storymap.online import NominatimLayer
 
 WGS84 = Geod(ellps="WGS84")
 
@@ -102,11 +102,11 @@ def test_story_coordinates_win_over_every_other_layer(story_with_coordinates, ga
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     moved = text.replace(
         "    country: RU\n",
-        "    country: RU\n    coordinates: {lat: 10, lon: 20, precision_km: 3, source: a test}\n",
+        "    country: RU\n    coordinates: {lat: 55, lon: 40, precision_km: 3, source: a test}\n",
         1,
     )
     located = geocode_story(parse_story(moved))
-    assert (located["moscow"].lat, located["moscow"].lon) == (10, 20)
+    assert (located["moscow"].lat, located["moscow"].lon) == (55, 40)
     assert located["moscow"].layer == "story"
 
 

@@ -14,7 +14,7 @@ from storymap.basemaps import TILES
 from storymap.export import FORMATS
 from storymap.fields import RouteMode
 from storymap.i18n import number, strings, t
-from storymap.model import CATEGORIES, LANGS, FactCheck
+from storymap.model import BUILTIN_CATEGORIES, UI_LANGUAGES, FactCheck
 from storymap.payload import BROWSER_UI_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ SOURCES = [
 ]  # fmt: skip
 # Keys built from a prefix and a value of the model: t(f"category_{name}"), …
 DYNAMIC = {
-    "category_": CATEGORIES,
+    "category_": BUILTIN_CATEGORIES,
     "route_mode_": RouteMode.__args__,
     "fact_check_": get_args(FactCheck.model_fields["verdict"].annotation),
     "verdict_": get_args(FactCheck.model_fields["verdict"].annotation),
@@ -50,8 +50,8 @@ def test_every_key_has_indonesian_and_english():
     table = strings()
     assert table
     for key, texts in table.items():
-        assert set(texts) == set(LANGS), key
-        for lang in LANGS:
+        assert set(texts) == set(UI_LANGUAGES), key
+        for lang in UI_LANGUAGES:
             assert isinstance(texts[lang], str), (key, lang)
             assert texts[lang].strip(), (key, lang)
 

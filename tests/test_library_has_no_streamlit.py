@@ -36,8 +36,8 @@ def test_importing_every_library_module_does_not_import_streamlit():
     )
     assert {
         "storymap.geocoding",
-        "storymap.gazetteer",
-        "storymap.online",
+        "storymap.geocoding.gazetteer",
+        "storymap.geocoding.online",
         "storymap.geometry",
     } <= set(report["imported"])
     assert report["streamlit"] == []

@@ -77,7 +77,7 @@ def test_unknown_field():
     [problem] = problems_of("unknown_field.yaml")
     assert problem.line == line_of(path, "location: Moscow")
     assert problem.where == "events[0].location (event 'meeting')"
-    assert problem.message == "unknown field 'location' (a typo?)"
+    assert problem.message == "unknown field 'location': did you mean 'places'?"
 
 
 def test_unknown_place_in_places_and_in_a_route():
@@ -276,7 +276,7 @@ def test_story_error_message_lists_every_problem():
     with pytest.raises(StoryError) as caught:
         load_story(FIXTURES / "several_problems.yaml")
     message = str(caught.value)
-    assert message.startswith(f"{FIXTURES / 'several_problems.yaml'}: 5 problem(s)\n")
+    assert message.startswith(f"{FIXTURES / 'several_problems.yaml'}: 5 problems\n")
     assert message.count("\n  - line ") == 5
 
 

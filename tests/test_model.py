@@ -6,7 +6,7 @@ import pytest
 from story_helpers import FIXTURES, line_of
 
 from storymap.loading import StoryError, load_story, parse_story
-from storymap.model import LANGS, UI_LANGUAGES, Quote, Text
+from storymap.model import UI_LANGUAGES, Quote, Text
 
 MAGELLAN = FIXTURES / "magellan.yaml"
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -246,7 +246,6 @@ def test_our_translation_is_never_the_original_and_always_a_story_language():
 
 def test_the_interface_languages_stay_indonesian_and_english():
     assert UI_LANGUAGES == ("id", "en")
-    assert LANGS == UI_LANGUAGES  # the old name, until the renderers move over
 
 
 # --- routes through waypoints, in any mode --------------------------------------------------

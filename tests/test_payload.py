@@ -11,7 +11,7 @@ from story_helpers import FIXTURES
 from storymap.basemaps import TILES
 from storymap.dates import PartialDate
 from storymap.located import LocatedStory, locate_file
-from storymap.model import LANGS, Story
+from storymap.model import UI_LANGUAGES, Story
 from storymap.payload import BROWSER_UI_KEYS, map_payload, reader_payload, text_payload
 from storymap.style import category_styles
 
@@ -42,10 +42,10 @@ def test_payload_is_strict_json(payload):
 
 
 def test_the_map_part_has_no_words_and_each_language_has_them_all(payload):
-    assert set(payload["text"]) == set(LANGS)
+    assert set(payload["text"]) == set(UI_LANGUAGES)
     mapped = json.dumps(payload["map"], ensure_ascii=False)
     assert "Moscow" not in mapped and "Moskow" not in mapped
-    for lang in LANGS:
+    for lang in UI_LANGUAGES:
         assert set(payload["text"][lang]["ui"]) == set(BROWSER_UI_KEYS)
         assert all(payload["text"][lang]["ui"].values())
 
@@ -156,7 +156,7 @@ def test_steps_carry_a_short_label_a_long_title_and_a_year(story, located_story,
 
 
 def test_each_event_carries_its_narrative_and_notes(story, payload):
-    for lang in LANGS:
+    for lang in UI_LANGUAGES:
         for event, item in zip(story.events, payload["text"][lang]["events"], strict=True):
             assert item["title"] == event.title.get(lang)
             assert item["date"] == event.date.format(lang, short=True)
@@ -167,7 +167,7 @@ def test_each_event_carries_its_narrative_and_notes(story, payload):
 
 def test_a_narrative_is_shipped_once_per_event_and_language(story, payload):
     """Lean: the words of each event travel once per language, not once per step as well."""
-    for lang in LANGS:
+    for lang in UI_LANGUAGES:
         text = json.dumps(payload["text"][lang], ensure_ascii=False)
         summary = json.dumps(story.events[0].summary.get(lang), ensure_ascii=False)[1:-1]
         assert text.count(summary) == 1

@@ -18,7 +18,7 @@ from storymap.export.picture.projection import (
     fit_frame,
     fit_projection,
 )
-from storymap.style import CATEGORY_COLOURS
+from storymap.style import category_styles
 
 MOSCOW, PYONGYANG = (37.62, 55.75), (125.75, 39.02)
 
@@ -26,10 +26,11 @@ MOSCOW, PYONGYANG = (37.62, 55.75), (125.75, 39.02)
 def test_mid_latitudes_get_a_conic_projection_centred_on_the_points() -> None:
     projection = fit_projection([MOSCOW, PYONGYANG])
     assert projection.crs.startswith("+proj=lcc")
-    assert "+lon_0=81.685" in projection.crs
-    west, south, east, north = projection.clip
-    assert (south, north) == (-10.0, 89.0)
-    assert west == pytest.approx(81.685 - 170) and east == 180.0
+    assert "+lon_0=81.685000 " in projection.crs
+    (west, south, east, north), (west_2, south_2, east_2, north_2) = projection.clips
+    assert (south, north) == (south_2, north_2) == (-10.0, 89.0)
+    assert west == pytest.approx(81.685 - 170) and east == 180.0  # 170° either side,
+    assert west_2 == -180.0 and east_2 == pytest.approx(81.685 + 170 - 360)  # across ±180°
     (x, _), *_ = projection.project([(81.685, 47.385)])
     assert x == pytest.approx(0, abs=1)  # the central meridian is x = 0
 
@@ -37,7 +38,7 @@ def test_mid_latitudes_get_a_conic_projection_centred_on_the_points() -> None:
 def test_points_on_both_sides_of_the_equator_get_a_cylindrical_projection() -> None:
     projection = fit_projection([(106.8, -6.2), (100.5, 13.75)])
     assert projection.crs.startswith("+proj=eqc")
-    assert projection.clip[1::2] == (-89.0, 89.0)
+    assert [clip[1::2] for clip in projection.clips] == [(-89.0, 89.0)] * 2
 
 
 def test_a_wide_story_gets_a_cylindrical_projection() -> None:
@@ -79,15 +80,20 @@ def test_marks_are_coloured_by_the_last_event_and_count_events(story, located) -
     marks = {m.place_id: m for m in story_marks(story, located, "id")}
     assert marks["moscow"].name == "Moskow"
     last = [e for e in story.events if "moscow" in e.places][-1]
-    assert marks["moscow"].colour == CATEGORY_COLOURS[last.category]
+    assert marks["moscow"].colour == category_styles(story)[last.category].colour
     assert marks["moscow"].events == sum("moscow" in e.places for e in story.events)
-    assert {m.kind for m in focus(list(marks.values()))} == {"city", "site", "region"}
+    zoomed = focus(list(marks.values()))
+    assert {m.kind for m in zoomed} == {"city", "site", "region", "country"}
+    # the one country the map zooms to is where an event happened with no other place
+    assert [m.place_id for m in zoomed if m.kind == "country"] == ["ukraine"]
+    assert [e.places for e in story.events if e.id == "war-begins"] == [["ukraine"]]
 
 
 def test_routes_are_great_circles_with_their_length(story, located) -> None:
     routes = story_routes(story, located)
     assert len(routes) == sum(1 for e in story.events if e.route)
-    flight = next(r for r in routes if r.flight)
+    assert [r.mode for r in routes] == [e.route.mode for e in story.events if e.route]
+    flight = next(r for r in routes if r.mode == "flight")
     assert flight.km == pytest.approx(6430, abs=15)
     assert flight.coords[0] == pytest.approx(MOSCOW, abs=0.01)
     assert len(flight.coords) > 10

@@ -16,7 +16,7 @@ from story_helpers import DOC, FIRST_STORY, FIXTURES, SCHEMA
 from storymap.dates import PartialDate
 from storymap.languages import LANGUAGE_PATTERN
 from storymap.loading import StoryError, load_story, parse_story
-from storymap.model import CATEGORIES, Story, story_json_schema
+from storymap.model import BUILTIN_CATEGORIES, Story, story_json_schema
 
 
 def test_the_first_story_loads(story):
@@ -31,7 +31,7 @@ def test_the_first_story_loads(story):
     assert story.source.date == PartialDate.parse("2025-10-27/2025-10-31")
     assert story.place("kremlin").kind == "site"
     assert story.place("kursk").precision_km == 120
-    assert {e.category for e in story.events} <= set(CATEGORIES)
+    assert {e.category for e in story.events} <= set(BUILTIN_CATEGORIES)
 
 
 def test_the_first_story_is_in_story_order(story):
@@ -64,7 +64,7 @@ def test_an_unknown_field_is_an_error_naming_it():
         parse_story(text + "titel: A typo of title\n")
     [problem] = caught.value.problems
     assert problem.where == "titel"
-    assert problem.message == "unknown field 'titel' (a typo?)"
+    assert problem.message == "unknown field 'titel': did you mean 'title'?"
     assert problem.line == len(text.splitlines()) + 1
 
 

@@ -20,6 +20,7 @@ from storymap.colours import (
 )
 from storymap.loading import StoryError, parse_story
 from storymap.model import BUILTIN_CATEGORIES, Story
+from storymap.story_checks import validated_story
 from storymap.style import (
     LAND,
     NEUTRAL,
@@ -94,7 +95,7 @@ def story_using(*categories: str, declared: list[dict] | None = None, **fields) 
     template = data["events"][0]
     data["events"] = [{**template, "id": f"e{n}", "category": c} for n, c in enumerate(categories)]
     data["categories"] = declared or []
-    return Story.model_validate({**data, **fields})
+    return validated_story({**data, **fields})
 
 
 def test_two_categories_that_share_a_preferred_colour_get_two_colours():
@@ -244,7 +245,7 @@ def test_more_categories_than_free_colours_is_an_error_at_the_first_event_left_w
         {**template, "id": f"e{n}", "category": c} for n, c in enumerate(BUILTIN_CATEGORIES[:8])
     ]
     with pytest.raises(ValidationError) as caught:
-        Story.model_validate(story)
+        validated_story(story)
     [error] = caught.value.errors()
     assert error["loc"] == ("events", 7, "category")
     assert error["msg"].startswith(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from storymap import loading
 from storymap.cli import main
 from storymap.loading import load_story, parse_story
 from storymap.model import Story
@@ -89,11 +90,22 @@ def test_generate_command_writes_a_story(tmp_path, capsys):
     assert len(load_story(path).events) == 50
 
 
-@pytest.mark.parametrize("events", ["0", "-3"])
-def test_generate_command_needs_at_least_one_event(tmp_path, capsys, events):
+@pytest.mark.parametrize("events", ["0", "-3", "18001", "1000000000"])
+def test_generate_command_takes_1_to_18000_events(tmp_path, capsys, events):
     path = tmp_path / "synthetic.yaml"
     code = main(["generate", "--events", events, "-o", str(path)])
     _, err = capsys.readouterr()
     assert code == 2
-    assert "at least 1" in err
+    assert "--events must be between 1 and 18,000 (a story file may be at most 5 MB)" in err
     assert not path.exists()
+
+
+def test_generate_writes_nothing_when_the_story_would_be_refused(tmp_path, capsys, monkeypatch):
+    """Checked before writing: no over-limit file is left behind (it once was, at 30,000 events)."""
+    monkeypatch.setattr(loading, "MAX_STORY_BYTES", 10_000)  # 50 events make about 14 KB
+    path = tmp_path / "synthetic.yaml"
+    code = main(["generate", "--events", "50", "-o", str(path)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert f"error: {path}: file: is larger than 10,000 bytes" in err
+    assert list(tmp_path.iterdir()) == []

@@ -23,8 +23,7 @@ from pathlib import Path
 
 from storymap.draft.countries import CountryNames
 from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
-from storymap.gazetteer import GazetteerLayer
-from storymap.geocoding import Query, normalise
+from storymap.geocoding import GazetteerLayer, Query, normalise
 
 CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big

@@ -1,4 +1,5 @@
-"""Exports of a located story: one HTML file, a static site, GeoJSON/CSV, a picture, a handout.
+"""Exports of a located story: one HTML file, a static site, GeoJSON/CSV, a picture, a handout,
+and Knight Lab's StoryMapJS and TimelineJS JSON.
 
 ``FORMATS`` is the one registry: each format's file name, media type, interface label
 and maker. ``export_bytes`` is the one entry point the command line, the data page
@@ -55,6 +56,8 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("places-geojson", "-places.geojson", "application/geo+json", "download_places_geojson", "data:places_geojson"),
         ExportFormat("csv", "-events.csv", "text/csv", "download_events_csv", "data:events_csv"),
         ExportFormat("places-csv", "-places.csv", "text/csv", "download_places_csv", "data:places_csv"),
+        ExportFormat("storymapjs", "-storymapjs-{lang}.json", "application/json", "download_storymapjs", "knightlab:storymapjs_json", ("lang",)),
+        ExportFormat("timelinejs", "-timelinejs-{lang}.json", "application/json", "download_timelinejs", "knightlab:timelinejs_json", ("lang",)),
     )
 }  # fmt: skip
 

@@ -3,7 +3,8 @@
 Everything is built from ``storymap.geometry``'s GeoDataFrames, so the exported files say
 exactly what the map draws. Dates are ISO ``YYYY-MM-DD`` strings: an event's ``start``
 and ``end`` are the earliest and latest day its date may be, ``date`` is the story's
-own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is.
+own notation ("2025-10-early", "2025~") and ``precision`` says how exact it is. An undated
+event has an empty ``date``, ``start`` and ``end`` and the precision ``undated``.
 
 Two rules keep the files safe to open: numbers are finite (JSON has no ``Infinity``,
 so a non-finite number is an error, not a broken file), and a CSV text cell that a
@@ -13,7 +14,6 @@ spreadsheet would run as a formula is written as text (OWASP's advice).
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import geopandas as gpd
 import pandas as pd
@@ -26,7 +26,11 @@ from storymap.model import Story
 
 PLACE_CSV_COLUMNS = ["id", "name_id", "name_en", "kind", "country", "lat", "lon", "layer", "precision_km", "location_note"]  # fmt: skip
 EVENT_COLUMNS = ["order", "id", "date", "start", "end", "precision", "approximate", "category",
-                 "title_id", "title_en", "places", "route_mode", "route_km", "sources"]  # fmt: skip
+                 "title_id", "title_en", "places", "route_mode", "route_km", "sources",
+                 "summary_id", "summary_en", "date_note_id", "date_note_en",
+                 "route_origin", "route_via", "route_destination"]  # fmt: skip
+# Text columns written once per story language: name_id, name_en -> name_es, name_en...
+LANGUAGE_STEMS = ("name", "title", "summary", "date_note")
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,7 +44,7 @@ def _in_languages(columns: list[str], story: Story) -> list[str]:
     out: list[str] = []
     for column in columns:
         stem = column.removesuffix("_id").removesuffix("_en")
-        if stem in ("name", "title") and column != stem:
+        if stem in LANGUAGE_STEMS and column != stem:
             out += [c for c in (f"{stem}_{lang}" for lang in story.languages) if c not in out]
         else:
             out.append(column)
@@ -114,9 +118,18 @@ def _check_finite(located_story: LocatedStory, fields: tuple[str, ...]) -> None:
 
 
 def _events(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame:
-    """``events_frame`` with ISO date strings and route lengths to 0.1 km."""
+    """``events_frame`` with ISO date strings, route lengths to 0.1 km, and what a
+    spreadsheet needs to give the events back (``storymap import --from csv``): each
+    language's summary and date note, and each route's first and last stop."""
     frame = events_frame(story, located)
+    for lang in story.languages:
+        frame[f"summary_{lang}"] = [event.summary.get(lang) for event in story.events]
+        frame[f"date_note_{lang}"] = [
+            event.date_note.get(lang) if event.date_note else None for event in story.events
+        ]
+    frame["route_origin"] = [e.route.origin if e.route else None for e in story.events]
+    frame["route_destination"] = [e.route.destination if e.route else None for e in story.events]
     for column in ("start", "end"):
-        frame[column] = frame[column].map(date.isoformat)
+        frame[column] = frame[column].map(lambda day: day.isoformat() if day else None)
     frame["route_km"] = frame["route_km"].astype(float).round(1)
     return frame

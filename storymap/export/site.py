@@ -24,9 +24,9 @@ from markupsafe import Markup
 
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
-from storymap.i18n import t
+from storymap.i18n import interface_language, t
 from storymap.located import LocatedStory
-from storymap.model import LANGS, Story
+from storymap.model import UI_LANGUAGES, Story
 from storymap.sanitise import ALLOWED_ATTRIBUTES, clean
 
 SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout")
@@ -55,8 +55,16 @@ class Link:
 
 
 def story_languages(story: Story) -> tuple[str, ...]:
-    """The languages a story is told in, its default first."""
-    return (story.default_language, *(lang for lang in LANGS if lang != story.default_language))
+    """The languages a story is told in (``story.languages``), its default first."""
+    others = (lang for lang in story.languages if lang != story.default_language)
+    return (story.default_language, *others)
+
+
+def index_languages(stories: list[LocatedStory]) -> tuple[str, ...]:
+    """The interface languages the index speaks: those of its stories' readers (English
+    for a language the interface does not speak), the first story's default first."""
+    spoken = (interface_language(lang) for item in stories for lang in story_languages(item.story))
+    return tuple(dict.fromkeys(spoken)) or UI_LANGUAGES
 
 
 def planned_files(item: LocatedStory) -> Iterator[tuple[str, str, str]]:
@@ -88,7 +96,7 @@ def story_files(item: LocatedStory, tiles: str = "offline") -> dict[str, bytes]:
 
 def index_html(stories: list[LocatedStory]) -> str:
     """The site's front page: every story, in each of its languages, with its links."""
-    languages = story_languages(stories[0].story) if stories else LANGS
+    languages = index_languages(stories)
     heading = " / ".join(t("site_title", lang) for lang in languages)
     cards = [{"sections": [_section(item, lang) for lang in story_languages(item.story)]}
              for item in stories]  # fmt: skip

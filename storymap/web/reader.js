@@ -44,7 +44,7 @@
       this.legend = L.control({ position: "bottomleft" });
       this.legend.onAdd = () => {
         this.legendNode = el("details", "legend");
-        this.legendNode.open = this.el.map.clientWidth > 620;
+        this.legendNode.open = this.el.map.clientWidth > 620 && this.el.map.clientHeight > 440;  // room to spare
         L.DomEvent.disableClickPropagation(this.legendNode);
         return this.legendNode;
       };
@@ -105,6 +105,7 @@
         node.setAttribute("aria-label", ui[key]);
         node.title = ui[key];
       });
+      this.root.querySelectorAll("[data-ui-text]").forEach((node) => { node.textContent = ui[node.dataset.uiText]; });
       this.el.slider.setAttribute("aria-label", ui.slider_label);
       this.el.map.setAttribute("aria-label", ui.map_label + ": " + text.title);
       this.el.narrative.setAttribute("aria-label", ui.narrative_label);
@@ -221,10 +222,15 @@
       const x = (step) => 8 + (step / Math.max(1, this.lastStep)) * (width - 16);
       const parts = document.createDocumentFragment();
       const small = this.data.events.length > 300;
+      const drawn = new Set();  // a long story has many events per pixel: one dot each is enough
       this.data.events.forEach((event) => {
-        const dot = document.createElementNS(SVG, "circle");
         const colour = this.data.colours[event.category];
-        dot.setAttribute("cx", x(event.step).toFixed(1));
+        const cx = x(event.step).toFixed(small ? 0 : 1);
+        const key = `${cx} ${colour} ${event.exact}`;
+        if (drawn.has(key)) return;
+        drawn.add(key);
+        const dot = document.createElementNS(SVG, "circle");
+        dot.setAttribute("cx", cx);
         dot.setAttribute("cy", "8");
         dot.setAttribute("r", small ? "1.5" : "5");
         dot.setAttribute("fill", event.exact ? colour : "#fff");

@@ -44,12 +44,17 @@
       leaflet.on("zoomend moveend", () => this._label());
     }
 
+    /**
+     * The offline outlines, in the world's copy and the copies either side of it: a story
+     * across ±180° draws its places past 180° (Leaflet draws a vector layer only once).
+     */
     _drawCountries(geojson) {
       const base = this.data.base_map;
-      this.countriesLayer = L.geoJSON(geojson, {
-        pane: "offline-base", interactive: false, attribution: "Natural Earth",
-        style: { color: base.border, weight: 0.8, fillColor: base.land, fillOpacity: 1 },
-      }).addTo(this.map);
+      const style = { color: base.border, weight: 0.8, fillColor: base.land, fillOpacity: 1 };
+      this.countriesLayer = L.layerGroup([-360, 0, 360].map((turn) => L.geoJSON(geojson, {
+        pane: "offline-base", interactive: false, attribution: turn ? "" : "Natural Earth", style,
+        coordsToLatLng: (c) => L.latLng(c[1], c[0] + turn),
+      }))).addTo(this.map);
     }
 
     /** New words (a language switch): the layer switch, tooltips and labels follow. */
@@ -126,7 +131,7 @@
       if (line.state !== state) {
         const current = state === "current";
         const style = this.data.route_styles[event.route.mode] || this.data.route_styles.other;
-        line.setStyle({ color: this.colour(i), weight: style.width * (current ? 1.3 : 0.7) * this.scale,
+        line.setStyle({ color: this.colour(i), weight: style.width * (current ? 1.1 : 0.6) * this.scale,
           opacity: current ? 0.95 : 0.4, dashArray: style.dash, lineCap: style.cap });
         line.state = state;
       }

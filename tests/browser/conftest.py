@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,22 @@ def story_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
     server = start_app(FIRST_STORY, tmp_path_factory.mktemp("app"))
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def exported_story(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first story as one offline HTML file, made once (``python -m storymap export``)."""
+    from storymap.cli import main
+
+    target = tmp_path_factory.mktemp("exported") / "story.html"
+    assert main(["export", str(FIRST_STORY), "--format", "html", "-o", str(target)]) == 0
+    return target
+
+
+@pytest.fixture
+def close_pages(browser: object) -> Iterator[None]:
+    """Close the pages a test opened: idle Streamlit pages and maps still cost the 2 cores."""
+    before = set(browser.contexts)
+    yield
+    for context in set(browser.contexts) - before:
+        context.close()

@@ -184,3 +184,46 @@ def test_timeline_strip_click_and_play_pause(browser: object, story_server: obje
     assert frame.evaluate("window.storyReader.timer") is None  # no step is waiting to happen
     expect(frame.locator("#narrative")).to_have_attribute("data-step", "9")
     assert watched.errors == []
+
+
+def test_an_edited_story_is_swapped_in_whole_and_a_broken_edit_never_reaches_readers(
+    browser: object, tmp_path: Path
+) -> None:
+    story = tmp_path / "story.yaml"
+    original = (ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml").read_text("utf-8")
+    story.write_text(original, encoding="utf-8")
+    server = start_app(story, tmp_path, tiles="offline")
+    try:
+        watched = open_page(browser)
+        page = watched.page
+        page.goto(f"{server.url}/?event=kremlin-meeting&lang=en")
+        frame = reader_frame(page)
+        expect(frame.locator("#narrative")).to_contain_text("Putin receives")
+        # the author fixes a title while a reader is on the page
+        edited = original.replace(
+            "en: Eurasian security conference in Minsk (scheduled)",
+            "en: The Minsk conference, edited",
+        )
+        story.write_text(edited, encoding="utf-8")
+        frame.focus("#slider")
+        page.keyboard.press("ArrowRight")  # the reader moves on; the page hears of it
+        expect(frame.locator("#narrative")).to_contain_text("Eurasian security conference")
+        # the page sends the new version; the reader starts again on it, at the same event
+        frame = reader_frame(page)
+        page.wait_for_function(
+            "[...document.querySelectorAll('iframe')].some(f => f.contentDocument &&"
+            " (f.contentDocument.getElementById('narrative') || {}).textContent?.includes('edited'))",
+            timeout=30_000,
+        )
+        frame = reader_frame(page)
+        expect(frame.locator("#narrative")).to_contain_text("The Minsk conference, edited")
+        assert "event=minsk-conference" in page.url
+        # a broken edit: the reader keeps the last good version, with a notice
+        story.write_text(edited.replace("date: 2025-10-27\n", "date: 2025-02-30\n", 1), "utf-8")
+        frame.focus("#slider")
+        page.keyboard.press("ArrowLeft")
+        expect(page.get_by_text("last good version")).to_be_visible(timeout=15_000)
+        expect(frame.locator("#narrative")).to_contain_text("Putin receives")
+        assert watched.errors == []
+    finally:
+        server.stop()

@@ -1,9 +1,10 @@
 """The overview picture's map layers, drawn with matplotlib on one ``Axes``.
 
 Countries (Natural Earth, clipped and projected with geopandas), routes as great-circle
-lines with arrowheads, one circle per place (hollow with a dashed edge when its date is
-not an exact day) and the legend in the emptiest corner. Each layer is a handful of
-artists however big the story is. (The labels are ``labelling``'s.)
+lines in their mode's line style (``style.ROUTE_STYLES``, as in the reader) with
+arrowheads, one circle per place (hollow with a dashed edge when its date is not an
+exact day) and the legend in the emptiest corner. Each layer is a handful of artists
+however big the story is. (The labels are ``labelling``'s.)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.collections import LineCollection, PolyCollection
@@ -22,22 +24,25 @@ from matplotlib.lines import Line2D
 from shapely.geometry import box
 
 from storymap.export.picture.marks import Mark, RouteMark
-from storymap.export.picture.projection import XY, Projection
+from storymap.export.picture.projection import XY, LonLat, Projection
 from storymap.geocoding import COUNTRY_OUTLINES
-from storymap.style import LAND
+from storymap.style import LAND, ROUTE_STYLES, RouteStyle
 
 BORDER = "#9a9a9a"
 TEXT = "#222222"
 MUTED = "#555555"
 LEGEND_PT = 8.5
 LAYER = {"country": 4, "region": 5, "city": 6, "site": 7}  # countries under cities under sites
+PT_PER_PX = 0.8  # a route's line width in points per pixel of the reader's (ROUTE_STYLES)
 
 
 @dataclass(frozen=True)
 class DrawnRoute:
-    """A route as drawn: its projected line, colour, length label and length."""
+    """A route as drawn: its projected line (in pieces if the map's seam cuts it), its
+    arrowhead (a triangle), colour, length label and length."""
 
-    xy: tuple[XY, ...]
+    pieces: tuple[tuple[XY, ...], ...]
+    head: tuple[XY, ...]
     colour: str
     text: str
     km: float
@@ -45,11 +50,22 @@ class DrawnRoute:
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One legend row: a filled dot, a hollow dot (date not exact) or a dashed line."""
+    """One legend row: a filled dot, a hollow dot (date not exact) or a route mode's line."""
 
     label: str
     colour: str
-    look: str = "dot"  # "dot", "hollow" or "dashed"
+    look: str = "dot"  # "dot", "hollow" or a mode of ROUTE_STYLES
+
+
+def line_width(style: RouteStyle) -> float:
+    """A mode's line width in points."""
+    return style.width * PT_PER_PX
+
+
+def line_dashes(style: RouteStyle) -> str | tuple[float, tuple[float, ...]]:
+    """A mode's dash pattern for matplotlib, which scales dashes by the line width: the
+    reader's pattern (pixels at ``style.width``) divided by that width."""
+    return (0, tuple(n / style.width for n in style.dash)) if style.dash else "solid"
 
 
 @cache
@@ -58,36 +74,47 @@ def _world() -> gpd.GeoDataFrame:
 
 
 def draw_countries(ax: Axes, projection: Projection) -> None:
-    world = _world().clip(box(*projection.clip))
+    world = _world()
+    world = pd.concat([world.clip(box(*clip)) for clip in projection.clips])
     world = world[~world.geometry.is_empty].to_crs(projection.crs)
     world.plot(ax=ax, facecolor=LAND, edgecolor=BORDER, linewidth=0.6, zorder=1)
 
 
 def draw_routes(
-    ax: Axes, routes: Sequence[RouteMark], projection: Projection, texts: Sequence[str]
+    ax: Axes,
+    routes: Sequence[RouteMark],
+    pieces: Sequence[Sequence[Sequence[LonLat]]],
+    projection: Projection,
+    texts: Sequence[str],
 ) -> list[DrawnRoute]:
-    """Every route as a line (dashed for flights) with an arrowhead at its destination,
-    in three collections however many routes there are."""
+    """Every route as a line in its mode's style, in ``pieces`` (lon/lat, one list per
+    route: the line cut at the map's seam), with an arrowhead at its destination: one
+    collection per mode and one for the heads, however many routes there are."""
     if not routes:
         return []
-    flat = np.array(projection.project([c for route in routes for c in route.coords]))
-    lines = np.split(flat, np.cumsum([len(route.coords) for route in routes])[:-1])
-    for flight in (False, True):
-        chosen = [k for k, route in enumerate(routes) if route.flight == flight]
+    flat_pieces = [piece for route in pieces for piece in route]
+    flat = np.array(projection.project([c for piece in flat_pieces for c in piece]))
+    lines = np.split(flat, np.cumsum([len(piece) for piece in flat_pieces])[:-1])
+    ends = np.cumsum([len(route) for route in pieces])
+    drawn = [lines[end - len(route) : end] for route, end in zip(pieces, ends, strict=True)]
+    for mode, style in ROUTE_STYLES.items():
+        chosen = [k for k, route in enumerate(routes) if route.mode == mode]
         if chosen:
             ax.add_collection(LineCollection(
-                [lines[k] for k in chosen], colors=[routes[k].colour for k in chosen],
-                linewidths=2.2, linestyles=(0, (5, 3)) if flight else "solid",
-                capstyle="round", alpha=0.9, zorder=3), autolim=False)  # fmt: skip
+                [line for k in chosen for line in drawn[k]],
+                colors=[routes[k].colour for k in chosen for _ in drawn[k]],
+                linewidths=line_width(style), linestyles=line_dashes(style),
+                capstyle=style.cap, alpha=0.9, zorder=3), autolim=False)  # fmt: skip
     to_px = ax.transData.get_matrix()[0, 0]  # display pixels per projected metre (equal aspect)
     points = ax.figure.dpi / 72 / to_px  # projected metres per point
-    heads = [_arrowhead(line, points) for line in lines]
+    heads = [_arrowhead(line[-1], points) for line in drawn]
     ax.add_collection(PolyCollection(heads, facecolors=[r.colour for r in routes],
                                      edgecolors="none", zorder=3), autolim=False)  # fmt: skip
     return [
-        DrawnRoute(tuple(map(tuple, line)), route.colour, text, route.km)
-        for line, route, text in zip(lines, routes, texts, strict=True)
-    ]
+        DrawnRoute(tuple(tuple(map(tuple, piece)) for piece in line), tuple(map(tuple, head)),
+                   route.colour, text, route.km)
+        for line, head, route, text in zip(drawn, heads, routes, texts, strict=True)
+    ]  # fmt: skip
 
 
 def _arrowhead(line: np.ndarray, point: float) -> np.ndarray:
@@ -145,13 +172,15 @@ def draw_legend(
 def _legend(ax: Axes, handles: list[Line2D], title: str, loc: str) -> Legend:
     return ax.legend(handles=handles, loc=loc, title=title, fontsize=LEGEND_PT,
                      title_fontsize=LEGEND_PT + 0.5, frameon=True, framealpha=0.92,
-                     edgecolor=BORDER, borderpad=0.7, handlelength=2.6)  # fmt: skip
+                     edgecolor=BORDER, borderpad=0.7, handlelength=3.4)  # fmt: skip
 
 
 def _handle(entry: LegendEntry) -> Line2D:
-    if entry.look == "dashed":
-        return Line2D([], [], color=entry.colour, linewidth=2, linestyle=(0, (5, 3)),
-                      label=entry.label)  # fmt: skip
+    if entry.look in ROUTE_STYLES:
+        style = ROUTE_STYLES[entry.look]
+        return Line2D([], [], color=entry.colour, linewidth=line_width(style),
+                      linestyle=line_dashes(style), dash_capstyle=style.cap,
+                      solid_capstyle=style.cap, label=entry.label)  # fmt: skip
     hollow = entry.look == "hollow"
     return Line2D([], [], linestyle="none", marker="o", markersize=8,
                   markerfacecolor="white" if hollow else entry.colour,

@@ -10,6 +10,7 @@ its answer. A big story is thinned before anything is measured: only the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import shapely
@@ -71,18 +72,21 @@ def draw_labels(
         requests.append(_request(text, renderer, spots, priority))
         texts.append(text)
     longest = sorted(range(len(routes)), key=lambda k: (-routes[k].km, k))[:ROUTE_LABELS]
+    covered = _marks_and_heads(ax, display, radius, routes)
     for rank, k in enumerate(longest):
         route = routes[k]
         text = ax.text(0, 0, route.text, fontsize=LABEL_PT - 0.5, color=route.colour,
                        fontweight="bold", path_effects=HALO, zorder=9)  # fmt: skip
-        line = shapely.LineString(ax.transData.transform(route.xy))
+        line = max((shapely.LineString(ax.transData.transform(piece)) for piece in route.pieces),
+                   key=lambda piece: piece.length)  # fmt: skip
         spots = tuple(
             Spot(p.x, p.y, 0, dy * px, "center", va, rank=n)
             for n, share in enumerate(ROUTE_SHARES)
             for p in [line.interpolate(share, normalized=True)]
             for dy, va in ((5, "bottom"), (-5, "top"))
         )
-        requests.append(_request(text, renderer, spots, -1.0 - rank / ROUTE_LABELS))
+        request = _request(text, renderer, spots, -1.0 - rank / ROUTE_LABELS)
+        requests.append(_off(request, covered))
         texts.append(text)
 
     placements = place_labels(requests, obstacles, frame, max_labels=MAX_LABELS,
@@ -116,6 +120,27 @@ def _request(text: Text, renderer: RendererBase, spots: tuple[Spot, ...], priori
     return Label(extent.width, extent.height, spots, priority)
 
 
+def _marks_and_heads(
+    ax: Axes, display: np.ndarray, radius: float, routes: Sequence[DrawnRoute]
+) -> shapely.STRtree:
+    """Every marker (a square) and arrowhead (its triangle), in display units."""
+    shapes = list(shapely.box(*(display - radius).T, *(display + radius).T)) if len(display) else []
+    shapes += [shapely.Polygon(ax.transData.transform(route.head)) for route in routes]
+    return shapely.STRtree(shapes)
+
+
+def _off(label: Label, covered: shapely.STRtree) -> Label:
+    """The label without the spots where it would cover a marker or an arrowhead: a
+    route's length may be left out (the reader says it too), but must not hide a place
+    or which way a route goes."""
+    if not label.spots:
+        return label
+    boxes = np.array([_row(spot.box(label.width, label.height)) for spot in label.spots])
+    inner = shapely.box(*(boxes[:, :2] + 1).T, *(boxes[:, 2:] - 1).T)  # touching is no harm
+    hit = set(covered.query(inner, predicate="intersects")[0].tolist())
+    return replace(label, spots=tuple(s for k, s in enumerate(label.spots) if k not in hit))
+
+
 def _put(ax: Axes, text: Text, spot: Spot) -> None:
     """Move ``text`` to ``spot``, with a leader line from its point if the spot has one."""
     dpi = ax.figure.dpi
@@ -133,18 +158,22 @@ def _put(ax: Axes, text: Text, spot: Spot) -> None:
 
 def _route_obstacles(ax: Axes, routes: Sequence[DrawnRoute], half: float) -> list[Obstacle]:
     """Small boxes along each route (display space), so labels keep off the lines and above
-    all off their arrowheads (the last 40 display units)."""
+    all off their arrowheads (the last 40 display units of the last piece)."""
     found = []
-    for route in routes:
-        line = shapely.LineString(ax.transData.transform(route.xy))
+    for piece, last in ((p, p is r.pieces[-1]) for r in routes for p in r.pieces):
+        line = shapely.LineString(ax.transData.transform(piece))
         count = max(2, int(line.length / half))
         along = shapely.line_interpolate_point(line, np.linspace(0, 1, count + 1), normalized=True)
-        head = (np.arange(count + 1) > count - 40 / half).tolist()
+        head = (last & (np.arange(count + 1) > count - 40 / half)).tolist()
         found += [
             Obstacle(Box(x - half, y - half, x + half, y + half), 3.0 if near else 0.5)
             for (x, y), near in zip(shapely.get_coordinates(along).tolist(), head, strict=True)
         ]
     return found
+
+
+def _row(box: Box) -> tuple[float, float, float, float]:
+    return box.x0, box.y0, box.x1, box.y1
 
 
 def _box(extent: Bbox) -> Box:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from storymap.geocoding import Location
 from storymap.geometry import route_line
 from storymap.model import Event, Story
-from storymap.style import CATEGORY_COLOURS
+from storymap.style import category_styles
 
 NO_EVENT = "#777777"
 KIND_ORDER = {"city": 0, "site": 1, "region": 2, "country": 3}  # which name leads a label
@@ -22,7 +22,8 @@ KIND_ORDER = {"city": 0, "site": 1, "region": 2, "country": 3}  # which name lea
 @dataclass(frozen=True)
 class Mark:
     """One place as drawn: where, its name, the colour of its last event, whether that
-    event's date is an exact day, and how many events name it."""
+    event's date is an exact day, how many events name it, and whether it is the only
+    place of some event."""
 
     place_id: str
     lon: float
@@ -32,22 +33,28 @@ class Mark:
     colour: str
     exact: bool
     events: int
+    alone: bool = False
 
 
 @dataclass(frozen=True)
 class RouteMark:
-    """One route as drawn: its great-circle line (lon, lat), colour, mode and length."""
+    """One route as drawn: its great-circle line through every stop (lon, lat, longitudes
+    continuous: it may run past ±180°), its category's colour, its mode (``ROUTE_STYLES``)
+    and its geodesic length."""
 
     coords: tuple[tuple[float, float], ...]
     colour: str
-    flight: bool
+    mode: str
     km: float
 
 
 def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[Mark]:
-    """Every place of the story, in story order, coloured by the last event there."""
+    """Every place of the story, in story order, coloured by the last event there
+    (``category_styles``: the story's own colours) and named in ``lang``."""
+    colours = _colours(story)
     last: dict[str, Event] = {}
     count: dict[str, int] = {}
+    alone = {event.places[0] for event in story.events if len(event.places) == 1}
     for event in story.events:
         for place_id in event.places:
             last[place_id] = event
@@ -63,16 +70,18 @@ def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[M
                 lat=where.lat,
                 name=place.name.get(lang),
                 kind=place.kind,
-                colour=CATEGORY_COLOURS[event.category] if event else NO_EVENT,
-                exact=event.date.is_exact_day if event else True,
+                colour=colours[event.category] if event else NO_EVENT,
+                exact=event.date is not None and event.date.is_exact_day if event else True,
                 events=count.get(place.id, 0),
+                alone=place.id in alone,
             )
         )
     return marks
 
 
 def story_routes(story: Story, located: dict[str, Location]) -> list[RouteMark]:
-    """Every event's route, in story order."""
+    """Every event's route through its waypoints, in story order."""
+    colours = _colours(story)
     routes = []
     for event in story.events:
         if event.route:
@@ -80,18 +89,23 @@ def story_routes(story: Story, located: dict[str, Location]) -> list[RouteMark]:
             routes.append(
                 RouteMark(
                     coords=tuple((float(x), float(y)) for x, y in line.coords),
-                    colour=CATEGORY_COLOURS[event.category],
-                    flight=event.route.mode == "flight",
+                    colour=colours[event.category],
+                    mode=event.route.mode,
                     km=km,
                 )
             )
     return routes
 
 
+def _colours(story: Story) -> dict[str, str]:
+    return {category: style.colour for category, style in category_styles(story).items()}
+
+
 def focus(marks: Sequence[Mark]) -> list[Mark]:
-    """The places the map zooms to: all but countries, unless there are only countries
-    (country markers would pull the map out to the whole world)."""
-    return [m for m in marks if m.kind != "country"] or list(marks)
+    """The places the map zooms to: all but countries (a country's marker, at its middle,
+    would pull the map out to the whole world), except a country where an event happened
+    with no other place (the tsunami reaching Somalia), or when there are only countries."""
+    return [m for m in marks if m.kind != "country" or m.alone] or list(marks)
 
 
 def colocated(points: Sequence[tuple[float, float]], within: float) -> list[list[int]]:

@@ -1,8 +1,11 @@
 """The overview picture's page: title and subtitle above the map, credits below, as PNG.
 
-Drawn on matplotlib's Agg canvas (no display, no pyplot). The map is zoomed to the
-story's own places in a projection fitted to them (``projection``); its layers are
-drawn by ``drawing``; its labels placed by ``labels``.
+Drawn on matplotlib's Agg canvas (no display, no pyplot). The map shows the story's
+longitude window (``window``: across ±180° for a story across the Pacific), zoomed to
+its places and routes in a projection centred on them (``projection``, ``plan``); its
+layers are drawn by ``drawing``; its labels placed by ``labelling``. Every word is in the reader's
+language: the story's own names (its categories' too) and the interface's (in English
+for a story language the interface does not speak).
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from storymap.export.picture.drawing import (
     draw_routes,
 )
 from storymap.export.picture.labelling import draw_labels
-from storymap.export.picture.marks import focus, story_marks, story_routes
-from storymap.export.picture.projection import fit_frame, fit_projection
+from storymap.export.picture.marks import Mark, RouteMark
+from storymap.export.picture.plan import plan_map
 from storymap.export.picture.text import (
     ELLIPSIS,
     LEGEND_CHARS,
@@ -38,8 +41,8 @@ from storymap.export.picture.text import (
 )
 from storymap.i18n import number, t
 from storymap.located import LocatedStory
-from storymap.model import CATEGORIES
-from storymap.style import CATEGORY_COLOURS, OCEAN
+from storymap.model import Story
+from storymap.style import OCEAN, ROUTE_STYLES, category_styles
 
 TITLE_PT, SUBTITLE_PT, CREDITS_PT = 18, 11, 8
 TITLE_LINES, SUBTITLE_LINES, CREDITS_LINES = 3, 3, 2  # at most; a longer text ends in "…"
@@ -54,10 +57,9 @@ def overview_png(
     dpi: int = 150,
 ) -> bytes:
     """The whole story on one static map, as PNG bytes."""
-    story, located = located_story.story, located_story.located
-    marks = story_marks(story, located, lang)
-    projection = fit_projection([(m.lon, m.lat) for m in focus(marks)])
-    frame = fit_frame(projection.project([(m.lon, m.lat) for m in focus(marks)]))
+    story = located_story.story
+    plan = plan_map(located_story, lang)
+    marks, routes, projection, frame = plan.marks, plan.routes, plan.projection, plan.frame
     map_w = width_in - 2 * SIDE_IN
     map_h = map_w * frame.height / frame.width
 
@@ -93,24 +95,15 @@ def overview_png(
         spine.set_edgecolor(BORDER)
 
     draw_countries(ax, projection)
-    routes = story_routes(story, located)
     lengths = [t("distance_km", lang, km=number(route.km, lang)) for route in routes]
-    drawn = draw_routes(ax, routes, projection, lengths)
+    drawn = draw_routes(ax, routes, plan.pieces, projection, lengths)
     points = projection.project([(m.lon, m.lat) for m in marks])
     draw_places(ax, marks, points)
     ax.set_xlabel("")
     ax.set_ylabel("")
 
     renderer = canvas.get_renderer()
-    used = [c for c in CATEGORIES if any(e.category == c for e in story.events)]
-    entries = [
-        LegendEntry(bounded(t(f"category_{c}", lang), LEGEND_CHARS), CATEGORY_COLOURS[c])
-        for c in used
-    ]
-    if not all(m.exact for m in marks):
-        entries.append(LegendEntry(t("precision_note", lang), MUTED, "hollow"))
-    if any(route.flight for route in routes):
-        entries.append(LegendEntry(t("route_mode_flight", lang).capitalize(), MUTED, "dashed"))
+    entries = legend_entries(story, marks, routes, lang)
     legend = draw_legend(ax, renderer, t("legend", lang), entries, points)
     draw_labels(ax, renderer, marks, points, drawn, legend)
 
@@ -118,6 +111,30 @@ def overview_png(
     fig.savefig(out, format="png", dpi=dpi, facecolor="white")
     fig.clear()
     return out.getvalue()
+
+
+def legend_entries(
+    story: Story, marks: list[Mark], routes: list[RouteMark], lang: str
+) -> list[LegendEntry]:
+    """The categories the story uses, with their names in ``lang``; a hollow dot if some
+    date is not exact; one line per route mode used, in its style."""
+    entries = [
+        LegendEntry(bounded(style.name.get(lang), LEGEND_CHARS), style.colour)
+        for style in category_styles(story).values()
+    ]
+    if not all(m.exact for m in marks):
+        entries.append(LegendEntry(t("precision_note", lang), MUTED, "hollow"))
+    used = {route.mode for route in routes}
+    entries += [
+        LegendEntry(_first_upper(t(f"route_mode_{mode}", lang)), MUTED, mode)
+        for mode in ROUTE_STYLES
+        if mode in used
+    ]
+    return entries
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _heading(

@@ -1,9 +1,10 @@
 """Which map projection and which part of it the overview picture shows: pure numbers.
 
-Given the lon/lat points the picture should show, choose a projection fitted to them
-(a Lambert conformal conic for mid-latitudes, an equidistant cylindrical otherwise),
-the lon/lat box that is safe to project into it, and the projected frame: the points'
-bounds with margins, at least ``MIN_EXTENT_M`` across, in a slide's shape.
+Given the lon/lat points the picture should show (in its longitude window:
+``window``), choose a projection centred on them (a Lambert conformal conic for
+mid-latitudes, an equidistant cylindrical otherwise), the lon/lat boxes that are safe
+to project into it, and the projected frame: the points' bounds with margins, at
+least ``MIN_EXTENT_M`` across, in a slide's shape.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ XY = tuple[float, float]
 MARGIN = 0.10  # around the points' bounds, as a share of their extent
 MIN_EXTENT_M = 1_500_000  # a story with one place still shows its surroundings
 ASPECT = (1.3, 2.0)  # width / height of the map frame, for slides
+CONIC_REACH = 170  # degrees either side of the central meridian a conic map draws
+CYLINDER_REACH = 179.9  # a cylindrical one draws the whole world, up to its seam
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,15 @@ class Frame:
 
 @dataclass(frozen=True)
 class Projection:
-    """A PROJ string and the lon/lat box (west, south, east, north) safe to draw in it."""
+    """A PROJ string and the lon/lat boxes (west, south, east, north), within ±180°, that
+    are safe to draw in it: together they reach almost to the seam opposite ``lon_0``."""
 
     crs: str
-    clip: tuple[float, float, float, float]
+    clips: tuple[tuple[float, float, float, float], ...]
 
     def project(self, points: Sequence[LonLat]) -> list[XY]:
-        """Lon/lat points in this projection's metres."""
+        """Lon/lat points in this projection's metres (any longitude: PROJ takes it
+        relative to the central meridian, so 200° is drawn where -160° is)."""
         if not points:
             return []
         lons, lats = zip(*points, strict=True)
@@ -56,32 +61,47 @@ class Projection:
         return list(zip((float(x) for x in xs), (float(y) for y in ys), strict=True))
 
 
-def fit_projection(points: Sequence[LonLat]) -> Projection:
-    """A projection centred on ``points`` (at least one): conic when they lie on one side of
-    the equator and span at most 150° of longitude, cylindrical otherwise."""
+def fit_projection(points: Sequence[LonLat], centre: float | None = None) -> Projection:
+    """A projection for ``points`` (at least one; longitudes continuous, so a story
+    across ±180° may give 170 to 190), its central meridian ``centre`` (by default the
+    middle of their longitudes; its opposite is the map's seam): conic when they lie on
+    one side of the equator and span at most 150° of longitude, cylindrical otherwise."""
     if not points:
         raise ValueError("fit_projection needs at least one point")
     lons = [lon for lon, _ in points]
     lats = [lat for _, lat in points]
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    lon_0 = (west + east) / 2
+    lon_0 = (west + east) / 2 if centre is None else centre
+    lon_0 = (lon_0 + 180) % 360 - 180  # PROJ's central meridian, within ±180
     lat_0 = (south + north) / 2
     pad = max(north - south, 10) * (0.5 + MARGIN)
-    clip_lons = (max(-180.0, lon_0 - 170), min(180.0, lon_0 + 170))
     if east - west <= 150 and (south - pad > 0 or north + pad < 0):
         span = north - south
         lat_1, lat_2 = south + span / 6, north - span / 6
         crs = (
             f"+proj=lcc +lat_1={lat_1:.3f} +lat_2={lat_2:.3f} +lat_0={lat_0:.3f} "
-            f"+lon_0={lon_0:.3f} +datum=WGS84 +units=m +no_defs"
+            f"+lon_0={lon_0:.6f} +datum=WGS84 +units=m +no_defs"
         )
         band = (-10.0, 89.0) if lat_0 > 0 else (-89.0, 10.0)
+        reach = CONIC_REACH
     else:
         crs = (
-            f"+proj=eqc +lat_ts={abs(lat_0):.3f} +lon_0={lon_0:.3f} +datum=WGS84 +units=m +no_defs"
+            f"+proj=eqc +lat_ts={abs(lat_0):.3f} +lon_0={lon_0:.6f} +datum=WGS84 +units=m +no_defs"
         )
         band = (-89.0, 89.0)
-    return Projection(crs, (clip_lons[0], band[0], clip_lons[1], band[1]))
+        reach = CYLINDER_REACH
+    return Projection(crs, _boxes(lon_0 - reach, lon_0 + reach, *band))
+
+
+def _boxes(
+    west: float, east: float, south: float, north: float
+) -> tuple[tuple[float, float, float, float], ...]:
+    """The longitudes west to east (continuous, less than a turn) as boxes within ±180°."""
+    turn = 360 * ((west + 180) // 360)
+    west, east = west - turn, east - turn  # west in [-180, 180)
+    if east <= 180:
+        return ((west, south, east, north),)
+    return ((west, south, 180.0, north), (-180.0, south, east - 360, north))
 
 
 def fit_frame(points: Sequence[XY]) -> Frame:

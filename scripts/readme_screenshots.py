@@ -1,0 +1,80 @@
+"""Make the README's screenshots of the published first story (and the Magellan test story).
+
+Run: .venv/bin/python scripts/readme_screenshots.py   (needs Debian's Chromium; no network)
+The browser tests make their own screenshots of the tests' frozen story in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, start_app  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
+MAGELLAN = ROOT / "tests" / "fixtures" / "magellan.yaml"
+SHOTS = [  # (story, path, width, height, file)
+    (STORY, "/?event=kursk-acknowledged&lang=en", 1280, 800, "reader.png"),
+    (STORY, "/?event=pyongyang-museum", 390, 844, "reader-phone.png"),
+    (STORY, "/presenter?event=lavrov-choe-talks&lang=en", 1280, 720, "presenter.png"),
+    (STORY, "/data?lang=en", 1400, 1000, "data-page.png"),
+    (MAGELLAN, "/?event=guam&lang=en", 1280, 800, "reader-magellan.png"),
+]
+
+
+def offline(route: object) -> None:
+    url = route.request.url
+    route.continue_() if url.startswith("http://127.0.0.1") else route.abort()
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        servers = {}
+        try:
+            for story, path, width, height, name in SHOTS:
+                if story not in servers:
+                    servers[story] = start_app(story, Path(tmp), tiles="offline")
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.route("**/*", offline)
+                page.goto(servers[story].url + path)
+                if "/data" in path:
+                    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+                else:
+                    frame = next(f for f in _frames(page) if "storymap_reader" in f.url)
+                    frame.wait_for_function(
+                        "window.storyReader && !window.storyReader.map._animatingZoom"
+                    )
+                page.wait_for_timeout(2500)  # tiles of the offline outlines, labels after the fly
+                page.screenshot(path=str(OUT / name))
+                print(f"wrote {OUT / name}")
+                page.close()
+        finally:
+            for server in servers.values():
+                server.stop()
+            browser.close()
+    return 0
+
+
+def _frames(page: object) -> list:
+    for _ in range(300):
+        frames = [f for f in page.frames if "storymap_reader" in f.url]
+        if frames:
+            try:
+                if frames[0].evaluate("Boolean(window.storyReader)"):
+                    return frames
+            except Exception:
+                pass
+        page.wait_for_timeout(100)
+    raise TimeoutError("the reader did not load")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

