@@ -72,7 +72,9 @@ def start_app(story: Path, workdir: Path, tiles: str = "carto", timeout_s: float
     }
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
                "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+               "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               # a served app, not a dev session: code edits nearby never unload its modules
+               "--server.fileWatcherType", "none"]  # fmt: skip
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     url = f"http://127.0.0.1:{port}"

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from import_helpers import fixture_path
 from story_helpers import FIRST_STORY, ROOT
 from streamlit.testing.v1 import AppTest
 
@@ -122,7 +123,7 @@ def test_start_from_a_story_in_the_folder_and_from_blank(gazetteer):
     assert any("not found" in label for label in issues(at))
 
 
-def test_start_from_an_upload_and_from_an_import(monkeypatch, gazetteer):
+def test_start_from_an_upload_and_from_an_import(gazetteer):
     at = open_page(lang="en")
     at.file_uploader(key="author-upload").set_value(
         ("story.yaml", FIRST_STORY.read_bytes(), "application/yaml")
@@ -131,23 +132,18 @@ def test_start_from_an_upload_and_from_an_import(monkeypatch, gazetteer):
     at.button(key="author-open-upload").click().run()
     assert author(at).data["id"] == "russia-north-korea"
 
-    from types import SimpleNamespace
-
-    def import_story(data, fmt=None, name="upload"):
-        story = json.loads(json.dumps(author(at).data))
-        story["id"] = "imported"
-        return SimpleNamespace(story=story, report=["2 slides without a date"], yaml=lambda: "")
-
-    monkeypatch.setattr("storymap.authoring.starts.importer", lambda: import_story)
+    katrina = fixture_path("storymapjs/katrina.json")  # a published StoryMapJS story
     go(at, "start")
     at.file_uploader(key="author-upload").set_value(
-        ("map.json", b'{"storymap": {"slides": []}}', "application/json")
+        (katrina.name, katrina.read_bytes(), "application/json")
     )
     at.run()
     at.button(key="author-open-upload").click().run()
     assert not at.exception
-    assert author(at).data["id"] == "imported"
-    assert stored(at)["report"] == ["2 slides without a date"]
+    assert author(at).data["id"] == "the-path-of-hurricane-katrina"
+    assert len(author(at).data["events"]) == 7
+    report = stored(at)["report"]
+    assert any(line.startswith("slide 2: the point is off the map") for line in report)
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from import_helpers import fixture_path
 from story_helpers import FIRST_STORY, ROOT
 
-from storymap.authoring import placing, starts
+from storymap.authoring import placing
 from storymap.authoring.checks import check_story
 from storymap.authoring.starts import blank_story, from_article, from_file, from_upload
 from storymap.authoring.uploads import MAX_UPLOAD_BYTES, UploadRefused, nesting_depth
@@ -226,7 +227,7 @@ def test_a_yaml_alias_bomb_is_refused_with_its_line():
     begun = from_upload("bomb.yaml", ALIAS_BOMB)
     assert begun.data is None
     assert begun.problems == (
-        "line 1: file: repeats a list or mapping with a YAML alias (*name), which story files do not allow (anchored on this line)",
+        "line 1: file: uses a YAML anchor or alias (&a), which story files do not allow: write the value out where it is needed",
     )
 
 
@@ -244,16 +245,17 @@ def test_our_story_as_json_opens_as_a_story():
     assert from_upload("story.json", text.encode()).data["id"] == "russia-north-korea"
 
 
-def test_formats_for_the_importers_say_so_when_there_are_none(monkeypatch):
-    monkeypatch.setattr(starts, "importer", lambda: None)
-    storymapjs = json.dumps({"storymap": {"slides": []}}).encode()
-    with pytest.raises(
-        UploadRefused,
-        match=r"^map\.json: importing StoryMapJS, TimelineJS, GeoJSON and CSV files needs storymap\.importers",
-    ):
-        from_upload("map.json", storymapjs)
-    with pytest.raises(UploadRefused, match=r"needs storymap\.importers"):
-        from_upload("events.csv", b"Year,Month,Headline\n2025,10,x\n")
+@pytest.mark.parametrize(
+    "fixture",
+    ["storymapjs/katrina.json", "storymapjs-csv/storymapjs-template.csv", "timelinejs/welcome.json",
+     "timelinejs/women_in_computing.csv"],
+)  # fmt: skip
+def test_published_knight_lab_files_start_a_story(fixture):
+    path = fixture_path(fixture)
+    begun = from_upload(path.name, path.read_bytes())
+    assert begun.origin == {"kind": "upload", "name": path.name, "imported": True}
+    assert begun.data["events"] and check_story(begun.data).story is not None
+    assert all("\n" not in line for line in begun.report)
 
 
 def test_imports_go_through_the_importers_contract():
@@ -303,9 +305,14 @@ def test_ten_thousand_events_upload_and_check(gazetteer):
     begun = from_upload("big.yaml", text.encode())
     assert len(begun.data["events"]) == 10_000
     checked = check_story(begun.data)
-    # the synthetic places are all said to be in RU but spread over Eurasia: each is flagged
-    assert checked.story is not None and checked.problems
-    assert all("outside Russia (RU)" in issue.message for issue in checked.problems)
+    # each synthetic place lies in the country it names: the whole story checks clean
+    assert checked.story is not None and checked.problems == []
+    # a longitude typed with the wrong sign puts that one place outside its country
+    first = begun.data["places"][0]
+    first["coordinates"]["lon"] = -first["coordinates"]["lon"]
+    flagged = check_story(begun.data).problems
+    assert len(flagged) == 1 and flagged[0].path[:2] == ("places", 0)
+    assert "outside" in flagged[0].message
 
 
 def test_five_thousand_places_check(gazetteer):

@@ -148,11 +148,6 @@ def _imported(
     name: str, data: bytes, origin: dict[str, Any], import_story: ImportFunction | None
 ) -> Start:
     import_story = import_story or importer()
-    if import_story is None:
-        raise UploadRefused(
-            f"{name}: importing StoryMapJS, TimelineJS, GeoJSON and CSV files needs "
-            "storymap.importers, which this version of the app does not have"
-        )
     try:
         result = import_story(data, None, name)
     except StorymapError as exc:
@@ -166,12 +161,10 @@ def _imported(
     return Start(plain_data(story), {**origin, "imported": True}, report=report)
 
 
-def importer() -> ImportFunction | None:
-    """``storymap.importers.import_story`` when this version has the importers, else None."""
-    try:
-        from storymap.importers import import_story  # type: ignore[import-not-found]
-    except ImportError:
-        return None
+def importer() -> ImportFunction:
+    """``storymap.importers.import_story``, imported when an upload first needs it."""
+    from storymap.importers import import_story
+
     return import_story
 
 

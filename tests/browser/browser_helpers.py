@@ -155,3 +155,17 @@ def shoot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_until(target: object, expression: str, timeout_s: float = 30) -> None:
+    """Wait until ``expression`` is true in ``target`` (a page or frame), polled from here.
+
+    Playwright's ``wait_for_function`` re-evaluates its string with ``eval`` on each
+    animation frame, which an export's Content-Security-Policy (no 'unsafe-eval') refuses
+    whenever the first check is false. ``evaluate`` goes through DevTools and is exempt.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not target.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {timeout_s:g} s: {expression}")
+        time.sleep(0.02)

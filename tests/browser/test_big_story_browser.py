@@ -7,7 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import STEP_PROBE, assert_step_shown_together, open_page, reader_frame
+from browser_helpers import (
+    STEP_PROBE,
+    assert_step_shown_together,
+    open_page,
+    reader_frame,
+    wait_until,
+)
 
 from storymap.cli import main
 from storymap.synthetic import write_synthetic_story
@@ -73,11 +79,9 @@ def test_holding_arrow_right_in_the_exported_page(
     watched = open_page(browser, width=1280, height=800)
     page = watched.page
     page.goto(page_file.as_uri() + "#event=event-4000")
-    page.wait_for_function(
-        "window.storyReader && window.storyReader.root.dataset.state === 'ready'", timeout=60_000
-    )
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'", 60)
     presses = hold_arrow_right(page, page)
-    page.wait_for_function(f"window.__frames.length >= {presses}", timeout=10_000)
+    wait_until(page, f"window.__frames.length >= {presses}", timeout_s=10)
     last = page.evaluate("window.__frames.at(-1)")
     assert last["step"] == min(4001 + presses, EVENTS + 1)
     assert_step_shown_together(page, last)

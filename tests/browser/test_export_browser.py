@@ -12,6 +12,7 @@ from browser_helpers import (
     assert_step_shown_together,
     drawn_markers,
     shoot,
+    wait_until,
 )
 from playwright.sync_api import expect
 
@@ -49,9 +50,7 @@ def open_offline(
     page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
     page.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(path.as_uri())
-    page.wait_for_function(
-        "window.storyReader && window.storyReader.root.dataset.state === 'ready'"
-    )
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     return watched
 
 
@@ -72,7 +71,7 @@ def test_export_works_with_no_network(browser: object, exported: Path) -> None:
     page.evaluate(STEP_PROBE)
     page.focus("#slider")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("window.__frames.length === 1")
+    wait_until(page, "window.__frames.length === 1")
     assert_step_shown_together(page, page.evaluate("window.__frames[0]"))
     assert page.evaluate("document.documentElement.dataset.step") == "1"
     assert drawn_markers(page) == 2
@@ -100,9 +99,7 @@ def test_export_deep_link_in_the_hash(browser: object, exported: Path, tmp_path:
     page = watched.page
     page.goto(exported.as_uri() + "#event=kremlin-meeting&lang=en")
     page.reload()
-    page.wait_for_function(
-        "window.storyReader && window.storyReader.root.dataset.state === 'ready'"
-    )
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     expect(page.locator("#narrative")).to_contain_text("Putin receives North Korea")
     assert page.evaluate("document.documentElement.dataset.step") == "11"
     assert watched.errors == []
@@ -157,8 +154,6 @@ def test_static_site_index_opens_each_story_offline(browser: object, tmp_path: P
     expect(page.locator("h2").first).to_contain_text("Rusia dan Korea Utara")
     shoot(page, "site-index")
     page.get_by_role("link", name="Russia and North Korea, ever closer").click()
-    page.wait_for_function(
-        "window.storyReader && window.storyReader.root.dataset.state === 'ready'"
-    )
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     expect(page.locator("#title")).to_have_text("Russia and North Korea, ever closer")
     assert watched.errors == []

@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from browser_helpers import ARTIFACTS, Watched, open_page, reader_frame, shoot
+from browser_helpers import ARTIFACTS, Watched, open_page, reader_frame, shoot, wait_until
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("close_pages")]
@@ -264,7 +264,7 @@ def test_export_fits_every_screen(browser: object, exported_story: Path, screen:
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())  # fmt: skip
     page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
     page.goto(exported_story.as_uri() + "#event=road-bridge")
-    page.wait_for_function("window.storyReader && window.storyReader.root.dataset.state === 'ready'")  # fmt: skip
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     map_box = check_reader(watched, f"export-{screen}", READER_CONTROLS, EXPORT_SWITCH, page, None)
     assert_map_leads("export", screen, map_box, width, height)
     if screen == "phone":
