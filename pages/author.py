@@ -23,6 +23,7 @@ from storymap_ui import (
     page,
 )
 
+page.through_app_navigation()
 st.set_page_config(page_title="storymap · author", page_icon=page.ICON, layout="wide")
 page.page_style(page.PAGE_CSS + author_view.CSS)
 author = author_state.session()

@@ -14,6 +14,7 @@ from storymap.tables import events_table, filter_days, filter_events, places_tab
 from storymap_ui import downloads, page, views
 from storymap_ui.story import current_story
 
+page.through_app_navigation()
 st.set_page_config(page_title="storymap · data", page_icon=page.ICON, layout="wide")
 page.page_style()
 story = current_story()

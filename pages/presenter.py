@@ -11,6 +11,7 @@ from storymap.i18n import t
 from storymap_ui import page, views
 from storymap_ui.story import current_story
 
+page.through_app_navigation()
 st.set_page_config(
     page_title="storymap · presenter", page_icon=page.ICON, layout="wide",
     initial_sidebar_state="collapsed",

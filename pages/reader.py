@@ -11,6 +11,7 @@ from storymap.render import credits_html, event_list_html
 from storymap_ui import page, views
 from storymap_ui.story import current_story
 
+page.through_app_navigation()
 st.set_page_config(page_title="storymap", page_icon=page.ICON, layout="wide")
 page.page_style()
 story = current_story()

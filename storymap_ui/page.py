@@ -42,6 +42,25 @@ PRESENTER_CSS = """
 """
 
 
+def through_app_navigation() -> None:
+    """Run this page inside the app's own navigation, even when a deep link came first.
+
+    Until a session has run ``streamlit_app.py`` (which calls ``st.navigation``),
+    Streamlit treats ``pages/`` as an old-style pages folder: a first visit to
+    ``/data`` after the server starts would get a sidebar of file names and no top
+    navigation, for every session until someone opens ``/``. Streamlit offers no public
+    switch for this, so its class flag is cleared and the run starts again through the
+    app's navigation (same address, same page).
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a later Streamlit without the flag has no old-style mode
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_style(css: str = PAGE_CSS) -> None:
     """Add our own CSS to the page (no script, no markup)."""
     st.html(f"<style>{css}</style>")
