@@ -149,6 +149,7 @@ async def reader(
         session.errors += await app_exceptions(page)
     except Exception as exc:  # a timeout is an error of the run, not of the script
         session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        await keep_screenshot(page, session)
     finally:
         started.set()  # a session that failed to start does not hold the others' clock
         await context.close()
@@ -162,7 +163,8 @@ async def editor(
         await page.goto(f"{server.url}/author?lang=en")
         await page.get_by_role("tab", name="An existing story").click()
         await page.get_by_role("button", name="Open this story").click()
-        await page.get_by_text("The story was opened from").wait_for()
+        # the story is open when its title is in the Story part (the notice shows only once)
+        await page.locator('input[aria-label="Title · en"]').wait_for()
         await page.wait_for_function(IDLE)
         session.token = page.url.split("draft=")[1].split("&")[0]
         started.set()
@@ -179,16 +181,28 @@ async def editor(
                 if time.monotonic() - began > 60:
                     raise TimeoutError(f"edit {edit} did not reach the server in 60 s")
                 await asyncio.sleep(0.05)
+            session.last_edit = value  # kept by the server, whatever the page does next
             await page.wait_for_function(IDLE, timeout=60_000)  # and redrawn in the page
             session.latencies_ms.append((time.monotonic() - began) * 1000)
-            session.last_edit = value
             await asyncio.sleep(1.0)
         session.errors += await app_exceptions(page)
     except Exception as exc:
         session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        await keep_screenshot(page, session)
     finally:
         started.set()
         await context.close()
+
+
+async def keep_screenshot(page, session: Session) -> None:
+    """What a failed session's page showed, beside the server's log, to see why."""
+    folder = Path(os.environ["STORYMAP_CACHE"]).parent
+    try:
+        await page.screenshot(
+            path=folder / f"failed-{session.kind}-{session.number}.png", timeout=30_000
+        )
+    except Exception as exc:  # the page may be gone: the error above is what counts
+        session.errors.append(f"(no screenshot: {type(exc).__name__})")
 
 
 def stored_title(store: DraftStore, token: str | None) -> str | None:
@@ -208,7 +222,7 @@ def sample_memory(server: AppServer, samples: list[float], stop: threading.Event
 
 async def run(
     server: AppServer, sessions: int, seconds: float
-) -> tuple[list[Session], float, float]:
+) -> tuple[list[Session], float, float, float]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
@@ -219,7 +233,7 @@ async def run(
         await page.goto(f"{server.url}/author?lang=en")
         await page.get_by_role("tab", name="An existing story").click()
         await page.get_by_role("button", name="Open this story").click()
-        await page.get_by_text("The story was opened from").wait_for()
+        await page.locator('input[aria-label="Title · en"]').wait_for()
         await page.goto(f"{server.url}/?lang=en")
         await reader_frame(page)
         await context.close()
@@ -250,12 +264,14 @@ async def run(
         except TimeoutError:
             all_up = time.monotonic()
         deadline["t"] = all_up + seconds
+        cpu_before, wall_before = server.cpu_seconds(), time.monotonic()
         await asyncio.gather(*tasks)
+        cpu_share = (server.cpu_seconds() - cpu_before) / (time.monotonic() - wall_before)
         clock.cancel()
         stop.set()
         sampler.join()
         await browser.close()
-    return everyone, baseline, max(samples) if samples else float("nan")
+    return everyone, baseline, max(samples) if samples else float("nan"), cpu_share
 
 
 def machine() -> str:
@@ -287,12 +303,12 @@ def main() -> int:
     server = start_app(FIRST_STORY, work)
     try:
         began = time.strftime("%Y-%m-%d %H:%M")
-        sessions, baseline, peak = asyncio.run(run(server, args.sessions, args.seconds))
+        sessions, baseline, peak, cpu_share = asyncio.run(run(server, args.sessions, args.seconds))
         log = server.log.read_text()
     finally:
         server.stop()
     errors = find_errors(sessions, log, work)
-    report = summarise(sessions, errors, baseline, peak, args, began, load_before)
+    report = summarise(sessions, errors, baseline, peak, args, began, load_before, log, cpu_share)
     print(report)
     if args.notes.parent.is_dir():
         args.notes.write_text(report + "\n", encoding="utf-8")
@@ -303,8 +319,8 @@ def main() -> int:
 def find_errors(sessions: list[Session], log: str, work: Path) -> list[str]:
     """What went wrong in the browsers, in the server's log, and edits the server lost."""
     errors = [f"{s.kind} {s.number}: {e}" for s in sessions for e in s.errors]
-    if "Traceback" in log:
-        errors.append("the server log has a traceback")
+    ours = [t for t in tracebacks(log) if not streamlit_socket_closed(t)]
+    errors += [f"the server log has a traceback: {t.strip().splitlines()[-1][:200]}" for t in ours]
     store = DraftStore(work / "cache" / "drafts")
     for s in sessions:
         if s.kind == "editor" and stored_title(store, s.token) != s.last_edit:
@@ -312,7 +328,25 @@ def find_errors(sessions: list[Session], log: str, work: Path) -> list[str]:
     return errors
 
 
-def summarise(sessions, errors, baseline, peak, args, began, load_before) -> str:
+def tracebacks(log: str) -> list[str]:
+    """Each traceback in the server's log, with the lines that explain it."""
+    return ["Traceback" + part for part in log.split("Traceback")[1:]]
+
+
+def streamlit_socket_closed(traceback: str) -> bool:
+    """Streamlit's own websocket endpoint, when a browser drops a socket mid-handshake.
+
+    Streamlit 1.67's Starlette server logs this when a page navigates away before its
+    socket was accepted (the warm-up does so); no storymap code is in it, and no page.
+    """
+    frames = [line.split('"')[1] for line in traceback.splitlines() if line.startswith('  File "')]
+    ours = [f for f in frames if f.startswith(str(ROOT)) and "/.venv/" not in f]
+    return "WebSocketDisconnected" in traceback and not ours
+
+
+def summarise(
+    sessions, errors, baseline, peak, args, began, load_before, log="", cpu_share=float("nan")
+) -> str:
     steps = [v for s in sessions if s.kind == "reader" for v in s.latencies_ms]
     edits = [v for s in sessions if s.kind == "editor" for v in s.latencies_ms]
     lines = [
@@ -330,6 +364,8 @@ def summarise(sessions, errors, baseline, peak, args, began, load_before) -> str
         + ("" if not errors else "\n  - " + "\n  - ".join(errors[:20])),
         f"- Server memory: {baseline:.0f} MiB warm before the sessions, {peak:.0f} MiB at the "
         f"peak with {args.sessions} sessions: {(peak - baseline) / args.sessions:.1f} MiB per session.",
+        f"- Server CPU while the sessions ran: {cpu_share:.2f} of a core (the machine has "
+        f"{os.cpu_count()}; the rest went to the browsers).",
         f"- Reader step under load (keydown to the frame with the map on the new step, in the "
         f"browser): median {statistics.median(steps):.0f} ms, p90 {percentile(steps, 0.9):.0f} ms "
         f"({len(steps)} steps)."
@@ -340,6 +376,11 @@ def summarise(sessions, errors, baseline, peak, args, began, load_before) -> str
         f"({len(edits)} edits, each seen in the server's draft store before it was counted)."
         if edits
         else "- Author edit: no edits measured.",
+        f"- Streamlit's own websocket endpoint logged {closed} traceback(s) of a socket closed "
+        "before its handshake finished (a page that navigated away); not counted as errors, "
+        "as no storymap code and no reader's page is in them."
+        if (closed := sum(map(streamlit_socket_closed, tracebacks(log))))
+        else "- The server log has no traceback.",
         "- The browsers run on the same 2 cores as the server, so these are upper bounds for "
         "what a reader on their own computer would see.",
     ]

@@ -8,6 +8,7 @@ until another start succeeds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -48,10 +49,26 @@ def _begin(author: Author, begun: starts.Start, lang: str) -> None:
     st.session_state.author_notice = t("author_started", lang, name=begun.origin.get("name", ""))
 
 
-def _failed(exc: Exception) -> None:
-    """One line, where the author is looking; what was already written stays."""
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    st.error(md(first))
+def _start(author: Author, lang: str, where: str, make: Callable[[], starts.Start]) -> None:
+    """A start button's callback: it runs before the page is drawn, so the run that
+    handles the click already shows the story (no second run to wait for or lose)."""
+    try:
+        begun = make()
+    except (StorymapError, OSError) as exc:
+        st.session_state[f"author-failed-{where}"] = _one_line(exc)
+        return
+    _begin(author, begun, lang)
+
+
+def _one_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _failed_here(where: str) -> None:
+    """What the last start from this part said, once, where the author is looking."""
+    message = st.session_state.pop(f"author-failed-{where}", None)
+    if message:
+        st.error(md(message))
 
 
 def _from_article(author: Author, lang: str) -> None:
@@ -85,7 +102,7 @@ def _from_article(author: Author, lang: str) -> None:
                     title=headline.strip() or None, url=url.strip() or None,
                 )  # fmt: skip
         except StorymapError as exc:
-            _failed(exc)
+            st.error(md(_one_line(exc)))
             return
         _begin(author, begun, lang)
         st.rerun()
@@ -97,19 +114,25 @@ def _from_upload(author: Author, lang: str) -> None:
         t("author_upload", lang), type=["yaml", "yml", "json", "geojson", "csv"],
         key="author-upload", max_upload_size=UPLOAD_MB,
     )  # fmt: skip
+    _failed_here("upload")
     if file is None:
         return
-    if st.button(t("author_open_upload", lang), type="primary", key="author-open-upload"):
+    st.button(
+        t("author_open_upload", lang), type="primary", key="author-open-upload",
+        on_click=_start, args=(author, lang, "upload", _upload_start(file.name, file.getvalue())),
+    )  # fmt: skip
+
+
+def _upload_start(name: str, data: bytes) -> Callable[[], starts.Start]:
+    def make() -> starts.Start:
         try:
-            begun = starts.from_upload(file.name, file.getvalue())
-        except StorymapError as exc:
-            _failed(exc)
-            return
-        except Exception as exc:  # an importer's own bug: one line, the page keeps running
-            _failed(RuntimeError(f"{file.name} could not be read ({type(exc).__name__})"))
-            return
-        _begin(author, begun, lang)
-        st.rerun()
+            return starts.from_upload(name, data)
+        except StorymapError:
+            raise
+        except Exception as exc:  # an importer's own bug: one line naming the file
+            raise StorymapError(f"{name} could not be read ({type(exc).__name__})") from None
+
+    return make
 
 
 def _from_folder(author: Author, lang: str) -> None:
@@ -117,24 +140,23 @@ def _from_folder(author: Author, lang: str) -> None:
     if not files:
         st.caption(t("author_no_files", lang))
         return
-    chosen = st.selectbox(
+    st.selectbox(
         t("author_story_file", lang), files, format_func=lambda path: path.name, key="author-file"
     )
-    if st.button(t("author_open_file", lang), type="primary", key="author-open-file"):
-        try:
-            begun = starts.from_file(Path(chosen))
-        except (StorymapError, OSError) as exc:
-            _failed(exc)
-            return
-        _begin(author, begun, lang)
-        st.rerun()
+    _failed_here("folder")
+    st.button(
+        t("author_open_file", lang), type="primary", key="author-open-file", on_click=_start,
+        args=(author, lang, "folder", lambda: starts.from_file(Path(st.session_state["author-file"]))),
+    )  # fmt: skip
 
 
 def _blank(author: Author, lang: str) -> None:
     st.caption(t("author_blank_help", lang))
-    if st.button(t("author_start_blank", lang), type="primary", key="author-start-blank"):
-        _begin(author, starts.Start(starts.blank_story(), {"kind": "blank", "name": "blank"}), lang)
-        st.rerun()
+    blank = starts.Start(starts.blank_story(), {"kind": "blank", "name": "blank"})
+    st.button(
+        t("author_start_blank", lang), type="primary", key="author-start-blank", on_click=_start,
+        args=(author, lang, "blank", lambda: blank),
+    )  # fmt: skip
 
 
 def messages() -> None:
