@@ -71,6 +71,7 @@ class Session:
     latencies_ms: list[float] = field(default_factory=list)
     token: str | None = None
     last_edit: str | None = None
+    sockets: int = 0  # websockets the page opened: more than one means it reconnected
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -105,7 +106,13 @@ async def watched_page(browser, session: Session):
         ),
     )
     page.on("dialog", lambda d: session.errors.append(f"dialog: {d.message}"))
+    page.on("websocket", lambda ws: _count_socket(session, ws))
     return context, page
+
+
+def _count_socket(session: Session, socket) -> None:
+    if "_stcore/stream" in socket.url:
+        session.sockets += 1
 
 
 async def reader_frame(page, timeout_s: float = 240):
@@ -187,7 +194,10 @@ async def editor(
             await asyncio.sleep(1.0)
         session.errors += await app_exceptions(page)
     except Exception as exc:
-        session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        session.errors.append(
+            f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]} "
+            f"(the page opened {session.sockets} websocket(s); at {page.url.split('?')[-1][:80]})"
+        )
         await keep_screenshot(page, session)
     finally:
         started.set()
@@ -364,6 +374,8 @@ def summarise(
         + ("" if not errors else "\n  - " + "\n  - ".join(errors[:20])),
         f"- Server memory: {baseline:.0f} MiB warm before the sessions, {peak:.0f} MiB at the "
         f"peak with {args.sessions} sessions: {(peak - baseline) / args.sessions:.1f} MiB per session.",
+        f"- Sessions whose page reconnected its websocket: "
+        f"{sum(s.sockets > 1 for s in sessions)} of {len(sessions)}.",
         f"- Server CPU while the sessions ran: {cpu_share:.2f} of a core (the machine has "
         f"{os.cpu_count()}; the rest went to the browsers).",
         f"- Reader step under load (keydown to the frame with the map on the new step, in the "
