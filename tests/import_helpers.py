@@ -11,13 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
-from story_helpers import ROOT
+from story_helpers import shared
 
 from storymap.importers import ImportResult, import_story
 
-SHARED_FIXTURES = Path(
-    os.environ.get("STORYMAP_SHARED_FIXTURES") or ROOT.parent / "shared" / "fixtures"
-)
+SHARED_FIXTURES = Path(os.environ.get("STORYMAP_SHARED_FIXTURES") or shared("fixtures"))
 
 
 def fixture_path(relative: str) -> Path:

@@ -10,22 +10,12 @@ from types import SimpleNamespace
 
 import pytest
 from import_helpers import fixture_path
-from story_helpers import FIRST_STORY, ROOT
+from story_helpers import FIRST_ARTICLE, FIRST_STORY
 
 from storymap.authoring import placing
 from storymap.authoring.checks import check_story
 from storymap.authoring.starts import blank_story, from_article, from_file, from_upload
 from storymap.authoring.uploads import MAX_UPLOAD_BYTES, UploadRefused, nesting_depth
-
-SEED = next(
-    (
-        p
-        for p in (ROOT.parent / "shared" / "seed", ROOT.parent.parent / "shared" / "seed")
-        if p.is_dir()
-    ),
-    ROOT.parent / "shared" / "seed",
-)
-FIRST_ARTICLE = SEED / "000_b4ed06f6648d6672.txt"
 
 
 @pytest.fixture

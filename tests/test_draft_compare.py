@@ -8,10 +8,9 @@ repository, in ../shared/seed; without it the measurement is skipped.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from story_helpers import FIXTURES, ROOT
+from story_helpers import FIRST_ARTICLE, FIXTURES
 
 from storymap.draft.article import read_article
 from storymap.draft.compare import Located, compare
@@ -19,8 +18,7 @@ from storymap.draft.make import make_draft
 from storymap.geocoding import geocode_story
 from storymap.loading import load_story
 
-SEEDS = [ROOT.parent / "shared" / "seed", Path("/work/shared/seed")]  # beside the clone; a worktree
-SEED = next((s for s in SEEDS if s.is_dir()), SEEDS[0]) / "000_b4ed06f6648d6672.txt"
+SEED = FIRST_ARTICLE
 HAND = FIXTURES / "first-story-article-reading.yaml"
 
 

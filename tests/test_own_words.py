@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 from pydantic import BaseModel
-from story_helpers import ROOT
+from story_helpers import FIRST_ARTICLE, ROOT
 
 from storymap.fields import Text
 from storymap.loading import load_story
 from storymap.model import Story
 
-ARTICLES = {"russia-north-korea": ROOT.parent / "shared" / "seed" / "000_b4ed06f6648d6672.txt"}
+ARTICLES = {"russia-north-korea": FIRST_ARTICLE}
 RUN = 8
 
 

@@ -14,21 +14,13 @@ from pathlib import Path
 import pytest
 from browser_helpers import ARTIFACTS, Watched, drawn_markers, open_page, reader_frame, shoot
 from playwright.sync_api import expect
+from story_helpers import FIRST_ARTICLE
 
 from storymap.loading import parse_story
 from storymap_ui.serve import ROOT, AppServer, start_app
 
 pytestmark = pytest.mark.browser
 
-SEED = next(
-    (
-        p
-        for p in (ROOT.parent / "shared" / "seed", ROOT.parent.parent / "shared" / "seed")
-        if p.is_dir()
-    ),
-    ROOT.parent / "shared" / "seed",
-)
-FIRST_ARTICLE = SEED / "000_b4ed06f6648d6672.txt"
 HOSTILE = ROOT / "tests" / "fixtures" / "author_hostile.yaml"
 SLOW = 90_000  # ms: drafting and the first checks on a busy machine
 
