@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.async_api import async_playwright  # noqa: E402
+from playwright.async_api import async_playwright, expect  # noqa: E402
 
 from storymap.authoring.store import DraftStore  # noqa: E402
 from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # noqa: E402
@@ -182,6 +182,9 @@ async def editor(
             value = f"Russia and North Korea, edit {session.number}.{edit}"
             box = page.locator('[data-stale=false] input[aria-label="Title · en"]')
             await box.fill(value)
+            # as a person does: Enter once the text is seen in the box (a starved page may
+            # not have drawn the typing yet, and then Enter would send the old text)
+            await expect(box).to_have_value(value, timeout=60_000)
             began = time.monotonic()
             await box.press("Enter")
             while stored_title(store, session.token) != value:  # on the server, in the draft
@@ -231,7 +234,7 @@ def sample_memory(server: AppServer, samples: list[float], stop: threading.Event
 
 
 async def run(
-    server: AppServer, sessions: int, seconds: float
+    server: AppServer, sessions: int, seconds: float, readers: int | None = None
 ) -> tuple[list[Session], float, float, float]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
@@ -253,7 +256,9 @@ async def run(
         stop = threading.Event()
         sampler = threading.Thread(target=sample_memory, args=(server, samples, stop), daemon=True)
         sampler.start()
-        everyone = [Session("reader" if n % 2 == 0 else "editor", n) for n in range(sessions)]
+        readers = sessions // 2 if readers is None else readers
+        kinds = ["reader"] * readers + ["editor"] * (sessions - readers)
+        everyone = [Session(kind, n) for n, kind in enumerate(kinds)]
         ready = [asyncio.Event() for _ in everyone]
         up = asyncio.get_running_loop().create_future()
 
@@ -301,6 +306,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--readers", type=int, help="how many of the sessions read (default: half)")
     parser.add_argument("--notes", type=Path, default=Path("/work/notes/loadtest-figures.md"))
     args = parser.parse_args()
     if not CHROMIUM.exists():
@@ -313,7 +319,9 @@ def main() -> int:
     server = start_app(FIRST_STORY, work)
     try:
         began = time.strftime("%Y-%m-%d %H:%M")
-        sessions, baseline, peak, cpu_share = asyncio.run(run(server, args.sessions, args.seconds))
+        sessions, baseline, peak, cpu_share = asyncio.run(
+            run(server, args.sessions, args.seconds, args.readers)
+        )
         log = server.log.read_text()
     finally:
         server.stop()
