@@ -22,8 +22,6 @@ import argparse
 import asyncio
 import base64
 import os
-import platform
-import statistics
 import sys
 import tempfile
 import threading
@@ -38,6 +36,9 @@ from playwright.async_api import async_playwright, expect  # noqa: E402
 
 from storymap.authoring.store import DraftStore  # noqa: E402
 from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from loadtest_report import find_errors, stored_title, summarise  # noqa: E402
 
 FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
 BLANK_TILE = base64.b64decode(  # a 1×1 transparent PNG
@@ -72,13 +73,6 @@ class Session:
     token: str | None = None
     last_edit: str | None = None
     sockets: int = 0  # websockets the page opened: more than one means it reconnected
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return (
-        ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
-    )
 
 
 async def watched_page(browser, session: Session):
@@ -218,12 +212,6 @@ async def keep_screenshot(page, session: Session) -> None:
         session.errors.append(f"(no screenshot: {type(exc).__name__})")
 
 
-def stored_title(store: DraftStore, token: str | None) -> str | None:
-    saved = store.load(token) if token else None
-    data = saved.record.get("data") if saved else None
-    return data["title"].get("en") if isinstance(data, dict) else None
-
-
 def sample_memory(server: AppServer, samples: list[float], stop: threading.Event) -> None:
     while not stop.is_set():
         try:
@@ -289,19 +277,6 @@ async def run(
     return everyone, baseline, max(samples) if samples else float("nan"), cpu_share
 
 
-def machine() -> str:
-    model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor() or "?",
-    )  # fmt: skip
-    memory_kib = next(
-        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )  # fmt: skip
-    return f"{os.cpu_count()} cores ({model}), {memory_kib / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
@@ -332,79 +307,6 @@ def main() -> int:
         args.notes.write_text(report + "\n", encoding="utf-8")
         print(f"\nwritten to {args.notes}")
     return 1 if errors else 0
-
-
-def find_errors(sessions: list[Session], log: str, work: Path) -> list[str]:
-    """What went wrong in the browsers, in the server's log, and edits the server lost."""
-    errors = [f"{s.kind} {s.number}: {e}" for s in sessions for e in s.errors]
-    ours = [t for t in tracebacks(log) if not streamlit_socket_closed(t)]
-    errors += [f"the server log has a traceback: {t.strip().splitlines()[-1][:200]}" for t in ours]
-    store = DraftStore(work / "cache" / "drafts")
-    for s in sessions:
-        if s.kind == "editor" and stored_title(store, s.token) != s.last_edit:
-            errors.append(f"editor {s.number}: the last edit is not in the server's draft")
-    return errors
-
-
-def tracebacks(log: str) -> list[str]:
-    """Each traceback in the server's log, with the lines that explain it."""
-    return ["Traceback" + part for part in log.split("Traceback")[1:]]
-
-
-def streamlit_socket_closed(traceback: str) -> bool:
-    """Streamlit's own websocket endpoint, when a browser drops a socket mid-handshake.
-
-    Streamlit 1.67's Starlette server logs this when a page navigates away before its
-    socket was accepted (the warm-up does so); no storymap code is in it, and no page.
-    """
-    frames = [line.split('"')[1] for line in traceback.splitlines() if line.startswith('  File "')]
-    ours = [f for f in frames if f.startswith(str(ROOT)) and "/.venv/" not in f]
-    return "WebSocketDisconnected" in traceback and not ours
-
-
-def summarise(
-    sessions, errors, baseline, peak, args, began, load_before, log="", cpu_share=float("nan")
-) -> str:
-    steps = [v for s in sessions if s.kind == "reader" for v in s.latencies_ms]
-    edits = [v for s in sessions if s.kind == "editor" for v in s.latencies_ms]
-    lines = [
-        "# Load test figures (benchmarks/loadtest.py, `make loadtest`)",
-        "",
-        f"- Run: {began}, on {machine()}; load average before the run "
-        f"{load_before[0]:.1f} (the machine is shared).",
-        f"- {args.sessions} concurrent browser sessions (Playwright contexts in one headless "
-        f"Chromium on the same machine) against one `streamlit run` on loopback, for "
-        f"{args.seconds:.0f} s after the last session was up: "
-        f"{sum(s.kind == 'reader' for s in sessions)} reading the first story (a step a second), "
-        f"{sum(s.kind == 'editor' for s in sessions)} editing it on /author (a title typed and "
-        "committed, then a one-second pause).",
-        f"- Errors: {'none' if not errors else len(errors)}"
-        + ("" if not errors else "\n  - " + "\n  - ".join(errors[:20])),
-        f"- Server memory: {baseline:.0f} MiB warm before the sessions, {peak:.0f} MiB at the "
-        f"peak with {args.sessions} sessions: {(peak - baseline) / args.sessions:.1f} MiB per session.",
-        f"- Sessions whose page reconnected its websocket: "
-        f"{sum(s.sockets > 1 for s in sessions)} of {len(sessions)}.",
-        f"- Server CPU while the sessions ran: {cpu_share:.2f} of a core (the machine has "
-        f"{os.cpu_count()}; the rest went to the browsers).",
-        f"- Reader step under load (keydown to the frame with the map on the new step, in the "
-        f"browser): median {statistics.median(steps):.0f} ms, p90 {percentile(steps, 0.9):.0f} ms "
-        f"({len(steps)} steps)."
-        if steps
-        else "- Reader step: no steps measured.",
-        f"- Author edit under load (Enter to the page run again and redrawn): median "
-        f"{statistics.median(edits) / 1000:.2f} s, p90 {percentile(edits, 0.9) / 1000:.2f} s "
-        f"({len(edits)} edits, each seen in the server's draft store before it was counted)."
-        if edits
-        else "- Author edit: no edits measured.",
-        f"- Streamlit's own websocket endpoint logged {closed} traceback(s) of a socket closed "
-        "before its handshake finished (a page that navigated away); not counted as errors, "
-        "as no storymap code and no reader's page is in them."
-        if (closed := sum(map(streamlit_socket_closed, tracebacks(log))))
-        else "- The server log has no traceback.",
-        "- The browsers run on the same 2 cores as the server, so these are upper bounds for "
-        "what a reader on their own computer would see.",
-    ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":
