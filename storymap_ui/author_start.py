@@ -88,6 +88,8 @@ def _from_article(author: Author, lang: str) -> None:
     outlet = columns[0].text_input(t("author_outlet", lang), key="author-article-outlet")
     headline = columns[1].text_input(t("author_headline", lang), key="author-article-title")
     url = columns[2].text_input(t("author_url", lang), key="author-article-url")
+    # Not a callback like the other starts: drafting takes seconds, so it runs here, under
+    # its spinner, with its errors beside the box; then one more run shows the draft.
     if st.button(t("author_make_draft", lang), type="primary", key="author-make-draft"):
         if text.strip() and text != kept:  # keep the pasted text for a reload, whatever happens
             author_state.commit(author, {**author.record, "article": text[:MAX_UPLOAD_BYTES]})
