@@ -149,8 +149,7 @@ async def reader(
         session.latencies_ms = await frame.evaluate("window.__steps")
         session.errors += await app_exceptions(page)
     except Exception as exc:  # a timeout is an error of the run, not of the script
-        session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-        await keep_screenshot(page, session)
+        await failed(page, session, exc)
     finally:
         started.set()  # a session that failed to start does not hold the others' clock
         await context.close()
@@ -161,11 +160,7 @@ async def editor(
 ) -> None:
     context, page = await watched_page(browser, session)
     try:
-        await page.goto(f"{server.url}/author?lang=en")
-        await page.get_by_role("tab", name="An existing story").click()
-        await page.get_by_role("button", name="Open this story").click()
-        # the story is open when its title is in the Story part (the notice shows only once)
-        await page.locator('input[aria-label="Title · en"]').wait_for()
+        await open_first_story(page, server)
         await page.wait_for_function(IDLE)
         session.token = page.url.split("draft=")[1].split("&")[0]
         started.set()
@@ -191,14 +186,28 @@ async def editor(
             await asyncio.sleep(1.0)
         session.errors += await app_exceptions(page)
     except Exception as exc:
-        session.errors.append(
-            f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]} "
-            f"(the page opened {session.sockets} websocket(s); at {page.url.split('?')[-1][:80]})"
-        )
-        await keep_screenshot(page, session)
+        await failed(page, session, exc)
     finally:
         started.set()
         await context.close()
+
+
+async def open_first_story(page, server: AppServer) -> None:
+    """On /author, open the story in the stories folder, as an author does."""
+    await page.goto(f"{server.url}/author?lang=en")
+    await page.get_by_role("tab", name="An existing story").click()
+    await page.get_by_role("button", name="Open this story").click()
+    # the story is open when its title is in the Story part (the notice shows only once)
+    await page.locator('input[aria-label="Title · en"]').wait_for()
+
+
+async def failed(page, session: Session, exc: Exception) -> None:
+    """A session's failure: one line (with its websockets and address), and a screenshot."""
+    session.errors.append(
+        f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]} "
+        f"(the page opened {session.sockets} websocket(s); at {page.url.split('?')[-1][:80]})"
+    )
+    await keep_screenshot(page, session)
 
 
 async def keep_screenshot(page, session: Session) -> None:
@@ -231,10 +240,7 @@ async def run(
         # warm the server once (the gazetteer, the reader's files), as a running app would be
         warm = Session("warm-up", 0)
         context, page = await watched_page(browser, warm)
-        await page.goto(f"{server.url}/author?lang=en")
-        await page.get_by_role("tab", name="An existing story").click()
-        await page.get_by_role("button", name="Open this story").click()
-        await page.locator('input[aria-label="Title · en"]').wait_for()
+        await open_first_story(page, server)
         await page.goto(f"{server.url}/?lang=en")
         await reader_frame(page)
         await context.close()

@@ -57,6 +57,13 @@ def stored(at: AppTest) -> dict:
     return DraftStore(Path(os.environ["STORYMAP_CACHE"]) / "drafts").load(token(at)).record
 
 
+def upload(at: AppTest, name: str, content: bytes, mime: str) -> AppTest:
+    """Choose a file on the Start part's upload tab and press its open button."""
+    at.file_uploader(key="author-upload").set_value((name, content, mime))
+    at.run()
+    return at.button(key="author-open-upload").click().run()
+
+
 def go(at: AppTest, section: str) -> AppTest:
     return at.button_group(key="author_section").set_value(section).run()
 
@@ -125,20 +132,12 @@ def test_start_from_a_story_in_the_folder_and_from_blank(gazetteer):
 
 def test_start_from_an_upload_and_from_an_import(gazetteer):
     at = open_page(lang="en")
-    at.file_uploader(key="author-upload").set_value(
-        ("story.yaml", FIRST_STORY.read_bytes(), "application/yaml")
-    )
-    at.run()
-    at.button(key="author-open-upload").click().run()
+    upload(at, "story.yaml", FIRST_STORY.read_bytes(), "application/yaml")
     assert author(at).data["id"] == "russia-north-korea"
 
     katrina = fixture_path("storymapjs/katrina.json")  # a published StoryMapJS story
     go(at, "start")
-    at.file_uploader(key="author-upload").set_value(
-        (katrina.name, katrina.read_bytes(), "application/json")
-    )
-    at.run()
-    at.button(key="author-open-upload").click().run()
+    upload(at, katrina.name, katrina.read_bytes(), "application/json")
     assert not at.exception
     assert author(at).data["id"] == "the-path-of-hurricane-katrina"
     assert len(author(at).data["events"]) == 7
@@ -162,9 +161,7 @@ def test_start_from_an_upload_and_from_an_import(gazetteer):
 def test_a_hostile_upload_gets_one_line_and_the_story_stays(name, content, message, gazetteer):
     at = open_first_story(open_page(lang="en"))
     go(at, "start")
-    at.file_uploader(key="author-upload").set_value((name, content, "application/octet-stream"))
-    at.run()
-    at.button(key="author-open-upload").click().run()
+    upload(at, name, content, "application/octet-stream")
     assert not at.exception
     assert message in plain(at.error[0].value) and "\n" not in at.error[0].value
     assert author(at).data["id"] == "russia-north-korea"  # what was being written stays
@@ -173,9 +170,7 @@ def test_a_hostile_upload_gets_one_line_and_the_story_stays(name, content, messa
 def test_an_alias_bomb_is_kept_as_text_to_fix_with_its_problem(gazetteer):
     at = open_page(lang="en")
     bomb = b'a: &a ["x","x"]\nb: [*a,*a,*a]\n'
-    at.file_uploader(key="author-upload").set_value(("bomb.yaml", bomb, "application/yaml"))
-    at.run()
-    at.button(key="author-open-upload").click().run()
+    upload(at, "bomb.yaml", bomb, "application/yaml")
     assert not at.exception
     assert "which story files do not allow" in at.code[0].value
     assert at.text_area(key=f"a{author(at).generation}:raw").value == bomb.decode()
@@ -361,11 +356,7 @@ def shown_markup(at: AppTest) -> list[str]:
 
 def test_html_and_script_in_every_field_stay_text_on_every_part_of_the_page(gazetteer):
     at = open_page(lang="en")
-    at.file_uploader(key="author-upload").set_value(
-        ("hostile.yaml", HOSTILE.read_bytes(), "text/yaml")
-    )
-    at.run()
-    at.button(key="author-open-upload").click().run()
+    upload(at, "hostile.yaml", HOSTILE.read_bytes(), "text/yaml")
     assert "The story is valid" in at.sidebar.success[0].value
     for section in ("story", "places", "events", "preview", "save"):
         go(at, section)
@@ -383,9 +374,7 @@ def test_a_javascript_media_address_is_a_problem_at_its_field(gazetteer):
     text = HOSTILE.read_text().replace(
         "url: https://example.org/<script>alert(1)</script>.jpg", "url: javascript:alert(1)"
     )
-    at.file_uploader(key="author-upload").set_value(("hostile.yaml", text.encode(), "text/yaml"))
-    at.run()
-    at.button(key="author-open-upload").click().run()
+    upload(at, "hostile.yaml", text.encode(), "text/yaml")
     assert any(
         label.startswith("events[0].media[0].url (event 'injected'): String should match pattern")
         for label in issues(at)

@@ -72,19 +72,28 @@ def open_page(browser: object, width: int = 1400, height: int = 900) -> Watched:
     return watched
 
 
-def reader_frame(page: object, timeout_s: float = 30) -> object:
-    """The map component's frame, once its reader has drawn the first step."""
+def component_frame(
+    page: object, component: str, ready: str, timeout_s: float, what: str
+) -> object:
+    """The frame of our Streamlit ``component`` (by name in its address), once ``ready`` is true."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "storymap_reader" in frame.url:
+            if component in frame.url:
                 try:
-                    if frame.evaluate("Boolean(window.storyReader)"):
+                    if frame.evaluate(ready):
                         return frame
                 except Exception:  # the frame may be replaced while the page settles
                     pass
         page.wait_for_timeout(200)
-    raise AssertionError("the story map did not load in the page")
+    raise AssertionError(f"{what} did not load in the page")
+
+
+def reader_frame(page: object, timeout_s: float = 30) -> object:
+    """The map component's frame, once its reader has drawn the first step."""
+    return component_frame(
+        page, "storymap_reader", "Boolean(window.storyReader)", timeout_s, "the story map"
+    )
 
 
 def drawn_markers(frame: object) -> int:

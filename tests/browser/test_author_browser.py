@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import io
 import os
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import ARTIFACTS, Watched, drawn_markers, open_page, reader_frame, shoot
+from browser_helpers import (
+    ARTIFACTS,
+    Watched,
+    component_frame,
+    drawn_markers,
+    open_page,
+    reader_frame,
+    shoot,
+)
 from playwright.sync_api import expect
 from story_helpers import FIRST_ARTICLE
 
@@ -83,17 +90,9 @@ def type_into(page: object, label: str, text: str) -> None:
 
 def picker_frame(page: object) -> object:
     """The place picker's frame, once its map is drawn."""
-    deadline = time.monotonic() + SLOW / 1000
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "storymap_picker" in frame.url:
-                try:
-                    if frame.evaluate("Boolean(window.placePickerReady)"):
-                        return frame
-                except Exception:  # the frame may be replaced while the page settles
-                    pass
-        page.wait_for_timeout(300)
-    raise AssertionError("the place picker did not load")
+    return component_frame(
+        page, "storymap_picker", "Boolean(window.placePickerReady)", SLOW / 1000, "the place picker"
+    )
 
 
 def click_map(page: object, lat: float, lon: float, zoom: int) -> None:
