@@ -8,9 +8,13 @@ latency under load (median and p90):
 
 - step: in the reader's frame, from the keydown to the animation frame in which the map
   shows the new step (the reader engine runs in the browser);
-- edit: from Enter in the title box to the edit being in the server's draft store and the
-  page having run again and replaced every element (Streamlit's status gone, nothing
-  stale), as the author sees it. Each editor's last edit must be in its draft at the end.
+- edit: from Enter in the title box to the edit being in the server's draft store, the
+  page having heard the end of the run (Streamlit's ``script_finished`` on its websocket)
+  and replaced every element (Streamlit's status gone, nothing stale), as the author sees
+  it. Each editor's last edit must be in its draft at the end.
+
+Every editor's websocket messages are kept (``loadtest_trace``) in ``trace-editor-N.txt``
+beside the server's log, and a failed page's screenshot beside them.
 
 Run with ``make loadtest`` (not part of ``make test``); writes the figures, with the date
 and the machine, to ``--notes`` (default /work/notes/loadtest-figures.md) when that folder exists.
@@ -39,11 +43,13 @@ from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # n
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from loadtest_report import find_errors, stored_title, summarise  # noqa: E402
+from loadtest_trace import Trace, failed, keep_trace  # noqa: E402
 
 FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
 BLANK_TILE = base64.b64decode(  # a 1×1 transparent PNG
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
+BROWSERS_NICE = 10  # the browsers' CPU priority below the server's (Linux niceness)
 HARMLESS = ("Unrecognized feature:", "can escape its sandboxing", "404 (Not Found)")
 STEP_PROBE = """() => {
   window.__steps = [];
@@ -73,6 +79,7 @@ class Session:
     token: str | None = None
     last_edit: str | None = None
     sockets: int = 0  # websockets the page opened: more than one means it reconnected
+    trace: Trace = field(default_factory=Trace)  # what the page and the server said
 
 
 async def watched_page(browser, session: Session):
@@ -107,6 +114,8 @@ async def watched_page(browser, session: Session):
 def _count_socket(session: Session, socket) -> None:
     if "_stcore/stream" in socket.url:
         session.sockets += 1
+        session.trace.note(f"socket {session.sockets} opened")
+        session.trace.watch(socket)
 
 
 async def reader_frame(page, timeout_s: float = 240):
@@ -160,7 +169,7 @@ async def editor(
 ) -> None:
     context, page = await watched_page(browser, session)
     try:
-        await open_first_story(page, server)
+        await open_first_story(page, server, session.trace)
         await page.wait_for_function(IDLE)
         session.token = page.url.split("draft=")[1].split("&")[0]
         started.set()
@@ -170,19 +179,24 @@ async def editor(
             edit += 1
             value = f"Russia and North Korea, edit {session.number}.{edit}"
             box = page.locator('[data-stale=false] input[aria-label="Title · en"]')
+            session.trace.note(f"test: fill {value!r}")
             await box.fill(value)
             # as a person does: Enter once the text is seen in the box (a starved page may
             # not have drawn the typing yet, and then Enter would send the old text)
             await expect(box).to_have_value(value, timeout=60_000)
-            began = time.monotonic()
+            began, runs = time.monotonic(), session.trace.runs_ended
+            session.trace.note("test: Enter")
             await box.press("Enter")
             while stored_title(store, session.token) != value:  # on the server, in the draft
                 if time.monotonic() - began > 60:
                     raise TimeoutError(f"edit {edit} did not reach the server in 60 s")
                 await asyncio.sleep(0.05)
             session.last_edit = value  # kept by the server, whatever the page does next
-            await page.wait_for_function(IDLE, timeout=60_000)  # and redrawn in the page
+            session.trace.note("test: in the draft store")
+            await session.trace.run_ended_after(runs, began, f"edit {edit}")  # heard…
+            await page.wait_for_function(IDLE, timeout=60_000)  # …and has redrawn
             session.latencies_ms.append((time.monotonic() - began) * 1000)
+            session.trace.note("test: page idle")
             await asyncio.sleep(1.0)
         session.errors += await app_exceptions(page)
     except Exception as exc:
@@ -190,35 +204,19 @@ async def editor(
     finally:
         started.set()
         await context.close()
+        keep_trace(session)
 
 
-async def open_first_story(page, server: AppServer) -> None:
+async def open_first_story(page, server: AppServer, trace: Trace | None = None) -> None:
     """On /author, open the story in the stories folder, as an author does."""
+    note = trace.note if trace else lambda _line: None
     await page.goto(f"{server.url}/author?lang=en")
+    note("test: tab 'An existing story'")
     await page.get_by_role("tab", name="An existing story").click()
+    note("test: click 'Open this story'")
     await page.get_by_role("button", name="Open this story").click()
     # the story is open when its title is in the Story part (the notice shows only once)
     await page.locator('input[aria-label="Title · en"]').wait_for()
-
-
-async def failed(page, session: Session, exc: Exception) -> None:
-    """A session's failure: one line (with its websockets and address), and a screenshot."""
-    session.errors.append(
-        f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]} "
-        f"(the page opened {session.sockets} websocket(s); at {page.url.split('?')[-1][:80]})"
-    )
-    await keep_screenshot(page, session)
-
-
-async def keep_screenshot(page, session: Session) -> None:
-    """What a failed session's page showed, beside the server's log, to see why."""
-    folder = Path(os.environ["STORYMAP_CACHE"]).parent
-    try:
-        await page.screenshot(
-            path=folder / f"failed-{session.kind}-{session.number}.png", timeout=30_000
-        )
-    except Exception as exc:  # the page may be gone: the error above is what counts
-        session.errors.append(f"(no screenshot: {type(exc).__name__})")
 
 
 def sample_memory(server: AppServer, samples: list[float], stop: threading.Event) -> None:
@@ -298,6 +296,10 @@ def main() -> int:
     os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = "off"  # editors never write story files
     load_before = os.getloadavg()
     server = start_app(FIRST_STORY, work)
+    # The twenty browsers start after this, with this process's lower priority: on the
+    # same two cores they would otherwise take the server's CPU, which a server of its own
+    # would not lose to its readers' browsers. They still use every cycle the server leaves.
+    os.nice(BROWSERS_NICE)
     try:
         began = time.strftime("%Y-%m-%d %H:%M")
         sessions, baseline, peak, cpu_share = asyncio.run(

@@ -67,6 +67,18 @@ def streamlit_socket_closed(traceback: str) -> bool:
     return "WebSocketDisconnected" in traceback and not ours
 
 
+def phase_lines(sessions) -> list[str]:
+    """Where an edit's time went (median / p90 of each part), from the editors' traces."""
+    from loadtest_trace import edit_phases
+
+    spent = edit_phases([s.trace for s in sessions if s.kind == "editor"])
+    return [
+        f"  - {name}: median {statistics.median(values):.2f} s, p90 {percentile(values, 0.9):.2f} s"
+        for name, values in spent.items()
+        if values
+    ]
+
+
 def summarise(
     sessions, errors, baseline, peak, args, began, load_before, log="", cpu_share=float("nan")
 ) -> str:
@@ -101,12 +113,14 @@ def summarise(
         f"({len(edits)} edits, each seen in the server's draft store before it was counted)."
         if edits
         else "- Author edit: no edits measured.",
+        *phase_lines(sessions),
         f"- Streamlit's own websocket endpoint logged {closed} traceback(s) of a socket closed "
         "before its handshake finished (a page that navigated away); not counted as errors, "
         "as no storymap code and no reader's page is in them."
         if (closed := sum(map(streamlit_socket_closed, tracebacks(log))))
         else "- The server log has no traceback.",
-        "- The browsers run on the same 2 cores as the server, so these are upper bounds for "
-        "what a reader on their own computer would see.",
+        "- The browsers run on the same 2 cores as the server (at a lower CPU priority, nice "
+        "10, so the server keeps the CPU it would have on a machine of its own), so these "
+        "are upper bounds for what a reader on their own computer would see.",
     ]
     return "\n".join(lines)

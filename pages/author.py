@@ -33,25 +33,27 @@ with switch_column:
 with title_column:
     page.header(t("author_title", lang), t("author_subtitle_page", lang))
 
-if author_state.newer_elsewhere(author):
-    st.warning(t("author_other_tab", lang))
-    take, keep = st.columns(2)
-    take.button(
-        t("author_take_newer", lang), on_click=author_state.take_newer, args=(author,),
-        key="author-take-newer",
-    )  # fmt: skip
-    keep.button(
-        t("author_keep_mine", lang), on_click=author_state.keep_mine, args=(author,),
-        key="author-keep-mine",
-    )  # fmt: skip
-if author.problem:
-    st.error(t("author_not_kept", lang, why=author_view.md(author.problem)))
-author_start.messages()
+with author_view.slot():  # notices come and go; what is below them stays in place
+    if author_state.newer_elsewhere(author):
+        st.warning(t("author_other_tab", lang))
+        take, keep = st.columns(2)
+        take.button(
+            t("author_take_newer", lang), on_click=author_state.take_newer, args=(author,),
+            key="author-take-newer",
+        )  # fmt: skip
+        keep.button(
+            t("author_keep_mine", lang), on_click=author_state.keep_mine, args=(author,),
+            key="author-keep-mine",
+        )  # fmt: skip
+    if author.problem:
+        st.error(t("author_not_kept", lang, why=author_view.md(author.problem)))
+    author_start.messages()
 author_state.apply_table_edits(author)
 
 checked = author_checks.checked(author, lang)
 author_checks.sidebar(author, checked, lang)
-author_checks.status_line(author, checked, lang)
+with author_view.slot():
+    author_checks.status_line(author, checked, lang)
 section = author_view.section(lang, author.data is not None)
 if section == "start":
     author_start.show(author, lang)

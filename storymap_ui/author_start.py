@@ -20,7 +20,7 @@ from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
-from storymap_ui.author_view import md
+from storymap_ui.author_view import md, slot
 from storymap_ui.story import STORIES
 
 UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024) + 1  # the browser refuses more; the page says why
@@ -28,7 +28,9 @@ UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024) + 1  # the browser refuses more; t
 
 def show(author: Author, lang: str) -> None:
     if author.data is not None:
-        st.info(t("author_start_replaces", lang))
+        slot().info(t("author_start_replaces", lang))
+    else:
+        slot()  # the same place, empty: the tabs below keep their position
     article, upload, existing, blank = st.tabs(
         [t("author_from_article", lang), t("author_from_upload", lang),
          t("author_from_folder", lang), t("author_blank", lang)]

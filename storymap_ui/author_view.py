@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from storymap.authoring.paths import FieldPath, anchor, get_at
 from storymap.i18n import language_label, t
@@ -96,16 +97,29 @@ def go_to(author: Author, path: FieldPath | None) -> None:
     author.generation += 1  # the selectors follow the chosen event or place
 
 
+def slot() -> DeltaGenerator:
+    """A place on the page that is always drawn, and filled only when there is something
+    to say (a notice, a "here" mark, a "missing" mark).
+
+    Streamlit's page matches elements by their position: were a message to come or go
+    above a box, every box below it would be drawn again from scratch, and what the author
+    was typing in one when a slow run's answer arrived would be lost. With a slot there,
+    nothing below it moves.
+    """
+    return st.container()
+
+
 def focus_mark(author: Author, path: FieldPath, lang: str) -> None:
-    """If a problem pointed here, mark the field and scroll the page to it."""
+    """If a problem pointed here, mark the field and scroll the page to it (in a slot)."""
+    place = slot()
     focus = author.focus
     if focus is None or tuple(focus[: len(path)]) != tuple(path):
         return
     target = anchor(focus)
-    st.html(f'<div id="{target}" class="author-focus"><p>▼ {t("author_here", lang)}</p></div>')
+    place.html(f'<div id="{target}" class="author-focus"><p>▼ {t("author_here", lang)}</p></div>')
     find = f"document.getElementById({json.dumps(target)})"
     script = f"<script>(() => {{ const el = {find}; if (el) el.scrollIntoView({{block: 'center'}}); }})();</script>"
-    st.html(script, unsafe_allow_javascript=True)
+    place.html(script, unsafe_allow_javascript=True)
     author.focus = None  # scroll once; the problem list points here again if asked
 
 
@@ -142,8 +156,9 @@ def texts_side_by_side(
                 on_change=_store_text,
                 args=(author, (*path, code), key),
             )
+            missing = slot()
             if not text.strip() and (not optional or any_given):
-                st.html(f'<p class="author-missing">⚠ {t("author_missing", lang)}</p>')
+                missing.html(f'<p class="author-missing">⚠ {t("author_missing", lang)}</p>')
 
 
 def _store_text(author: Author, path: FieldPath, key: str) -> None:

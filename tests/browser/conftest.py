@@ -38,6 +38,26 @@ def story_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def author_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app for the author page, with drafts and saves in folders of this module's own."""
+    work = tmp_path_factory.mktemp("author")
+    (work / "stories").mkdir()
+    saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
+    os.environ["STORYMAP_CACHE"] = str(work / "cache")
+    os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
+    try:
+        server = start_app(ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml", work)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def exported_story(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The first story as one offline HTML file, made once (``python -m storymap export``)."""

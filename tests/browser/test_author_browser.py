@@ -5,15 +5,13 @@ from a hostile story runs, in the preview or in any export made from the page.""
 from __future__ import annotations
 
 import io
-import os
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from author_helpers import SLOW, open_author, section, type_into, wait_idle
 from browser_helpers import (
     ARTIFACTS,
-    Watched,
     component_frame,
     drawn_markers,
     open_page,
@@ -24,68 +22,11 @@ from playwright.sync_api import expect
 from story_helpers import FIRST_ARTICLE
 
 from storymap.loading import parse_story
-from storymap_ui.serve import ROOT, AppServer, start_app
+from storymap_ui.serve import ROOT
 
 pytestmark = pytest.mark.browser
 
 HOSTILE = ROOT / "tests" / "fixtures" / "author_hostile.yaml"
-SLOW = 90_000  # ms: drafting and the first checks on a busy machine
-
-
-@pytest.fixture(scope="module")
-def author_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """The app, with drafts and saves in folders of this test's own."""
-    work = tmp_path_factory.mktemp("author")
-    (work / "stories").mkdir()
-    saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
-    os.environ["STORYMAP_CACHE"] = str(work / "cache")
-    os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
-    try:
-        server = start_app(ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml", work)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    yield server
-    server.stop()
-
-
-def open_author(
-    browser: object, server: AppServer, width: int = 1280, height: int = 800
-) -> Watched:
-    watched = open_page(browser, width, height)
-    watched.page.goto(f"{server.url}/author?lang=en")
-    watched.page.get_by_text("Write a story map").wait_for(timeout=SLOW)
-    return watched
-
-
-def section(page: object, name: str) -> None:
-    page.locator("[data-testid=stButtonGroup] button", has_text=name).first.click()
-
-
-def wait_idle(page: object) -> None:
-    """Until Streamlit has run the page and replaced every element of the last run."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-stale=true]')",
-        timeout=SLOW,
-    )
-
-
-def field(page: object, label: str) -> object:
-    """The one input with this label in the page as it is now (not an element being replaced)."""
-    return page.locator(f'[data-stale=false] input[aria-label="{label}"]')
-
-
-def type_into(page: object, label: str, text: str) -> None:
-    wait_idle(page)
-    box = field(page, label)
-    box.fill(text)
-    box.press("Enter")
-    wait_idle(page)
 
 
 def picker_frame(page: object) -> object:

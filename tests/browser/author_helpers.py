@@ -1,0 +1,45 @@
+"""The author page in a real browser: opening it, its parts, and typing as a person does."""
+
+from __future__ import annotations
+
+from browser_helpers import Watched, open_page
+
+from storymap_ui.serve import AppServer
+
+SLOW = 90_000  # ms: drafting and the first checks on a busy machine
+
+
+def open_author(
+    browser: object, server: AppServer, width: int = 1280, height: int = 800
+) -> Watched:
+    watched = open_page(browser, width, height)
+    watched.page.goto(f"{server.url}/author?lang=en")
+    watched.page.get_by_text("Write a story map").wait_for(timeout=SLOW)
+    return watched
+
+
+def section(page: object, name: str) -> None:
+    page.locator("[data-testid=stButtonGroup] button", has_text=name).first.click()
+
+
+def wait_idle(page: object) -> None:
+    """Until Streamlit has run the page and replaced every element of the last run."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=stStatusWidget]')"
+        " && !document.querySelector('[data-stale=true]')",
+        timeout=SLOW,
+    )
+
+
+def field(page: object, label: str) -> object:
+    """The one input with this label in the page as it is now (not an element being replaced)."""
+    return page.locator(f'[data-stale=false] input[aria-label="{label}"]')
+
+
+def type_into(page: object, label: str, text: str) -> None:
+    wait_idle(page)
+    box = field(page, label)
+    box.fill(text)
+    box.press("Enter")
+    wait_idle(page)
