@@ -27,10 +27,9 @@ UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024) + 1  # the browser refuses more; t
 
 
 def show(author: Author, lang: str) -> None:
+    notice = slot()  # drawn, empty or not: the tabs below keep their position
     if author.data is not None:
-        slot().info(t("author_start_replaces", lang))
-    else:
-        slot()  # the same place, empty: the tabs below keep their position
+        notice.info(t("author_start_replaces", lang))
     article, upload, existing, blank = st.tabs(
         [t("author_from_article", lang), t("author_from_upload", lang),
          t("author_from_folder", lang), t("author_blank", lang)]
