@@ -39,7 +39,13 @@ sys.path.insert(0, str(ROOT))
 from playwright.async_api import async_playwright, expect  # noqa: E402
 
 from storymap.authoring.store import DraftStore  # noqa: E402
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # noqa: E402
+from storymap_ui.serve import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGE_IDLE,
+    AppServer,
+    start_app,
+)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from loadtest_report import find_errors, stored_title, summarise  # noqa: E402
@@ -64,10 +70,6 @@ STEP_PROBE = """() => {
     requestAnimationFrame(seen);
   }, true);
 }"""
-IDLE = (
-    "!document.querySelector('[data-testid=stStatusWidget]')"
-    " && !document.querySelector('[data-stale=true]')"
-)
 
 
 @dataclass
@@ -170,7 +172,7 @@ async def editor(
     context, page = await watched_page(browser, session)
     try:
         await open_first_story(page, server, session.trace)
-        await page.wait_for_function(IDLE)
+        await page.wait_for_function(PAGE_IDLE)
         session.token = page.url.split("draft=")[1].split("&")[0]
         started.set()
         store = DraftStore(Path(os.environ["STORYMAP_CACHE"]) / "drafts")
@@ -194,7 +196,7 @@ async def editor(
             session.last_edit = value  # kept by the server, whatever the page does next
             session.trace.note("test: in the draft store")
             await session.trace.run_ended_after(runs, began, f"edit {edit}")  # heard…
-            await page.wait_for_function(IDLE, timeout=60_000)  # …and has redrawn
+            await page.wait_for_function(PAGE_IDLE, timeout=60_000)  # …and has redrawn
             session.latencies_ms.append((time.monotonic() - began) * 1000)
             session.trace.note("test: page idle")
             await asyncio.sleep(1.0)

@@ -27,12 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright, expect  # noqa: E402
 
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
-
-IDLE = (
-    "!document.querySelector('[data-testid=stStatusWidget]')"
-    " && !document.querySelector('[data-stale=true]')"
-)
+from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, PAGE_IDLE, free_port  # noqa: E402
 
 
 async def editor(browser, url: str, store: Path, n: int, deadline: float, seen: dict) -> None:
@@ -57,7 +52,7 @@ async def editor(browser, url: str, store: Path, n: int, deadline: float, seen: 
             await asyncio.sleep(0.05)
         else:
             try:
-                await page.wait_for_function(IDLE, timeout=60_000)
+                await page.wait_for_function(PAGE_IDLE, timeout=60_000)
                 seen["edits"] += 1
             except Exception:  # a page not idle after 60 s: counted, the loop goes on
                 seen["slow"].append(value)

@@ -27,6 +27,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# True in a Streamlit page once it has run and replaced every element of the last run:
+# no "running" status, nothing marked stale (for Playwright's wait_for_function).
+PAGE_IDLE = (
+    "!document.querySelector('[data-testid=stStatusWidget]')"
+    " && !document.querySelector('[data-stale=true]')"
+)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from browser_helpers import Watched, open_page
 
-from storymap_ui.serve import AppServer
+from storymap_ui.serve import PAGE_IDLE, AppServer
 
 SLOW = 90_000  # ms: drafting and the first checks on a busy machine
 
@@ -25,11 +25,7 @@ def section(page: object, name: str) -> None:
 def wait_idle(page: object) -> None:
     """Until Streamlit has run the page and replaced every element of the last run."""
     page.wait_for_timeout(300)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=stStatusWidget]')"
-        " && !document.querySelector('[data-stale=true]')",
-        timeout=SLOW,
-    )
+    page.wait_for_function(PAGE_IDLE, timeout=SLOW)
 
 
 def field(page: object, label: str) -> object:
