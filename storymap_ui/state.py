@@ -33,6 +33,16 @@ def language(story: ReaderStory) -> str:
     return lang
 
 
+def language_moved(story: ReaderStory, lang: str) -> bool:
+    """The switch names another language than the page was drawn in.
+
+    Streamlit sends the widget changes of one moment as one run, and when the reader's
+    step is among them that run is the reader's fragment alone: the page must then start
+    the full run itself, or the click on the switch is lost.
+    """
+    return (st.session_state.get("lang") or story.located.story.default_language) != lang
+
+
 def current_step(story: ReaderStory) -> int:
     """The step to show: the session's event, seeded from ?event= in the URL (a deep link)."""
     if "event" not in st.session_state:

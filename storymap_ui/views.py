@@ -34,8 +34,8 @@ def reader(story: ReaderStory, lang: str, mode: str = "reader", notes: bool = Fa
 
     @st.fragment
     def run() -> None:
-        if current_story().map_url != story.map_url:
-            st.rerun()  # the story file changed: the whole page moves to the new version
+        if current_story().map_url != story.map_url or state.language_moved(story, lang):
+            st.rerun()  # a new story version, or a language click that came with a step
         component.reader_map(
             story.map_url,
             story.text_urls,

@@ -171,6 +171,9 @@ def assert_focus_drawn(seen: list[dict]) -> None:
 
 
 # The base maps on the map now, by name.
+# Leaflet's layer list cancels clicks in it until the timer it set on opening has run
+# (L.Control.Layers._expandSafely); a timer set after that one runs after it.
+LEAFLET_TIMER_TURN = "new Promise((done) => setTimeout(done))"
 SHOWN_BASES = "(() => { const r = window.storyReader; return Object.keys(r.layers.bases).filter((n) => r.map.hasLayer(r.layers.bases[n])); })()"
 
 READER_STOPS = ["#map", "a.leaflet-control-zoom-in", "a.leaflet-control-zoom-out",
@@ -203,6 +206,7 @@ def test_keyboard_reaches_and_uses_every_reader_control(browser: object, story_s
     frame.focus(".leaflet-control-layers-toggle")  # the base maps: open the list, pick another
     page.keyboard.press("Enter")
     expect(frame.locator(".leaflet-control-layers")).to_have_class(re.compile("expanded"))
+    frame.evaluate(LEAFLET_TIMER_TURN)  # until then Leaflet cancels clicks in the list it opened
     frame.focus(".leaflet-control-layers-base input:checked")
     before = frame.evaluate(SHOWN_BASES)
     page.keyboard.press("ArrowDown")

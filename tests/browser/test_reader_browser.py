@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,37 @@ def test_language_switch_changes_the_text(browser: object, story_server: object)
     expect(frame.locator("#date-label")).to_have_text("27 October 2025")
     assert frame.evaluate("document.documentElement.lang") == "en"
     assert "lang=en" in page.url
+    assert watched.errors == []
+
+
+# Clicks English in the page the moment the reader's step reaches it, so Streamlit takes
+# both in one batch of widget changes (the same browser task).
+CLICK_ENGLISH_WITH_THE_STEP = """() => window.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "streamlit:setComponentValue") {
+    [...document.querySelectorAll("[data-testid='stButtonGroup'] button")]
+      .find((button) => button.textContent.includes("English")).click();
+  }
+}, { once: true })"""
+
+
+def test_a_language_click_that_arrives_with_a_step_is_not_lost(
+    browser: object, story_server: object
+) -> None:
+    """Streamlit sends the widget changes of one moment as one run, and a run that carries
+    the reader's step reruns only the reader: the page must still switch language."""
+    watched = open_page(browser)
+    page = watched.page
+    page.goto(f"{story_server.url}/?event=road-bridge")
+    frame = reader_frame(page)
+    expect(frame.locator("#narrative")).to_have_attribute("data-step", "5")
+    page.evaluate(CLICK_ENGLISH_WITH_THE_STEP)
+    frame.focus("#next")
+    page.keyboard.press("Enter")
+    expect(frame.locator("#slider")).to_have_attribute("aria-label", "Event date")
+    expect(page.locator(".storymap-header h1")).to_have_text("Russia and North Korea, ever closer")
+    expect(frame.locator("#narrative")).to_have_attribute("data-step", "6")
+    expect(page).to_have_url(re.compile("lang=en"))
+    assert "event=direct-flights" in page.url  # the step is kept too
     assert watched.errors == []
 
 
