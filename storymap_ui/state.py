@@ -21,14 +21,14 @@ def language(story: ReaderStory) -> str:
     if st.session_state.get("lang") not in languages:
         asked = st.query_params.get("lang")
         st.session_state.lang = asked if asked in languages else default
-    choice = st.segmented_control(
+    st.segmented_control(
         t("language_label", st.session_state.lang),
         options=languages,
         format_func=language_label,
         key="lang",
         label_visibility="collapsed",
     )
-    lang = choice or default
+    lang = _on_the_switch(story)
     st.query_params["lang"] = lang
     return lang
 
@@ -40,7 +40,12 @@ def language_moved(story: ReaderStory, lang: str) -> bool:
     step is among them that run is the reader's fragment alone: the page must then start
     the full run itself, or the click on the switch is lost.
     """
-    return (st.session_state.get("lang") or story.located.story.default_language) != lang
+    return _on_the_switch(story) != lang
+
+
+def _on_the_switch(story: ReaderStory) -> str:
+    """The language the switch names; none (its chosen one clicked again) is the default."""
+    return st.session_state.get("lang") or story.located.story.default_language
 
 
 def current_step(story: ReaderStory) -> int:

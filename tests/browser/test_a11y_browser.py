@@ -170,10 +170,10 @@ def assert_focus_drawn(seen: list[dict]) -> None:
         assert outline or focused["boxShadow"] != "none", f"no visible focus on {focused}"
 
 
-# The base maps on the map now, by name.
 # Leaflet's layer list cancels clicks in it until the timer it set on opening has run
 # (L.Control.Layers._expandSafely); a timer set after that one runs after it.
 LEAFLET_TIMER_TURN = "new Promise((done) => setTimeout(done))"
+# The base maps on the map now, by name.
 SHOWN_BASES = "(() => { const r = window.storyReader; return Object.keys(r.layers.bases).filter((n) => r.map.hasLayer(r.layers.bases[n])); })()"
 
 READER_STOPS = ["#map", "a.leaflet-control-zoom-in", "a.leaflet-control-zoom-out",
