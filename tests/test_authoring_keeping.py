@@ -28,6 +28,7 @@ def test_tokens_are_random_and_checked():
     assert len(tokens) == 50 and all(is_token(token) for token in tokens)
     for bad in ("", "short", "../../etc/passwd", "a" * 65, "x" * 20 + "/", None, 123):
         assert not is_token(bad)
+    assert not is_token("NEWLINETOKEN0000\n")  # ``$`` alone lets a final newline through
     with pytest.raises(DraftError):
         DraftStore(Path("/tmp")).load("../../../etc/passwd")
 
@@ -129,10 +130,58 @@ def test_a_newer_file_on_disk_is_not_overwritten_without_asking(tmp_path):
     )
 
 
-@pytest.mark.parametrize("story_id", ["../escape", "a/b", "", "UPPER", ".hidden", "x" * 81])
+@pytest.mark.parametrize(
+    "story_id", ["../escape", "a/b", "", "UPPER", ".hidden", "x" * 81, "story\n"]
+)
 def test_a_story_id_cannot_name_a_file_elsewhere(tmp_path, story_id):
     with pytest.raises(SaveError, match="is not a story id"):
         save_story(tmp_path, story_id, "x", None)
+
+
+def test_a_story_file_that_is_a_link_is_not_saved_through(tmp_path):
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("not a story of this folder\n")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "story.yaml").symlink_to(elsewhere)
+    with pytest.raises(SaveError) as refused:
+        save_story(stories, "story", "mine\n", None, overwrite=True)
+    assert str(refused.value) == (
+        f"story.yaml in {stories} is a symbolic link: not saved (saving would copy and replace "
+        "what it points to; replace the link with the story file itself)"
+    )
+    assert elsewhere.read_text() == "not a story of this folder\n"
+    assert not (stories / ".versions").exists()
+    assert (stories / "story.yaml").is_symlink()
+
+
+def test_a_versions_folder_that_is_a_link_is_not_written_into(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / ".versions").symlink_to(outside, target_is_directory=True)
+    path = stories / "story.yaml"
+    path.write_text("old\n")
+    with pytest.raises(
+        SaveError, match=r"\.versions is a symbolic link or not a folder: not saved"
+    ):
+        save_story(stories, "story", "new\n", path.stat().st_mtime_ns)
+    assert list(outside.iterdir()) == [] and path.read_text() == "old\n"
+
+
+def test_a_version_is_a_new_file_never_a_link_planted_under_its_name(tmp_path, monkeypatch):
+    monkeypatch.setattr("time.strftime", lambda *_: "20260101T000000")
+    target = tmp_path / "target.txt"
+    stories = tmp_path / "stories"
+    (stories / ".versions").mkdir(parents=True)
+    (stories / ".versions" / "story-20260101T000000.yaml").symlink_to(target)  # dangling
+    path = stories / "story.yaml"
+    path.write_text("old\n")
+    result = save_story(stories, "story", "new\n", path.stat().st_mtime_ns)
+    assert not target.exists()
+    assert result.previous.name == "story-20260101T000000-2.yaml"
+    assert result.previous.read_text() == "old\n" and not result.previous.is_symlink()
 
 
 def test_saving_into_a_missing_folder_says_so(tmp_path):

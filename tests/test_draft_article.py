@@ -90,8 +90,11 @@ def test_a_saved_web_page_is_reduced_to_its_text_by_trafilatura():
     [
         (b"", "the article is empty"),
         (b"  \n\n ", "the article is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a binary file"),
-        ("Caf\u00e9 au lait".encode("latin-1"), "is not UTF-8 text (byte 3)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a PNG picture, not an article's text or HTML"),
+        (
+            "Caf\u00e9 au lait".encode("latin-1"),
+            "is not UTF-8 text (byte 3 is not valid): save it as UTF-8",
+        ),
         (b"<html><body><script>x()</script></body></html>", "no article text found"),
     ],
 )

@@ -26,7 +26,7 @@ from typing import Any
 from storymap.authoring.saving import write_atomically
 from storymap.errors import StorymapError
 
-TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_DRAFT_BYTES = 24 * 1024 * 1024  # a 5 MB story file, its raw text and an article, as JSON
 KEEP_DAYS = 30  # drafts untouched this long are removed
 
@@ -65,7 +65,7 @@ def new_token() -> str:
 
 
 def is_token(value: object) -> bool:
-    return isinstance(value, str) and bool(TOKEN.match(value))
+    return isinstance(value, str) and bool(TOKEN.fullmatch(value))
 
 
 _thread_lock = threading.Lock()

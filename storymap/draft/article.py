@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storymap.encoding import NotText, decode_text
 from storymap.errors import StorymapError
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -106,14 +107,10 @@ def _decode(data: bytes | str, source: str) -> str:
         raise ArticleError(
             f"{source}: {len(data) / 1e6:.1f} MB is too big for an article (max 5 MB)"
         )
-    if b"\x00" in data:
-        raise ArticleError(f"{source}: is a binary file, not an article's text or HTML")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{source}: is not UTF-8 text (byte {exc.start}); save the article as UTF-8 text or HTML"
-        ) from exc
+        return decode_text(data, "an article's text or HTML")
+    except NotText as exc:
+        raise ArticleError(f"{source}: {exc}") from None
 
 
 _HTML_HINT = re.compile(r"<(!doctype html|html|body|p|div|article)\b", re.IGNORECASE)
