@@ -7,6 +7,11 @@ no NUL bytes), not be empty, and not be huge. HTML is reduced to its main text b
 The structure kept is what a draft needs: the headline, the "key points" bullets before
 the body (a summary, not events), the dateline ("Jakarta, IDN Times –"), and the body's
 paragraphs as lists of sentences.
+
+Limits keep a draft's time and size in proportion to the article (anyone can paste
+anything): a file of at most ``MAX_ARTICLE_BYTES``, a text of at most ``max_text``
+characters where the caller says so (the author page), and sentences of at most
+``MAX_SENTENCE_CHARS`` (a longer run without a full stop is cut at a space).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from storymap.encoding import NotText, decode_text
 from storymap.errors import StorymapError
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+MAX_SENTENCE_CHARS = 1000  # news sentences run to 200-300 characters; 1,000 is none
 
 
 class ArticleError(StorymapError, ValueError):
@@ -65,14 +71,22 @@ def read_article(path: Path) -> Article:
     return parse_article(data, str(path))
 
 
-def parse_article(data: bytes | str, source: str = "<article>") -> Article:
-    """Split an article's text (or HTML) into its headline, highlights and sentences."""
+def parse_article(
+    data: bytes | str, source: str = "<article>", max_text: int | None = None
+) -> Article:
+    """Split an article's text (or HTML) into its headline, highlights and sentences;
+    ``max_text``: the most characters of text (after a web page's markup) to read."""
     text = _decode(data, source)
     if not text.strip():
         raise ArticleError(f"{source}: the article is empty")
     title = outlet = url = None
     if _looks_like_html(text):
         text, title, outlet, url = _html_to_text(text, source)
+    if max_text is not None and len(text) > max_text:
+        raise ArticleError(
+            f"{source}: its text is {len(text):,} characters; an article may be at most "
+            f"{max_text:,}: draft it in parts"
+        )
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     if title is None and len(lines) > 1 and _is_heading(lines[0], question=True):
@@ -246,7 +260,22 @@ def split_sentences(paragraph: str) -> list[str]:
     rest = paragraph[start:].strip()
     if rest:
         sentences.append(rest)
-    return [s for s in sentences if s]
+    return [part for s in sentences if s for part in _cut(s)]
+
+
+def _cut(sentence: str) -> list[str]:
+    """A sentence of at most ``MAX_SENTENCE_CHARS``, or a longer one cut at its last space
+    before each limit (a run of text without a full stop is not a sentence)."""
+    parts: list[str] = []
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = sentence.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit + 1)
+        end = space if space > 0 else limit
+        parts.append(sentence[start:end].strip())
+        start = end
+    parts.append(sentence[start:].strip())
+    return [part for part in parts if part]
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -157,9 +157,12 @@ def _plain_year(m: re.Match[str], ref: Reference) -> Reading | None:
     value = int(m["y"])
     if not _plausible(value, ref) or _UNIT_AFTER_YEAR.match(m.string, m.end()):
         return None
-    if m.start() > 0 and re.search(r"[\d.,]$", m.string[: m.start()]):
+    if _NUMBER_BEFORE.match(m.string, max(0, m.start() - 2), m.start()):
         return None  # part of a number such as 10.2025 or 1,948
     return Reading(year(value, approximate=bool(m["about"])))
+
+
+_NUMBER_BEFORE = re.compile(r".?[\d.,]\n?\Z", re.DOTALL)  # what ends the text before
 
 
 def _plausible(value: int, ref: Reference) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -80,7 +81,13 @@ _FUTURE = re.compile(
 def _ahead(m: re.Match[str]) -> bool:
     """'will travel to China on Monday': a weekday in a sentence about the future, not after 'said'."""
     before = m.string[max(0, m.start() - 40) : m.start()]
-    return not _SAID.search(before) and bool(_FUTURE.search(m.string))
+    return not _SAID.search(before) and _about_the_future(m.string)
+
+
+@lru_cache(maxsize=8)
+def _about_the_future(sentence: str) -> bool:
+    """Read once per sentence, not once per weekday in it (a sentence may hold thousands)."""
+    return bool(_FUTURE.search(sentence))
 
 
 def _week(m: re.Match[str], ref: Reference) -> Reading:

@@ -8,11 +8,19 @@ paragraph with no date belongs to the event before it (a quotation, "Selain itu,
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 
 from storymap.draft.article import Article, Sentence
-from storymap.draft.attribution import Credit, Quotation, credits, people_named, quotations
+from storymap.draft.attribution import (
+    Credit,
+    People,
+    Quotation,
+    credits,
+    people_named,
+    quotations,
+)
 from storymap.draft.categories import guess_category
 from storymap.draft.dates_found import FoundDate, find_dates
 from storymap.draft.datewords import Reference
@@ -59,19 +67,26 @@ def read_events(article: Article, published: date, finder: PlaceFinder) -> Readi
     events = _group(body, dates)
     not_people = {m.words for m in mentions} | {w for m in mentions for w in m.words.split()}
     not_people |= {c.name for found in credited for c in found if c.role == "outlet"}
-    people: list[str] = []
-    speakers: list[tuple[int, str]] = []  # (sentence, name): "katanya" is most likely the last one
+    people = People()
+    speakers: deque[tuple[int, str]] = deque()  # (sentence, name): "katanya" is likely the last
     quotes_by_sentence: dict[int, list[Quotation]] = {}
     for sentence, found in zip(body, credited, strict=True):
-        recent = [name for n, name in speakers if sentence.number - n <= 2]
-        quotes_by_sentence[sentence.number] = quotations(sentence.text, people + recent, found)
-        people += people_named(sentence.text, not_people)
+        while speakers and sentence.number - speakers[0][0] > 2:
+            speakers.popleft()
+        recent = [name for _, name in speakers]
+        quotes_by_sentence[sentence.number] = quotations(sentence.text, people, found, recent)
+        for name in people_named(sentence.text, not_people):
+            people.add(name)
         speakers += [(sentence.number, c.name) for c in found if c.role == "speaker"]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
     for event in events:
         numbers = {s.number for s in event.sentences}
         dated = event.found_in
         event.mentions = sorted(
-            (m for m in mentions if m.sentence in numbers), key=lambda m: m.sentence != dated
+            (m for n in sorted(numbers) for m in by_sentence.get(n, [])),
+            key=lambda m: m.sentence != dated,
         )
         event.credits = list({c.name: c for n in sorted(numbers) for c in credited[n]}.values())
         quotes = [q for n in sorted(numbers) for q in quotes_by_sentence[n]]
@@ -93,6 +108,7 @@ def _group(body: list[Sentence], dates: list[list[FoundDate]]) -> list[DraftEven
     for sentence in body:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     waiting: list[Sentence] = []  # undated sentences before the article's first event
+    last_foreground: DraftEvent | None = None  # the last event not in the background
     for sentences in by_paragraph.values():
         current: DraftEvent | None = None
         before_first: list[Sentence] = []
@@ -107,6 +123,7 @@ def _group(body: list[Sentence], dates: list[list[FoundDate]]) -> list[DraftEven
                     before_first = []
                 events += new
                 foreground = [e for e in new if not e.found.since]
+                last_foreground = foreground[-1] if foreground else last_foreground
                 if foreground or current is None:
                     current = (foreground or new)[-1]
             elif current is not None:
@@ -115,8 +132,7 @@ def _group(body: list[Sentence], dates: list[list[FoundDate]]) -> list[DraftEven
                 before_first.append(sentence)
         if before_first:  # a paragraph with no date goes on with the last event in the foreground
             if events:
-                foreground = [e for e in events if not e.found.since] or events
-                foreground[-1].sentences += before_first
+                (last_foreground or events[-1]).sentences += before_first
             else:
                 waiting += before_first
     if events and waiting:

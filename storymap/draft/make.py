@@ -21,6 +21,7 @@ from storymap.geocoding import Location, default_layers, geocode_story
 from storymap.loading import parse_story
 from storymap.model import Story
 
+MAX_DRAFT_EVENTS = 1000  # an article with more dated events is many articles: draft it in parts
 _INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "pada", "dari", "ini", "itu", "dalam"}
 _ENGLISH = {"the", "and", "of", "to", "in", "that", "with", "for", "on", "was"}
 
@@ -81,6 +82,11 @@ def draft_from_article(
     reading = read_events(article, published, finder)
     if not reading.events:
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
+    if len(reading.events) > MAX_DRAFT_EVENTS:
+        raise ArticleError(
+            f"{file_name}: the article gives {len(reading.events):,} dated events; a draft "
+            f"takes at most {MAX_DRAFT_EVENTS:,}: draft it in parts"
+        )
     layers = default_layers()
     sentences = [s.text for s in article.body]
     used = [m for event in reading.events for m in event.mentions]

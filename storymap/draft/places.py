@@ -12,6 +12,10 @@ held back: single words that are common words (a stop-list, or written in lower 
 elsewhere in the article), parts of a person's or an outlet's name ("Vladimir Putin",
 "Al Jazeera"), and cities outside the article's countries unless they are big (a
 million people) and found by their own name. Such a city is kept but flagged.
+
+Time is linear in the article: spans already taken are looked up in sorted lists, a
+curated name is followed from the places its first word stands, and each capitalised
+run of words is looked up in the gazetteer once per draft.
 """
 
 from __future__ import annotations
@@ -19,11 +23,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from storymap.draft.countries import CountryNames
+from storymap.draft.spans import Spans
 from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
 from storymap.geocoding import GazetteerLayer, Query, normalise
+from storymap.geocoding.city_index import City
 
 CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
@@ -59,6 +66,7 @@ class Mention:
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
 
 
+@lru_cache(maxsize=100_000)  # an article repeats its words: each is folded once
 def _fold(word: str) -> str:
     """'timurnya' is 'timur' (Indonesian possessive), for following curated descriptions."""
     folded = normalise(word)
@@ -72,6 +80,7 @@ class PlaceFinder:
         self.countries = CountryNames(lang)
         self.gazetteer = gazetteer or GazetteerLayer.shared()
         self._curated = _curated_names(self.countries)
+        self._looked_up: dict[str, list[City]] = {}
 
     def find(
         self, sentences: list[str], masked: dict[int, list[tuple[int, int]]] | None = None
@@ -84,12 +93,20 @@ class PlaceFinder:
                 hit = Hit(f"country:{m.code}", "country", m.code, m.code, "country name")
                 mentions.append(Mention(hit, m.words, number, m.start, m.end))
         named = {m.hit.country for m in mentions}
+        here: dict[int, list[Mention]] = {}  # each sentence's mentions, so far
+        for mention in mentions:
+            here.setdefault(mention.sentence, []).append(mention)
+        replaced: set[int] = set()  # country names inside a curated place's words
         for number, sentence in enumerate(sentences):
             outlets = masked.setdefault(number, [])
+            own = here.setdefault(number, [])
             for mention in self._find_curated(sentence, number, named):
                 if not _overlaps(mention.start, mention.end, outlets):
-                    mentions = [m for m in mentions if not _inside(m, mention)] + [mention]
-            masked[number] += [(m.start, m.end) for m in mentions if m.sentence == number]
+                    replaced.update(id(m) for m in own if _inside(m, mention))
+                    own[:] = [m for m in own if not _inside(m, mention)] + [mention]
+                    mentions.append(mention)
+            masked[number] += [(m.start, m.end) for m in own]
+        mentions = [m for m in mentions if id(m) not in replaced]
         named |= {m.hit.country for m in mentions}
         lower_words = {w for s in sentences for w in _TOKEN.findall(s) if w.islower()}
         person_words = set()
@@ -106,10 +123,13 @@ class PlaceFinder:
     def _find_curated(self, sentence: str, number: int, named: set[str]) -> list[Mention]:
         found: list[Mention] = []
         words = [(_fold(m[0]), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        where: dict[str, list[int]] = {}  # each word's places in the sentence
+        for index, (word, _, _) in enumerate(words):
+            where.setdefault(word, []).append(index)
         for entry in self._curated:
             if any(m.hit.key == f"curated:{entry.id}" for m in found):
                 continue
-            span = _follow(entry.words, words)
+            span = _follow(entry.words, words, where=where)
             if span is None:
                 continue
             start, end = span
@@ -141,7 +161,9 @@ class PlaceFinder:
                 or word in person_words
             ):
                 return None
-        cities = self.gazetteer.cities(Query((text,), None))
+        if text not in self._looked_up:  # a name an article repeats is looked up once
+            self._looked_up[text] = self.gazetteer.cities(Query((text,), None))
+        cities = self._looked_up[text]
         if not cities:
             return None
         at_home = [c for c in cities if c.country in named]
@@ -193,12 +215,19 @@ def _curated_names(countries: CountryNames) -> list[_CuratedName]:
 
 
 def _follow(
-    words: tuple[str, ...], tokens: list[tuple[str, int, int]], gap: int = 2
+    words: tuple[str, ...],
+    tokens: list[tuple[str, int, int]],
+    gap: int = 2,
+    where: dict[str, list[int]] | None = None,
 ) -> tuple[int, int] | None:
-    """Where the sentence's tokens contain ``words`` in order, at most ``gap`` words apart."""
-    for first, (token, start, _) in enumerate(tokens):
-        if token != words[0]:
-            continue
+    """Where the sentence's tokens contain ``words`` in order, at most ``gap`` words apart
+    (``where``: each token's indexes, to start only where the first word stands)."""
+    if where is None:
+        where = {}
+        for index, (token, _, _) in enumerate(tokens):
+            where.setdefault(token, []).append(index)
+    for first in where.get(words[0], []):
+        start = tokens[first][1]
         position, end = first, tokens[first][2]
         for word in words[1:]:
             ahead = [
@@ -221,13 +250,14 @@ def _capitalised_runs(
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     last_end = -1
+    taken = Spans(masked)
     for match in _TOKEN.finditer(sentence):
         word, start, end = match[0], match.start(), match.end()
         joined = current and sentence[last_end:start] in (" ", "-", "–")
         if not joined and current:
             runs.append(current)
             current = []
-        if not word[0].isupper() or word in TITLE_WORDS or _overlaps(start, end, masked):
+        if not word[0].isupper() or word in TITLE_WORDS or taken.overlaps(start, end):
             if current:
                 runs.append(current)
             current = []

@@ -16,7 +16,7 @@ import yaml
 
 from storymap.dates import PartialDate
 from storymap.draft.events import DraftEvent
-from storymap.draft.place_entries import PlaceEntry, slug, unique
+from storymap.draft.place_entries import Ids, PlaceEntry, slug, unique
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../story.schema.json"
 OTHER = {"id": "en", "en": "id"}
@@ -67,7 +67,7 @@ def story_data(
         todo += [f"places[{index}]{'.' + tail if tail else ''}" for tail, _ in entry.checks]
     dominant = Counter(e.category for e in events if e.category).most_common(1)
     fallback = dominant[0][0] if dominant else "society"
-    used: set[str] = set()
+    used = Ids()
     data["events"] = [
         _event(i, event, by_key, places, source, fallback, used, todo)
         for i, event in enumerate(events)
