@@ -8,7 +8,6 @@ payload files never replace those of the published story it was opened from.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
 from storymap.steps import step_for_event
+from storymap.worker import run_apart
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
@@ -34,7 +34,6 @@ from storymap_ui.story import STORIES
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
 _SAFE = re.compile(r"[^a-z0-9-]+")
-log = logging.getLogger(__name__)
 
 
 def save_folder() -> Path | None:
@@ -109,46 +108,52 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     """The story file at any time; the exports once the story is valid."""
     stem = file_stem(author.data)
     st.subheader(t("author_story_file_heading", lang), anchor=False)
-    st.download_button(
-        t("download_story", lang), story_text(author), f"{stem}.yaml", "application/yaml",
-        on_click="ignore", icon=":material/description:", key="author-download-yaml",
-        type="primary",
-    )  # fmt: skip
+    story_download(author, lang)
     st.subheader(t("author_exports_heading", lang), anchor=False)
     located = checked.located_story() if checked else None
     if located is None:
         st.caption(t("author_exports_need_valid", lang))
     story_lang = located.story.default_language if located else lang
     columns = st.columns(3)
+    tiles = tiles_setting()
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting())),
+            _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang, tiles),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
         )  # fmt: skip
     text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, lambda s: site_zip(s, text, tiles_setting())),
+        _maker(located, "the site export", site_zip, text, tiles),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None,
     )  # fmt: skip
 
 
+def story_download(author: Author, lang: str) -> None:
+    """The story file, valid or not."""
+    st.download_button(
+        t("download_story", lang), story_text(author), f"{file_stem(author.data)}.yaml",
+        "application/yaml", on_click="ignore", icon=":material/description:",
+        key="author-download-yaml", type="primary",
+    )  # fmt: skip
+
+
 def _maker(
-    story: LocatedStory | None, make: Callable[[LocatedStory], bytes]
+    story: LocatedStory | None, what: str, make: Callable[..., bytes], *args: object
 ) -> Callable[[], bytes]:
+    """The download's data, made when it is clicked, in a worker process (``run_apart``):
+    an export's failure, its own bug or its deadline is a file that says so in one line."""
+
     def made() -> bytes:
         if story is None:
             return b""
         try:
-            return make(story)
+            return run_apart(make, story, *args, what=what)
         except StorymapError as exc:
             return f"{t('export_failed', 'en')}: {exc}\n".encode()
-        except Exception as exc:  # an export's own bug: a file that says so, never a traceback
-            log.exception("export failed")
-            return f"{t('export_failed', 'en')}: {type(exc).__name__}\n".encode()
 
     return made
 

@@ -22,6 +22,8 @@ from storymap.authoring.store import (
 )
 from storymap.loading import parse_story
 
+ME, OTHER = "a" * 64, "b" * 64  # two browsers' owner ids
+
 
 def test_tokens_are_random_and_checked():
     tokens = {new_token() for _ in range(50)}
@@ -44,7 +46,7 @@ def test_a_draft_is_kept_and_read_back(tmp_path):
     store = DraftStore(tmp_path)
     token = new_token()
     assert store.load(token) is None and store.revision(token) == 0
-    saved = store.save(token, {"data": {"id": "x", "lat": float("nan")}}, 0)
+    saved = store.save(token, {"data": {"id": "x", "lat": float("nan")}}, 0, owner=ME)
     assert saved.revision == 1
     again = store.load(token)
     assert again.revision == 1 and again.record["data"]["id"] == "x"
@@ -55,14 +57,14 @@ def test_a_draft_is_kept_and_read_back(tmp_path):
 def test_a_second_tab_never_silently_overwrites_a_newer_save(tmp_path):
     store = DraftStore(tmp_path)
     token = new_token()
-    first = store.save(token, {"data": {"id": "a"}}, 0)
+    first = store.save(token, {"data": {"id": "a"}}, 0, owner=ME)
     second_tab = store.load(token)
-    store.save(token, {"data": {"id": "from the first tab"}}, first.revision)
+    store.save(token, {"data": {"id": "from the first tab"}}, first.revision, owner=ME)
     with pytest.raises(DraftConflict, match="changed in another tab or window"):
-        store.save(token, {"data": {"id": "from the second tab"}}, second_tab.revision)
+        store.save(token, {"data": {"id": "from the second tab"}}, second_tab.revision, owner=ME)
     assert store.load(token).record["data"]["id"] == "from the first tab"
     forced = store.save(
-        token, {"data": {"id": "second tab, on purpose"}}, second_tab.revision, force=True
+        token, {"data": {"id": "second tab, on purpose"}}, second_tab.revision, owner=ME, force=True
     )
     assert (
         forced.revision == 3 and store.load(token).record["data"]["id"] == "second tab, on purpose"
@@ -74,7 +76,7 @@ def test_a_broken_draft_file_reads_as_none_and_old_drafts_are_pruned(tmp_path):
     token, old = new_token(), new_token()
     (tmp_path / f"{token}.json").write_text("{not json", encoding="utf-8")
     assert store.load(token) is None
-    store.save(old, {"data": None}, 0)
+    store.save(old, {"data": None}, 0, owner=ME)
     long_ago = time.time() - 40 * 86400
     os.utime(tmp_path / f"{old}.json", (long_ago, long_ago))
     assert store.prune() == 1 and store.load(old) is None
@@ -83,7 +85,7 @@ def test_a_broken_draft_file_reads_as_none_and_old_drafts_are_pruned(tmp_path):
 def test_a_draft_too_big_to_keep_is_refused_in_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr("storymap.authoring.store.MAX_DRAFT_BYTES", 100)
     with pytest.raises(DraftError, match="larger than"):
-        DraftStore(tmp_path).save(new_token(), {"data": "x" * 200}, 0)
+        DraftStore(tmp_path).save(new_token(), {"data": "x" * 200}, 0, owner=ME)
 
 
 def _story_text() -> str:

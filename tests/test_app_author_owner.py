@@ -1,0 +1,168 @@
+"""A draft belongs to the browser that made it (AppTest): a link opened in another browser
+neither shows nor changes it, a token planted in a link is never adopted, sharing is a
+read-only or an edit link its owner makes and withdraws, and the limits say what they
+refused in one line. A browser is its signed owner cookie (``author_owner._cookie``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from author_page_helpers import author_folders
+from story_helpers import ROOT
+from streamlit.testing.v1 import AppTest
+
+from storymap.authoring.owners import mint, signing_key
+from storymap.authoring.starts import MAX_ARTICLE_CHARS
+from storymap.authoring.store import DraftStore
+
+PAGE = str(ROOT / "pages" / "author.py")
+
+
+class Browsers:
+    """Which browser the next page is opened in: each its own signed cookie."""
+
+    def __init__(self, cache: Path) -> None:
+        self.key = signing_key(cache)
+        self.cookies: dict[str, str | None] = {}
+        self.current = "first"
+
+    def cookie(self) -> str | None:
+        if self.current not in self.cookies:
+            self.cookies[self.current] = mint(self.key)
+        return self.cookies[self.current]
+
+
+@pytest.fixture(autouse=True)
+def browsers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Browsers:
+    author_folders(monkeypatch, tmp_path)
+    chosen = Browsers(tmp_path / "cache")
+    monkeypatch.setattr("storymap_ui.author_owner._cookie", chosen.cookie)
+    return chosen
+
+
+def open_page(browsers: Browsers, who: str, **query: str) -> AppTest:
+    browsers.current = who
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def token(at: AppTest) -> str:
+    value = at.query_params["draft"]
+    return value[0] if isinstance(value, list) else value
+
+
+def drafts() -> DraftStore:
+    return DraftStore(Path(os.environ["STORYMAP_CACHE"]) / "drafts")
+
+
+def start_first_story(at: AppTest) -> AppTest:
+    at.button(key="author-open-file").click().run()
+    assert not at.exception and at.session_state["author"].data["id"] == "russia-north-korea"
+    return at
+
+
+def set_title(at: AppTest, text: str) -> AppTest:
+    generation = at.session_state["author"].generation
+    at.text_input(key=f"a{generation}:title:en").set_value(text).run()
+    assert not at.exception
+    return at
+
+
+def test_a_drafts_link_opened_in_another_browser_neither_shows_nor_changes_it(browsers):
+    mine = set_title(start_first_story(open_page(browsers, "author", lang="en")), "My own title")
+    link = token(mine)
+    assert drafts().load(link).record["data"]["title"]["en"] == "My own title"
+    reload = open_page(browsers, "author", draft=link, lang="en")  # the owner: a reload
+    assert reload.session_state["author"].data["title"]["en"] == "My own title"
+
+    other = open_page(browsers, "colleague", draft=link, lang="en")
+    assert "This draft belongs to another browser; ask its author for a share link" in (
+        other.warning[0].value
+    )
+    assert token(other) != link and other.session_state["author"].data is None
+    set_title(start_first_story(other), "Written by the colleague")
+    assert drafts().load(link).record["data"]["title"]["en"] == "My own title"
+    assert drafts().load(token(other)).record["data"]["title"]["en"] == "Written by the colleague"
+
+
+def test_a_token_planted_in_a_link_is_never_adopted(browsers):
+    attacker = set_title(start_first_story(open_page(browsers, "attacker", lang="en")), "Bait")
+    planted = token(attacker)
+    victim = open_page(browsers, "victim", draft=planted, lang="en")
+    assert token(victim) != planted
+    set_title(start_first_story(victim), "The victim's secret work")
+    victims = token(victim)
+    again = open_page(browsers, "attacker", draft=planted, lang="en")
+    assert again.session_state["author"].data["title"]["en"] == "Bait"
+    assert drafts().load(planted).record["data"]["title"]["en"] == "Bait"
+    stolen = open_page(browsers, "attacker", draft=victims, lang="en")  # even knowing the token
+    assert token(stolen) != victims and stolen.session_state["author"].data is None
+    # a token nobody has used: a fresh draft of the server's own, nothing under the name
+    chosen = open_page(browsers, "victim", draft="ATTACKERCHOSEN-0002", lang="en")
+    start_first_story(chosen)
+    assert token(chosen) != "ATTACKERCHOSEN-0002"
+    assert not (Path(os.environ["STORYMAP_CACHE"]) / "drafts" / "ATTACKERCHOSEN-0002.json").exists()
+    newline = open_page(browsers, "victim", draft="NEWLINETOKEN0000\n", lang="en")
+    start_first_story(newline)
+    assert all(
+        "\n" not in p.name for p in (Path(os.environ["STORYMAP_CACHE"]) / "drafts").iterdir()
+    )
+
+
+def test_an_unsigned_cookie_is_a_new_browser(browsers):
+    mine = start_first_story(open_page(browsers, "author", lang="en"))
+    browsers.cookies["forger"] = browsers.cookies["author"].split(".")[0] + ".forged"
+    forged = open_page(browsers, "forger", draft=token(mine), lang="en")
+    assert token(forged) != token(mine) and forged.session_state["author"].data is None
+
+
+def test_read_and_edit_links_open_the_draft_until_its_owner_withdraws_them(browsers):
+    mine = set_title(start_first_story(open_page(browsers, "author", lang="en")), "Shared")
+    link = token(mine)
+    mine.segmented_control(key="author_section").set_value("save").run()
+    mine.button(key="author-share-read").click().run()
+    mine.button(key="author-share-edit").click().run()
+    shares = drafts().load(link).shares
+    assert set(shares) == {"read", "edit"}
+    shown = [box.value for box in mine.text_input if box.key.startswith("author-share-")]
+    assert shown == [
+        f"/author?draft={link}&key={shares['read']}",
+        f"/author?draft={link}&key={shares['edit']}",
+    ]
+
+    reader = open_page(browsers, "colleague", draft=link, key=shares["read"], lang="en")
+    assert "A draft shared with you to read" in reader.info[0].value
+    assert token(reader) == link
+    assert "author_section" not in [c.key for c in reader.segmented_control]  # no parts to edit
+    assert [b.key for b in reader.get("download_button")] == ["author-download-yaml"]
+
+    editor = open_page(browsers, "colleague", draft=link, key=shares["edit"], lang="en")
+    set_title(editor, "Edited through the link")
+    assert drafts().load(link).record["data"]["title"]["en"] == "Edited through the link"
+    assert drafts().load(link).owner == mine.session_state["author"].owner
+
+    mine.button(key="author-unshare-edit").click().run()
+    editor.run()
+    assert "withdrawn by its author" in editor.warning[0].value
+    assert token(editor) != link and editor.session_state["author"].data is None
+    assert drafts().load(link).record["data"]["title"]["en"] == "Edited through the link"
+
+
+def test_a_paste_longer_than_an_article_is_cut_at_the_limit_and_the_page_says_so(browsers):
+    at = open_page(browsers, "author", lang="en")
+    at.text_area(key="author-article").set_value("😀" * (MAX_ARTICLE_CHARS + 5_000_000))
+    at.run()
+    assert not at.exception
+    assert len(at.text_area(key="author-article").value) == MAX_ARTICLE_CHARS
+    assert [w.value for w in at.warning] == [
+        "The box is full: an article may be at most 300,000 characters, and a longer paste is "
+        "cut there. Check where it ends, or paste a shorter part."
+    ]
+    at.button(key="author-make-draft").click().run()
+    assert len(drafts().load(token(at)).record["article"]) == MAX_ARTICLE_CHARS
