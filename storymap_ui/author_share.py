@@ -23,10 +23,10 @@ WORDS = {
 }
 
 
-def link(author: Author, key: str) -> str:
-    """The share link: this page's address with the draft and the key."""
+def link(author: Author, key: str, lang: str) -> str:
+    """The share link: this page's address with the draft, the key and the page's language."""
     page = (st.context.url or "").split("?", 1)[0] or "/author"
-    return f"{page}?draft={author.token}&key={key}"
+    return f"{page}?draft={author.token}&key={key}&lang={lang}"
 
 
 def panel(author: Author, lang: str) -> None:
@@ -45,7 +45,7 @@ def panel(author: Author, lang: str) -> None:
         key = shares.get(kind)
         if key:
             st.text_input(
-                t(WORDS[kind][0], lang), link(author, key), disabled=True,
+                t(WORDS[kind][0], lang), link(author, key, lang), disabled=True,
                 key=f"author-share-{kind}-{key[:6]}",
             )  # fmt: skip
             st.button(

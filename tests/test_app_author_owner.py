@@ -132,8 +132,8 @@ def test_read_and_edit_links_open_the_draft_until_its_owner_withdraws_them(brows
     assert set(shares) == {"read", "edit"}
     shown = [box.value for box in mine.text_input if box.key.startswith("author-share-")]
     assert shown == [
-        f"/author?draft={link}&key={shares['read']}",
-        f"/author?draft={link}&key={shares['edit']}",
+        f"/author?draft={link}&key={shares['read']}&lang=en",
+        f"/author?draft={link}&key={shares['edit']}&lang=en",
     ]
 
     reader = open_page(browsers, "colleague", draft=link, key=shares["read"], lang="en")

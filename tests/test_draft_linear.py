@@ -138,7 +138,7 @@ def test_an_article_over_the_callers_text_limit_is_refused_in_one_line():
 
 
 def test_an_article_with_more_dated_events_than_a_draft_takes_is_refused(gazetteer, monkeypatch):
-    monkeypatch.setattr("storymap.draft.make.MAX_DRAFT_EVENTS", 5)
+    monkeypatch.setattr("storymap.draft.events.MAX_EVENTS", 5)
     article = parse_article(
         "\n".join(f"Pada {year} di Moskow, Rusia." for year in range(2000, 2010))
     )

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 
-from storymap.draft.article import Article, Sentence
+from storymap.draft.article import Article, ArticleError, Sentence
 from storymap.draft.attribution import (
     Credit,
     People,
@@ -44,6 +44,19 @@ class DraftEvent:
         return " ".join(s.text for s in self.sentences)
 
 
+MAX_EVENTS = 1000  # an article with more dated events is many articles: draft it in parts
+
+
+class TooManyEvents(ArticleError):
+    """More dated events than a draft takes; found before any of them is worked on."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(
+            f"the article gives {count:,} dated events; a draft takes at most {MAX_EVENTS:,}"
+        )
+
+
 @dataclass
 class Reading:
     """Everything the draft found in an article."""
@@ -58,13 +71,15 @@ def read_events(article: Article, published: date, finder: PlaceFinder) -> Readi
     body = article.body
     ref = Reference(published)
     dates = [find_dates(s.text, ref) for s in body]
+    events = _group(body, dates)
+    if len(events) > MAX_EVENTS:
+        raise TooManyEvents(len(events))
     credited = [credits(s.text) for s in body]
     masked = {
         n: [(c.start, c.end) for c in found if not c.described] for n, found in enumerate(credited)
     }
     mentions = finder.find([s.text for s in body], masked)
     named = {m.code for m in finder.countries.find(article.text)}
-    events = _group(body, dates)
     not_people = {m.words for m in mentions} | {w for m in mentions for w in m.words.split()}
     not_people |= {c.name for found in credited for c in found if c.role == "outlet"}
     people = People()

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from storymap.draft.article import Article, ArticleError, read_article
-from storymap.draft.events import read_events
+from storymap.draft.events import TooManyEvents, read_events
 from storymap.draft.place_entries import place_entries
 from storymap.draft.places import PlaceFinder
 from storymap.draft.writer import Source, dump_story, story_data
@@ -21,7 +21,6 @@ from storymap.geocoding import Location, default_layers, geocode_story
 from storymap.loading import parse_story
 from storymap.model import Story
 
-MAX_DRAFT_EVENTS = 1000  # an article with more dated events is many articles: draft it in parts
 _INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "pada", "dari", "ini", "itu", "dalam"}
 _ENGLISH = {"the", "and", "of", "to", "in", "that", "with", "for", "on", "was"}
 
@@ -79,14 +78,12 @@ def draft_from_article(
     """The draft of an article already read; ``file_name`` names it in messages."""
     lang = options.lang or guess_language(article.text)
     finder = PlaceFinder(lang)
-    reading = read_events(article, published, finder)
+    try:
+        reading = read_events(article, published, finder)
+    except TooManyEvents as exc:
+        raise ArticleError(f"{file_name}: {exc}: draft it in parts") from None
     if not reading.events:
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
-    if len(reading.events) > MAX_DRAFT_EVENTS:
-        raise ArticleError(
-            f"{file_name}: the article gives {len(reading.events):,} dated events; a draft "
-            f"takes at most {MAX_DRAFT_EVENTS:,}: draft it in parts"
-        )
     layers = default_layers()
     sentences = [s.text for s in article.body]
     used = [m for event in reading.events for m in event.mentions]
