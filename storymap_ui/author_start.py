@@ -80,6 +80,18 @@ def _failed_here(where: str) -> None:
         st.error(md(message))
 
 
+def _refuse_long_article(lang: str) -> None:
+    """The box's callback: a paste longer than an article is not kept, in the box or in the
+    draft, and the page says so beside the box."""
+    text = st.session_state.get("author-article")
+    if isinstance(text, str) and len(text) > MAX_ARTICLE_CHARS:
+        st.session_state["author-article"] = ""
+        st.session_state["author-refused-article"] = t(
+            "author_article_too_long", lang, size=number(len(text), lang),
+            limit=number(MAX_ARTICLE_CHARS, lang),
+        )  # fmt: skip
+
+
 def _from_article(author: Author, lang: str) -> None:
     kept = author.record.get("article") if isinstance(author.record.get("article"), str) else ""
     st.caption(
@@ -88,15 +100,16 @@ def _from_article(author: Author, lang: str) -> None:
     )  # fmt: skip
     if "author-article" not in st.session_state:  # the kept paste, for a reload
         st.session_state["author-article"] = kept[:MAX_ARTICLE_CHARS]
-    # The box holds at most MAX_ARTICLE_CHARS: the browser cuts a longer paste there, and
-    # Streamlit cuts what any client sends, so no session keeps more.
+    # No ``max_chars``: Streamlit's page drops a longer paste without a word (and counts an
+    # emoji as two). The box's callback refuses it instead, before anything is kept.
     text = st.text_area(
         t("author_paste_article", lang), height=220, key="author-article",
-        max_chars=MAX_ARTICLE_CHARS,
+        on_change=_refuse_long_article, args=(lang,),
     )  # fmt: skip
+    refused = st.session_state.pop("author-refused-article", None)
     with slot():
-        if len(text) >= MAX_ARTICLE_CHARS:
-            st.warning(t("author_article_full", lang, limit=number(MAX_ARTICLE_CHARS, lang)))
+        if refused:
+            st.error(refused)
     file = st.file_uploader(
         t("author_article_file", lang), type=["txt", "html", "htm"], key="author-article-file",
         max_upload_size=UPLOAD_MB,
@@ -112,7 +125,8 @@ def _from_article(author: Author, lang: str) -> None:
     # Not a callback like the other starts: drafting takes seconds, so it runs here, under
     # its spinner, with its errors beside the box; then one more run shows the draft.
     if st.button(t("author_make_draft", lang), type="primary", key="author-make-draft"):
-        text = text[:MAX_ARTICLE_CHARS]  # the box's callback refused more; a client may not
+        if refused:  # said beside the box: nothing else to say
+            return
         if text.strip() and text != kept:  # keep the pasted text for a reload, whatever happens
             author_state.commit(author, {**author.record, "article": text})
         source = (file.name, file.getvalue()) if file is not None else ("article.txt", text)

@@ -41,7 +41,7 @@ from storymap.authoring.store import (
     is_token,
     new_token,
 )
-from storymap_ui import author_owner
+from storymap_ui import author_owner, memory
 
 KEY = "author"
 REFUSED = "author_refused"  # why the address's draft was not opened: said once
@@ -119,6 +119,7 @@ def session() -> Author:
     """This tab's draft: the session's, else the one the address names if this browser may
     open it, else a new one (with a line saying why the address's draft was not opened)."""
     prune_now_and_then()
+    memory.keep_returning()  # what a refused paste took goes back to the system
     owner = author_owner.owner(moved=_moved)
     author = st.session_state.get(KEY)
     token = st.query_params.get("draft")

@@ -6,6 +6,7 @@ refused in one line. A browser is its signed owner cookie (``author_owner._cooki
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from storymap.authoring.owners import mint, signing_key
 from storymap.authoring.starts import MAX_ARTICLE_CHARS
-from storymap.authoring.store import DraftStore
+from storymap.authoring.store import DraftStore, new_token
 
 PAGE = str(ROOT / "pages" / "author.py")
 
@@ -154,15 +155,41 @@ def test_read_and_edit_links_open_the_draft_until_its_owner_withdraws_them(brows
     assert drafts().load(link).record["data"]["title"]["en"] == "Edited through the link"
 
 
-def test_a_paste_longer_than_an_article_is_cut_at_the_limit_and_the_page_says_so(browsers):
+def test_a_paste_longer_than_an_article_is_refused_in_one_line_and_not_kept(browsers):
     at = open_page(browsers, "author", lang="en")
-    at.text_area(key="author-article").set_value("😀" * (MAX_ARTICLE_CHARS + 5_000_000))
-    at.run()
-    assert not at.exception
-    assert len(at.text_area(key="author-article").value) == MAX_ARTICLE_CHARS
-    assert [w.value for w in at.warning] == [
-        "The box is full: an article may be at most 300,000 characters, and a longer paste is "
-        "cut there. Check where it ends, or paste a shorter part."
-    ]
+    at.text_area(key="author-article").set_value("😀" * 5_000_000)
     at.button(key="author-make-draft").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "The pasted text is 5,000,000 characters; an article may be at most 300,000: it was "
+        "not kept. Paste a shorter part."
+    ]
+    assert at.text_area(key="author-article").value == ""
+    assert drafts().load(token(at)) is None  # nothing kept: no draft was even made
+    at.text_area(key="author-article").set_value("😀" * MAX_ARTICLE_CHARS)  # the most there is
+    at.button(key="author-make-draft").click().run()
+    assert not at.error[0].value.startswith("The pasted text")
     assert len(drafts().load(token(at)).record["article"]) == MAX_ARTICLE_CHARS
+
+
+def test_old_drafts_are_removed_while_the_server_runs_at_most_hourly(browsers, monkeypatch):
+    from storymap_ui import author_state
+
+    monkeypatch.setattr(author_state, "_pruned", {"at": 0.0})
+    folder = Path(os.environ["STORYMAP_CACHE"]) / "drafts"
+
+    def old_draft() -> str:
+        token = new_token()
+        drafts().save(token, {"data": None}, 0, owner="a" * 64)
+        long_ago = time.time() - 40 * 86400
+        os.utime(folder / f"{token}.json", (long_ago, long_ago))
+        return token
+
+    first = old_draft()
+    author_state.prune_now_and_then(now=1_000_000.0)
+    assert drafts().load(first) is None
+    second = old_draft()
+    author_state.prune_now_and_then(now=1_000_060.0)  # a minute later: not yet
+    assert drafts().load(second) is not None
+    author_state.prune_now_and_then(now=1_003_601.0)  # an hour later
+    assert drafts().load(second) is None
