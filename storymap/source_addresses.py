@@ -54,6 +54,9 @@ _SHORTENERS = frozenset(
     }
 )  # fmt: skip
 _OPAQUE_TOKEN = re.compile(r"^[A-Za-z0-9_-]{4,12}$")
+# A site's own short form that can only lead to that site (youtu.be/ID is a YouTube video):
+# the reader knows where it goes, so it is not a shortener in the desk's sense.
+_OWN_SHORT_FORMS = frozenset({"youtu.be"})
 
 
 def address_concern(url: str) -> str | None:
@@ -164,6 +167,8 @@ def _listing_page(parts: SplitResult, host: str, _registered: Any) -> str | None
 
 def _link_shortener(parts: SplitResult, host: str, registered: Any) -> str | None:
     name = getattr(registered, "fld", host)
+    if name in _OWN_SHORT_FORMS:
+        return None
     segments = [s for s in parts.path.split("/") if s]
     opaque = (
         len(segments) == 1

@@ -84,6 +84,7 @@ def test_a_desk_would_send_this_address_back(url, says):
         "https://nasional.kompas.com/read/2022/04/09/10033761/indonesia-pilih-abstain",
         "https://www.nknews.org/2025/04/in-a-first-russia-confirms-north-koreas-involvement/",
         "http://kcna.kp/en/article/q/87d7061fc0ecc179b1319cc22ec6ae7a.kcmsf",
+        "https://youtu.be/dQw4w9WgXcQ",  # YouTube's own short form: it can only lead to YouTube
         "https://www.example.com/news/tag/korea/2025/01/02/the-report-itself",  # a tag, then a report
         "not an address at all",
         "http://[broken",
