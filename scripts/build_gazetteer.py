@@ -59,6 +59,7 @@ from gazetteer_sources import (  # noqa: E402
     airports,
     fold,
     geonames_regions,
+    label_and_radius,
     natural_areas,
     natural_points,
 )
@@ -98,6 +99,7 @@ def main() -> int:
         points += natural_points(physical / f"{layer}.csv")
     points += airports(args.airports)
     locate_countries(areas + points)
+    label_seas_at_sea(areas)
     args.output.mkdir(parents=True, exist_ok=True)
     write_areas(areas, args.output / "areas.geojson.gz")
     write_points(points, args.output / "points.tsv.gz")
@@ -122,6 +124,25 @@ def locate_countries(places: list[Place]) -> None:
         nearest = tree.nearest(point)
         code, geometry = outlines[int(nearest)]
         place.country = code if geometry.distance(point) < 0.5 else "XZ"  # 0.5°: about 50 km
+
+
+def label_seas_at_sea(places: list[Place]) -> None:
+    """A sea's label point off every country's outline (the Weddell Sea's middle is on an ice
+    shelf that the 1:110m Antarctica covers), so the geocoder's at-sea check accepts it."""
+    features = json.loads(COUNTRIES.read_text(encoding="utf-8"))["features"]
+    land = shapely.union_all([shape(f["geometry"]) for f in features])
+    for place in places:
+        if place.kind != "sea" or place.geometry is None:
+            continue
+        water = shapely.make_valid(place.geometry.difference(land))
+        parts = [
+            g
+            for g in getattr(water, "geoms", [water])
+            if g.geom_type == "Polygon" and not g.is_empty and g.area > 0
+        ]
+        if parts:
+            lat, lon, _ = label_and_radius(max(parts, key=lambda g: g.area))
+            place.lat, place.lon = lat, lon
 
 
 def write_areas(places: list[Place], path: Path) -> None:

@@ -202,6 +202,8 @@ def natural_areas(geojson: Path, attributes: Path, kind_of: str) -> Iterator[Pla
                 *_translations(row),
             ]
         )
+        if kind == "sea":  # "Atlantique" for "océan Atlantique", "Weddell" for "Weddell Sea"
+            names = clean_names(names + [b for n in names for b in sea_core(n)])
         lat, lon, radius = label_and_radius(geometry)
         country = "XZ" if kind == "sea" else ""
         yield Place(
@@ -312,6 +314,19 @@ def airport_core(name: str) -> list[str]:
     return [core] if core and core != name and len(core) >= 4 else []
 
 
+_SEA_WORDS = re.compile(
+    r"^(?:océan|oceano|océano|ocean|mer|mar|laut|samudra|samudera|golfe|golfo|teluk|selat)"
+    r"(?:\s+(?:de la|de l'|des|du|de|del|d'))?\s+|\s+(?:ocean|sea|gulf|strait)$",
+    re.IGNORECASE,
+)
+
+
+def sea_core(name: str) -> list[str]:
+    """'océan Atlantique' is also 'Atlantique'; 'Weddell Sea', 'Weddell'."""
+    core = _SEA_WORDS.sub("", name).strip()
+    return [core] if core and core != name and len(core) >= 4 and core[0].isupper() else []
+
+
 _ADMIN_WORDS = re.compile(
     r"^(?:kabupaten|kota|provinsi|province|provincia|departamento|département|department|"
     r"region|région|región|distrito|district|municipio|municipality|county|prefecture|"
@@ -328,7 +343,17 @@ def fold(name: str) -> str:
     return normalise(name).replace(" ", "")
 
 
+_ISLAND_WORDS = re.compile(r"^(?:kepulauan|islas|îles|isole)\s+(?:de\s+|del\s+)?", re.IGNORECASE)
+
+
 def bare_names(name: str) -> list[str]:
-    """'Kabupaten Halmahera Selatan' is also 'Halmahera Selatan'; 'Azilal Province', 'Azilal'."""
+    """'Kabupaten Halmahera Selatan' is also 'Halmahera Selatan'; 'Azilal Province', 'Azilal';
+    'Kabupaten Kepulauan Sula' also 'Kepulauan Sula' and 'Sula'."""
+    found: list[str] = []
     bare = _ADMIN_WORDS.sub("", name).strip()
-    return [bare] if bare and bare != name and len(bare) >= 3 else []
+    if bare and bare != name and len(bare) >= 3:
+        found.append(bare)
+    core = _ISLAND_WORDS.sub("", bare or name).strip()
+    if core and core not in (name, bare) and len(core) >= 3:
+        found.append(core)
+    return found

@@ -49,6 +49,12 @@ def test_norway_stays_a_country_code():
 
 # --- scoring, on a small annotation and drafts whose answer is known ---------------------------
 
+
+def _spot(name: str, lat: float, lon: float, km: float, **more: object) -> dict:
+    """An annotated place in Indonesia."""
+    return {"name": name, "country": "ID", "lat": lat, "lon": lon, "km": km, **more}
+
+
 ANNOTATION = Annotation.model_validate(
     {
         "url": "https://example.org/quake",
@@ -58,14 +64,7 @@ ANNOTATION = Annotation.model_validate(
         "kind": "disaster",
         "countries": ["ID"],
         "places": {
-            "jailolo": {
-                "name": "Jailolo",
-                "country": "ID",
-                "lat": 1.065,
-                "lon": 127.468,
-                "km": 12,
-                "in": ["malut"],
-            },
+            "jailolo": _spot("Jailolo", 1.065, 127.468, 12, **{"in": ["malut"]}),
             "malut": {
                 "name": "Maluku Utara",
                 "country": "ID",
@@ -185,3 +184,27 @@ def test_no_draft_misses_everything():
     result = score(None, {}, ANNOTATION)
     assert result.places_missed == ["jailolo", "manado"] and result.events_missed == [0]
     assert result.undated == 1 and result.undated_found == 0
+
+
+def test_a_required_place_is_matched_before_an_optional_one_around_it():
+    with_region = Annotation.model_validate(
+        {
+            **ANNOTATION.model_dump(by_alias=True),
+            "places": {
+                "jailolo": _spot("Jailolo", 1.065, 127.468, 40),
+                "wide": {
+                    "name": "Wide",
+                    "country": "ID",
+                    "lat": 1.07,
+                    "lon": 127.47,
+                    "km": 3000,
+                    "kind": "region",
+                    "optional": True,
+                },
+            },
+            "events": [{"anchors": ["Jailolo"], "date": "2023-09-11", "places": ["jailolo"]}],
+        }
+    )
+    near = ("near", "city", "ID", 1.2, 127.5)  # nearer the optional region's middle, relatively
+    result = score(*_draft([near], ["near"]), with_region)
+    assert result.places_found == ["jailolo"]

@@ -129,14 +129,15 @@ def same_place(annotated: AnnotatedPlace, draft: DraftPlace) -> bool:
 
 
 def match_places(annotation: Annotation, drafted: dict[str, DraftPlace]) -> dict[str, str]:
-    """Draft place id -> annotated place id, one to one, the nearest pairs (by tolerance) first."""
-    pairs: list[tuple[float, str, str]] = []
+    """Draft place id -> annotated place id, one to one: required places before optional ones,
+    then the nearest pairs (distance over tolerance) first."""
+    pairs: list[tuple[bool, float, str, str]] = []
     for place_id, place in annotation.places.items():
         for draft_id, draft in drafted.items():
             if same_place(place, draft):
-                pairs.append((_closeness(place, draft), draft_id, place_id))
+                pairs.append((place.optional, _closeness(place, draft), draft_id, place_id))
     matched: dict[str, str] = {}
-    for _, draft_id, place_id in sorted(pairs):
+    for _, _, draft_id, place_id in sorted(pairs):
         if draft_id not in matched and place_id not in matched.values():
             matched[draft_id] = place_id
     return matched
