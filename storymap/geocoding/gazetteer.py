@@ -65,6 +65,10 @@ class GazetteerLayer:
         """The place's outline (GeoJSON geometry as text) when it has one."""
         return self._index.outline(place.geonameid) if place.has_outline else None
 
+    def area_outline(self, area: int) -> str | None:
+        """The outline of the gazetteer place ``Location.area`` names, as GeoJSON text."""
+        return self._index.outline(area) if area else None
+
     def locate(self, query: Query) -> Location | None:
         if query.kind == "country":
             return None
