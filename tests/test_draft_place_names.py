@@ -122,3 +122,19 @@ def test_spanish_and_french_names_and_countries(gazetteer):
     assert any(country == "PE" and "Caravel" in name for name, _, country in spanish)
     french = found("fr", "Le président prêtera serment à Diamniadio, au Sénégal.")
     assert {("SN", "country", "SN"), ("Diamniadio", "city", "SN")} <= french
+
+
+def test_a_country_drawn_at_its_centre_is_marked_for_the_author(gazetteer, tmp_path):
+    from datetime import date
+
+    from storymap.draft.make import make_draft
+
+    article = tmp_path / "runoff.txt"
+    article.write_text(
+        "Rodrigo Paz won the run-off of the presidential election in Bolivia on Sunday.\n",
+        encoding="utf-8",
+    )
+    draft = make_draft(article, date(2025, 10, 20))
+    bolivia = draft.story.place("bolivia")
+    assert bolivia.kind == "country" and "country's centre" in (bolivia.evidence or "")
+    assert "places[0]" in draft.todo
