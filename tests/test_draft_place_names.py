@@ -31,6 +31,13 @@ def test_a_kind_word_before_or_after_a_name_is_a_hint():
     assert ("Caravelí", "region") in runs("en la provincia de Caravelí, en la región Arequipa")
 
 
+def test_every_kind_word_after_a_name_is_a_kind_word():
+    from storymap.draft.place_names import KIND_WORDS, POSTPOSITIVE
+
+    assert KIND_WORDS.keys() >= POSTPOSITIVE
+    assert ("Andes", "mountain") in runs("They crossed the Andes Mountains.")
+
+
 def test_a_kind_word_inside_a_name_stays_in_it():
     assert ("Cape Town", None) in runs("The expedition set off from Cape Town.")
     assert ("Timur", "sea") not in runs("11 km Timur Laut Jailolo")  # north-east, not a sea

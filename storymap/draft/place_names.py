@@ -37,13 +37,16 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _words("pulau island isla île isle kepulauan islands islas îles kep"), "island"
     ),
-    **dict.fromkeys(_words("gunung mount mt volcán volcano monte cerro mont"), "mountain"),
+    **dict.fromkeys(
+        _words("gunung pegunungan mount mt mountains volcán volcano monte cerro mont"), "mountain"
+    ),
+    **dict.fromkeys(_words("peninsula península péninsule semenanjung"), "island"),
     **dict.fromkeys(_words("bandara airport aeropuerto aéroport aeroporto"), "airport"),
     **dict.fromkeys(
         _words(
             "provinsi province provincia estado state région region wilayah oblast departamento "
             "department département kabupaten regency county distrik district kecamatan "
-            "municipio comuna governorate gobernación"
+            "municipio comuna governorate gobernación prefecture préfecture"
         ),
         "region",
     ),
