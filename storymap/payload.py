@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from storymap.basemaps import TILES
+from storymap.geocoding.outlines import place_outline
 from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
 from storymap.i18n import number, t
 from storymap.located import LocatedStory
@@ -71,14 +72,16 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
     for place in s.places:
         where = located[place.id]
         lon = round(shift_into(where.lon, west), 5)
-        places.append(
-            {
-                "id": place.id,
-                "latlng": to_leaflet(lon, round(where.lat, 5)),
-                "kind": place.kind,
-                "radius_km": where.precision_km,
-            }
-        )
+        item = {
+            "id": place.id,
+            "latlng": to_leaflet(lon, round(where.lat, 5)),
+            "kind": place.kind,
+            "radius_km": where.precision_km,
+        }
+        outline = place_outline(place, where)
+        if outline is not None:  # drawn as its area, moved with its point into the window
+            item["outline"] = shifted(outline, lon - where.lon)
+        places.append(item)
     lats = [located[p.id].lat for p in s.places]
     return {
         "id": s.id,
@@ -96,6 +99,19 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
         "base_map": BASE_MAP,
         "tiles": {name: base.leaflet() for name, base in TILES.items()},
     }
+
+
+def shifted(geometry: dict[str, Any], by: float) -> dict[str, Any]:
+    """A GeoJSON (Multi)Polygon with every longitude moved by ``by`` degrees (0 or ±360)."""
+    if not by:
+        return geometry
+
+    def move(value: Any) -> Any:
+        if value and isinstance(value[0], (int, float)):
+            return [round(value[0] + by, 2), value[1]]
+        return [move(v) for v in value]
+
+    return {"type": geometry["type"], "coordinates": move(geometry["coordinates"])}
 
 
 def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:

@@ -42,7 +42,7 @@ def test_dates_places_and_sources_of_each_event(english_draft):
     events = {str(e.date): e for e in english_draft.story.events}
     assert list(events) == ["1998", "2025-02", "2025-03-03", "2025-05~"]
     assert events["2025-03-03"].places == ["tokyo", "india"]  # India has no city named
-    assert events["2025-02"].places == ["delhi"]  # GeoNames' name for New Delhi's city
+    assert events["2025-02"].places == ["new-delhi"]  # the place named, not its bigger Delhi
     assert [s.outlet for s in events["2025-02"].sources] == ["Example Wire", "Ravi Kumar"]
     assert events["2025-05~"].places == ["osaka"]
     assert events["1998"].category == "military"

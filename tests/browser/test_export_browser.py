@@ -157,3 +157,27 @@ def test_static_site_index_opens_each_story_offline(browser: object, tmp_path: P
     wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     expect(page.locator("#title")).to_have_text("Russia and North Korea, ever closer")
     assert watched.errors == []
+
+
+def test_the_kursk_region_is_drawn_as_its_area(browser: object, exported: Path) -> None:
+    """A region with an outline is an area on the map, not a dot: faint in the overview,
+    filled in its event's colour at its step, faint again once past."""
+    watched = open_offline(browser, exported)
+    page = watched.page
+    areas = ".leaflet-story-areas-pane path"
+    assert page.locator(areas).count() == 1  # the overview shows every place, the area too
+    assert page.locator(areas).first.get_attribute("fill-opacity") == "0.07"
+    page.goto(exported.as_uri() + "#event=kursk-acknowledged&lang=en")
+    page.reload()
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
+    expect(page.locator("#narrative")).to_contain_text("Kursk")
+    wait_until(page, f"document.querySelectorAll('{areas}').length === 1")
+    area = page.locator(areas).first
+    box = area.bounding_box()
+    assert box is not None and box["width"] > 20 and box["height"] > 15  # an area, not a dot
+    assert float(area.get_attribute("fill-opacity")) == 0.2  # current: its colour, filled
+    shoot(page, "export-kursk-area")
+    page.focus("#slider")
+    page.keyboard.press("ArrowRight")
+    wait_until(page, f"document.querySelector('{areas}').getAttribute('fill-opacity') === '0.07'")
+    assert watched.errors == []

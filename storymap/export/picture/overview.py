@@ -22,13 +22,14 @@ from storymap.export.picture.drawing import (
     MUTED,
     TEXT,
     LegendEntry,
+    draw_areas,
     draw_countries,
     draw_legend,
     draw_places,
     draw_routes,
 )
 from storymap.export.picture.labelling import draw_labels
-from storymap.export.picture.marks import Mark, RouteMark
+from storymap.export.picture.marks import Mark, RouteMark, story_areas
 from storymap.export.picture.plan import plan_map
 from storymap.export.picture.text import (
     ELLIPSIS,
@@ -95,6 +96,7 @@ def overview_png(
         spine.set_edgecolor(BORDER)
 
     draw_countries(ax, projection)
+    draw_areas(ax, story_areas(story, located_story.located), projection)
     lengths = [t("distance_km", lang, km=number(route.km, lang)) for route in routes]
     drawn = draw_routes(ax, routes, plan.pieces, projection, lengths)
     points = projection.project([(m.lon, m.lat) for m in marks])
