@@ -87,8 +87,8 @@ class CountryNames:
         self.countries = _countries()
         names: dict[str, str] = {}
         for country in self.countries.values():
-            for locale in ("en", "id"):
-                for name in _variants(Locale(locale).territories.get(country.code, "")):
+            for locale in dict.fromkeys(("en", "id", _babel_code(lang))):
+                for name in _variants(Locale.parse(locale).territories.get(country.code, "")):
                     names.setdefault(name, country.code)
         for outline_name, code in _outline_names().items():
             names.setdefault(outline_name, code)
@@ -108,6 +108,14 @@ class CountryNames:
             CountryMention(self._codes[m[1]], m[1], m.start(), m.end())
             for m in self.pattern.finditer(sentence)
         ]
+
+
+def _babel_code(lang: str) -> str:
+    """The article's language as Babel names it ('pt-BR' is 'pt_BR'); English if unknown."""
+    try:
+        return str(Locale.parse(lang.replace("-", "_")))
+    except (ValueError, LookupError):
+        return "en"
 
 
 def _variants(name: str) -> list[str]:

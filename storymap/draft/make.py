@@ -6,13 +6,13 @@ The text written is read back with ``parse_story`` and every place is located wi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from storymap.draft.article import Article, ArticleError, read_article
 from storymap.draft.events import read_events
+from storymap.draft.language import draft_language, guess_language
 from storymap.draft.place_entries import place_entries
 from storymap.draft.places import PlaceFinder
 from storymap.draft.writer import Source, dump_story, story_data
@@ -20,9 +20,6 @@ from storymap.errors import StorymapError
 from storymap.geocoding import Location, default_layers, geocode_story
 from storymap.loading import parse_story
 from storymap.model import Story
-
-_INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "pada", "dari", "ini", "itu", "dalam"}
-_ENGLISH = {"the", "and", "of", "to", "in", "that", "with", "for", "on", "was"}
 
 
 class DraftError(StorymapError, ValueError):
@@ -49,14 +46,6 @@ def parse_published(value: str) -> date:
         ) from None
 
 
-def guess_language(text: str) -> str:
-    """'id' or 'en', by the commonest little words."""
-    words = re.findall(r"[a-z]+", text.lower())
-    indonesian = sum(w in _INDONESIAN for w in words)
-    english = sum(w in _ENGLISH for w in words)
-    return "id" if indonesian >= english else "en"
-
-
 @dataclass(frozen=True)
 class Options:
     """What the command line may say about the article; the rest is read from it."""
@@ -76,13 +65,13 @@ def draft_from_article(
     article: Article, published: date, options: Options, file_name: str = "draft"
 ) -> Draft:
     """The draft of an article already read; ``file_name`` names it in messages."""
-    lang = options.lang or guess_language(article.text)
+    lang = draft_language(options.lang) if options.lang else guess_language(article.text, file_name)
     finder = PlaceFinder(lang)
-    reading = read_events(article, published, finder)
-    if not reading.events:
+    reading = read_events(article, published, finder, lang)
+    if not any(event.found for event in reading.events):
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()
-    sentences = [s.text for s in article.body]
+    sentences = [s.text for s in article.body] + [article.dateline or ""]
     used = [m for event in reading.events for m in event.mentions]
     places = place_entries(used, sentences, lang, reading.named_countries, layers)
     if not places:
