@@ -43,7 +43,7 @@ def test_dates_places_and_sources_of_each_event(english_draft):
     assert list(events) == ["1998", "2025-02", "2025-03-03", "2025-05~"]
     assert events["2025-03-03"].places == ["tokyo"]  # "in Tokyo": India only signed
     assert events["2025-02"].places == ["delhi"]  # GeoNames' name for New Delhi's city
-    assert [s.outlet for s in events["2025-02"].sources] == ["Example Wire", "Ravi Kumar"]
+    assert [s.outlet for s in events["2025-02"].sources] == ["Example Wire"]  # not the speaker
     assert events["2025-05~"].places == ["osaka"]
     assert events["1998"].category == "military"
     assert events["2025-03-03"].category == "economy"

@@ -100,6 +100,9 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
             in_words
             and reading.date.precision == "year"
             and not _YEAR_WORD.search(sentence[:start])
+            and not _YEAR_WORD.search(
+                match[0][: -len(match["y"] or "")] if "y" in match.re.groupindex else ""
+            )
         ):
             continue  # "two thousand people": a count, not the year 2000
         said = leading.sub("", quoted)

@@ -20,12 +20,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storymap.draft.article import Article, Sentence
-from storymap.draft.attribution import Credit, Quotation, credits, people_named, quotations
+from storymap.draft.attribution import (
+    Credit,
+    Quotation,
+    as_people,
+    credits,
+    people_named,
+    quotations,
+)
 from storymap.draft.categories import guess_category
 from storymap.draft.dates_found import FoundDate, find_dates, inherited, news_day
 from storymap.draft.datewords import Reference
 from storymap.draft.places import Mention, PlaceFinder
-from storymap.draft.where import clause_cuts, clause_of, where_it_happened
+from storymap.draft.where import clause_cuts, clause_of, nearest_chain, where_it_happened
 
 
 @dataclass
@@ -68,6 +75,8 @@ def read_events(
     ref.lead = news_day([s.text for s in body], ref)
     dates = [find_dates(s.text, ref) for s in body]
     credited = [credits(s.text) for s in body]
+    speakers = {c.name for found in credited for c in found if c.role == "speaker"}
+    credited = [as_people(found, s.text, speakers) for found, s in zip(credited, body, strict=True)]
     masked = {
         n: [(c.start, c.end) for c in found if not c.described] for n, found in enumerate(credited)
     }
@@ -90,14 +99,16 @@ def _dateline_places(article: Article, finder: PlaceFinder) -> list[Mention]:
     """'Jakarta, IDN Times', 'MOSCOW (Reuters)': the place the article was written in."""
     if not article.dateline:
         return []
-    line = article.dateline.split(",")[0].split("(")[0].strip()
-    line = line.title() if line.isupper() else line
     number = len(article.body)  # the dateline stands after the body's sentences
-    return [
-        Mention(m.hit, m.words, number, m.start, m.end)
-        for m in finder.find([line])
-        if m.hit.kind != "country" or line == m.words
-    ][:1]
+    for part in article.dateline.split("(")[0].split(","):
+        line = part.strip()
+        if not line or line == article.outlet:
+            continue
+        line = line.title() if line.isupper() else line
+        for m in finder.find([line]):
+            if m.hit.kind != "country" or line == m.words:
+                return [Mention(m.hit, m.words, number, m.start, m.end)]
+    return []
 
 
 def _group(
@@ -157,7 +168,14 @@ def _dated(
     for number, date_found in enumerate(found):
         event = DraftEvent(date_found, sentence.number, [sentence])
         own = [m for m in mentions if clause_of(m.start, cuts) == number]
-        event.mentions = where_it_happened(sentence.text, own, lang)
+        where = where_it_happened(sentence.text, own, lang, strict=True)
+        span = (date_found.start, date_found.end)
+        opening = len(sentence.text[: span[0]].split()) <= 1  # "Pada 2022, …" rules it all
+        event.mentions = (
+            (where if opening else nearest_chain(sentence.text, where, span, lang))
+            if where
+            else own
+        )
         events.append(event)
     whole = where_it_happened(sentence.text, mentions, lang)
     for event in events:

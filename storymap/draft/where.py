@@ -136,6 +136,25 @@ def _listed_after(sentence: str, mention: Mention, chosen: list[Mention], lang: 
     return gap in joiners or gap.strip(", ") in joiners
 
 
+def nearest_chain(
+    sentence: str, mentions: Sequence[Mention], span: tuple[int, int], lang: str
+) -> list[Mention]:
+    """Of several places a sentence names as where, the list nearest its date: in "kunjungan
+    ke Kenya dan Tanzania … membuka kedutaan di Jakarta pada 2022", 2022 is at Jakarta."""
+    chains: list[list[Mention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if chains and _listed_after(sentence, mention, chains[-1], lang):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+
+    def distance(chain: list[Mention]) -> int:
+        start, end = chain[0].start, chain[-1].end
+        return max(0, span[0] - end, start - span[1])
+
+    return min(chains, key=distance) if chains else []
+
+
 def clause_cuts(sentence: str, spans: Sequence[tuple[int, int]], lang: str) -> list[int]:
     """Where to cut the sentence between each pair of neighbouring dates (character offsets)."""
     conjunctions = CONJUNCTIONS.get(_base(lang), CONJUNCTIONS["en"])

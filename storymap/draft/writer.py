@@ -225,9 +225,10 @@ def _event_places(event: DraftEvent, by_key: dict[str, PlaceEntry]) -> list[Plac
 
 
 def _sources(event: DraftEvent, source: Source, path: str, todo: list[str]) -> list[dict]:
-    """The outlets and speakers the event's sentences credit, or the article's outlet."""
+    """The outlets the event's sentences credit, or the article's outlet. A person whose
+    words are quoted is the quotation's speaker, not a source ("Reported by: Jokowi")."""
     found: list[dict[str, Any]] = []
-    for credit in event.credits:
+    for credit in (c for c in event.credits if c.role == "outlet"):
         if credit.described:  # "data dari Korea Selatan dan Kyiv": words to translate
             other = other_language(source.lang)
             outlet: Any = {source.lang: credit.name, other: write(other, credit.name)}
