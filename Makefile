@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py
 	$(PY) benchmarks/bench_import.py
+	$(PY) benchmarks/bench_draft.py
 
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
 loadtest: $(STAMP)
