@@ -151,7 +151,7 @@ def _is_heading(line: str, question: bool = False) -> bool:
 
 
 _DATELINE = re.compile(
-    r"^(?P<line>[A-Z][\w.' ]{1,40}?,\s*[A-Z][\w.' ]{1,40}?"
+    r"^(?P<line>[A-Z][\w.' -]{1,40}?,\s*[A-Z][\w.' ]{1,40}?"
     r"|[A-Z][\w .'-]{1,40}?(?:,\s*[A-Z][\w .'-]{1,40}?)?\s*\([^)]{2,40}\))"
     r"\s*[–—-]{1,2}\s+(?=\S)"
 )

@@ -66,15 +66,16 @@ def inherited(before: FoundDate) -> FoundDate:
 
 
 @cache
-def rules_for(lang: str) -> tuple[Vocabulary, list[Rule]]:
-    """The vocabulary and date rules of a language, built once."""
+def rules_for(lang: str) -> tuple[Vocabulary, list[Rule], int]:
+    """The vocabulary and date rules of a language, built once, and how many are absolute."""
     words = vocabulary(lang)
-    return words, [*absolute_rules(words), *relative_rules(words)]
+    absolute = absolute_rules(words)
+    return words, [*absolute, *relative_rules(words)], len(absolute)
 
 
 def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
     """The sentence's dates in order; ``ref`` moves on to each one as it is read."""
-    words, rules = rules_for(ref.lang)
+    words, rules, absolute = rules_for(ref.lang)
     text, to_original = _numbers_as_digits(sentence, words)
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     for order, (pattern, _) in enumerate(rules):
@@ -89,8 +90,12 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
     since_words = alternation(words.words("since"))
     since_before = re.compile(rf"\b{since_words}\b[^,;:]*$")
     found: list[FoundDate] = []
-    for start, end, order, match in sorted(chosen):
+    chosen.sort()
+    for index, (start, end, order, match) in enumerate(chosen):
+        anchor = _anchor_after(match, chosen[index + 1 :], rules, absolute, ref)
+        current, ref.current = ref.current, anchor or ref.current
         reading = rules[order][1](match, ref)
+        ref.current = current if anchor else ref.current
         if reading is None:
             continue
         start, end = to_original(start), to_original(end)
@@ -116,11 +121,29 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
             and reading.date.is_exact_day
         ):
             ref.lead = reading.date
-        ref.current = reading.date
+        if not since:  # "since the Oct. 7 attacks" is a point of comparison, not the story's time
+            ref.current = reading.date
     return found
 
 
 _YEAR_WORD = re.compile(r"\b(?:in|en|tahun|year|año|an|année|l'an)\s*$", re.I)
+
+
+_AFTER_WHAT = re.compile(
+    r"\b(?:after|before|setelah|sesudah|sebelum|después|antes|après|avant)\s*$", re.I
+)
+
+
+def _anchor_after(match, rest, rules, absolute: int, ref: Reference) -> PartialDate | None:
+    """'delapan hari setelah puncak haji, … Selasa (27/6/2023)', 'three months after the war
+    began in 2022': the date that follows in the sentence is what the count starts from."""
+    if not _AFTER_WHAT.search(match[0]) or not rest:
+        return None
+    start, _, order, following = rest[0]
+    if order >= absolute or start - match.end() > 120:
+        return None
+    reading = rules[order][1](following, replace(ref))
+    return reading.date if reading is not None else None
 
 
 def news_day(sentences: list[str], ref: Reference) -> PartialDate | None:

@@ -200,7 +200,7 @@ def _then(v: Vocabulary):
             back = v.one_day[" ".join(m["one"].lower().split())] < 0
         reading = _count(Shift(-amount if back else amount, unit), ref, bool(groups.get("about")))
         if direction in _PREPOSITIONS and re.match(r"\s+[^\W\d_]", m.string[m.end() :]):
-            why = f"counted from the date before: {m[0]} what?"  # "three months after the war"
+            why = f"{m[0]} what? counted from the nearest date"  # "three months after the war"
             return Reading(reading.date, reading.relation, reading.anchor, True, why)
         return reading
 

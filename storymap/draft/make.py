@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from storymap.draft.article import Article, ArticleError, read_article
-from storymap.draft.events import read_events
+from storymap.draft.events import Reading, read_events
 from storymap.draft.language import draft_language, guess_language
 from storymap.draft.place_entries import place_entries
-from storymap.draft.places import PlaceFinder
+from storymap.draft.places import Mention, PlaceFinder
 from storymap.draft.writer import Source, dump_story, story_data
 from storymap.errors import StorymapError
 from storymap.geocoding import Location, default_layers, geocode_story
@@ -46,6 +46,16 @@ def parse_published(value: str) -> date:
         ) from None
 
 
+def _listed(reading: Reading) -> list[Mention]:
+    """The places to list: every event's, and the others its sentences name (the author
+    may want them), in the order the article names them."""
+    told = {s.number for event in reading.events for s in event.sentences}
+    own = {(m.sentence, m.start) for event in reading.events for m in event.mentions}
+    found = [m for m in reading.mentions if m.sentence in told or (m.sentence, m.start) in own]
+    found += [m for event in reading.events for m in event.mentions if m not in found]
+    return sorted(found, key=lambda m: (m.sentence, m.start))
+
+
 @dataclass(frozen=True)
 class Options:
     """What the command line may say about the article; the rest is read from it."""
@@ -72,7 +82,7 @@ def draft_from_article(
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()
     sentences = [s.text for s in article.body] + [article.dateline or ""]
-    used = [m for event in reading.events for m in event.mentions]
+    used = _listed(reading)
     places = place_entries(used, sentences, lang, reading.named_countries, layers)
     if not places:
         raise ArticleError(f"{file_name}: no place found that the map can locate")

@@ -27,10 +27,25 @@ from itertools import pairwise
 from storymap.draft.places import Mention
 
 # Words after which a name is where something happened (up to three lower-case words
-# may stand between: "di medan perang Ukraina", "in the Kursk region", "en la ciudad de").
+# may stand between: "di medan perang Ukraina", "in the Kursk region", "en la ciudad de"),
+# and the verbs of a visit, whose object is where it happened ("visited Cairo").
 LOCATIVES: dict[str, frozenset[str]] = {
-    "id": frozenset(["di", "ke", "menuju", "kawasan", "wilayah"]),
-    "ms": frozenset(["di", "ke", "menuju", "kawasan", "wilayah"]),
+    "id": frozenset(
+        [
+            "di",
+            "ke",
+            "menuju",
+            "kawasan",
+            "wilayah",
+            "mengunjungi",
+            "menyambangi",
+            "tiba",
+            "mendarat",
+        ]
+    ),
+    "ms": frozenset(
+        ["di", "ke", "menuju", "kawasan", "wilayah", "mengunjungi", "tiba", "mendarat"]
+    ),
     "en": frozenset(
         [
             "in",
@@ -45,15 +60,54 @@ LOCATIVES: dict[str, frozenset[str]] = {
             "toward",
             "towards",
             "via",
+            "visited",
+            "visiting",
+            "visit",
+            "visits",
+            "toured",
+            "reached",
+            "landed",
         ]
     ),
-    "es": frozenset(["en", "a", "al", "hacia", "cerca", "desde", "sobre"]),
-    "pt": frozenset(["em", "no", "na", "nos", "nas", "a", "ao", "para", "perto", "sobre"]),
-    "fr": frozenset(["à", "a", "au", "aux", "en", "dans", "vers", "près", "sur"]),
-    "it": frozenset(["a", "in", "nel", "nella", "nei", "presso", "verso"]),
-    "de": frozenset(["in", "im", "nach", "bei", "am", "an"]),
-    "nl": frozenset(["in", "te", "naar", "bij"]),
-    "ar": frozenset(["في", "إلى", "الى", "قرب"]),
+    "es": frozenset(
+        [
+            "en",
+            "a",
+            "al",
+            "hacia",
+            "cerca",
+            "desde",
+            "sobre",
+            "visitó",
+            "visita",
+            "visitar",
+            "recorrió",
+        ]
+    ),
+    "pt": frozenset(
+        ["em", "no", "na", "nos", "nas", "a", "ao", "para", "perto", "sobre", "visitou", "visita"]
+    ),
+    "fr": frozenset(
+        [
+            "à",
+            "a",
+            "au",
+            "aux",
+            "en",
+            "dans",
+            "vers",
+            "près",
+            "sur",
+            "visité",
+            "visite",
+            "visiter",
+            "rejoint",
+        ]
+    ),
+    "it": frozenset(["a", "in", "nel", "nella", "nei", "presso", "verso", "visitato"]),
+    "de": frozenset(["in", "im", "nach", "bei", "am", "an", "besuchte", "besucht"]),
+    "nl": frozenset(["in", "te", "naar", "bij", "bezocht"]),
+    "ar": frozenset(["في", "إلى", "الى", "قرب", "زار"]),
 }
 # Words that join two clauses; a cut between two dates is made at the strongest.
 CONJUNCTIONS: dict[str, frozenset[str]] = {
