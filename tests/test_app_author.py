@@ -446,3 +446,17 @@ def test_an_events_sources_and_the_credits_are_edited_in_small_tables(gazetteer)
     credits = author(at).data["credits"]
     assert [c["name"] for c in credits] == ["storymap contributors"]
     assert stored(at)["data"]["credits"] == credits
+
+
+def test_a_source_address_a_desk_would_refuse_is_a_warning_apart_from_the_problems(gazetteer):
+    at = open_page(lang="id")
+    text = FIRST_STORY.read_text(encoding="utf-8").replace(
+        "  language: id\n", "  language: id\n  url: https://staging.example-news.com/a/b\n", 1
+    )
+    upload(at, "story.yaml", text.encode(), "text/yaml")
+    assert not at.exception
+    [warning] = [label for label in issues(at) if "development or staging host" in label]
+    assert warning.startswith("source.url: ")
+    expanders = [e.label for e in at.sidebar.expander]
+    assert "1 alamat sumber perlu ditinjau (peringatan, bukan kesalahan)" in expanders
+    assert any(s.value.startswith("Cerita valid") for s in at.sidebar.success)  # still valid

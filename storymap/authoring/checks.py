@@ -4,7 +4,8 @@ The story's data is written as a story file and read back by the same loader as
 ``python -m storymap validate`` (so the page and the command line always agree); every
 place that is well formed is then located by the offline layers, and a point that lies
 outside the place's country is flagged. What a draft still asks of its author
-(``draft.todo``, "[write: …]" placeholders) is listed too, as things to do.
+(``draft.todo``, "[write: …]" placeholders) is listed too, as things to do, and so are
+source addresses a desk would question (warnings, which never block the story).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from storymap.languages import language_name
 from storymap.loading import StoryError, parse_story
 from storymap.located import LocatedStory
 from storymap.model import Place, Story
+from storymap.source_addresses import address_warnings
 
-Kind = Literal["error", "place", "todo"]
+Kind = Literal["error", "place", "todo", "warning"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,15 @@ class Checked:
 
     @property
     def problems(self) -> list[Issue]:
-        return [issue for issue in self.issues if issue.kind != "todo"]
+        return [issue for issue in self.issues if issue.kind in ("error", "place")]
 
     @property
     def todo(self) -> list[Issue]:
         return [issue for issue in self.issues if issue.kind == "todo"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.kind == "warning"]
 
     @property
     def ready(self) -> bool:
@@ -90,6 +96,10 @@ def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
     located, places, place_issues = _locate_places(data)
     issues += place_issues
     issues += _todo(data)
+    issues += [
+        Issue("warning", where(path, data), message, path)
+        for path, message in address_warnings(data)
+    ]
     return Checked(tuple(issues), story, located, places)
 
 
