@@ -30,13 +30,13 @@ from storymap.draft.datewords import (
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Reference], Reading | None]]
 _UNIT_AFTER_YEAR = re.compile(
-    r"\s+(orang|jiwa|people|tentara|troops|soldiers|prajurit|personel|personnel|pasukan|unit|units"
+    r"\s++(orang|jiwa|people|tentara|troops|soldiers|prajurit|personel|personnel|pasukan|unit|units"
     r"|ton|tons|tonnes|km|kilometer|kilometers|meter|meters|dolar|dollars|rupiah|kali|times|warga"
     r"|rumah|houses|hektare|hectares|kendaraan|vehicles|rudal|missiles|pesawat|aircraft"
     r"|personas|soldados|casas|muertos|habitantes|personnes|morts|habitants|maisons)\b",
     re.IGNORECASE,
 )
-_NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?:no|nomor|number|núm|n°|nr)\.?)\s*$")
+_NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?:no|nomor|number|núm|n°|nr)\.?)\s*+$")
 _YEAR_SPAN_BEHIND_NAME = 150  # years; "KTT BRICS 2023" is a year, "Kodim 1509" a number
 
 
@@ -198,7 +198,7 @@ def _plain_year(m: re.Match[str], ref: Reference) -> Reading | None:
     value = int(m["y"])
     if not _plausible(value, ref) or _UNIT_AFTER_YEAR.match(m.string, m.end()):
         return None
-    before = m.string[: m.start()]
+    before = m.string[max(0, m.start() - 60) : m.start()]
     if re.search(r"[\d.,]$", before) or re.match(r"[.,:]\d", m.string[m.end() :]):
         return None  # part of a number such as 10.2025, 1,948 or 1509.5
     if (
@@ -218,8 +218,8 @@ def absolute_rules(v: Vocabulary) -> list[Rule]:
     """The rules for written-out dates in ``v``'s language (and English)."""
     month_ = alternation(v.months, v.cased) + r"\.?"
     weekday = alternation(v.weekdays, v.cased)
-    join = r"(?:\s*,?\s+(?:" + alternation(v.words("joiners")) + r"\s+)*|\s*-\s*)"
-    join_year = r"(?:\s*,?\s+(?:" + alternation(v.words("joiners")) + r"\s+)*)"
+    join = r"(?:(?:\s*+,\s*+|\s++)(?:" + alternation(v.words("joiners")) + r"\s++)*+|\s*+-\s*+)"
+    join_year = r"(?:(?:\s*+,\s*+|\s++)(?:" + alternation(v.words("joiners")) + r"\s++)*+)"
     d1 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|°|\.(?=\s))?"
     d2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th|er|º|°|\.(?=\s))?"
     y = r"(?P<y>\d{4})"
@@ -236,84 +236,87 @@ def absolute_rules(v: Vocabulary) -> list[Rule]:
     return [
         (
             re.compile(
-                rf"(?:{weekday}\s*,?\s*)?\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+                rf"(?:{weekday}(?:\s*+,\s*+|\s*+))?\(\s*+(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*+\)"
             ),
             _numeric,
         ),
         (
             re.compile(
-                rf"(?:{weekday}\s*,?\s*)?\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})\b"
+                rf"(?:{weekday}(?:\s*+,\s*+|\s*+))?\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})\b"
             ),
             _numeric,
         ),
         (  # 18 April hingga 23 April 2024; 27-31 Oktober
             re.compile(
-                rf"\b{d1}(?:{join}(?P<m1>{month_}))?\s*{to}\s*"
-                rf"(?:{then}\s+)?{d2}{join}(?P<m2>{month_})(?:{join_year}{y})?\b"
+                rf"\b{d1}(?:{join}(?P<m1>{month_}))?\s*+{to}\s*+"
+                rf"(?:{then}\s++)?{d2}{join}(?P<m2>{month_})(?:{join_year}{y})?\b"
             ),
             _day_to_day(v),
         ),
         (  # between 20 and 25 August; del 3 al 9 de mayo; du 3 au 9 mai
             re.compile(
-                rf"\b{opening}\s+(?:{then}\s+)?\b{d1}(?:{join}(?P<m1>{month_}))?\s*{and_}\s*"
-                rf"(?:{then}\s+)?{d2}{join}(?P<m2>{month_})(?:{join_year}{y})?\b"
+                rf"\b{opening}\s++(?:{then}\s++)?\b{d1}(?:{join}(?P<m1>{month_}))?\s*+{and_}\s*+"
+                rf"(?:{then}\s++)?{d2}{join}(?P<m2>{month_})(?:{join_year}{y})?\b"
             ),
             _day_to_day(v),
         ),
         (  # hingga 9 September: a span up to that day
             re.compile(
-                rf"\b{until}\s+(?:{then}\s+)?{d1}{join}(?P<month>{month_})(?:{join_year}{y})?\b(?P<d2>)"
+                rf"\b{until}\s++(?:{then}\s++)?{d1}{join}(?P<month>{month_})(?:{join_year}{y})?\b(?P<d2>)"
             ),
             _until(v),
         ),
         (
             re.compile(
-                rf"(?:{weekday}\s*,?\s+)?(?:{then}\s+)?\b{d1}(?:\s*[-–]\s*{d2})?{join}(?P<month>{month_})(?:{join_year}{y})?\b"
+                rf"(?:{weekday}(?:\s*+,\s*+|\s++))?(?:{then}\s++)?\b{d1}(?:\s*+[-–]\s*+{d2})?{join}(?P<month>{month_})(?:{join_year}{y})?\b"
             ),
             _day_month(v),
         ),
         (
             re.compile(
-                rf"(?:{weekday}\s*,?\s+)?\b(?P<month>{month_})\s+{d1}(?:\s*[-–]\s*{d2})?(?:,?\s+{y})?\b(?!\s*[,.]?\d)"
+                rf"(?:{weekday}(?:\s*+,\s*+|\s++))?\b(?P<month>{month_})\s++{d1}(?:\s*+[-–]\s*+{d2})?(?:(?:\s*+,\s*+|\s++){y})?\b(?!\s*+[,.]?\d)"
             ),
             _day_month(v),
         ),
         (
             re.compile(
-                rf"\b(?P<part>{part_words})[\s-]+(?:(?:bulan|{then})\s+)?(?P<month>{month_})(?:{join_year}{y})?\b"
+                rf"\b(?P<part>{part_words})[\s-]++(?:(?:bulan|{then})\s++)?(?P<month>{month_})(?:{join_year}{y})?\b"
             ),
             _part_month(v, parts),
         ),
         (
             re.compile(
-                rf"\b(?:{opening}\s+(?P<m1>{month_})\s*{and_}|(?P<m1b>{month_})\s*{to})\s*(?P<m2>{month_}){join_year}{y}\b"
+                rf"\b(?:{opening}\s++(?P<m1>{month_})\s*+{and_}|(?P<m1b>{month_})\s*+{to})\s*+(?P<m2>{month_}){join_year}{y}\b"
             ),
             _month_range(v),
         ),
-        (re.compile(rf"\b(?:bulan\s+)?(?P<month>{month_}){join_year}{y}\b"), _month_year(v)),
+        (re.compile(rf"\b(?:bulan\s++)?(?P<month>{month_}){join_year}{y}\b"), _month_year(v)),
         (
             re.compile(
-                rf"\b{at}\s+(?:(?:bulan|the\s+month\s+of)\s+)?(?P<month>{month_})\b(?!\s+\d)"
+                rf"\b{at}\s++(?:(?:bulan|the\s++month\s++of)\s++)?(?P<month>{month_})\b(?!\s++\d)"
             ),
             _bare_month(v),
         ),
         (
             re.compile(
-                r"\b(?:(?:tahun|the|los|les|années)\s+)?(?P<decade>1[0-9]{2}0|20[0-9]0)(?:-an|an|'?s)\b",
+                r"\b(?:(?:tahun|the|los|les|années)\s++)?(?P<decade>1[0-9]{2}0|20[0-9]0)(?:-an|an|'?s)\b",
                 re.I,
             ),
             _decade,
         ),
         (
             re.compile(
-                rf"\b(?:(?:dari|from|de|desde|du)\s+)?(?:tahun\s+)?(?P<y1>\d{{4}})\s*{to}\s*(?P<y2>\d{{4}})\b"
+                rf"\b(?:(?:dari|from|de|desde|du)\s++)?(?:tahun\s++)?(?P<y1>\d{{4}})\s*+{to}\s*+(?P<y2>\d{{4}})\b"
             ),
             _year_range,
         ),
-        (re.compile(rf"\b{opening}\s+(?P<y1>\d{{4}})\s+{and_}\s+(?P<y2>\d{{4}})\b"), _year_range),
+        (
+            re.compile(rf"\b{opening}\s++(?P<y1>\d{{4}})\s++{and_}\s++(?P<y2>\d{{4}})\b"),
+            _year_range,
+        ),
         (
             re.compile(
-                rf"(?:\b(?P<about>{about})\s+)?(?:\b(?P<lead>{lead})\s+)?(?:\b{part_words}[\s-]+)?(?:\btahun\s+)?\b{y}\b(?!\s*[/.,]\d|-an\b|'?s\b)"
+                rf"(?:\b(?P<about>{about})\s++)?(?:\b(?P<lead>{lead})\s++)?(?:\b{part_words}[\s-]++)?(?:\btahun\s++)?\b{y}\b(?!\s*+[/.,]\d|-an\b|'?s\b)"
             ),
             _plain_year,
         ),

@@ -10,6 +10,7 @@ words quoted are always the article's own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -82,10 +83,7 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start(), match.end(), order, match))
-    chosen: list[tuple[int, int, int, re.Match[str]]] = []
-    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
-        if all(candidate[1] <= other[0] or candidate[0] >= other[1] for other in chosen):
-            chosen.append(candidate)
+    chosen = _longest_first(candidates)
     leading = re.compile(rf"^{alternation(words.words('at'))}\s+")
     since_words = alternation(words.words("since"))
     since_before = re.compile(rf"\b{since_words}\b[^,;:]*$")
@@ -104,14 +102,14 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
         if (
             in_words
             and reading.date.precision == "year"
-            and not _YEAR_WORD.search(sentence[:start])
+            and not _YEAR_WORD.search(sentence[max(0, start - 40) : start])
             and not _YEAR_WORD.search(
                 match[0][: -len(match["y"] or "")] if "y" in match.re.groupindex else ""
             )
         ):
             continue  # "two thousand people": a count, not the year 2000
         said = leading.sub("", quoted)
-        since = bool(since_before.search(sentence[:start])) or bool(
+        since = bool(since_before.search(sentence[max(0, start - 200) : start])) or bool(
             re.match(rf"{since_words}\b", quoted)
         )
         found.append(FoundDate(said, start, end, reading, since))
@@ -127,6 +125,25 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
 
 
 _YEAR_WORD = re.compile(r"\b(?:in|en|tahun|year|año|an|année|l'an)\s*$", re.I)
+
+
+def _longest_first(
+    candidates: list[tuple[int, int, int, re.Match[str]]],
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Where matches overlap the longest wins (then the earlier rule); kept in text order.
+    The kept spans never overlap, so one sorted list and a bisection find a clash."""
+    starts: list[int] = []
+    kept: list[tuple[int, int, int, re.Match[str]]] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        start, end = candidate[0], candidate[1]
+        at = bisect.bisect_right(starts, start)
+        if at > 0 and kept[at - 1][1] > start:  # the kept span before reaches into this one
+            continue
+        if at < len(kept) and kept[at][0] < end:  # the kept span after starts inside this one
+            continue
+        starts.insert(at, start)
+        kept.insert(at, candidate)
+    return kept
 
 
 _AFTER_WHAT = re.compile(
@@ -158,7 +175,7 @@ def news_day(sentences: list[str], ref: Reference) -> PartialDate | None:
 
 def _numbers_as_digits(sentence: str, words: Vocabulary):
     """The sentence with numbers in words as digits, and a map back to its own offsets."""
-    if not re.search(r"[^\W\d_]", sentence):
+    if len(sentence) > 5000 or not re.search(r"[^\W\d_]", sentence):  # a sentence, not a book
         return sentence, lambda offset: offset
     from text_to_num import alpha2digit
 

@@ -54,7 +54,7 @@ def _weekday(v: Vocabulary):
 
 _SAID = re.compile(
     r"\b(?:said|says|told|reported|announced|kata|ujar|mengatakan|melaporkan|dijo|afirmó|"
-    r"declaró|a\s+déclaré|a\s+dit|a\s+affirmé)\b\W*(?:\w+\W+){0,2}$",
+    r"declaró|a\s++déclaré|a\s++dit|a\s++affirmé)\b\W*(?:\w+\W+){0,2}$",
     re.I,
 )
 _FUTURE = re.compile(
@@ -67,9 +67,10 @@ _FUTURE = re.compile(
 def _ahead(m: re.Match[str], v: Vocabulary) -> bool:
     """'will travel to China on Monday': a weekday in a clause about the future, not after 'said'."""
     text = m.string
-    start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start())) + 1
-    ends = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0]
-    clause = text[start : min(ends) if ends else len(text)]
+    low, high = max(0, m.start() - 300), m.end() + 300
+    start = max(text.rfind(",", low, m.start()), text.rfind(";", low, m.start()), low - 1) + 1
+    ends = [i for i in (text.find(",", m.end(), high), text.find(";", m.end(), high)) if i >= 0]
+    clause = text[start : min(ends) if ends else high]
     before = text[max(0, m.start() - 40) : m.start()]
     return not _SAID.search(before) and bool(_FUTURE.search(clause))
 
@@ -94,7 +95,7 @@ def _then(v: Vocabulary):
         if groups.get("one"):
             back = v.one_day[" ".join(m["one"].lower().split())] < 0
         reading = _count(Shift(-amount if back else amount, unit), ref, bool(groups.get("about")))
-        if direction in _PREPOSITIONS and re.match(r"\s+[^\W\d_]", m.string[m.end() :]):
+        if direction in _PREPOSITIONS and re.match(r"\s++[^\W\d_]", m.string[m.end() :]):
             why = f"{m[0]} what? counted from the nearest date"  # "three months after the war"
             return Reading(reading.date, reading.relation, reading.anchor, True, why)
         return reading
@@ -149,50 +150,50 @@ def relative_rules(v: Vocabulary) -> list[Rule]:
     rules: list[Rule] = [
         (
             re.compile(
-                rf"(?:\b(?P<about>{about})\s+)?\b(?:(?P<n>{number})\s+(?P<unit>{unit})"
-                rf"|(?i:se)(?P<unit2>(?i:hari|pekan|minggu|bulan|tahun)))\s+(?P<dir>{later})\b"
+                rf"(?:\b(?P<about>{about})\s++)?\b(?:(?P<n>{number})\s++(?P<unit>{unit})"
+                rf"|(?i:se)(?P<unit2>(?i:hari|pekan|minggu|bulan|tahun)))\s++(?P<dir>{later})\b"
             ),
             _then(v),
         ),
         (  # the previous day, the day before, el año anterior, tahun sebelumnya, l'année suivante
             re.compile(
-                rf"\b(?:(?P<dir>{side})\s+(?P<unit>{unit})|(?P<unit2>{unit})\s+(?P<dir2>{side})"
-                rf"|(?:{then}|l')\s*(?P<unit3>{unit})\s+(?P<dir3>{later}))\b"
-                r"(?!\s+(?:yesterday|tomorrow|\d))"
+                rf"\b(?:(?P<dir>{side})\s++(?P<unit>{unit})|(?P<unit2>{unit})\s++(?P<dir2>{side})"
+                rf"|(?:{then}|l')\s*+(?P<unit3>{unit})\s++(?P<dir3>{later}))\b"
+                r"(?!\s++(?:yesterday|tomorrow|\d))"
             ),
             lambda m, ref: _then(v)(_Directed(m), ref),
         ),
         (re.compile(rf"\b(?P<one>{alternation(v.one_day)})\b"), _then(v)),
         (
             re.compile(
-                rf"\b(?P<n>{number})\s+(?P<unit>{unit})\s+(?:yang\s+)?{alternation(v.ago_after)}\b"
-                rf"|\b{alternation(v.ago_before)}\s+(?P<n2>{number})\s+(?P<unit_b>{unit})\b"
+                rf"\b(?P<n>{number})\s++(?P<unit>{unit})\s++(?:yang\s++)?{alternation(v.ago_after)}\b"
+                rf"|\b{alternation(v.ago_before)}\s++(?P<n2>{number})\s++(?P<unit_b>{unit})\b"
             ),
             lambda m, ref: _ago(v)(_Ago(m), ref),
         ),
         (
             re.compile(
-                r"\b(?:(?P<part>awal|pertengahan|akhir)\s+)?(?:pekan|minggu)\s+(?P<which>lalu|kemarin|ini|depan)\b"
-                r"|\b(?P<earlier>earlier)\s+(?P<which2>this)\s+week\b"
-                r"|\b(?P<which3>last|this|next|past)\s+(?:(?P<weekend>weekend)|week)\b"
-                r"|\b(?:at|over)\s+the\s+(?P<weekend2>weekend)\b",
+                r"\b(?:(?P<part>awal|pertengahan|akhir)\s++)?(?:pekan|minggu)\s++(?P<which>lalu|kemarin|ini|depan)\b"
+                r"|\b(?P<earlier>earlier)\s++(?P<which2>this)\s++week\b"
+                r"|\b(?P<which3>last|this|next|past)\s++(?:(?P<weekend>weekend)|week)\b"
+                r"|\b(?:at|over)\s++the\s++(?P<weekend2>weekend)\b",
                 re.I,
             ),
             week,
         ),
         (
             re.compile(
-                r"\b(?:(?:pada\s+)?(?P<part>awal|pertengahan|akhir|early|mid|late|earlier|later)[\s-]+"
-                r"|(?:at\s+)?the\s+(?P<part2>beginning|start|middle|end)\s+of\s+)?"
-                r"(?:bulan\s+(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s+month)\b",
+                r"\b(?:(?:pada\s++)?(?P<part>awal|pertengahan|akhir|early|mid|late|earlier|later)[\s-]++"
+                r"|(?:at\s++)?the\s++(?P<part2>beginning|start|middle|end)\s++of\s++)?"
+                r"(?:bulan\s++(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s++month)\b",
                 re.I,
             ),
             month_of,
         ),
         (
             re.compile(
-                r"\b(?:(?P<part>awal|pertengahan|akhir|early|late|earlier|later)\s+)?"
-                r"(?:tahun\s+(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s+year)\b",
+                r"\b(?:(?P<part>awal|pertengahan|akhir|early|late|earlier|later)\s++)?"
+                r"(?:tahun\s++(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s++year)\b",
                 re.I,
             ),
             year_of,
@@ -200,9 +201,9 @@ def relative_rules(v: Vocabulary) -> list[Rule]:
         (re.compile(rf"\b{alternation(v.now)}\b"), today(v)),
         (
             re.compile(
-                rf"(?:\b(?P<earlier>{alternation(v.words('earlier'))})\s+(?:on\s+|pada\s+)?)?"
-                rf"(?:\b(?P<before>{last_next}|this|on|el|le)\s+)?(?:hari\s+)?\b(?P<weekday>{weekday})\b"
-                rf"(?:\s+(?P<after>{last_next}))?(?!\s+(?:ini|lalu|depan)\b)"
+                rf"(?:\b(?P<earlier>{alternation(v.words('earlier'))})\s++(?:on\s++|pada\s++)?)?"
+                rf"(?:\b(?P<before>{last_next}|this|on|el|le)\s++)?(?:hari\s++)?\b(?P<weekday>{weekday})\b"
+                rf"(?:\s++(?P<after>{last_next}))?(?!\s++(?:ini|lalu|depan)\b)"
             ),
             _weekday(v),
         ),

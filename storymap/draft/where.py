@@ -169,7 +169,7 @@ def where_it_happened(
 
 def _after_locative(before: str, words: frozenset[str]) -> bool:
     """'… di medan perang ' ends with a word of place and at most three lower-case words."""
-    tail = re.split(r"[,.;:!?()\"“”«»]", before)[-1]
+    tail = re.split(r"[,.;:!?()\"“”«»]", before[-200:])[-1]
     tokens = _WORD.findall(tail)[-4:]
     for back, token in enumerate(reversed(tokens)):
         if token.lower() in words:
