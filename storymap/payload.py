@@ -20,6 +20,7 @@ from storymap.basemaps import TILES
 from storymap.geocoding.outlines import place_outline
 from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
 from storymap.i18n import number, t
+from storymap.languages import text_direction
 from storymap.located import LocatedStory
 from storymap.model import Story
 from storymap.render import event_html, notes_html, overview_html
@@ -132,6 +133,7 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
         events.append(item)
     return {
         "title": s.title.get(lang),
+        "dir": text_direction(lang),  # the page reads right to left in Arabic, Hebrew…
         "subtitle": s.subtitle.get(lang),
         "draft": t("draft_banner", lang) if s.draft else None,
         "places": [place.name.get(lang) for place in s.places],

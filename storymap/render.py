@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from storymap.dates import PartialDate, date_span
 from storymap.geometry import route_line
 from storymap.i18n import interface_language, number, t
-from storymap.languages import babel_locale
+from storymap.languages import babel_locale, text_direction
 from storymap.located import LocatedStory
 from storymap.model import Event, Quote, Route, Story
 from storymap.sanitise import clean
@@ -104,6 +104,7 @@ def environment() -> Environment:
     )
     env.globals.update(
         t=t,
+        direction=text_direction,
         number=number,
         span_words=span_words,
         event_date=event_date_text,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -106,6 +107,24 @@ def test_start_from_a_pasted_article(gazetteer):
     assert "The story was opened from article.txt" in plain(at.success[0].value)
     assert any(label.endswith("to write or check") for label in issues(at))
     assert stored(at)["article"] == ARTICLE  # the pasted text is kept for a reload
+
+
+def test_the_draft_says_why_it_asks_in_the_side_panel(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(
+        ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
+    )
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    assert not at.exception
+    labels = issues(at)
+    assert any(
+        re.fullmatch(
+            r"events\[\d\]\.places \(no place in its sentence: placed .+\): to write or check",
+            label,
+        )
+        for label in labels
+    ), labels
 
 
 def test_an_article_without_a_date_says_so_and_keeps_the_text(gazetteer):

@@ -223,7 +223,7 @@ def test_handout_lists_every_event_and_question(handouts, story, lang):
 def test_handout_is_a_self_contained_printable_page(handouts, story, lang):
     page = handouts[lang]
     assert page.startswith("<!DOCTYPE html>")
-    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{lang}" dir="ltr">' in page
     assert "@page { size: A4; margin: 15mm }" in page
     assert "<style>" in page and "</style>" in page
     assert "<script" not in page.lower()

@@ -75,7 +75,7 @@ def test_the_handout_is_in_each_story_language(item: LocatedStory, site: Path) -
     story = item.story
     for lang in story.languages:
         page = (site / f"{story.id}-handout-{lang}.html").read_text(encoding="utf-8")
-        assert f'<html lang="{lang}">' in page
+        assert f'<html lang="{lang}" dir="ltr">' in page
         assert html.escape(story.title.get(lang), quote=False) in page
         for event in story.events:
             assert html.escape(event.title.get(lang), quote=False) in page, (lang, event.id)
@@ -134,7 +134,7 @@ def test_the_csv_has_a_column_per_story_language_and_a_row_per_event(item: Locat
 def test_the_site_lists_the_story_in_each_of_its_languages(item: LocatedStory, site: Path) -> None:
     story = item.story
     index = (site / "index.html").read_text(encoding="utf-8")
-    sections = re.findall(r'<section lang="([^"]+)">', index)
+    sections = re.findall(r'<section lang="([^"]+)" dir="(?:ltr|rtl)">', index)
     assert sections == [story.default_language] + [
         lang for lang in story.languages if lang != story.default_language
     ]

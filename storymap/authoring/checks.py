@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from storymap.authoring.exports import story_yaml
 from storymap.authoring.order import languages_of
-from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text
+from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
 from storymap.authoring.texts import missing, placeholders
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
@@ -195,7 +195,10 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
     draft = data.get("draft")
     todo = draft.get("todo") if isinstance(draft, dict) else None
     listed = [str(item) for item in todo] if isinstance(todo, list) else []
-    issues = [Issue("todo", item, "to write or check", parse_path(item)) for item in listed]
+    issues = [
+        Issue("todo", item, todo_parts(item)[1] or "to write or check", parse_path(item))
+        for item in listed
+    ]
     listed_paths = {parse_path(item) for item in listed}
     for path in placeholders({k: v for k, v in data.items() if k != "draft"}):
         if path not in listed_paths:

@@ -43,6 +43,7 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _LEADING = {"the", "a", "an", "para", "sang", "pihak"}
+_PRONOUNS = {"dia", "ia", "mereka", "kami", "kita", "he", "she", "they", "it", "we", "this", "that"}
 _CONNECTORS = {"of", "de", "al", "bin", "van", "von", "da"}
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
 
@@ -61,6 +62,39 @@ class Credit:
     def described(self) -> bool:
         """'data dari Korea Selatan dan Kyiv', 'Media resmi Korut': words to translate, not a name."""
         return any(w[:1].islower() and w not in _CONNECTORS for w in self.name.split())
+
+
+_STORM = re.compile(
+    r"\b(?:hurricane|typhoon|cyclone|tropical\s+storm|storm|badai|topan|siklon|huracán|tormenta"
+    r"|ciclón|tifón|ouragan|tempête|typhon|إعصار|عاصفة)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_storm(credit: Credit, sentence: str) -> bool:
+    """'Hurricane Milton reported …', 'huracán “Milton”': a storm's name, never an outlet."""
+    before = sentence[: credit.start].rstrip(" \"“”'‘’«»")
+    first = credit.name.split()[0] if credit.name.split() else ""
+    return bool(_STORM.search(before) or _STORM.search(first + " "))
+
+
+def as_people(found: list[Credit], sentence: str, speakers: set[str]) -> list[Credit]:
+    """Outlets that are people or storms become what they are: a person whose words are
+    quoted ("menurut Jokowi" where the article also says "ujar Jokowi", "according to
+    President Ruto") is a speaker; a storm's name is dropped."""
+    result = []
+    speaker_words = {w for name in speakers for w in name.split() if w[:1].isupper()}
+    for credit in found:
+        if credit.role == "outlet" and not credit.described:
+            if is_storm(credit, sentence):
+                continue
+            titled = sentence[: credit.start].split()[-1:] and (
+                sentence[: credit.start].split()[-1] in TITLE_WORDS
+            )
+            if titled or set(credit.name.split()) & speaker_words:
+                credit = Credit(credit.name, "speaker", credit.phrase, credit.start, credit.end)
+        result.append(credit)
+    return result
 
 
 @dataclass(frozen=True)
@@ -83,7 +117,7 @@ def credits(sentence: str) -> list[Credit]:
         (_DESCRIBED_OUTLET, "outlet"),
     ):
         for match in pattern.finditer(sentence):
-            name = _clean(match["name"])
+            name = _clean(match["name"], 1 if pattern is _AFTER_OUTLET else 0)
             if not name or any(c.start <= match.start("name") < c.end for c in found):
                 continue
             start = match.start("name") + match["name"].find(name)
@@ -94,7 +128,7 @@ def credits(sentence: str) -> list[Credit]:
     return list(unique.values())
 
 
-def _clean(name: str) -> str:
+def _clean(name: str, keep: int = 0) -> str:
     """Trim a name to its words: no title or acronym before it ("Menlu RI Retno Marsudi"),
     nothing after a title word within it ("Thomas Lembong Istana Kepresidenan")."""
     words = name.strip(" ,.;:").split()
@@ -105,8 +139,10 @@ def _clean(name: str) -> str:
     if not any(w.endswith(("'s", "’s")) for w in words):  # "Seoul's Foreign Ministry" stays
         cut = next((i for i, w in enumerate(words) if i > 1 and w in TITLE_WORDS), len(words))
         words = words[:cut]
-    while words and words[-1].lower() in STOPWORDS:
-        words.pop()
+    while len(words) > keep and words[-1].lower() in STOPWORDS:
+        words.pop()  # "Reuters Senin"; after "dilansir", one word stays: "Antara", the agency
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return ""
     return " ".join(words).strip(" ,.;:")
 
 

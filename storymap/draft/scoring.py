@@ -99,7 +99,11 @@ def score(story: Story | None, located: dict[str, Location], annotation: Annotat
         when = event.when
         assert when is not None
         dated = [
-            e for e in told if e.date.earliest <= when.latest and when.earliest <= e.date.latest
+            e
+            for e in told
+            if e.date is not None  # an undated draft event is not a dated event found
+            and e.date.earliest <= when.latest
+            and when.earliest <= e.date.latest
         ]
         if not dated:
             result.events_missed.append(n)

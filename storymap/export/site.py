@@ -25,6 +25,7 @@ from markupsafe import Markup
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import interface_language, t
+from storymap.languages import text_direction
 from storymap.located import LocatedStory
 from storymap.model import UI_LANGUAGES, Story
 from storymap.sanitise import ALLOWED_ATTRIBUTES, clean
@@ -41,7 +42,7 @@ SITE_CSS = (
     "a{color:#0061a0}.links{font-size:14px}"
 )
 # The index's cards pass through nh3 too, keeping the attributes they use.
-CARD_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "article": {"class"}, "section": {"lang"}}
+CARD_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "article": {"class"}, "section": {"lang", "dir"}}
 
 
 class SiteError(StorymapError, ValueError):
@@ -134,6 +135,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)  # fmt: skip
     env.filters["second_defence"] = lambda markup: Markup(clean(markup, attributes=CARD_ATTRIBUTES))
+    env.globals["direction"] = text_direction
     return env
 
 

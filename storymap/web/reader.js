@@ -99,6 +99,7 @@
       this.lang = lang;
       this.text = text;
       document.documentElement.lang = lang;
+      document.documentElement.dir = text.dir || "ltr";
       const ui = text.ui;
       this.root.querySelectorAll("[data-ui]").forEach((node) => {
         const key = node.dataset.ui === "play" && this.timer ? "pause" : node.dataset.ui;
