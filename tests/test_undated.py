@@ -92,7 +92,14 @@ def test_the_reader_says_undated_in_each_language_and_the_strip_has_no_tick(mixe
     assert payload["text"]["en"]["events"][1]["date"] == "Undated"
     assert payload["text"]["id"]["events"][2]["date"] == "Tanpa tanggal"
     # 2024 to October 2025: the ticks are months; undated steps have none
-    assert [s["tick"] for s in payload["text"]["en"]["steps"]] == ["", "Jan 2024", "", "", "Oct 2025", ""]
+    assert [s["tick"] for s in payload["text"]["en"]["steps"]] == [
+        "",
+        "Jan 2024",
+        "",
+        "",
+        "Oct 2025",
+        "",
+    ]
     assert payload["text"]["en"]["steps"][2]["label"] == "Undated"
     assert "<strong>Undated</strong>" in payload["text"]["en"]["events"][1]["html"]
 

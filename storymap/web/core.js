@@ -238,17 +238,19 @@
    * The timeline's labels: a step gets its tick (a year, a month or a day: the payload's
    * ``tick``) when the tick changes and the label does not run into the previous one.
    * `ticks[i]` is the step's tick ("" for overviews), `x(i)` its position; labels are about
-   * `charWidth` px per character, centred.
+   * `charWidth` px per character, centred under their step but kept inside `width`.
+   * Returns [{index, x}] with the x each label is written at.
    */
-  function tickLabels(ticks, x, charWidth, gap) {
+  function tickLabels(ticks, x, charWidth, gap, width) {
     const shown = [];
     let lastRight = -Infinity, lastTick = null;
     ticks.forEach((tick, i) => {
       if (!tick) return;
       const half = (tick.length * charWidth) / 2;
-      if (tick !== lastTick && x(i) - half >= lastRight + gap) {
-        shown.push(i);
-        lastRight = x(i) + half;
+      const at = Math.max(half, Math.min(width === undefined ? Infinity : width - half, x(i)));
+      if (tick !== lastTick && at - half >= lastRight + gap) {
+        shown.push({ index: i, x: at });
+        lastRight = at + half;
       }
       lastTick = tick;
     });

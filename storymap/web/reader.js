@@ -76,7 +76,7 @@
         const box = this.el.strip.getBoundingClientRect();
         this.goTo(Core.nearestStep(this.stripXs, ev.clientX - box.left), { fromUser: true });
       });
-      if (window.ResizeObserver) new ResizeObserver(() => this._drawStrip()).observe(this.el.strip);
+      if (window.ResizeObserver) new ResizeObserver(() => { this._drawStrip(); this._fitDate(); }).observe(this.el.strip);
     }
 
     /**
@@ -180,11 +180,12 @@
         : this.text.overview[step === 0 ? "overview-start" : "overview-end"];
       narrative.dataset.step = String(step);
       if (this.notes) this._showNotes();
-      this._showDate(this.text.steps[step]);
       this.el.slider.value = String(step);
+      this.el.slider.setAttribute("aria-valuetext", this.text.steps[step].title);
       this.el.count.textContent = `${step + 1} / ${this.lastStep + 1}`;
       this.el.prev.disabled = step === 0;
       this.el.next.disabled = step === this.lastStep;
+      this._fitDate();  // once the counter beside it has its width
       this._moveCursor();
       this.root.dataset.visibleMarkers = String(this.layers.visible);
       this.root.dataset.currentEvents = events.map((i) => this.data.events[i].id).join(" ");
@@ -193,15 +194,16 @@
     }
 
     /** The date in the control bar, never cut: the short form when the long one does not fit,
-     * and two lines when even that does not. */
-    _showDate(words) {
+     * and two lines when even that does not (again whenever the bar's width changes). */
+    _fitDate() {
+      if (this.step < 0) return;
+      const words = this.text.steps[this.step];
       const date = this.el.date;
       date.classList.remove("wrap");
       date.textContent = words.title;
       if (date.scrollWidth > date.clientWidth + 1) date.textContent = words.label;
       if (date.scrollWidth > date.clientWidth + 1) date.classList.add("wrap");
       date.title = words.title;
-      this.el.slider.setAttribute("aria-valuetext", words.title);
     }
 
     _showNotes() {
@@ -277,9 +279,9 @@
           stroke: colour, "stroke-width": 1.5 });
       });
       const ticks = this.text.steps.map((s) => s.tick);
-      const charWidth = this.mode === "presenter" ? 9.5 : 7;
-      Core.tickLabels(ticks, x, charWidth, 6).forEach((i) => {
-        svgEl("text", { x: x(i).toFixed(1), y: 30, "text-anchor": "middle" }).textContent = ticks[i];
+      const charWidth = this.mode === "presenter" ? 11.5 : 7;  // digits are about 0.64 em (18 and 11 px)
+      Core.tickLabels(ticks, x, charWidth, 6, width).forEach((label) => {
+        svgEl("text", { x: label.x.toFixed(1), y: 30, "text-anchor": "middle" }).textContent = ticks[label.index];
       });
       this.cursor = svgEl("line", { y1: 0, y2: 18, class: "cursor" });
       this.stripXs = xs;

@@ -192,7 +192,8 @@
     openSpeaker() {
       if (!this.speakerUrl || !this.channel) return;
       const url = this.speakerUrl(this.channelName);
-      this.speakerWindow = window.open(url, "storymap-speaker", "popup,width=1200,height=800");
+      // one window per presenter (its channel): S again brings the same one back
+      this.speakerWindow = window.open(url, this.channelName, "popup,width=1200,height=800");
     }
 
     /** Where the slides are, for the speaker view. */

@@ -109,6 +109,9 @@
     apply(args);
   }
 
+  // For tests and the benchmark: the steps the reader has reported (seq) and the last one the
+  // page's answer has seen (ack); equal once the server has run for the reader's last step.
+  window.storyBridge = { seq: () => seq, ack: () => (latest ? latest.ack || 0 : 0) };
   window.addEventListener("message", (event) => {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
   });

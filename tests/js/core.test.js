@@ -201,11 +201,18 @@ test("tick labels never run together, and say each tick once", () => {
   const tight = Core.tickLabels(ticks, (i) => i * 20, 7, 6);
   // "1519" is 28 px wide: at 20 px apart only every other year fits
   for (let k = 1; k < tight.length; k++) {
-    const gap = tight[k] * 20 - tight[k - 1] * 20;
-    assert.ok(gap >= 28 + 6, `labels ${tight[k - 1]} and ${tight[k]} overlap`);
+    const gap = tight[k].x - tight[k - 1].x;
+    assert.ok(gap >= 28 + 6, `labels ${tight[k - 1].index} and ${tight[k].index} overlap`);
   }
   const roomy = Core.tickLabels(ticks, (i) => i * 100, 7, 6);
-  assert.deepEqual(roomy, [1, 3, 4, 5]);
+  assert.deepEqual(roomy.map((label) => label.index), [1, 3, 4, 5]);
+});
+
+test("tick labels stay inside the strip at both ends", () => {
+  const ticks = ["", "1948", "2025", ""];
+  const labels = Core.tickLabels(ticks, (i) => [0, 5, 95, 100][i], 10, 4, 100);  // 40 px labels
+  assert.deepEqual(labels.map((label) => label.x), [20, 80]);  // moved in from 5 and 95
+  assert.ok(labels[0].x - 20 >= 0 && labels[1].x + 20 <= 100);
 });
 
 test("the strip follows time: a gap's share of the free width, a minimum for every gap", () => {
