@@ -86,8 +86,9 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
             t("language_label", lang), languages, default=story.story.default_language,
             format_func=language_label, key="author-preview-lang",
         ) or story.story.default_language  # fmt: skip
-    with notes:
-        show_notes = st.toggle(t("speaker_notes", lang), key="author-preview-notes")
+    with notes:  # as a reader, under the words; a class's slide never shows them (✎ opens them)
+        show_notes = st.toggle(t("speaker_notes", lang), key="author-preview-notes",
+                               disabled=mode == "presenter")  # fmt: skip
     component.publish_language(story, text_urls[story_lang].rsplit("/", 1)[1])
     link = st.session_state.get("author_preview_link", {})
     component.reader_map(

@@ -166,3 +166,15 @@ def test_the_sheets_of_a_hostile_story_show_its_text_and_run_nothing(gazetteer):
                 assert not (attrs.get(name) or "").lower().startswith("javascript:"), (tag, attrs)
         images = [attrs["src"] for tag, attrs in parser.tags if tag == "img"]
         assert all(src.startswith("data:image/png;base64,") for src in images) and len(images) <= 1
+
+
+def test_a_long_storys_timeline_keeps_to_three_rows_of_numbers(tmp_path) -> None:
+    """1,000 events: every step has its dot; numbers only where they find room."""
+    from storymap.synthetic import write_synthetic_story
+
+    located = locate_file(write_synthetic_story(1000, tmp_path / "big.yaml"))
+    drawing = timeline_drawing(located, "en")
+    assert len(drawing.marks) == sum(1 for step in located.steps if step.events)
+    assert {m.row for m in drawing.marks} <= {0, 1, 2}
+    labelled = [m for m in drawing.marks if m.label]
+    assert 0 < len(labelled) < len(drawing.marks)

@@ -16,12 +16,13 @@ from storymap.style import category_styles
 from storymap.timescale import positions, step_ticks, time_scale
 
 CHAR = 5.6  # about how wide a digit or letter is, in the drawing's units (8 px type)
+MAX_ROWS = 3  # numbers that find no room in three rows are left out (a long story's dots)
 
 
 @dataclass(frozen=True)
 class Mark:
     x: float
-    label: str  # the event numbers of the step: "5" or "5–6"
+    label: str  # the event numbers of the step: "5" or "5–6"; "" where there is no room
     colour: str
     exact: bool
     row: int  # 0 just above the axis, then higher where labels would touch
@@ -54,9 +55,12 @@ def timeline_drawing(
         x = xs[step.index]
         half = len(label) * CHAR / 2 + 2
         row = next((r for r, end in enumerate(row_ends) if end <= x - half), len(row_ends))
-        if row == len(row_ends):
-            row_ends.append(0.0)
-        row_ends[row] = x + half
+        if row == MAX_ROWS:
+            label, row = "", 0
+        else:
+            if row == len(row_ends):
+                row_ends.append(0.0)
+            row_ends[row] = x + half
         event = story.events[step.events[0]]
         exact = event.date is not None and event.date.is_exact
         marks.append(Mark(x, label, colours[event.category].colour, exact, row))
