@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from author_helpers import SLOW, open_author, section, wait_idle
-from browser_helpers import ROOT, open_file, open_page, reader_frame
+from browser_helpers import ROOT, open_file, open_page, reader_frame, wait_until
 from class_helpers import (
     INPUTS,
     assert_at_end,
@@ -114,7 +114,9 @@ def test_the_sites_presentation_walks_to_the_end_and_back(browser, tmp_path) -> 
     watched = open_file(browser, site / "index.html", reader=False)
     page = watched.page
     page.locator("section[lang=en] a", has_text="Present").click()
-    page.wait_for_function("window.storyReader && window.storyReader.mode === 'presenter'")
+    page.wait_for_url("**#present&lang=en")  # the story's page, loaded
+    # polled from here: the file's Content-Security-Policy refuses wait_for_function's eval
+    wait_until(page, "Boolean(window.storyReader) && window.storyReader.mode === 'presenter'")
     assert page.evaluate("document.documentElement.scrollHeight") <= 720  # nothing scrolls
     walk_both_ways(page, page, False, "site")
     assert watched.requests == [] and watched.errors == []
