@@ -178,7 +178,8 @@ def test_nothing_from_a_hostile_story_runs_in_the_preview_or_any_export(
     section(page, "Download and save")
     files = {
         "page.html": download(page, "Offline single-file page (HTML)"),
-        "handout.html": download(page, "Printable story handout (HTML)"),
+        "handout.html": download(page, "Printable student sheet (HTML)"),
+        "teacher.html": download(page, "Printable teacher's sheet (HTML)"),
     }
     with zipfile.ZipFile(io.BytesIO(download(page, "Static site (zip)"))) as site:
         site.extractall(tmp_path / "site")
