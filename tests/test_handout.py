@@ -77,7 +77,7 @@ def test_the_student_sheet_has_one_line_per_event_and_every_question(students, s
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_student_sheet_is_self_contained_and_prints_on_any_paper(students, story, lang):
     page = students[lang]
-    assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page
+    assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}" dir="ltr">' in page
     assert "<script" not in page.lower() and 'src="http' not in page
     assert "default-src 'none'" in page.replace("&#39;", "'")
     assert "@page { margin:" in page and "size: A4" not in page  # the printer's paper: A4 or Letter
@@ -121,7 +121,10 @@ def test_the_sheets_of_other_stories(name: str) -> None:
     story = located.story
     for lang in story.languages:
         student, teacher = handout_html(located, lang), teacher_html(located, lang)
-        assert f'<html lang="{lang}">' in student and f'<html lang="{lang}">' in teacher
+        assert (
+            f'<html lang="{lang}" dir="ltr">' in student
+            and f'<html lang="{lang}" dir="ltr">' in teacher
+        )
         for event in story.events:
             assert _text(event.title.get(lang)) in student, (name, lang, event.id)
             assert _text(event.title.get(lang)) in teacher, (name, lang, event.id)
