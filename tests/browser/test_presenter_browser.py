@@ -70,7 +70,7 @@ def test_clicker_keys_turn_the_slides_and_the_type_is_large(
     frame.focus("#slider")
     page.keyboard.press("ArrowRight")
     expect(narrative).to_have_attribute("data-step", "1")
-    frame.wait_for_function("window.__frames.length > 0")
+    wait_until(frame, "window.__frames.length > 0")
     assert_step_shown_together(frame, frame.evaluate("window.__frames.at(-1)"))
     page.wait_for_url("**event=soviet-recognition**", timeout=10_000)
     # the address of a second slide opens that slide
