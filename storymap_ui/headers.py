@@ -3,8 +3,8 @@
 Streamlit has no setting for response headers; ``st.App`` (its ASGI app, which
 ``streamlit run`` serves when the main script defines one) takes middleware, and
 ``SecurityHeaders`` is that middleware. The policy allows scripts only from the app's
-own origin plus, by hash, the inline script of Streamlit's own ``index.html``: no inline
-handler and no injected script runs. ``'wasm-unsafe-eval'`` lets Streamlit's protobuf
+own origin plus, by hash, the inline script of Streamlit's own ``index.html`` and our one
+(``SCROLL_TO_FOCUS``): no inline handler and no injected script runs. ``'wasm-unsafe-eval'`` lets Streamlit's protobuf
 decoder compile WebAssembly (it allows no JavaScript ``eval``). Streamlit styles its page
 with CSS-in-JS (``<style>`` elements made at run time), so styles may be inline, as in the
 single-file export. Our components' frames (``/component/…``) carry their own, stricter
@@ -26,13 +26,21 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 
+# Our own inline scripts on the pages, the same text every time so a hash names them: the
+# author page scrolls to the field a problem points at (``author_view.focus_mark``).
+SCROLL_TO_FOCUS = (
+    "(() => { const el = document.querySelector('.author-focus');"
+    " if (el) el.scrollIntoView({block: 'center'}); })();"
+)
+
+
 @cache
 def app_policy() -> str:
-    """The policy for Streamlit's page, with the hashes of its own inline scripts."""
+    """The policy for Streamlit's page, with the hashes of its own and our inline scripts."""
     import streamlit
 
     index = Path(streamlit.__file__).with_name("static") / "index.html"
-    scripts = inline_scripts(index.read_text(encoding="utf-8"))
+    scripts = [*inline_scripts(index.read_text(encoding="utf-8")), SCROLL_TO_FOCUS]
     return policy(
         default_src="'self'",
         script_src=" ".join(["'self'", "'wasm-unsafe-eval'", *map(script_hash, scripts)]),

@@ -13,7 +13,7 @@ from story_helpers import ROOT
 from storymap.basemaps import tile_hosts
 from storymap.model import Media
 from storymap.web.policy import frame_policy, image_sources, inline_page_policy, meta, script_hash
-from storymap_ui.headers import SecurityHeaders, app_policy
+from storymap_ui.headers import SCROLL_TO_FOCUS, SecurityHeaders, app_policy
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -35,7 +35,8 @@ def test_the_frames_load_only_their_own_files_and_the_tiles() -> None:
 
 
 def test_the_app_allows_streamlits_own_inline_script_by_hash_only() -> None:
-    """Each inline script of Streamlit's index.html, as a browser's parser reads it, by hash."""
+    """Each inline script of Streamlit's index.html, as a browser's parser reads it, and our
+    one, by hash."""
     import streamlit
 
     index = (Path(streamlit.__file__).with_name("static") / "index.html").read_text("utf-8")
@@ -44,7 +45,10 @@ def test_the_app_allows_streamlits_own_inline_script_by_hash_only() -> None:
     inline = [text for attrs, text in reader.scripts if not attrs]
     assert inline, "Streamlit's page has an inline script: the policy must name it"
     scripts = directives(app_policy())["script-src"]
-    assert [s for s in scripts if s.startswith("'sha256-")] == [script_hash(t) for t in inline]
+    ours = [SCROLL_TO_FOCUS]  # the author page's scroll to a problem's field
+    assert [s for s in scripts if s.startswith("'sha256-")] == [
+        script_hash(text) for text in [*inline, *ours]
+    ]
     assert "'self'" in scripts
 
 
