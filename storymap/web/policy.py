@@ -6,7 +6,7 @@ the policy still runs no script it did not name. Scripts come from the page's ow
 (``'self'``) or, for a page with inline scripts, by hash; no inline handler, no ``eval``.
 Images come only from the page itself, ``data:``, the base maps' tile hosts
 (``storymap.basemaps``) and the hosts of the story's own pictures (``image_sources``; the
-app's frame, which serves every story, allows any https picture); nothing connects
+app's frame, which serves every story, allows a picture from any host); nothing connects
 anywhere else.
 """
 
@@ -33,12 +33,13 @@ def policy(**directives: str) -> str:
 def frame_policy() -> str:
     """A page of our own files served by the app (the reader's and the place picker's frames):
     its scripts and styles from its own folder, its data fetched from there, tiles from the
-    base maps' hosts, and the stories' pictures (any story's: ``https:``)."""
+    base maps' hosts, and the stories' pictures (any story's, on any host: an imported
+    Knight Lab story's pictures are often on plain ``http:``)."""
     return policy(
         default_src="'none'",
         script_src="'self'",
         style_src="'self'",
-        img_src=" ".join(["'self'", "data:", *tile_hosts(), "https:"]),
+        img_src=" ".join(["'self'", "data:", *tile_hosts(), "https:", "http:"]),
         connect_src="'self'",
         base_uri="'none'",
         form_action="'none'",
