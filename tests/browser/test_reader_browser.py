@@ -76,7 +76,7 @@ def test_every_step_runs_and_routes_appear_with_their_event(
         routes[step] = drawn_routes(frame)
     # the troop route appears in April 2025 (step 5), the flight in July 2025 (step 6)
     assert (routes[4], routes[5], routes[6], routes[STEPS - 1]) == (0, 1, 2, 2)
-    tooltip = frame.evaluate("window.storyReader.layers._routeTip(6)")
+    tooltip = frame.evaluate("window.storyReader.layers._routeTip(6).textContent")
     assert "Moskow → Pyongyang" in tooltip and "6.430 km" in tooltip
     assert watched.errors == []
 
