@@ -3,12 +3,13 @@
 Streamlit has no setting for response headers; ``st.App`` (its ASGI app, which
 ``streamlit run`` serves when the main script defines one) takes middleware, and
 ``SecurityHeaders`` is that middleware. The policy allows scripts only from the app's
-own origin plus, by hash, the inline script of Streamlit's own ``index.html`` and our one
-(``SCROLL_TO_FOCUS``): no inline handler and no injected script runs. ``'wasm-unsafe-eval'`` lets Streamlit's protobuf
-decoder compile WebAssembly (it allows no JavaScript ``eval``). Streamlit styles its page
-with CSS-in-JS (``<style>`` elements made at run time), so styles may be inline, as in the
-single-file export. Our components' frames (``/component/…``) carry their own, stricter
-policy in a ``<meta>`` of their page (``storymap.web.policy``); this one is not sent there.
+own origin plus, by hash, the inline script of Streamlit's own ``index.html`` and ours
+(``SCROLL_TO_FOCUS``): no inline handler and no injected script runs.
+``'wasm-unsafe-eval'`` lets Streamlit's protobuf decoder compile WebAssembly (it allows no
+JavaScript ``eval``). Streamlit styles its page with CSS-in-JS (``<style>`` elements made
+at run time), so styles may be inline, as in the single-file export. Our components'
+frames (``/component/…``) carry their own, stricter policy in a ``<meta>`` of their page
+(``storymap.web.policy``); this one is not sent there.
 """
 
 from __future__ import annotations

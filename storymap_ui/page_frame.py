@@ -12,6 +12,8 @@ and removed when nobody has asked for them for a day.
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import time
 from functools import cache
 from pathlib import Path
@@ -67,9 +69,10 @@ def page_file(markup: str) -> Path:
                 old.unlink()
         except FileNotFoundError:  # another server pruned it first
             pass
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(markup, encoding="utf-8")
-    temporary.replace(target)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")  # one per writer
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(markup)
+    os.replace(temporary, target)
     return target
 
 

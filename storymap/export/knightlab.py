@@ -2,8 +2,9 @@
 
 Both tools may show any of their text as HTML (older TimelineJS put ``group`` into the page
 as it was), so every text is escaped, headlines, place names and groups included, and each
-line of a longer text is a paragraph; each event's first media item is its media, and any others are links in its
-text. What the tools cannot hold is left out (documented in docs/story-format.md).
+line of a longer text is a paragraph; each event's first media item is its media, and any
+others are links in its text. What the tools cannot hold is left out (documented in
+docs/story-format.md).
 
 - **StoryMapJS**: an overview slide (the title and subtitle), then one slide per event
   at its first place (named, with a map zoom from the place's precision); ``line`` is
