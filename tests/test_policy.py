@@ -88,7 +88,8 @@ def test_a_story_page_may_show_the_storys_own_pictures_and_nothing_else() -> Non
 
 
 def test_the_component_frames_pages_carry_the_policy_first(tmp_path, monkeypatch) -> None:
-    """The reader's and the picker's pages as laid out: the policy before any script or style."""
+    """The reader's, the speaker view's and the picker's pages as laid out: the policy before
+    any script or style."""
     from storymap_ui import component, picker
 
     monkeypatch.setenv("STORYMAP_FRONTEND_DIR", str(tmp_path / "reader"))
@@ -101,7 +102,8 @@ def test_the_component_frames_pages_carry_the_policy_first(tmp_path, monkeypatch
     finally:
         component._component.cache_clear()
         picker._component.cache_clear()
-    for page in (tmp_path / "reader" / "index.html", picker.picker_dir() / "index.html"):
+    pages = [tmp_path / "reader" / "index.html", tmp_path / "reader" / "speaker.html"]
+    for page in [*pages, picker.picker_dir() / "index.html"]:
         text = page.read_text("utf-8")
         assert meta(frame_policy()) in text
         first = min(text.index(tag) for tag in ("<script", "<link", "<style") if tag in text)

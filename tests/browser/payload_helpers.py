@@ -3,6 +3,7 @@ last step with every label and tooltip shown (for test_payloads_browser.py)."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from browser_helpers import BLANK_TILE, Watched, open_page, wait_until
@@ -77,14 +78,27 @@ HOVERED = """(() => {
 
 
 def watch(browser: object) -> Watched:
-    """A laptop-sized page with no network, no motion, and every trace recorded."""
+    """A laptop-sized page with no network, no motion, and every trace recorded (in the
+    windows it opens too: the speaker view)."""
     watched = open_page(browser, 1280, 800)
     page = watched.page
     page.emulate_media(reduced_motion="reduce")  # steps move the map at once: no waiting
-    page.add_init_script(RECORD_VIOLATIONS)
+    page.context.add_init_script(RECORD_VIOLATIONS)
     page.on("request", lambda r: watched.requests.append(r.url) if ATTACKER_HOST in r.url else None)
-    page.route(
+    page.route(  # after open_page's own: the page's last route is asked first
         f"{MEDIA_HOST}/**", lambda route: route.fulfill(content_type="image/png", body=BLANK_TILE)
+    )
+    return watched
+
+
+def follow(window: object) -> Watched:
+    """A window the page opened (the speaker view), watched as ``watch`` watches a page."""
+    watched = Watched(window)
+    window.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+    window.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+    window.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
+    window.on(
+        "request", lambda r: watched.requests.append(r.url) if ATTACKER_HOST in r.url else None
     )
     return watched
 
@@ -110,15 +124,16 @@ def traces(watched: Watched, fields: dict[int, str]) -> list[str]:
 
 
 def walk(frame: object, wrong: list[str]) -> int:
-    """Every step from the first to the last with ▶▶; at each, what is not shown as text
+    """Every step from the first to the last with ▶▶ (through each slide of a long step in
+    the presenter); at each step, what is not shown as text
     goes into ``wrong``: the places' labels must be the places' names, every tooltip must
     open and read as text (one opened by the mouse on a current place), the narrative must
     show the events' titles. Returns the number of steps."""
     frame.evaluate("window.storyReader.goTo(0, {fromUser: true})")
     last = frame.evaluate("window.storyReader.lastStep")
     for step in range(last + 1):
-        if step:
-            frame.locator("#next").click()
+        while frame.evaluate("window.storyReader.step") < step:
+            _next(frame)
         wait_until(frame, f"window.storyReader.step === {step}")
         if frame.evaluate(f"window.storyReader.data.steps[{step}].events.length > 0"):
             wait_until(frame, "window.storyReader.layers.labels.getLayers().length > 0")
@@ -135,6 +150,17 @@ def walk(frame: object, wrong: list[str]) -> int:
             if hovered is not None and hovered[:1] != "T":
                 wrong.append(f"step {step}: the mouse opened no tooltip ({hovered[:60]!r})")
     return last + 1
+
+
+# Where the reader is: its step and, in the presenter, the slide of the step.
+POSITION = "[window.storyReader.step, Number(window.storyReader.root.dataset.page || 0)]"
+
+
+def _next(frame: object) -> None:
+    """Click ▶▶ and wait until the reader has moved (a step, or a slide of a long step)."""
+    before = frame.evaluate(POSITION)
+    frame.locator("#next").click()
+    wait_until(frame, f"JSON.stringify({POSITION}) !== {json.dumps(json.dumps(before))}")
 
 
 def _hover_current_place(frame: object) -> str | None:

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 import yaml
 from author_helpers import SLOW, section, start_author_app, wait_idle
-from browser_helpers import reader_frame, shoot, wait_until
-from payload_helpers import traces, walk, watch
+from browser_helpers import component_frame, reader_frame, shoot, wait_until
+from payload_helpers import follow, traces, walk, watch
 from payload_story import payload_story
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
@@ -62,6 +62,12 @@ def open_app(browser: object, server: AppServer, path: str) -> object:
     return watched
 
 
+def reader_as(page: object, condition: str) -> object:
+    """The reader's frame once ``condition`` holds in it (the frame may start again first)."""
+    ready = f"Boolean(window.storyReader) && {condition}"
+    return component_frame(page, "storymap_reader", ready, SLOW / 1000, "the reader")
+
+
 def choose_language(page: object, label: str) -> None:
     page.locator("[data-testid=stButtonGroup] button", has_text=label).first.click()
 
@@ -71,8 +77,7 @@ def test_the_reader_in_both_languages(browser, server, close_pages) -> None:
     page = watched.page
     steps = walk(reader_frame(page, SLOW / 1000), wrong)
     choose_language(page, "English")
-    frame = reader_frame(page, SLOW / 1000)
-    wait_until(frame, "window.storyReader.lang === 'en'", SLOW / 1000)
+    frame = reader_as(page, "window.storyReader.lang === 'en'")
     assert walk(frame, wrong) == steps == 6
     for name in ("Semua peristiwa", "All events", "Sumber dan kredit", "Sources and credits"):
         opener = page.get_by_text(name, exact=True)
@@ -83,20 +88,33 @@ def test_the_reader_in_both_languages(browser, server, close_pages) -> None:
     assert traces(watched, FIELDS) + wrong == []
 
 
-def test_the_presenter_with_notes_and_question(browser, server, close_pages) -> None:
-    watched, wrong = open_app(browser, server, "/presenter?lang=en&notes=1"), []
+# The speaker view's words: where it is, its slides' titles, the step's notes.
+SPEAKER = """() => ({
+  step: document.getElementById('speaker').dataset.step,
+  now: document.querySelector('.speaker-now').textContent,
+  notes: document.querySelector('.speaker-notes').textContent,
+})"""
+
+
+def test_the_presenter_its_question_and_its_speaker_view(browser, server, close_pages) -> None:
+    watched, wrong = open_app(browser, server, "/presenter?lang=en"), []
     page = watched.page
     frame = reader_frame(page, SLOW / 1000)
-    frame.locator("#question-toggle").click()
+    with page.context.expect_page() as opened:
+        frame.locator("#speaker-open").click()
+    speaker = follow(opened.value)
+    frame.locator("#question-toggle").click()  # each question on a slide of its own
+    wait_until(frame, "window.storyReader.slides.question === true")
     walk(frame, wrong)
-    notes = frame.evaluate("document.getElementById('notes').textContent")
-    assert frame.evaluate("window.storyReader.notes") and notes.strip()
+    frame.evaluate("window.storyReader.goTo(1, {fromUser: true})")  # the fullest event
+    wait_until(speaker.page, "document.getElementById('speaker').dataset.step === '1'")
+    shown = speaker.page.evaluate(SPEAKER)
+    assert "<img src=x onerror" in shown["now"] and "<img src=x onerror" in shown["notes"]
     choose_language(page, "Bahasa Indonesia")
-    frame = reader_frame(page, SLOW / 1000)
-    wait_until(frame, "window.storyReader.lang === 'id'", SLOW / 1000)
+    frame = reader_as(page, "window.storyReader.lang === 'id'")
     walk(frame, wrong)
     shoot(page, "payloads-presenter")
-    assert traces(watched, FIELDS) + wrong == []
+    assert traces(watched, FIELDS) + traces(speaker, FIELDS) + wrong == []
 
 
 FOLIUM_TIPS = """() => {
@@ -170,14 +188,14 @@ def test_the_author_page_and_its_preview(browser, server, story_file, close_page
         wait_idle(page)
         wait_until(page, SHOWN_IN_FIELDS, SLOW / 1000)
     section(page, "Preview")
-    walk(reader_frame(page, SLOW / 1000), wrong)
+    page.get_by_text("Speaker notes", exact=True).click()  # the switch's label: under the words
+    wait_idle(page)
+    frame = reader_as(page, "window.storyReader.notes === true")
+    walk(frame, wrong)
     assert traces(watched, FIELDS) + wrong == []  # as a reader sees it
     page.locator("[data-testid=stButtonGroup] button", has_text="A class (presenter)").click()
     wait_idle(page)
-    page.get_by_text("Speaker notes", exact=True).click()  # the switch's label
-    wait_idle(page)
-    frame = reader_frame(page, SLOW / 1000)
-    wait_until(frame, "window.storyReader.mode === 'presenter' && window.storyReader.notes")
+    frame = reader_as(page, "window.storyReader.mode === 'presenter'")  # the frame starts again
     walk(frame, wrong)
     shoot(page, "payloads-author-preview")
     assert traces(watched, FIELDS) + wrong == []
