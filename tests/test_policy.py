@@ -4,6 +4,7 @@ components' frames (a <meta> in their pages), and the pages with inline scripts.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -128,7 +129,10 @@ def respond(path: str, kind: bytes) -> list[dict]:
         return {"type": "http.request"}
 
     scope = {"type": "http", "path": path, "method": "GET", "headers": []}
-    asyncio.run(SecurityHeaders(app)(scope, receive, send))
+    # A thread of its own: an event loop left running in this one (Playwright's, when the
+    # browser tests ran first in the same process) makes asyncio.run refuse.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, SecurityHeaders(app)(scope, receive, send)).result()
     return sent
 
 

@@ -223,7 +223,7 @@ def test_data_page_renders_tables_and_downloads(browser: object, story_server: o
     page = watched.page
     page.goto(f"{story_server.url}/data?lang=en")
     expect(page.locator(".storymap-header h1")).to_have_text("Story data", timeout=30_000)
-    expect(page.locator("[data-testid='stDataFrame']")).to_have_count(2)
+    expect(page.locator("[data-testid='stDataFrame']")).to_have_count(2, timeout=30_000)
     expect(page.locator("[data-testid='stDownloadButton']")).to_have_count(11, timeout=30_000)
     shoot(page, "data-page")
     assert watched.errors == []
