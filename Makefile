@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_picture.py
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_draft.py
+	$(PY) benchmarks/bench_draft_sizes.py
 	$(PY) benchmarks/bench_hostile_sessions.py
 
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`

@@ -1,161 +1,177 @@
-"""How long does a draft take against the size of its article? Prints seconds per size and case.
+"""How good is a draft? Scores ``storymap draft`` on the hand-annotated articles.
 
-An article is text anyone can paste, so each case is a worst case for some rule of
-``storymap.draft`` (generated, never a real article): a run of capitalised words with no
-full stop, month names, weekdays, numbers, years, day-and-month dates, quotation marks,
-names before "said", country names, lower-case words, emoji, opening quotation marks
-that never close, distinct days, distinct capitalised names, a short dated sentence
-repeated (many events), and a news-like paragraph repeated (many sentences, places,
-dates and credits). Each is drafted at 5, 10, 20, 40 and 80 KB and 5 MB (``--sizes``),
-text in, draft story out (``parse_article`` + ``draft_from_article``), in a process of
-its own that is stopped after ``--budget`` seconds; once a case passes the budget its
-larger sizes are not tried. A linear draft keeps seconds per KB flat across the sizes.
+For each article in tests/fixtures/articles/ (their README gives the annotation rules and
+the scoring): places found, dated events found, events at the right place, draft places
+in a country the article never names, draft places that match nothing annotated, undated
+events told, and the time the draft took; then the totals. The language is left to the
+draft to guess, as an author who gives no ``--lang`` would. The first article (the seed,
+outside the repository) is measured as tests/test_draft_compare.py does, against the
+hand-written first story.
 
-Run with ``make bench`` (not part of ``make test``); ``--quick`` stops at 80 KB.
+Run with ``make bench`` (not part of ``make test``); ``--markdown`` prints a table for docs.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
+import os
 import sys
 import time
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("STORYMAP_CACHE", str(Path.home() / ".cache" / "storymap"))
 
-HEAD = "Pada Senin (27/10/2025) Presiden Rusia bertemu Menlu Korea Utara di Moskow. "
-NEWS = (
-    "Jakarta, IDN Times – Presiden Rusia, Vladimir Putin, bertemu dengan Menteri Luar Negeri "
-    "Korea Utara, Choe Son Hui, di Kremlin, Moskow, pada Senin (27/10/2025). Menurut Reuters, "
-    'pertemuan itu dimulai pukul 10.00. "Hubungan kami terus berkembang sesuai rencana," kata '
-    "Putin. Sehari sebelumnya, Choe tiba di Minsk, Belarus. Pada Juni 2024, kedua negara "
-    "menandatangani perjanjian kemitraan strategis di Pyongyang. Three months later, troops "
-    "arrived in Kursk, according to the Associated Press. Lavrov said on Tuesday that talks "
-    "would go on in Beijing, China, in early November 2025.\n"
-)
-MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+from storymap.draft.annotated import AnnotatedArticle, load_all  # noqa: E402
+from storymap.draft.article import read_article  # noqa: E402
+from storymap.draft.compare import Located, compare  # noqa: E402
+from storymap.draft.make import make_draft  # noqa: E402
+from storymap.draft.scoring import Score, score  # noqa: E402
+from storymap.errors import StorymapError  # noqa: E402
+from storymap.geocoding import geocode_story  # noqa: E402
+from storymap.loading import load_story  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+HAND = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
+SEED_NAMES = ("shared/seed/000_b4ed06f6648d6672.txt",)
 
 
-def _days(count: int) -> str:
-    """Distinct days, '1 Januari 1990 2 Januari 1990 …': each one an event of its own."""
-    return " ".join(
-        f"{n % 28 + 1} {MONTHS.split()[n // 28 % 12]} {1990 + n // 336}" for n in range(count)
+@dataclass
+class Row:
+    name: str
+    language: str
+    score: Score
+    seconds: float
+    failure: str = ""
+
+
+def measure(article: AnnotatedArticle) -> Row:
+    annotation = article.annotation
+    started = time.perf_counter()
+    try:
+        draft = make_draft(article.path, annotation.published)
+    except StorymapError as exc:
+        seconds = time.perf_counter() - started
+        return Row(
+            article.name, annotation.language, score(None, {}, annotation), seconds, str(exc)
+        )
+    seconds = time.perf_counter() - started
+    return Row(
+        article.name,
+        annotation.language,
+        score(draft.story, draft.located, annotation),
+        seconds,
     )
 
 
-def _names(count: int) -> str:
-    """Distinct capitalised words ('Kabc Kabd …'), each a gazetteer look-up of its own."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    return " ".join("K" + "".join(letters[n // 26**i % 26] for i in range(4)) for n in range(count))
+def _share(n: int, total: int) -> str:
+    return f"{n}/{total} ({n / total:.0%})" if total else "-"
 
 
-CASES = {
-    "capitalised": "Moscow ",
-    "months": "Januari ",
-    "weekdays": "Senin ",
-    "numbers": "12 ",
-    "years": "1948 ",
-    "days": "27 Oktober 2025 ",
-    "quotes": '"a ',
-    "open-quotes": "“a ",
-    "distinct-days": _days,
-    "distinct-names": _names,
-    "said": "Putin said ",
-    "countries": "Rusia ",
-    "lowercase": "kata ",
-    "emoji": "😀 ",
-    "sentences": "Pada 2024 di Moskow. ",
-    "news": NEWS,
-}
-SIZES = "5K,10K,20K,40K,80K,5M"
-
-
-def article(case: str, size: int) -> str:
-    """``size`` bytes (UTF-8) of the case's words after one dated sentence, ending in a stop."""
-    unit = CASES[case]
-    body = HEAD if case != "news" else ""
-    if callable(unit):
-        text = unit(max(1, size // 4))
-        return (
-            body + text.encode()[: max(1, size - len(body.encode()))].decode(errors="ignore") + "."
-        )
-    repeat = max(1, (size - len(body.encode())) // len(unit.encode()))
-    return body + unit * repeat + "."
-
-
-def draft_once(case: str, size: int) -> dict:
-    """Draft the case's article in this process: seconds, and what the draft said."""
-    from datetime import date
-
-    from storymap.draft.article import parse_article
-    from storymap.draft.make import Options, draft_from_article
-    from storymap.errors import StorymapError
-    from storymap.geocoding import GazetteerLayer
-
-    GazetteerLayer.shared()  # the gazetteer's index is read once per server, not per draft
-    text = article(case, size)
+def first_article() -> str:
+    """The first story's figures, as tests/test_draft_compare.py measures them."""
+    seed = next((p for p in (ROOT.parent / n for n in SEED_NAMES) if p.exists()), None)
+    seed = seed or Path("/work/shared/seed/000_b4ed06f6648d6672.txt")
+    if not seed.exists():
+        return "first article: the seed article is not here, not measured"
+    story = load_story(HAND)
+    hand = Located(story, geocode_story(story))
     started = time.perf_counter()
-    try:
-        draft = draft_from_article(parse_article(text), date(2025, 10, 27), Options())
-        said = f"{len(draft.story.events)} events, {len(draft.story.places)} places"
-    except StorymapError as exc:
-        said = str(exc).split(": ", 1)[-1][:60]
-    return {"seconds": time.perf_counter() - started, "said": said}
+    draft = make_draft(seed, date(2025, 10, 27))
+    seconds = time.perf_counter() - started
+    sentences = [s.text for s in read_article(seed).body]
+    result = compare(Located(draft.story, draft.located), hand, sentences)
+    return f"first article (seed, id), {seconds:.2f} s: {result.summary()}"
 
 
-def measured(case: str, size: int, budget: float) -> dict | None:
-    """``draft_once`` in a process of its own, or None when it passed ``budget`` seconds."""
-    command = [sys.executable, __file__, "--one", case, str(size)]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=budget, check=True)
-    except subprocess.TimeoutExpired:
-        return None
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def table(rows: list[Row], markdown: bool) -> list[str]:
+    head = (
+        "article",
+        "lang",
+        "places",
+        "events",
+        "right place",
+        "wrong country",
+        "extra",
+        "undated",
+        "s",
+    )
+    lines = []
+    if markdown:
+        lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    else:
+        lines.append(
+            f"{head[0]:<40} {head[1]:<4} {head[2]:>12} {head[3]:>12} {head[4]:>12} "
+            f"{head[5]:>5} {head[6]:>5} {head[7]:>7} {head[8]:>6}"
+        )
+    for row in rows:
+        name = row.name + (" (no draft)" if row.failure else "")
+        lines.append(_line(_cells(name, row.language, row.score, f"{row.seconds:.2f}"), markdown))
+    total = Score()
+    for row in rows:
+        total.add(row.score)
+    seconds = sorted(r.seconds for r in rows)
+    median = f"{seconds[len(seconds) // 2]:.2f} median"
+    cells = _cells(f"all {len(rows)} articles", "", total, median)
+    lines.append(_line(cells, markdown))
+    return lines
 
 
-def size_of(text: str) -> int:
-    number = float(text.rstrip("KMkm"))
-    return int(number * (1024 * 1024 if text[-1] in "Mm" else 1024 if text[-1] in "Kk" else 1))
+def _cells(name: str, lang: str, s: Score, seconds: str) -> tuple[str, ...]:
+    return (
+        name,
+        lang,
+        _share(len(s.places_found), s.places),
+        _share(len(s.events_found), s.events),
+        _share(len(s.right_place), s.placed),
+        str(len(s.wrong_country)),
+        str(len(s.extra_places)),
+        f"{s.undated_found}/{s.undated}",
+        seconds,
+    )
 
 
-def label(size: int) -> str:
-    return f"{size // (1024 * 1024)} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+def _line(cells: tuple[str, ...], markdown: bool) -> str:
+    if markdown:
+        return "| " + " | ".join(cells) + " |"
+    name, lang, places, events, right, wrong, extra, undated, seconds = cells
+    return (
+        f"{name:<40} {lang:<4} {places:>12} {events:>12} {right:>12} {wrong:>5} {extra:>5} "
+        f"{undated:>7} {seconds:>6}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default=SIZES, help="article sizes, e.g. 5K,80K,5M")
-    parser.add_argument("--cases", default=",".join(CASES), help="which cases to draft")
-    parser.add_argument("--budget", type=float, default=60.0, help="seconds before a draft stops")
-    parser.add_argument("--quick", action="store_true", help="sizes up to 80 KB only")
-    parser.add_argument("--one", nargs=2, metavar=("CASE", "BYTES"), help=argparse.SUPPRESS)
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--details", action="store_true", help="list what each draft missed")
+    parser.add_argument("names", nargs="*", help="only these articles (file names without .yaml)")
     args = parser.parse_args()
-    if args.one:
-        print(json.dumps(draft_once(args.one[0], int(args.one[1]))))
-        return 0
-    sizes = [size_of(s) for s in args.sizes.split(",") if s]
-    if args.quick:
-        sizes = [s for s in sizes if s <= 80 * 1024]
-    print(f"draft time by article size (each in its own process, stopped after {args.budget:g} s)")
-    print(f"{'case':<12} {'size':>6} {'seconds':>8} {'ms per KB':>9}  draft")
-    for case in args.cases.split(","):
-        for size in sizes:
-            result = measured(case, size, args.budget)
-            if result is None:
-                print(
-                    f"{case:<12} {label(size):>6} {'>' + format(args.budget, 'g'):>8} {'':>9}  stopped"
-                )
-                break
-            per_kb = result["seconds"] * 1000 / (size / 1024)
+    articles = [a for a in load_all(ARTICLES) if not args.names or a.name in args.names]
+    started = time.perf_counter()
+    print(first_article())
+    print(
+        f"(the first draft of this run, with the gazetteer's first load: "
+        f"{time.perf_counter() - started:.2f} s)"
+    )
+    rows = [measure(a) for a in articles]
+    print("\n".join(table(rows, args.markdown)))
+    for row in rows:
+        if row.failure:
+            print(f"{row.name}: no draft: {row.failure}")
+        if args.details:
+            s = row.score
             print(
-                f"{case:<12} {label(size):>6} {result['seconds']:>8.2f} {per_kb:>9.1f}  {result['said']}",
-                flush=True,
+                f"{row.name}: missed places {s.places_missed}; missed events {s.events_missed}; "
+                f"not at the right place "
+                f"{[n for n in s.events_found if n not in s.right_place]}; "
+                f"wrong country {s.wrong_country}; extra {s.extra_places}"
             )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -19,11 +19,19 @@ from storymap.story_yaml import owner_label, where
 
 @dataclass(frozen=True)
 class Checked:
-    """What checking a story file found: the reading, where its places are, every problem."""
+    """What checking a story file found: the reading, where its places are, every problem.
+
+    ``warnings`` (from the reading) are for the author to weigh; they never make the
+    story invalid.
+    """
 
     reading: Reading
     located: dict[str, Location]
     problems: tuple[Problem, ...]
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self.reading.warnings
 
 
 def check_story_file(path: str | Path, online: Layer | None = None) -> Checked:

@@ -23,7 +23,7 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
 from storymap.importers.command import add_import_command
-from storymap.loading import StoryError, load_story, parse_story
+from storymap.loading import MAX_PROBLEMS_LISTED, Problem, StoryError, load_story, parse_story
 from storymap.located import locate_file
 from storymap.messages import quote
 from storymap.model import PlaceKind, story_json_schema
@@ -119,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _validate(args: argparse.Namespace) -> int:
     checked = check_story_file(args.story)
+    _say_warnings(str(args.story), checked.warnings)
     if checked.problems:
         raise StoryError(str(args.story), list(checked.problems))
     story, located = checked.reading.story, checked.located
@@ -132,6 +133,14 @@ def _validate(args: argparse.Namespace) -> int:
     )
     _say_other_spellings(located)
     return 0
+
+
+def _say_warnings(source: str, warnings: Sequence[Problem]) -> None:
+    """What a desk would question, on stderr; warnings never change the exit status."""
+    for warning in warnings[:MAX_PROBLEMS_LISTED]:
+        say(f"warning: {source}: {warning}", sys.stderr)
+    if len(warnings) > MAX_PROBLEMS_LISTED:
+        say(f"warning: … and {len(warnings) - MAX_PROBLEMS_LISTED:,} more", sys.stderr)
 
 
 def _say_other_spellings(located: dict[str, Location]) -> None:

@@ -61,3 +61,13 @@ def language_name(code: str) -> str:
 def language_names(codes: list[str] | tuple[str, ...]) -> str:
     """'Spanish, English': a list of languages for messages."""
     return ", ".join(language_name(code) for code in codes)
+
+
+@cache
+def text_direction(code: str) -> str:
+    """'rtl' for a language written right to left (Arabic, Hebrew, Persian, Urdu), else 'ltr'."""
+    try:
+        order = babel_locale(code).character_order
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"

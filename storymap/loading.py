@@ -23,6 +23,7 @@ from storymap.hints import date_hint, split_text_hint, unknown_field_hint
 from storymap.messages import quote
 from storymap.model import Place, Story
 from storymap.problems import MAX_PROBLEMS_LISTED, Problem, StoryError
+from storymap.source_addresses import address_warnings
 from storymap.story_checks import unknown_categories_in, validated_story
 from storymap.story_yaml import owner_label, read_yaml, where
 
@@ -104,7 +105,9 @@ class Reading:
     """A story file read as far as it goes: the story if valid, else its problems.
 
     ``places`` are those valid on their own, so their geocoding problems can be
-    listed together with the file's other problems, in one pass.
+    listed together with the file's other problems, in one pass. ``warnings`` are
+    what a desk would question but the format allows (a source linked through a
+    translation proxy): they never make a story invalid.
     """
 
     source: str
@@ -112,6 +115,7 @@ class Reading:
     places: tuple[tuple[int, Place], ...]  # (index in the file's places, place)
     problems: tuple[Problem, ...]
     lines: dict[tuple[Any, ...], int]
+    warnings: tuple[Problem, ...] = ()
 
     def line_of(self, loc: tuple[Any, ...]) -> int | None:
         return _line_of(loc, self.lines)
@@ -135,9 +139,13 @@ def read_story(data: bytes | str, source: str = "<story>") -> Reading:
         problems.extend(_schema_problems(exc, raw, lines))
     problems.extend(_reference_problems(raw, lines))
     places = tuple(enumerate(story.places)) if story else _valid_places(raw)
+    warnings = tuple(
+        Problem(_where(loc, raw), message, _line_of(loc, lines))
+        for loc, message in address_warnings(raw)
+    )
     if problems:
-        return Reading(source, None, places, tuple(_dedupe(problems)), lines)
-    return Reading(source, story, places, (), lines)
+        return Reading(source, None, places, tuple(_dedupe(problems)), lines, warnings)
+    return Reading(source, story, places, (), lines, warnings)
 
 
 def _valid_places(raw: dict[str, Any]) -> tuple[tuple[int, Place], ...]:

@@ -71,6 +71,13 @@ class Place(StrictModel):
     precision_km: float | None = Field(
         default=None, gt=0, description="override the geocoder's precision (e.g. a region)"
     )
+    outline: bool | None = Field(
+        default=None,
+        description=(
+            "draw the place as its outline from the gazetteer (a province, a lake, a sea): "
+            "the default for kind region when the gazetteer has one; false draws a point"
+        ),
+    )
     note: Text | None = None
     evidence: str | None = Field(
         default=None,

@@ -17,19 +17,22 @@ from __future__ import annotations
 from typing import Any
 
 from storymap.basemaps import TILES
+from storymap.geocoding.outlines import place_outline
 from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_into, to_leaflet
 from storymap.i18n import number, t
+from storymap.languages import text_direction
 from storymap.located import LocatedStory
-from storymap.model import Story
 from storymap.render import event_html, notes_html, overview_html
 from storymap.steps import event_date_text, step_label
 from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
+from storymap.timescale import step_ticks, time_scale
 
 # Interface words the browser needs (the rest of the page is rendered by the server).
 BROWSER_UI_KEYS = (
     "previous", "next", "play", "pause", "slider_label", "legend", "precision_note",
     "basemap_carto", "basemap_osm", "basemap_offline", "overview", "map_label",
-    "speaker_notes", "show_question", "narrative_label", "draft_banner",
+    "speaker_notes", "show_question", "narrative_label", "draft_banner", "blank_screen", "speaker_view",
+    "speaker_now", "speaker_next", "speaker_end", "speaker_waiting", "speaker_reset",
     *(f"route_mode_{mode}" for mode in ROUTE_STYLES),
 )  # fmt: skip
 
@@ -54,7 +57,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
             "id": event.id,
             "category": event.category,
             "places": [place_index[p] for p in event.places],
-            "exact": event.date is not None and event.date.is_exact_day,
+            "exact": event.date is not None and event.date.is_exact,
             "step": step_of_event[i],
         }
         if event.route:
@@ -71,14 +74,16 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
     for place in s.places:
         where = located[place.id]
         lon = round(shift_into(where.lon, west), 5)
-        places.append(
-            {
-                "id": place.id,
-                "latlng": to_leaflet(lon, round(where.lat, 5)),
-                "kind": place.kind,
-                "radius_km": where.precision_km,
-            }
-        )
+        item = {
+            "id": place.id,
+            "latlng": to_leaflet(lon, round(where.lat, 5)),
+            "kind": place.kind,
+            "radius_km": where.precision_km,
+        }
+        outline = place_outline(place, where)
+        if outline is not None:  # drawn as its area, moved with its point into the window
+            item["outline"] = shifted(outline, lon - where.lon)
+        places.append(item)
     lats = [located[p.id].lat for p in s.places]
     return {
         "id": s.id,
@@ -87,6 +92,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
         "places": places,
         "events": events,
         "steps": [{"events": list(step.events)} for step in story.steps],
+        "timeline": time_scale(s, story.steps).payload(),
         "bounds": [to_leaflet(west, min(lats)), to_leaflet(east, max(lats))],
         "colours": {name: style.colour for name, style in category_styles(s).items()},
         "route_styles": {
@@ -96,6 +102,19 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
         "base_map": BASE_MAP,
         "tiles": {name: base.leaflet() for name, base in TILES.items()},
     }
+
+
+def shifted(geometry: dict[str, Any], by: float) -> dict[str, Any]:
+    """A GeoJSON (Multi)Polygon with every longitude moved by ``by`` degrees (0 or ±360)."""
+    if not by:
+        return geometry
+
+    def move(value: Any) -> Any:
+        if value and isinstance(value[0], (int, float)):
+            return [round(value[0] + by, 2), value[1]]
+        return [move(v) for v in value]
+
+    return {"type": geometry["type"], "coordinates": move(geometry["coordinates"])}
 
 
 def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
@@ -116,6 +135,7 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
         events.append(item)
     return {
         "title": s.title.get(lang),
+        "dir": text_direction(lang),  # the page reads right to left in Arabic, Hebrew…
         "subtitle": s.subtitle.get(lang),
         "draft": t("draft_banner", lang) if s.draft else None,
         "places": [place.name.get(lang) for place in s.places],
@@ -124,9 +144,9 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
             {
                 "label": step_label(s, step, lang, short=True),
                 "title": step_label(s, step, lang),
-                "year": _year(s, step.events),
+                "tick": tick,
             }
-            for step in story.steps
+            for step, tick in zip(story.steps, step_ticks(s, story.steps, lang), strict=True)
         ],
         "overview": {
             kind: overview_html(s, kind, lang) for kind in ("overview-start", "overview-end")
@@ -134,9 +154,3 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
         "categories": {name: style.name.get(lang) for name, style in categories.items()},
         "ui": {key: t(key, lang) for key in BROWSER_UI_KEYS},
     }
-
-
-def _year(story: Story, events: tuple[int, ...]) -> str:
-    """The year the timeline strip writes under a step: none for an overview or undated event."""
-    date = story.events[events[0]].date if events else None
-    return str(date.earliest.year) if date is not None else ""

@@ -68,6 +68,9 @@ def sidebar(author: Author, result: Checked | None, lang: str) -> None:
         if todo:
             with st.expander(t("author_todo_count", lang, count=len(todo)), expanded=not problems):
                 _issue_buttons(author, todo, "t", lang)
+        if result.warnings:
+            with st.expander(t("author_warning_count", lang, count=len(result.warnings))):
+                _issue_buttons(author, result.warnings, "w", lang)
 
 
 def status_line(author: Author, result: Checked | None, lang: str) -> None:
@@ -82,9 +85,12 @@ def status_line(author: Author, result: Checked | None, lang: str) -> None:
     st.caption(text)
 
 
+_ICONS = {"todo": ":material/edit_note:", "warning": ":material/warning:"}
+
+
 def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) -> None:
     for number, issue in enumerate(issues[:SHOWN]):
-        icon = ":material/edit_note:" if issue.kind == "todo" else ":material/error:"
+        icon = _ICONS.get(issue.kind, ":material/error:")
         text = str(issue)
         if issue.kind == "todo":  # the library says it in English; the page in the reader's words
             placeholder = issue.message == "still a draft's placeholder"

@@ -69,7 +69,7 @@ def page_style(css: str = PAGE_CSS) -> None:
 def header(title: str, subtitle: str = "") -> None:
     """The page's title and subtitle, as plain text."""
     sub = f"<p>{html.escape(subtitle)}</p>" if subtitle else ""
-    st.html(f'<div class="storymap-header"><h1>{html.escape(title)}</h1>{sub}</div>')
+    st.html(f'<div class="storymap-header" dir="auto"><h1>{html.escape(title)}</h1>{sub}</div>')
 
 
 def html_block(markup: str) -> None:

@@ -23,7 +23,7 @@ def story() -> Story:
 
 @pytest.fixture(scope="session")
 def gazetteer() -> GazetteerLayer:
-    """Built once per process (about 2 s): it reads GeoNames' 34,000 cities."""
+    """Opened once per process; its index is built once per cache folder (about 30 s)."""
     return GazetteerLayer.shared()
 
 

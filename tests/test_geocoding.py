@@ -130,6 +130,29 @@ def test_curated_layer_suggests_by_country(curated):
     assert "Tumen River road bridge (Khasan–Tumangang)" in suggestions
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "city", "km_from_city", "radius_km"),
+    [
+        # the guesthouse is 6 km west of Beijing's point, outside the city's 5 km circle
+        ("Wisma Negara Diaoyutai, Beijing", "CN", (39.9075, 116.3972), (5.5, 6.5), 0.6),
+        # the museum lot, across the Hapjang River from the Kumsusan Palace of the Sun
+        ("Memorial Museum of Combat Feats", "KP", (39.0339, 125.7543), (4.0, 5.0), 2.0),
+        # between Svobodny and Shimanovsk, the two districts the cosmodrome spans
+        ("Vostochny Cosmodrome", "RU", (51.3750, 128.1401), (35.0, 42.0), 50.0),
+    ],
+)
+def test_curated_sites_are_where_their_sources_put_them(
+    curated, outlines, name, country, city, km_from_city, radius_km
+):
+    found = curated.locate(Query((name,), country, "site"))
+    assert found is not None and found.layer == "curated"
+    low, high = km_from_city
+    assert low < km_between(found, *city) < high
+    assert found.precision_km == radius_km
+    assert found.note  # where the point was read, in the feature's own words
+    assert km_to_country(outlines, found, country) == 0
+
+
 def test_curated_layer_reads_any_geojson(tmp_path):
     path = tmp_path / "places.geojson"
     feature = {
@@ -265,7 +288,7 @@ def test_every_place_of_the_first_story_is_located(story, located):
         ("moscow", 55.75, 37.62, 5),
         ("kremlin", 55.752, 37.617, 1),
         ("pyongyang", 39.03, 125.75, 5),
-        ("kursk", 51.73, 36.19, 5),  # the region is marked at the city
+        ("kursk", 51.73, 36.19, 40),  # the region (the oblast) is marked inside it, near the city
         ("minsk", 53.90, 27.57, 5),
         ("beijing", 39.90, 116.40, 5),
         ("tumen-bridge", 42.42, 130.64, 3),
@@ -343,7 +366,8 @@ def test_kursk_is_in_russia_with_the_regions_precision(located):
     assert kursk.layer == "gazetteer"
     assert "(RU)" in kursk.note
     assert kursk.precision_km == 120  # the place's own precision_km overrides the layer's
-    assert km_between(kursk, 51.73, 36.19) < 5
+    assert km_between(kursk, 51.73, 36.19) < 40  # the oblast's middle, not the city's
+    assert kursk.area  # the gazetteer has the oblast's outline
 
 
 def test_which_layer_placed_each_place(located):

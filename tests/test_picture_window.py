@@ -176,7 +176,7 @@ def labels(item: LocatedStory, lang: str) -> list[tuple[str, str]]:
 def test_the_legend_has_the_storys_own_category_names_in_the_readers_language(
     tsunami: LocatedStory,
 ) -> None:
-    not_exact = ("Tanggal tidak persis (garis putus-putus)", "hollow")
+    not_exact = ("Tanggal tidak pasti (garis putus-putus)", "hollow")
     assert labels(tsunami, "id") == [
         ("Gempa dan tsunami", "dot"), ("Tanggap darurat", "dot"), not_exact
     ]  # fmt: skip

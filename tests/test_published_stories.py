@@ -13,6 +13,7 @@ import pytest
 from story_helpers import PUBLISHED_STORIES, SCHEMA
 
 from storymap.export import export_bytes
+from storymap.loading import read_story_file
 from storymap.located import locate_file
 from storymap.payload import reader_payload
 
@@ -44,3 +45,9 @@ def test_it_points_editors_at_the_schema(published):
     first_line = published.path.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=../story.schema.json"
     assert (published.path.parent / "../story.schema.json").resolve() == SCHEMA.resolve()
+
+
+def test_its_sources_are_the_outlets_own_pages(published):
+    """docs/source-policy.md: no proxy, development host, listing page or shortener."""
+    warnings = read_story_file(published.path).warnings
+    assert not warnings, "\n".join(str(w) for w in warnings)

@@ -4,7 +4,8 @@ The story's data is written as a story file and read back by the same loader as
 ``python -m storymap validate`` (so the page and the command line always agree); every
 place that is well formed is then located by the offline layers, and a point that lies
 outside the place's country is flagged. What a draft still asks of its author
-(``draft.todo``, "[write: …]" placeholders) is listed too, as things to do.
+(``draft.todo``, "[write: …]" placeholders) is listed too, as things to do, and so are
+source addresses a desk would question (warnings, which never block the story).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from storymap.authoring.exports import story_yaml
 from storymap.authoring.order import languages_of
-from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text
+from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
 from storymap.authoring.texts import missing, placeholders
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
@@ -24,8 +25,9 @@ from storymap.languages import language_name
 from storymap.loading import StoryError, parse_story
 from storymap.located import LocatedStory
 from storymap.model import Place, Story
+from storymap.source_addresses import address_warnings
 
-Kind = Literal["error", "place", "todo"]
+Kind = Literal["error", "place", "todo", "warning"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,15 @@ class Checked:
 
     @property
     def problems(self) -> list[Issue]:
-        return [issue for issue in self.issues if issue.kind != "todo"]
+        return [issue for issue in self.issues if issue.kind in ("error", "place")]
 
     @property
     def todo(self) -> list[Issue]:
         return [issue for issue in self.issues if issue.kind == "todo"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.kind == "warning"]
 
     @property
     def ready(self) -> bool:
@@ -90,6 +96,10 @@ def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
     located, places, place_issues = _locate_places(data)
     issues += place_issues
     issues += _todo(data)
+    issues += [
+        Issue("warning", where(path, data), message, path)
+        for path, message in address_warnings(data)
+    ]
     return Checked(tuple(issues), story, located, places)
 
 
@@ -185,7 +195,10 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
     draft = data.get("draft")
     todo = draft.get("todo") if isinstance(draft, dict) else None
     listed = [str(item) for item in todo] if isinstance(todo, list) else []
-    issues = [Issue("todo", item, "to write or check", parse_path(item)) for item in listed]
+    issues = [
+        Issue("todo", item, todo_parts(item)[1] or "to write or check", parse_path(item))
+        for item in listed
+    ]
     listed_paths = {parse_path(item) for item in listed}
     for path in placeholders({k: v for k, v in data.items() if k != "draft"}):
         if path not in listed_paths:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from storymap.authoring.paths import FieldPath, path_text, renumber
+from storymap.authoring.paths import FieldPath, path_text, renumber, todo_parts
 from storymap.dates import DateParseError, PartialDate
 from storymap.errors import StorymapError
 
@@ -177,7 +177,7 @@ def todo_done(data: dict[str, Any], paths: list[FieldPath]) -> dict[str, Any]:
     if not isinstance(draft, dict) or not isinstance(draft.get("todo"), list):
         return data
     written = {path_text(path) for path in paths}
-    remaining = [item for item in draft["todo"] if str(item) not in written]
+    remaining = [item for item in draft["todo"] if todo_parts(str(item))[0] not in written]
     if len(remaining) == len(draft["todo"]):
         return data
     return {**data, "draft": {**draft, "todo": remaining}}

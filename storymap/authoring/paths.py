@@ -16,6 +16,7 @@ from typing import Any
 FieldPath = tuple[str | int, ...]
 
 _OWNER = re.compile(r"\s+\((?:[a-z_ ]+) '.*'\)$", re.DOTALL)
+_REASON = re.compile(r"^(?P<path>\S+)\s+\((?P<reason>[^()]*)\)$")  # a draft's "path (why)"
 _PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]\s]+)")
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 
@@ -26,6 +27,7 @@ def parse_path(text: str) -> FieldPath | None:
     ``file`` and ``YAML`` (problems with the whole file) are not fields: None.
     """
     text = _OWNER.sub("", text.strip())
+    text = todo_parts(text)[0]
     if not text or text in ("file", "YAML"):
         return None
     parts: list[str | int] = []
@@ -37,6 +39,12 @@ def parse_path(text: str) -> FieldPath | None:
         parts.append(int(match[1]) if match[1] is not None else match[2])
         position = match.end()
     return tuple(parts) if parts and isinstance(parts[0], str) else None
+
+
+def todo_parts(item: str) -> tuple[str, str]:
+    """A draft's to-do item: ``"events[2].places (placed at the dateline)"`` -> the path and why."""
+    match = _REASON.match(item.strip())
+    return (match["path"], match["reason"]) if match else (item.strip(), "")
 
 
 def path_text(path: FieldPath) -> str:
@@ -115,6 +123,7 @@ def renumber(paths: Iterable[str], field: str, moved: dict[int, int | None]) -> 
             new = moved.get(path[1], path[1])
             if new is None:
                 continue
-            text = path_text((field, new, *path[2:]))
+            reason = todo_parts(text)[1]
+            text = path_text((field, new, *path[2:])) + (f" ({reason})" if reason else "")
         result.append(text)
     return result

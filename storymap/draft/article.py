@@ -162,7 +162,8 @@ def _is_heading(line: str, question: bool = False) -> bool:
 
 
 _DATELINE = re.compile(
-    r"^(?P<line>[A-Z][\w.' ]{1,40}?,\s*[A-Z][\w.' ]{1,40}?|[A-Z][\w .'-]{1,40}?\s*\([^)]{2,40}\))"
+    r"^(?P<line>[A-Z][\w.' -]{1,40}?,\s*[A-Z][\w.' ]{1,40}?"
+    r"|[A-Z][\w .'-]{1,40}?(?:,\s*[A-Z][\w .'-]{1,40}?)?\s*\([^)]{2,40}\))"
     r"\s*[–—-]{1,2}\s+(?=\S)"
 )
 
@@ -176,9 +177,12 @@ def _split_dateline(paragraph: str) -> tuple[str | None, str]:
 
 
 def _dateline_outlet(dateline: str) -> str | None:
-    """'Jakarta, IDN Times' and 'MOSCOW (Reuters)' name their outlet; 'SEOUL, Oct 27' does not."""
+    """'Jakarta, IDN Times', 'MOSCOW (Reuters)' and 'TEMPO.CO, Jakarta' name their outlet (a
+    web address comes first or second); 'SEOUL, Oct 27' does not."""
     inside = re.search(r"\(([^)]+)\)", dateline)
-    outlet = inside[1] if inside else dateline.split(",", 1)[1] if "," in dateline else ""
+    parts = [part.strip() for part in dateline.split(",")]
+    web = [part for part in parts if re.search(r"\w\.(?:co|com|id|net|org)\b", part, re.I)]
+    outlet = inside[1] if inside else web[0] if web else parts[1] if len(parts) > 1 else ""
     outlet = outlet.strip()
     return outlet if outlet and not re.search(r"\d", outlet) else None
 

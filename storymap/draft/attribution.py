@@ -50,6 +50,7 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _LEADING = {"the", "a", "an", "para", "sang", "pihak"}
+_PRONOUNS = {"dia", "ia", "mereka", "kami", "kita", "he", "she", "they", "it", "we", "this", "that"}
 _CONNECTORS = {"of", "de", "al", "bin", "van", "von", "da"}
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTE_LENGTH = 12  # characters between the marks, at least
@@ -73,6 +74,39 @@ class Credit:
         return any(w[:1].islower() and w not in _CONNECTORS for w in self.name.split())
 
 
+_STORM = re.compile(
+    r"\b(?:hurricane|typhoon|cyclone|tropical\s+storm|storm|badai|topan|siklon|huracán|tormenta"
+    r"|ciclón|tifón|ouragan|tempête|typhon|إعصار|عاصفة)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_storm(credit: Credit, sentence: str) -> bool:
+    """'Hurricane Milton reported …', 'huracán “Milton”': a storm's name, never an outlet."""
+    before = sentence[: credit.start].rstrip(" \"“”'‘’«»")
+    first = credit.name.split()[0] if credit.name.split() else ""
+    return bool(_STORM.search(before) or _STORM.search(first + " "))
+
+
+def as_people(found: list[Credit], sentence: str, speakers: set[str]) -> list[Credit]:
+    """Outlets that are people or storms become what they are: a person whose words are
+    quoted ("menurut Jokowi" where the article also says "ujar Jokowi", "according to
+    President Ruto") is a speaker; a storm's name is dropped."""
+    result = []
+    speaker_words = {w for name in speakers for w in name.split() if w[:1].isupper()}
+    for credit in found:
+        if credit.role == "outlet" and not credit.described:
+            if is_storm(credit, sentence):
+                continue
+            titled = sentence[: credit.start].split()[-1:] and (
+                sentence[: credit.start].split()[-1] in TITLE_WORDS
+            )
+            if titled or set(credit.name.split()) & speaker_words:
+                credit = Credit(credit.name, "speaker", credit.phrase, credit.start, credit.end)
+        result.append(credit)
+    return result
+
+
 @dataclass(frozen=True)
 class Quotation:
     text: str
@@ -85,16 +119,16 @@ def credits(sentence: str) -> list[Credit]:
     """Every outlet and speaker the sentence credits, in order, without repeats."""
     found: list[Credit] = []
     taken = Spans()
-    for spans, role in (
-        (_matched(_AFTER_OUTLET, sentence), "outlet"),
-        (_matched(_PHRASE_BEFORE_OUTLET, sentence), "outlet"),
-        (_names_before(_OUTLET_PHRASE, sentence), "outlet"),
-        (_matched(_AFTER_SPEAKER, sentence), "speaker"),
-        (_names_before(_SPEAKER_PHRASE, sentence), "speaker"),
-        (_matched(_DESCRIBED_OUTLET, sentence), "outlet"),
+    for spans, role, keep in (
+        (_matched(_AFTER_OUTLET, sentence), "outlet", 1),  # "dilansir Antara": one word stays
+        (_matched(_PHRASE_BEFORE_OUTLET, sentence), "outlet", 0),
+        (_names_before(_OUTLET_PHRASE, sentence), "outlet", 0),
+        (_matched(_AFTER_SPEAKER, sentence), "speaker", 0),
+        (_names_before(_SPEAKER_PHRASE, sentence), "speaker", 0),
+        (_matched(_DESCRIBED_OUTLET, sentence), "outlet", 0),
     ):
         for raw, at, phrase in spans:
-            name = _clean(raw)
+            name = _clean(raw, keep)
             if not name or taken.covers(at):
                 continue
             start = at + raw.find(name)
@@ -163,7 +197,7 @@ def _capital_inside(word: str) -> int | None:
     return None
 
 
-def _clean(name: str) -> str:
+def _clean(name: str, keep: int = 0) -> str:
     """Trim a name to its words: no title or acronym before it ("Menlu RI Retno Marsudi"),
     nothing after a title word within it ("Thomas Lembong Istana Kepresidenan")."""
     words = name.strip(" ,.;:").split()
@@ -174,8 +208,10 @@ def _clean(name: str) -> str:
     if not any(w.endswith(("'s", "’s")) for w in words):  # "Seoul's Foreign Ministry" stays
         cut = next((i for i, w in enumerate(words) if i > 1 and w in TITLE_WORDS), len(words))
         words = words[:cut]
-    while words and words[-1].lower() in STOPWORDS:
-        words.pop()
+    while len(words) > keep and words[-1].lower() in STOPWORDS:
+        words.pop()  # "Reuters Senin"; after "dilansir", one word stays: "Antara", the agency
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return ""
     return " ".join(words).strip(" ,.;:")
 
 

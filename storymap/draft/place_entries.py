@@ -2,8 +2,9 @@
 
 Every entry is located by the geocoder's own layers before it is written, so ``evidence``
 names the layer that will place it on the map. A place in a country the article never
-names, a place found by a curated description ("jembatan darat"), and a region marked at
-its city are flagged for the author in ``draft.todo`` and in the evidence.
+names, a place found by a curated description ("jembatan darat"), a region marked at its
+city and a country (drawn at its centre) are flagged for the author in ``draft.todo`` and in
+the evidence.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def _entry(key: str, found: list[Mention], sentences: Sequence[str], lang: str) 
             "country": hit.country,
         }
         entry = PlaceEntry(key, data, found)
+        entry.checks.append(
+            ("", "placed at the country's centre: name a finer place if the article gives one")
+        )
         if not info.outlined:  # too small for the 1:110m outlines: marked at its capital
             radius = max(5.0, round((info.area_km2 / 3.14159) ** 0.5))
             data.update(kind="region", aliases=[info.capital], precision_km=radius)

@@ -27,10 +27,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from storymap.draft.countries import CountryNames
-from storymap.draft.spans import Spans
+from storymap.draft.place_choice import Candidates, choose
+from storymap.draft.place_names import (
+    KIND_WORDS,
+    POSTPOSITIVE,
+    Run,
+    is_code,
+    is_topic,
+    name_runs,
+    sub_runs,
+)
 from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
 from storymap.geocoding import GazetteerLayer, Query, normalise
 from storymap.geocoding.city_index import City
+from storymap.geocoding.gazetteer_data import STORY_KIND
 
 CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
@@ -80,7 +90,7 @@ class PlaceFinder:
         self.countries = CountryNames(lang)
         self.gazetteer = gazetteer or GazetteerLayer.shared()
         self._curated = _curated_names(self.countries)
-        self._looked_up: dict[str, list[City]] = {}
+        self._looked_up: dict[tuple[str, ...], tuple[City, ...]] = {}
 
     def find(
         self, sentences: list[str], masked: dict[int, list[tuple[int, int]]] | None = None
@@ -90,6 +100,8 @@ class PlaceFinder:
         mentions: list[Mention] = []
         for number, sentence in enumerate(sentences):
             for m in self.countries.find(sentence):
+                if is_topic(sentence, m.start, m.end) or _in_longer_name(sentence, m.end):
+                    continue  # "talks on Iran", "Indonesia vs China"; "Mexico City"
                 hit = Hit(f"country:{m.code}", "country", m.code, m.code, "country name")
                 mentions.append(Mention(hit, m.words, number, m.start, m.end))
         named = {m.hit.country for m in mentions}
@@ -108,17 +120,66 @@ class PlaceFinder:
             masked[number] += [(m.start, m.end) for m in own]
         mentions = [m for m in mentions if id(m) not in replaced]
         named |= {m.hit.country for m in mentions}
+        named |= {m.code for s in sentences for m in self.countries.find(s)}  # topics count here
         lower_words = {w for s in sentences for w in _TOKEN.findall(s) if w.islower()}
-        person_words = set()
-        runs_by_sentence = {n: _capitalised_runs(s, masked[n]) for n, s in enumerate(sentences)}
-        for runs in runs_by_sentence.values():
-            person_words |= {w for run in runs if len(run) > 1 for w, _, _ in run}
-        for number, runs in runs_by_sentence.items():
-            for run in runs:
-                mention = self._find_city(run, number, named, lower_words, person_words)
-                if mention is not None:
-                    mentions.append(mention)
+        runs_by_sentence = {n: name_runs(s, masked[n]) for n, s in enumerate(sentences)}
+        person_words = {
+            w
+            for runs in runs_by_sentence.values()
+            for run in runs
+            if _person_like(run)
+            for w in run.words
+        }
+        found = [
+            item
+            for number, runs in runs_by_sentence.items()
+            for run in runs
+            for item in self._candidates(number, run, lower_words, person_words)
+        ]
+        for n, city in choose(found, named).items():
+            item = found[n]
+            own = normalise(city.name) in {normalise(a) for a in item.names_asked}
+            how = "gazetteer name" if own else "gazetteer alternate name"
+            key = f"city:{city.geonameid}" if city.kind == "city" else f"gazetteer:{city.geonameid}"
+            kind = STORY_KIND.get(city.kind, "city")
+            hit = Hit(key, kind, city.country, city.name, how, city.population)
+            mentions.append(
+                Mention(hit, item.run.text, item.sentence, item.run.start, item.run.end)
+            )
         return sorted(mentions, key=lambda m: (m.sentence, m.start))
+
+    def _candidates(
+        self, number: int, run: Run, lower_words: set[str], person_words: set[str]
+    ) -> list[Candidates]:
+        """The gazetteer's places for the run, or for its shorter runs when it names none."""
+        for attempt in [run, *sub_runs(run)]:
+            if not self._may_name_a_place(attempt, lower_words, set()):
+                continue
+            names = _names_to_ask(attempt)
+            if names not in self._looked_up:  # a name an article repeats is looked up once
+                self._looked_up[names] = tuple(self.gazetteer.cities(Query(names)))
+            places = self._looked_up[names]
+            if places:
+                weak = attempt.part or (
+                    len(attempt.words) == 1 and attempt.words[0] in person_words
+                )
+                return [Candidates(number, attempt, places, names, weak)]
+        return []
+
+    @staticmethod
+    def _may_name_a_place(run: Run, lower_words: set[str], person_words: set[str]) -> bool:
+        """Not a code ("UPG"), not a common word, not part of a person's name."""
+        if is_code(run):
+            return False
+        if len(run.words) == 1 and run.hint is None:
+            word = run.words[0]
+            return not (
+                len(word) < 3
+                or word.lower() in STOPWORDS
+                or word.lower() in lower_words
+                or word in person_words
+            )
+        return True
 
     def _find_curated(self, sentence: str, number: int, named: set[str]) -> list[Mention]:
         found: list[Mention] = []
@@ -143,42 +204,33 @@ class PlaceFinder:
             found.append(Mention(hit, text, number, start, end))
         return found
 
-    def _find_city(
-        self,
-        run: list[tuple[str, int, int]],
-        number: int,
-        named: set[str],
-        lower_words: set[str],
-        person_words: set[str],
-    ) -> Mention | None:
-        text = " ".join(w for w, _, _ in run)
-        if len(run) == 1:
-            word = run[0][0]
-            if (
-                len(word) < 3
-                or word.lower() in STOPWORDS
-                or word.lower() in lower_words
-                or word in person_words
-            ):
-                return None
-        if text not in self._looked_up:  # a name an article repeats is looked up once
-            self._looked_up[text] = self.gazetteer.cities(Query((text,), None))
-        cities = self._looked_up[text]
-        if not cities:
-            return None
-        at_home = [c for c in cities if c.country in named]
-        city = (at_home or cities)[0]
-        own_name = normalise(city.name) == normalise(text)
-        if at_home:
-            if not own_name and city.population < ALTERNATE_NAME_CITY:
-                return None
-        elif not own_name or city.population < BIG_CITY:
-            return None
-        sentence_start = run[0][1]
-        how = "gazetteer name" if own_name else "gazetteer alternate name"
-        kind = "city"
-        hit = Hit(f"city:{city.geonameid}", kind, city.country, city.name, how, city.population)
-        return Mention(hit, text, number, sentence_start, run[-1][2])
+
+def _in_longer_name(sentence: str, end: int) -> bool:
+    """'Mexico City', 'South China Sea': the country's name is part of a place's name."""
+    following = re.match(r" ([A-Z][a-z]+)", sentence[end:])
+    return bool(following and following[1].lower() in POSTPOSITIVE | {"city", "town"})
+
+
+def _person_like(run: Run) -> bool:
+    """Several capitalised words none of which is a common word, a title or a kind of place:
+    "Vladimir Putin", "Spirit Bandung"; not "Timur Laut Jailolo" nor "Halmahera Selatan"."""
+    return (
+        len(run.words) > 1
+        and run.hint is None
+        and not any(
+            w.lower() in STOPWORDS or w.lower() in KIND_WORDS or w in TITLE_WORDS for w in run.words
+        )
+    )
+
+
+def _names_to_ask(run: Run) -> tuple[str, ...]:
+    """'Danau Toba' then 'Toba'; 'Weddell Sea' then 'Weddell'; the run alone without a hint;
+    without an elided article ("d'Azilal" is "Azilal", "l'Atlantique" "Atlantique")."""
+    text = re.sub(r"^[dDlL]['’](?=[A-Z])", "", run.text)
+    if run.hint_word is None:
+        return tuple(dict.fromkeys((run.text, text)))
+    joined = f"{run.hint_word} {run.text}" if run.hint_before else f"{run.text} {run.hint_word}"
+    return tuple(dict.fromkeys((joined, run.text, text)))
 
 
 def region_before(sentence: str, start: int) -> bool:
@@ -241,32 +293,6 @@ def _follow(
         else:
             return start, end
     return None
-
-
-def _capitalised_runs(
-    sentence: str, masked: list[tuple[int, int]]
-) -> list[list[tuple[str, int, int]]]:
-    """Runs of capitalised words joined by a space or a hyphen, cut at masked spans and titles."""
-    runs: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
-    last_end = -1
-    taken = Spans(masked)
-    for match in _TOKEN.finditer(sentence):
-        word, start, end = match[0], match.start(), match.end()
-        joined = current and sentence[last_end:start] in (" ", "-", "–")
-        if not joined and current:
-            runs.append(current)
-            current = []
-        if not word[0].isupper() or word in TITLE_WORDS or taken.overlaps(start, end):
-            if current:
-                runs.append(current)
-            current = []
-        else:
-            current.append((word, start, end))
-        last_end = end
-    if current:
-        runs.append(current)
-    return runs
 
 
 def _inside(mention: Mention, outer: Mention) -> bool:

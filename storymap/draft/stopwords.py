@@ -1,6 +1,6 @@
 """Capitalised words that are not place names, though a gazetteer may know a town so called.
 
-``STOPWORDS``: common Indonesian and English words (capitalised at the start of a sentence,
+``STOPWORDS``: common Indonesian, English, Spanish and French words (capitalised at the start of a sentence,
 or in a quotation: "Anda"), weekdays, months. ``TITLE_WORDS``: titles and kinds of place
 that stand before a name ("Presiden", "Menlu", "Kota", "Provinsi") and so cut a run of
 capitalised words: in "Presiden China Xi Jinping" the country is "China".
@@ -38,6 +38,10 @@ STOPWORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     senin selasa rabu kamis jumat sabtu ahad
     january february march april may june july august september october november december
+    el la los las lo un una unos unas en con por para sobre tras según desde hasta entre
+    este esta estos estas ese esa aquí allí también pero como más muy sin ante bajo
+    le les des du au aux une et dans sur pour par avec selon après avant depuis vers chez
+    ce cette ces il elle ils elles nous vous on où mais aussi très plus sans sous entre
     januari februari maret mei juni juli agustus oktober desember
     """
     )

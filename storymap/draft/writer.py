@@ -19,8 +19,20 @@ from storymap.draft.events import DraftEvent
 from storymap.draft.place_entries import Ids, PlaceEntry, slug, unique
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../story.schema.json"
-OTHER = {"id": "en", "en": "id"}
-WRITE = {"id": "tulis", "en": "write"}
+
+
+def story_languages(lang: str) -> list[str]:
+    """The article's language and a second one: English, or Indonesian for an English article."""
+    return [lang, "id" if lang == "en" else "en"]
+
+
+def other_language(lang: str) -> str:
+    return story_languages(lang)[1]
+
+
+def write(lang: str, words: str) -> str:
+    """'[tulis: …]' in Indonesian, '[write: …]' in every other language (English words)."""
+    return f"[{'tulis' if lang == 'id' else 'write'}: {words}]"
 
 
 @dataclass(frozen=True)
@@ -41,13 +53,21 @@ def story_data(
     """The story as plain data in the format's field order, and the todo list."""
     todo: list[str] = []
     lang = source.lang
+    languages = story_languages(lang)
     outlet = source.outlet or "[write: the outlet]"
     data: dict[str, Any] = {
         "id": slug(source.title or source.file_name) or "draft",
-        "title": _placeholder("the story's headline", "judul peta cerita", "title", todo),
-        "subtitle": _placeholder(
-            "one line on what the story covers", "satu baris tentang isi cerita", "subtitle", todo
+        "title": _placeholder(
+            "the story's headline", "judul peta cerita", "title", languages, todo
         ),
+        "subtitle": _placeholder(
+            "one line on what the story covers",
+            "satu baris tentang isi cerita",
+            "subtitle",
+            languages,
+            todo,
+        ),
+        **({} if set(languages) == {"id", "en"} else {"languages": languages}),
         "default_language": lang,
         "source": {
             "outlet": outlet,
@@ -56,13 +76,16 @@ def story_data(
             "date": source.published.isoformat(),
             "language": lang,
         },
-        "credits": [{"role": {"id": "Artikel sumber", "en": "Source article"}, "name": outlet}],
+        "credits": [
+            {"role": _texts("Artikel sumber", "Source article", languages), "name": outlet}
+        ],
     }
     todo += [] if source.outlet else ["source.outlet"]
     todo += [] if source.title else ["source.title"]
     by_key = {entry.key: entry for entry in places}
     data["places"] = []
     for index, entry in enumerate(places):
+        entry.data = _in_languages(entry, languages, lang)
         data["places"].append(entry.data)
         todo += [f"places[{index}]{'.' + tail if tail else ''}" for tail, _ in entry.checks]
     dominant = Counter(e.category for e in events if e.category).most_common(1)
@@ -77,9 +100,36 @@ def story_data(
     return data, todo
 
 
-def _placeholder(en: str, id_: str, path: str, todo: list[str]) -> dict[str, str]:
-    todo += [f"{path}.id", f"{path}.en"]
-    return {"id": f"[tulis: {id_}]", "en": f"[write: {en}]"}
+def _in_languages(entry: PlaceEntry, languages: list[str], lang: str) -> dict[str, Any]:
+    """The place's texts in the story's languages: the article's own word for its language
+    (as written), else the English name; a note to translate in a language we do not write."""
+    data = dict(entry.data)
+    written = next((m.words for m in entry.mentions if m.words[:1].isupper()), None)
+    for key in ("name", "note"):
+        text = data.get(key)
+        if not isinstance(text, dict) or "en" not in text:
+            continue
+        if key == "name":
+            own = written if entry.data["kind"] != "country" or lang not in text else None
+            fill = {lang: text.get(lang) or own or text["en"]}
+        else:
+            fill = {lang: text.get(lang) or write(lang, text["en"])}
+        data[key] = {code: text.get(code) or fill.get(code) or text["en"] for code in languages}
+    return data
+
+
+def _placeholder(
+    en: str, id_: str, path: str, languages: list[str], todo: list[str]
+) -> dict[str, str]:
+    todo += [f"{path}.{lang}" for lang in languages]
+    return {lang: write(lang, id_ if lang == "id" else en) for lang in languages}
+
+
+def _texts(id_: str, en: str, languages: list[str]) -> dict[str, str]:
+    """Our own words for a fixed text: Indonesian, English, and English words to translate."""
+    return {
+        lang: id_ if lang == "id" else en if lang == "en" else write(lang, en) for lang in languages
+    }
 
 
 def _event(
@@ -93,40 +143,39 @@ def _event(
     todo: list[str],
 ) -> dict[str, Any]:
     path = f"events[{index}]"
-    chosen = _event_places(event, by_key)
-    if not chosen:  # no place in its sentences: the article's first place, to be checked
-        chosen = [places[0]]
-        todo.append(f"{path}.places")
-    when = event.found.date
-    where = {lang: " & ".join(p.data["name"][lang] for p in chosen[:2]) for lang in ("id", "en")}
-    short = {lang: when.format(lang, short=True) for lang in ("id", "en")}
-    data: dict[str, Any] = {
-        "id": unique(slug(f"{chosen[0].id} {when}"), used),
-        "date": str(when),
-        "date_note": event.found.note(),
+    languages = story_languages(source.lang)
+    chosen = _event_places(event, by_key) or [places[0]]  # else the article's first place
+    when = event.found.date if event.found else None
+    where = {lang: " & ".join(p.data["name"][lang] for p in chosen[:2]) for lang in languages}
+    data: dict[str, Any] = {"id": unique(slug(f"{chosen[0].id} {when or 'undated'}"), used)}
+    if when is not None and event.found is not None:
+        data["date"] = str(when)
+        data["date_note"] = _date_note(event.found.note(), when, languages, path, todo)
+    data |= {
         "places": [p.id for p in chosen],
         "category": event.category or fallback,
-        "title": {
-            "id": f"[tulis: apa yang terjadi di {where['id']} pada {short['id']}]",
-            "en": f"[write: what happened at {where['en']} {'on' if when.is_exact_day else 'in'} "
-            f"{short['en']}]",
-        },
+        "title": {lang: write(lang, _what(lang, where[lang], when)) for lang in languages},
         "summary": {
-            "id": "[tulis: ringkasan dengan kata-kata sendiri; lihat evidence]",
-            "en": "[write: a summary in your own words; see evidence]",
+            lang: write(lang, "ringkasan dengan kata-kata sendiri; lihat evidence")
+            if lang == "id"
+            else write(lang, "a summary in your own words; see evidence")
+            for lang in languages
         },
         "sources": _sources(event, source, path, todo),
     }
-    if event.found.reading.uncertain:
-        todo.append(f"{path}.date")
+    reasons = list(event.reasons)
+    if event.found is not None and event.found.reading.uncertain and not event.found.inherited:
+        reasons.append(("date", event.found.reading.why or "the date is a guess"))
+    for name, reason in dict.fromkeys(reasons):
+        todo.append(f"{path}.{name} ({reason})")
     if event.category is None:
         todo.append(f"{path}.category")
-    todo += [f"{path}.title.id", f"{path}.title.en", f"{path}.summary.id", f"{path}.summary.en"]
+    todo += [f"{path}.{field}.{lang}" for field in ("title", "summary") for lang in languages]
     quote = event.quotation
     if quote is not None:
-        lang, other = source.lang, OTHER[source.lang]
+        lang, other = source.lang, other_language(source.lang)
         data["quote"] = {
-            "text": {lang: quote.text, other: f"[{WRITE[other]}: {_translate(other)}]"},
+            "text": {lang: quote.text, other: write(other, _translate(other))},
             "speaker": quote.speaker or "[write: who said it]",
             "via": quote.via or source.outlet or "[write: the outlet]",
             "original_language": lang,
@@ -136,6 +185,30 @@ def _event(
             todo.append(f"{path}.quote.speaker")
     data["evidence"] = event.evidence
     return data
+
+
+def _what(lang: str, where: str, when: PartialDate | None) -> str:
+    """What the title should say: what happened, where, when (in the story's words)."""
+    short = when.format(lang, short=True) if when else None
+    if lang == "id":
+        return f"apa yang terjadi di {where}" + (f" pada {short}" if short else "")
+    if when is None:
+        return f"what happened at {where}"
+    return f"what happened at {where} {'on' if when.is_exact_day else 'in'} {short}"
+
+
+def _date_note(
+    note: dict[str, str], when: PartialDate, languages: list[str], path: str, todo: list[str]
+) -> dict[str, str]:
+    """The note in Indonesian and English; in another language, the English one to translate."""
+    result = {}
+    for lang in languages:
+        if lang in note:
+            result[lang] = note[lang]
+        else:
+            result[lang] = write(lang, note["en"].replace(when.format("en"), when.format(lang)))
+            todo.append(f"{path}.date_note.{lang}")
+    return result
 
 
 def _translate(lang: str) -> str:
@@ -152,12 +225,13 @@ def _event_places(event: DraftEvent, by_key: dict[str, PlaceEntry]) -> list[Plac
 
 
 def _sources(event: DraftEvent, source: Source, path: str, todo: list[str]) -> list[dict]:
-    """The outlets and speakers the event's sentences credit, or the article's outlet."""
+    """The outlets the event's sentences credit, or the article's outlet. A person whose
+    words are quoted is the quotation's speaker, not a source ("Reported by: Jokowi")."""
     found: list[dict[str, Any]] = []
-    for credit in event.credits:
+    for credit in (c for c in event.credits if c.role == "outlet"):
         if credit.described:  # "data dari Korea Selatan dan Kyiv": words to translate
-            other = OTHER[source.lang]
-            outlet: Any = {source.lang: credit.name, other: f"[{WRITE[other]}: {credit.name}]"}
+            other = other_language(source.lang)
+            outlet: Any = {source.lang: credit.name, other: write(other, credit.name)}
             todo.append(f"{path}.sources[{len(found)}].outlet.{other}")
         else:
             outlet = credit.name

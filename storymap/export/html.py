@@ -1,16 +1,17 @@
 """One self-contained HTML file per story: opens from a USB stick with no network at all.
 
+The same file is the reader, the presenter (``#present``) and the presenter's speaker view.
+
 Leaflet, the reader's scripts (the same ``core.js``, ``storymap-layers.js`` and
 ``reader.js`` the app runs) and styles, the payload (``storymap.payload``: the map and
 the words of every language, narratives included) and the Natural Earth outlines are all
 inlined. A Content-Security-Policy allows only the page's own scripts (by hash), images
-only from the base maps' hosts, and no connections.
+only from the base maps' hosts and the story's own pictures' hosts, and no connections.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 from functools import cache
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storymap import __version__
-from storymap.basemaps import TILES, tile_hosts
+from storymap.basemaps import TILES
 from storymap.errors import StorymapError
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.i18n import language_label, t
@@ -26,6 +27,7 @@ from storymap.located import LocatedStory
 from storymap.payload import reader_payload
 from storymap.render import credits_html, event_list_html, template
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
+from storymap.web.policy import image_sources, script_hash
 
 
 class UnknownTiles(StorymapError, ValueError):
@@ -45,19 +47,22 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
                 "credits_heading": t("credits", lang),
                 "list": event_list_html(story, lang),
                 "credits": credits_html(story, lang),
+                "present": t("present", lang),
+                "present_help": t("present_help", lang),
             }
             for lang in story.languages
         },
         "tiles": tiles,
     }
     scripts = [_asset(LEAFLET / "leaflet.js"), *(_asset(WEB_ASSETS / name) for name in READER_SCRIPTS),
-               _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
+               _asset(WEB_ASSETS / "speaker.js"), _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
     lang = story.default_language
     return template("standalone.html.j2").render(
         lang=lang,
         title=story.title.get(lang),
         subtitle=story.subtitle.get(lang),
         languages=[(code, language_label(code)) for code in story.languages],
+        present=t("present", lang),
         version=__version__,
         leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),
@@ -65,8 +70,8 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         data_json=script_json(data),
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
         scripts=scripts,
-        script_hashes=" ".join(_csp_hash(script) for script in scripts),
-        tile_hosts=" ".join(tile_hosts()),
+        script_hashes=" ".join(script_hash(script) for script in scripts),
+        tile_hosts=" ".join(image_sources(story)),
     )
 
 
@@ -74,11 +79,6 @@ def script_json(value: Any) -> str:
     """JSON that is safe inside <script>: no '<' can close the element early; no NaN."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _csp_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 @cache

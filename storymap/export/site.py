@@ -25,12 +25,14 @@ from markupsafe import Markup
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import interface_language, t
+from storymap.languages import text_direction
 from storymap.located import LocatedStory
 from storymap.model import UI_LANGUAGES, Story
 from storymap.sanitise import ALLOWED_ATTRIBUTES, clean
 
-SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout")
-LINKED = ("handout", "png", "geojson", "places-geojson", "csv")  # on the index, after the page
+SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout", "teacher")
+# on the index, after the page
+LINKED = ("handout", "teacher", "png", "geojson", "places-geojson", "csv")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GENERATOR = "storymap site export"  # in the index; marks a folder the next export may replace
 INDEX = "index.html"
@@ -41,7 +43,7 @@ SITE_CSS = (
     "a{color:#0061a0}.links{font-size:14px}"
 )
 # The index's cards pass through nh3 too, keeping the attributes they use.
-CARD_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "article": {"class"}, "section": {"lang"}}
+CARD_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "article": {"class"}, "section": {"lang", "dir"}}
 
 
 class SiteError(StorymapError, ValueError):
@@ -112,7 +114,9 @@ def index_html(stories: list[LocatedStory]) -> str:
 def _section(item: LocatedStory, lang: str) -> dict[str, object]:
     story = item.story
     files = {(fmt, file_lang): name for name, fmt, file_lang in planned_files(item)}
-    links = [
+    page = FORMATS["html"].file_name(story.id, lang)
+    links = [Link(f"{page}#present&lang={lang}", t("present", lang))]  # the page, for a class
+    links += [
         Link(name, t(FORMATS[fmt].label, lang))
         for fmt in LINKED
         for name in [files.get((fmt, lang)) or files.get((fmt, story.default_language))]
@@ -122,7 +126,7 @@ def _section(item: LocatedStory, lang: str) -> dict[str, object]:
         links.append(Link(files["story", story.default_language], t("download_story", lang)))
     return {
         "lang": lang,
-        "page": f"{FORMATS['html'].file_name(story.id, lang)}#lang={lang}",
+        "page": f"{page}#lang={lang}",
         "title": story.title.get(lang),
         "subtitle": story.subtitle.get(lang),
         "links": links,
@@ -134,6 +138,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)  # fmt: skip
     env.filters["second_defence"] = lambda markup: Markup(clean(markup, attributes=CARD_ATTRIBUTES))
+    env.globals["direction"] = text_direction
     return env
 
 

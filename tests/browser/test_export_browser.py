@@ -11,6 +11,7 @@ from browser_helpers import (
     Watched,
     assert_step_shown_together,
     drawn_markers,
+    open_file,
     shoot,
     wait_until,
 )
@@ -32,26 +33,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def open_offline(
     browser: object, path: Path, width: int = 1400, height: int = 900, clock: bool = False
 ) -> Watched:
-    """A page that can read local files and nothing else; every other request is recorded."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    if clock:
-        page.clock.install()
-    watched = Watched(page)
-
-    def only_files(route: object) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            watched.requests.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_files)
-    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
-    page.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(path.as_uri())
-    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
-    return watched
+    """The export from disk at a laptop's size (browser_helpers.open_file)."""
+    return open_file(browser, path, width=width, height=height, clock=clock)
 
 
 def test_export_works_with_no_network(browser: object, exported: Path) -> None:
@@ -156,4 +139,28 @@ def test_static_site_index_opens_each_story_offline(browser: object, tmp_path: P
     page.get_by_role("link", name="Russia and North Korea, ever closer").click()
     wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     expect(page.locator("#title")).to_have_text("Russia and North Korea, ever closer")
+    assert watched.errors == []
+
+
+def test_the_kursk_region_is_drawn_as_its_area(browser: object, exported: Path) -> None:
+    """A region with an outline is an area on the map, not a dot: faint in the overview,
+    filled in its event's colour at its step, faint again once past."""
+    watched = open_offline(browser, exported)
+    page = watched.page
+    areas = ".leaflet-story-areas-pane path"
+    assert page.locator(areas).count() == 1  # the overview shows every place, the area too
+    assert page.locator(areas).first.get_attribute("fill-opacity") == "0.07"
+    page.goto(exported.as_uri() + "#event=kursk-acknowledged&lang=en")
+    page.reload()
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
+    expect(page.locator("#narrative")).to_contain_text("Kursk")
+    wait_until(page, f"document.querySelectorAll('{areas}').length === 1")
+    area = page.locator(areas).first
+    box = area.bounding_box()
+    assert box is not None and box["width"] > 20 and box["height"] > 15  # an area, not a dot
+    assert float(area.get_attribute("fill-opacity")) == 0.2  # current: its colour, filled
+    shoot(page, "export-kursk-area")
+    page.focus("#slider")
+    page.keyboard.press("ArrowRight")
+    wait_until(page, f"document.querySelector('{areas}').getAttribute('fill-opacity') === '0.07'")
     assert watched.errors == []

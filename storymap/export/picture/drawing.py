@@ -21,7 +21,7 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from shapely.geometry import box
+from shapely.geometry import box, shape
 
 from storymap.export.picture.marks import Mark, RouteMark
 from storymap.export.picture.projection import XY, LonLat, Projection
@@ -78,6 +78,25 @@ def draw_countries(ax: Axes, projection: Projection) -> None:
     world = pd.concat([world.clip(box(*clip)) for clip in projection.clips])
     world = world[~world.geometry.is_empty].to_crs(projection.crs)
     world.plot(ax=ax, facecolor=LAND, edgecolor=BORDER, linewidth=0.6, zorder=1)
+
+
+def draw_areas(ax: Axes, areas: Sequence[tuple[dict, str]], projection: Projection) -> None:
+    """Provinces, lakes and seas drawn as their outlines (GeoJSON, lon/lat), in their colour,
+    over the countries and under the routes and places."""
+    if not areas:
+        return
+    frame = gpd.GeoDataFrame(
+        {"colour": [colour for _, colour in areas]},
+        geometry=[shape(geometry) for geometry, _ in areas],
+        crs="EPSG:4326",
+    )
+    clipped = pd.concat([frame.clip(box(*clip)) for clip in projection.clips])
+    clipped = clipped[~clipped.geometry.is_empty].to_crs(projection.crs)
+    if clipped.empty:
+        return
+    clipped.plot(ax=ax, facecolor=clipped["colour"], edgecolor=clipped["colour"], alpha=0.25,
+                 linewidth=0, zorder=2)  # fmt: skip
+    clipped.plot(ax=ax, facecolor="none", edgecolor=clipped["colour"], linewidth=1.2, zorder=2)
 
 
 def draw_routes(

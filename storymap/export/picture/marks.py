@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storymap.geocoding import Location
+from storymap.geocoding.outlines import place_outline
 from storymap.geometry import route_line
 from storymap.model import Event, Story
 from storymap.style import category_styles
@@ -71,12 +72,28 @@ def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[M
                 name=place.name.get(lang),
                 kind=place.kind,
                 colour=colours[event.category] if event else NO_EVENT,
-                exact=event.date is not None and event.date.is_exact_day if event else True,
+                exact=event.date is not None and event.date.is_exact if event else True,
                 events=count.get(place.id, 0),
                 alone=place.id in alone,
             )
         )
     return marks
+
+
+def story_areas(story: Story, located: dict[str, Location]) -> list[tuple[dict, str]]:
+    """The places drawn as their outlines (``storymap.geocoding.outlines``), each in the
+    colour of its last event."""
+    colours = _colours(story)
+    last: dict[str, str] = {}
+    for event in story.events:
+        for place_id in event.places:
+            last[place_id] = colours[event.category]
+    areas = []
+    for place in story.places:
+        outline = place_outline(place, located[place.id])
+        if outline is not None:
+            areas.append((outline, last.get(place.id, NO_EVENT)))
+    return areas
 
 
 def story_routes(story: Story, located: dict[str, Location]) -> list[RouteMark]:
