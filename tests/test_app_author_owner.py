@@ -193,3 +193,16 @@ def test_old_drafts_are_removed_while_the_server_runs_at_most_hourly(browsers, m
     assert drafts().load(second) is not None
     author_state.prune_now_and_then(now=1_003_601.0)  # an hour later
     assert drafts().load(second) is None
+
+
+def test_the_owner_components_page_runs_only_its_own_script():
+    """Its frame, like every frame of ours, carries a policy first: no inline script, no
+    other origin (the app's header is not sent to components' frames)."""
+    page = (ROOT / "storymap_ui" / "owner" / "index.html").read_text(encoding="utf-8")
+    head = page.split("<head>", 1)[1]
+    first = head.strip().splitlines()[1]  # after the charset
+    assert first == (
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "script-src 'self'; base-uri 'none'; form-action 'none'\">"
+    )
+    assert page.count("<script") == 1 and '<script src="owner.js"></script>' in page
