@@ -31,6 +31,13 @@ def test_every_annotated_article_loads_with_its_anchors_in_its_text():
             assert any(" ".join(a.split()) in flat for a in event.anchors), article.name
 
 
+def test_the_held_out_articles_load_and_are_kept_apart():
+    held_out = load_all(ARTICLES / "heldout")
+    assert len(held_out) >= 8
+    assert {a.annotation.language for a in held_out} >= {"id", "en", "es", "fr"}
+    assert not {a.name for a in held_out} & {a.name for a in load_all(ARTICLES)}
+
+
 def test_an_anchor_that_is_not_in_the_text_is_refused(tmp_path: Path):
     source = ARTICLES / "es-bolivia-runoff.yaml"
     data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
