@@ -85,6 +85,8 @@ def parse_article(data: bytes | str, source: str = "<article>") -> Article:
     for line in lines:
         if _BULLET.match(line):
             line = _BULLET.sub("", line)
+        elif _NUMBERED.match(line):
+            line = _NUMBERED.sub("", line)  # "4. Afrika Selatan: …": an item of a listicle
         elif _is_heading(line):
             continue
         if not body and dateline is None:
@@ -140,6 +142,9 @@ def _html_to_text(html: str, source: str) -> tuple[str, str | None, str | None, 
 
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪●]\s+)")
+# A numbered item of a list ("4. Afrika Selatan: KTT BRICS 2023"), a heading that names
+# what the paragraphs under it tell: kept as a sentence, without its number.
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[^\W\d_])")
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -233,6 +238,13 @@ _ABBREVIATIONS = frozenset(
         "tn",
         "ny",
         "sdr",
+        "kep",
+        "kab",
+        "kec",
+        "kel",
+        "prov",
+        "jl",
+        "ds",
     ]
 )
 _BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])")

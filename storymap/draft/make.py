@@ -78,6 +78,7 @@ def draft_from_article(
     lang = draft_language(options.lang) if options.lang else guess_language(article.text, file_name)
     finder = PlaceFinder(lang)
     reading = read_events(article, published, finder, lang)
+    article = reading.article or article  # its dateline split off where it names a place
     if not any(event.found for event in reading.events):
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()

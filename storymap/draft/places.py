@@ -28,6 +28,7 @@ from storymap.draft.place_names import (
     POSTPOSITIVE,
     Run,
     is_code,
+    is_title,
     is_topic,
     name_runs,
     sub_runs,
@@ -92,8 +93,12 @@ class PlaceFinder:
         mentions: list[Mention] = []
         for number, sentence in enumerate(sentences):
             for m in self.countries.find(sentence):
-                if is_topic(sentence, m.start, m.end) or _in_longer_name(sentence, m.end):
-                    continue  # "talks on Iran", "Indonesia vs China"; "Mexico City"
+                if (
+                    is_topic(sentence, m.start, m.end)
+                    or is_title(sentence, m.start)
+                    or _in_longer_name(sentence, m.end)
+                ):
+                    continue  # "talks on Iran", "Presiden Indonesia"; "Mexico City"
                 hit = Hit(f"country:{m.code}", "country", m.code, m.code, "country name")
                 mentions.append(Mention(hit, m.words, number, m.start, m.end))
         named = {m.hit.country for m in mentions}

@@ -133,6 +133,11 @@ class CityIndex:
         )
         return [City(*row) for row in rows]
 
+    def by_id(self, geonameid: int) -> City | None:
+        """The place with this id (a GeoNames id, or below 0 for the gazetteer's own)."""
+        rows = self._rows(f"SELECT {_COLUMNS} FROM city c WHERE c.geonameid = ?", [geonameid])
+        return City(*rows[0]) if rows else None
+
     def outline(self, geonameid: int) -> str | None:
         """The place's outline as GeoJSON text, or None when it is kept as a point."""
         rows = self._rows("SELECT geometry FROM outline WHERE geonameid = ?", [geonameid])

@@ -61,6 +61,10 @@ class GazetteerLayer:
         preferred = PREFERRED.get(query.kind or "", ())
         return sorted(found, key=lambda c: preferred.index(c.kind) if c.kind in preferred else 99)
 
+    def place(self, geonameid: int) -> City | None:
+        """The place with this id, as ``cities`` gives it."""
+        return self._index.by_id(geonameid)
+
     def outline(self, place: City) -> str | None:
         """The place's outline (GeoJSON geometry as text) when it has one."""
         return self._index.outline(place.geonameid) if place.has_outline else None
