@@ -94,7 +94,7 @@ def read_events(
     around = Surroundings(
         body,
         [where_it_happened(s.text, by_sentence.get(s.number, []), lang, True) for s in body],
-        [bool(_event_dates(found)) for found in dates],
+        [any(not f.since for f in found) for found in dates],
         dateline,
         Containment(finder.gazetteer),
     )
@@ -126,7 +126,7 @@ def _group(
         where = around.where[sentence.number]
         found = _event_dates(dates[sentence.number])
         if found:
-            new = _dated(sentence, found, mentions, lang)
+            new = _dated(sentence, found, dates[sentence.number], mentions, lang)
             for event in new:
                 _locate(event, around)
             events += new
@@ -153,13 +153,21 @@ def _group(
 
 
 def _dated(
-    sentence: Sentence, found: list[FoundDate], mentions: list[Mention], lang: str
+    sentence: Sentence,
+    found: list[FoundDate],
+    every: list[FoundDate],
+    mentions: list[Mention],
+    lang: str,
 ) -> list[DraftEvent]:
-    """One event per date, each with the places of its own clause."""
-    cuts = clause_cuts(sentence.text, [(f.start, f.end) for f in found], lang)
+    """One event per date, each with the places of its own clause; every date the sentence
+    gives cuts it into clauses, a "since" date too ("not seen since it sank in the Weddell
+    Sea in 1915, and last month the expedition set off from Cape Town")."""
+    spans = sorted({(f.start, f.end) for f in every} | {(f.start, f.end) for f in found})
+    cuts = clause_cuts(sentence.text, spans, lang)
     events = []
-    for number, date_found in enumerate(found):
+    for date_found in found:
         event = DraftEvent(date_found, sentence.number, [sentence])
+        number = clause_of(date_found.start, cuts)
         own = [m for m in mentions if clause_of(m.start, cuts) == number]
         where = where_it_happened(sentence.text, own, lang, strict=True)
         span = (date_found.start, date_found.end)

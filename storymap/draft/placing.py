@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from storymap.draft.article import Sentence
 from storymap.draft.places import Hit, Mention
 
-# What stands between a place and its address: a comma, perhaps a word of kind ("Distrik").
-_ADDRESS_GAP = re.compile(r"\s*[,(]\s*(?:[^\W\d_]+\.?\s+)?")
+# What stands between a place and its address: a comma, perhaps a word of kind and the
+# words before it ("Distrik", "en la región").
+_ADDRESS_GAP = re.compile(r"\s*[,(]\s*(?:[^\W\d_]+\.?\s+){0,3}")
 AHEAD_SENTENCES = 4  # how far the next sentences are read for an event's place
 COARSE = frozenset({"country"})
 
@@ -40,7 +41,7 @@ class Surroundings:
 
     sentences: Sequence[Sentence]
     where: Sequence[list[Mention]]  # per sentence: the places it names as where
-    dated: Sequence[bool]  # per sentence: it gives a date of its own
+    dated: Sequence[bool]  # per sentence: it gives a date of its own (not only a "since")
     dateline: list[Mention]
     contains: Callable[[Hit, Hit], bool]  # (outer, inner): inner lies inside outer
 

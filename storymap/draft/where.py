@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from storymap.draft.place_names import KIND_WORDS
 from storymap.draft.places import Mention
+from storymap.draft.stopwords import TITLE_WORDS
 from storymap.draft.where_words import (
     BETWEEN,
     CONJUNCTIONS,
@@ -38,6 +39,8 @@ from storymap.draft.where_words import (
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A name of up to four capitalised words and a comma, right before another name.
+_APPOSITION = re.compile(r"(?:(?<=\s)|^)(?:[A-ZÀ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-Þ][\w'’.-]*\s*,\s*$")
 
 
 def reads_places(lang: str) -> bool:
@@ -90,8 +93,15 @@ def where_it_happened(
 def _role(before: str, base: str, words: frozenset[str]) -> str | None:
     """How the words before a name place it: "where", "origin" (the place a verb of
     leaving left), "destination" (where it went), or None (not a place of the event).
-    The word of place may be followed by up to three lower-case words and by a distance
-    and a direction ("di 11 km Timur Laut Jailolo")."""
+    The word of place may be followed by up to three lower-case words or words of kind
+    ("di Kota", "di Bandara Internasional") and by a distance and a direction ("di 11 km
+    Timur Laut Jailolo")."""
+    # "meninggalkan Tanah Suci, Makkah", "di Mekah, Arab Saudi": placed as the name before.
+    for _ in range(3):
+        apposition = _APPOSITION.search(before[-120:])
+        if not apposition:
+            break
+        before = before[: len(before) - len(apposition[0])]
     tail = re.split(r"[,.;:!?()\"“”«»]", before[-200:])[-1]
     tokens = _WORD.findall(tail)[-6:]
     lowered = 0
@@ -103,13 +113,14 @@ def _role(before: str, base: str, words: frozenset[str]) -> str | None:
         if token in LEAVING_OBJECT.get(base, ()):
             return "origin"
         if token in words:
-            if token in DESTINATIONS.get(base, ()) and _leaves(_WORD.findall(before), base):
+            if token in DESTINATIONS.get(base, ()) and _leaves(_WORD.findall(before[-300:]), base):
                 return "destination"
             return "where"
         if token in BETWEEN:
             continue
         lowered += 1
-        if lowered > 3 or not tokens[position].islower():
+        named_kind = token in KIND_WORDS or tokens[position] in TITLE_WORDS  # "di Kota", "Bandara"
+        if lowered > 3 or not (tokens[position].islower() or named_kind):
             return None
     return None
 
