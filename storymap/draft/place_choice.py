@@ -48,6 +48,7 @@ class Candidates:
     places: tuple[City, ...]
     names_asked: tuple[str, ...]
     weak: bool = False  # a word also seen in a longer name ("Spirit Bandung", "Vladimir Putin")
+    near: bool = False  # found by a spelling close to the place's name ("Mekah" for Makkah)
 
 
 def evidence_countries(found: Sequence[Candidates], named: set[str]) -> set[str]:
@@ -123,7 +124,7 @@ def _score(item: Candidates, place: City, countries: set[str], anchors: list[Cit
     big = place.population >= BIG_CITY and own
     if not (at_home or near or big or place.kind == "sea"):
         return None
-    if one_word and not own and not at_home:
+    if one_word and not own and not at_home and place.kind != "sea":
         return None  # "Terasa" is one of Terrassa's other names, but not in this article's Spain
     if one_word and not own and place.kind == "city" and place.population < 100_000:
         return None  # a small town's other names are too often common words
@@ -136,6 +137,8 @@ def _score(item: Candidates, place: City, countries: set[str], anchors: list[Cit
     score += math.log10(place.population + 1) / 3 if place.kind == "city" else 0.0
     score += math.log10(place.radius_km + 1) / 2 if place.kind != "city" else 0.0
     score += 1.0 if place.kind == "city" and item.run.hint in (None, "city") else 0.0
+    if place.kind == "sea" and anchors:  # "l'Atlantique" off Les Sables-d'Olonne: the North
+        score -= min(_km(a, place) for a in anchors) / 10_000
     return score
 
 

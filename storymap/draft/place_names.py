@@ -44,7 +44,8 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("bandara airport aeropuerto aéroport aeroporto"), "airport"),
     **dict.fromkeys(
         _words(
-            "provinsi province provincia estado state région region wilayah oblast departamento "
+            "provinsi province provincia estado state région región region wilayah oblast "
+            "departamento distrito comarca cantón "
             "department département kabupaten regency county distrik district kecamatan "
             "municipio comuna governorate gobernación prefecture préfecture"
         ),

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storymap.draft.countries import CountryNames
-from storymap.draft.place_choice import Candidates, choose
+from storymap.draft.place_choice import Candidates, choose, evidence_countries
 from storymap.draft.place_names import (
     KIND_WORDS,
     POSTPOSITIVE,
@@ -119,16 +119,20 @@ class PlaceFinder:
             if _person_like(run)
             for w in run.words
         }
-        found = [
-            item
-            for number, runs in runs_by_sentence.items()
-            for run in runs
-            for item in self._candidates(number, run, lower_words, person_words)
-        ]
+        found: list[Candidates] = []
+        unknown: list[tuple[int, Run]] = []  # runs no name of the gazetteer fits
+        for number, runs in runs_by_sentence.items():
+            for run in runs:
+                items = self._candidates(number, run, lower_words, person_words)
+                found += items
+                if not items and self._may_name_a_place(run, lower_words, set()):
+                    unknown.append((number, run))
+        found += self._near_spellings(unknown, evidence_countries(found, named), person_words)
         for n, city in choose(found, named).items():
             item = found[n]
             own = normalise(city.name) in {normalise(a) for a in item.names_asked}
             how = "gazetteer name" if own else "gazetteer alternate name"
+            how = "gazetteer spelling close to its name" if item.near else how
             key = f"city:{city.geonameid}" if city.kind == "city" else f"gazetteer:{city.geonameid}"
             kind = STORY_KIND.get(city.kind, "city")
             hit = Hit(key, kind, city.country, city.name, how, city.population)
@@ -152,6 +156,22 @@ class PlaceFinder:
                 )
                 return [Candidates(number, attempt, places, names, weak)]
         return []
+
+    def _near_spellings(
+        self, unknown: list[tuple[int, Run]], countries: set[str], person_words: set[str]
+    ) -> list[Candidates]:
+        """Runs no name fits, tried as spellings one letter away from a town's name in the
+        article's own countries ("Mekah" is Makkah), never in another country; an acronym
+        ("BRICS") is not a spelling."""
+        found = []
+        for number, run in unknown:
+            word = run.words[0]
+            if len(run.words) == 1 and run.hint is None and not run.part and not word.isupper():
+                places = tuple(self.gazetteer.near_spellings(run.text, countries))
+                if places:
+                    weak = word in person_words
+                    found.append(Candidates(number, run, places, (run.text,), weak, near=True))
+        return found
 
     @staticmethod
     def _may_name_a_place(run: Run, lower_words: set[str], person_words: set[str]) -> bool:

@@ -31,6 +31,8 @@ from storymap.draft.where_words import (
     BETWEEN,
     CONJUNCTIONS,
     DESTINATIONS,
+    EARLIER,
+    FUNCTION_WORDS,
     IMPACTS,
     LEAVING,
     LEAVING_OBJECT,
@@ -58,7 +60,9 @@ def where_it_happened(
     """The mentions that say where something happened; if none does, every mention (or,
     ``strict``, none: an undated sentence that only names countries is not an event).
     Where a verb of leaving names the place left ("bertolak … dari Bandara Kualanamu",
-    "meninggalkan Makkah menuju Tanah Air"), that is where, and where it went is not."""
+    "meninggalkan Makkah menuju Tanah Air"), that is where, and where it went is not; a
+    country gives way to the places in it that the sentence names as where ("en la costa
+    caribeña de México, cerca de … Tulum" is Tulum)."""
     base = _base(lang)
     words = LOCATIVES.get(base)
     if not words or not mentions:
@@ -79,6 +83,10 @@ def where_it_happened(
             roles.append(role)
     if "origin" in roles:
         chosen = [m for m, role in zip(chosen, roles, strict=True) if role != "destination"]
+    elif any(role != "earlier" for role in roles):
+        chosen = [m for m, role in zip(chosen, roles, strict=True) if role != "earlier"]
+    finer = {m.hit.country for m in chosen if m.hit.kind != "country"}
+    chosen = [m for m in chosen if m.hit.kind != "country" or m.hit.country not in finer]
     if not chosen and strict:  # "Amerika Serikat menilai …": a place that acts, as the subject
         for mention in ordered:
             if not sentence[: mention.start].strip(" \"“‘'") or _listed_after(
@@ -92,10 +100,11 @@ def where_it_happened(
 
 def _role(before: str, base: str, words: frozenset[str]) -> str | None:
     """How the words before a name place it: "where", "origin" (the place a verb of
-    leaving left), "destination" (where it went), or None (not a place of the event).
+    leaving left), "destination" (where it went), "earlier" (in a clause opened by
+    "after"), or None (not a place of the event).
     The word of place may be followed by up to three lower-case words or words of kind
-    ("di Kota", "di Bandara Internasional") and by a distance and a direction ("di 11 km
-    Timur Laut Jailolo")."""
+    ("di Kota", "di Bandara Internasional"), articles and particles ("en la costa caribeña
+    de"), and a distance and a direction ("di 11 km Timur Laut Jailolo")."""
     # "meninggalkan Tanah Suci, Makkah", "di Mekah, Arab Saudi": placed as the name before.
     for _ in range(3):
         apposition = _APPOSITION.search(before[-120:])
@@ -103,7 +112,8 @@ def _role(before: str, base: str, words: frozenset[str]) -> str | None:
             break
         before = before[: len(before) - len(apposition[0])]
     tail = re.split(r"[,.;:!?()\"“”«»]", before[-200:])[-1]
-    tokens = _WORD.findall(tail)[-6:]
+    in_tail = _WORD.findall(tail)
+    tokens = in_tail[-10:]
     lowered = 0
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position].lower()
@@ -115,8 +125,11 @@ def _role(before: str, base: str, words: frozenset[str]) -> str | None:
         if token in words:
             if token in DESTINATIONS.get(base, ()) and _leaves(_WORD.findall(before[-300:]), base):
                 return "destination"
+            opening = in_tail[: len(in_tail) - len(tokens) + position]
+            if any(word.lower() in EARLIER.get(base, ()) for word in opening):
+                return "earlier"
             return "where"
-        if token in BETWEEN:
+        if token in BETWEEN or token in FUNCTION_WORDS:
             continue
         lowered += 1
         named_kind = token in KIND_WORDS or tokens[position] in TITLE_WORDS  # "di Kota", "Bandara"

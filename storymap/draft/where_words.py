@@ -186,3 +186,22 @@ BETWEEN = _words(
     "southeast southwest nord sud est ouest norte sur este oeste noreste noroeste sureste "
     "suroeste nordeste sudeste sudoeste"
 )
+# Words that open a clause about something earlier ("tras dejar destrucción en el Caribe",
+# "Usai mengunjungi Kenya, …"): its places are not where the sentence's event happened,
+# when the sentence names another place as where.
+EARLIER: dict[str, frozenset[str]] = {
+    "id": _words("usai seusai setelah sesudah sehabis"),
+    "ms": _words("selepas setelah sesudah"),
+    "en": _words("after"),
+    "es": _words("tras después"),
+    "pt": _words("após depois"),
+    "fr": _words("après"),
+    "it": _words("dopo"),
+    "de": _words("nach"),
+}
+# Articles and particles, which do not count among the words between a word of place and
+# the name ("en la costa caribeña de México", "in the north of Syria").
+FUNCTION_WORDS = _words(
+    "the a an of el la los las lo un una de del le les l du des d da do das dos o os em no na "
+    "il lo gli i der die das den dem des van het"
+)

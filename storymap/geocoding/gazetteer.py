@@ -19,9 +19,10 @@ from typing import ClassVar
 
 from storymap.geocoding.base import Location, Query, cache_folder
 from storymap.geocoding.city_index import DEFAULT_POPULATION, City, CityIndex
-from storymap.geocoding.names import closest_names, normalise
+from storymap.geocoding.names import closest_names, normalise, one_letter_apart, spelling_key
 
 CITY_PRECISION_KM = 5.0
+MIN_NEAR_LETTERS = 5
 # The gazetteer's kinds a story place of each kind prefers, best first (the rest follow).
 PREFERRED = {
     "city": ("city",),
@@ -44,6 +45,7 @@ class GazetteerLayer:
     ) -> None:
         """Open the index kept in ``folder`` (default: the cache folder), building it if needed."""
         self._index = CityIndex.open(folder or cache_folder(), min_population)
+        self._spellings: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
     def shared(cls) -> GazetteerLayer:
@@ -60,6 +62,30 @@ class GazetteerLayer:
         found = self._index.find(query.names, query.country)
         preferred = PREFERRED.get(query.kind or "", ())
         return sorted(found, key=lambda c: preferred.index(c.kind) if c.kind in preferred else 99)
+
+    def near_spellings(self, name: str, countries: set[str]) -> list[City]:
+        """Towns of ``countries`` whose name is one letter from ``name`` once doubled
+        letters are folded ("Mekah": Makkah), for a name no spelling of the gazetteer
+        fits; names under five letters are too short to tell from another town's."""
+        key = spelling_key(name)
+        if len(key) < MIN_NEAR_LETTERS:
+            return []
+        found: list[City] = []
+        for country in sorted(countries):
+            for main, main_key in self._spelling_keys(country):
+                if abs(len(main_key) - len(key)) <= 1 and one_letter_apart(key, main_key):
+                    found += self._index.find([main], country)
+        unique = {city.geonameid: city for city in found}
+        return sorted(unique.values(), key=lambda c: (-c.population, c.geonameid))
+
+    def _spelling_keys(self, country: str) -> list[tuple[str, str]]:
+        if country not in self._spellings:
+            self._spellings[country] = [
+                (main, spelling_key(main))
+                for main in self._index.names_in(country)
+                if len(main) >= MIN_NEAR_LETTERS
+            ]
+        return self._spellings[country]
 
     def place(self, geonameid: int) -> City | None:
         """The place with this id, as ``cities`` gives it."""

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -18,6 +19,17 @@ def normalise(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " ".join(_NOT_WORD.sub(" ", stripped).split())
+
+
+def spelling_key(name: str) -> str:
+    """A name folded as transliterations vary: doubled letters written once ("Makkah",
+    "Mekah"), so that one letter apart means one spelling apart."""
+    return re.sub(r"(.)\1+", r"\1", normalise(name))
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether two spelling keys differ by at most one letter (added, dropped or changed)."""
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 class NameIndex:
