@@ -162,7 +162,7 @@ def _dated(
     """One event per date, each with the places of its own clause; every date the sentence
     gives cuts it into clauses, a "since" date too ("not seen since it sank in the Weddell
     Sea in 1915, and last month the expedition set off from Cape Town")."""
-    spans = sorted({(f.start, f.end) for f in every} | {(f.start, f.end) for f in found})
+    spans = sorted({(f.start, f.end) for f in [*found, *(f for f in every if f.since)]})
     cuts = clause_cuts(sentence.text, spans, lang)
     events = []
     for date_found in found:
