@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
-from storymap.geocoding.base import Location, Query, cache_folder
+from storymap.geocoding.base import Location, Query, gazetteer_folders
 from storymap.geocoding.city_index import DEFAULT_POPULATION, City, CityIndex
 from storymap.geocoding.names import closest_names, normalise, one_letter_apart, spelling_key
 
@@ -43,8 +43,13 @@ class GazetteerLayer:
     def __init__(
         self, min_population: int = DEFAULT_POPULATION, folder: Path | None = None
     ) -> None:
-        """Open the index kept in ``folder`` (default: the cache folder), building it if needed."""
-        self._index = CityIndex.open(folder or cache_folder(), min_population)
+        """Open the index kept in ``folder`` (default: ``base.gazetteer_folders``), building
+        it if needed."""
+        if folder is not None:
+            self._index = CityIndex.open(folder, min_population)
+        else:
+            look, build = gazetteer_folders()
+            self._index = CityIndex.find_or_build(look, build, min_population)
         self._spellings: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
