@@ -247,3 +247,16 @@ def test_threads_arriving_together_build_the_shared_layer_once(monkeypatch, tmp_
         thread.join()
     assert len(opened) == 1
     assert len(layers) == 20 and all(layer is layers[0] for layer in layers)
+
+
+def test_the_command_builds_the_index_ahead_and_says_where_it_is(tmp_path, geonames, capsys):
+    from storymap.cli import main
+
+    folder = tmp_path / "ahead"
+    assert main(["gazetteer", "--folder", str(folder)]) == 1
+    assert "not built" in capsys.readouterr().out
+    assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
+    assert "built in" in capsys.readouterr().out
+    assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
+    assert "found" in capsys.readouterr().out
+    assert geonames == [DEFAULT_POPULATION]
