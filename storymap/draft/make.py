@@ -52,7 +52,12 @@ def _listed(reading: Reading) -> list[Mention]:
     told = {s.number for event in reading.events for s in event.sentences}
     own = {(m.sentence, m.start) for event in reading.events for m in event.mentions}
     found = [m for m in reading.mentions if m.sentence in told or (m.sentence, m.start) in own]
-    found += [m for event in reading.events for m in event.mentions if m not in found]
+    seen = {(m.sentence, m.start, m.hit.key) for m in found}  # a set: an article may name
+    for event in reading.events:  # thousands of places, and each event borrows some
+        for m in event.mentions:
+            if (m.sentence, m.start, m.hit.key) not in seen:
+                seen.add((m.sentence, m.start, m.hit.key))
+                found.append(m)
     return sorted(found, key=lambda m: (m.sentence, m.start))
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storymap.draft.countries import CountryNames
+from storymap.draft.near_spellings import near_spellings
 from storymap.draft.place_choice import Candidates, choose, evidence_countries
 from storymap.draft.place_names import (
     KIND_WORDS,
@@ -39,7 +40,8 @@ from storymap.geocoding.gazetteer_data import STORY_KIND
 
 CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
-ALTERNATE_NAME_CITY = 100_000  # found by an alternate name ("Moskow") only when this big
+ALTERNATE_NAME_CITY = 100_000
+MAX_NEAR_SPELLINGS = 200  # distinct unknown words tried as near spellings, per article  # found by an alternate name ("Moskow") only when this big
 REGION_WORDS = re.compile(
     r"(?:wilayah|provinsi|kawasan|daerah|region|oblast|province|prefektur|prefecture)\s+$", re.I
 )
@@ -81,6 +83,7 @@ class PlaceFinder:
     """Finds place mentions in an article's sentences (see the module's docstring)."""
 
     def __init__(self, lang: str, gazetteer: GazetteerLayer | None = None) -> None:
+        self.lang = lang
         self.countries = CountryNames(lang)
         self.gazetteer = gazetteer or GazetteerLayer.shared()
         self._curated = _curated_names(self.countries)
@@ -127,7 +130,10 @@ class PlaceFinder:
                 found += items
                 if not items and self._may_name_a_place(run, lower_words, set()):
                     unknown.append((number, run))
-        found += self._near_spellings(unknown, evidence_countries(found, named), person_words)
+        countries = evidence_countries(found, named)
+        found += near_spellings(
+            self.gazetteer, unknown, countries, person_words, sentences, self.lang
+        )
         for n, city in choose(found, named).items():
             item = found[n]
             own = normalise(city.name) in {normalise(a) for a in item.names_asked}
@@ -156,22 +162,6 @@ class PlaceFinder:
                 )
                 return [Candidates(number, attempt, places, names, weak)]
         return []
-
-    def _near_spellings(
-        self, unknown: list[tuple[int, Run]], countries: set[str], person_words: set[str]
-    ) -> list[Candidates]:
-        """Runs no name fits, tried as spellings one letter away from a town's name in the
-        article's own countries ("Mekah" is Makkah), never in another country; an acronym
-        ("BRICS") is not a spelling."""
-        found = []
-        for number, run in unknown:
-            word = run.words[0]
-            if len(run.words) == 1 and run.hint is None and not run.part and not word.isupper():
-                places = tuple(self.gazetteer.near_spellings(run.text, countries))
-                if places:
-                    weak = word in person_words
-                    found.append(Candidates(number, run, places, (run.text,), weak, near=True))
-        return found
 
     @staticmethod
     def _may_name_a_place(run: Run, lower_words: set[str], person_words: set[str]) -> bool:
@@ -239,7 +229,7 @@ def _names_to_ask(run: Run) -> tuple[str, ...]:
 
 def region_before(sentence: str, start: int) -> bool:
     """'wilayah Kursk', 'the region of' … : the name stands for a region, marked at its city."""
-    return bool(REGION_WORDS.search(sentence[:start]))
+    return bool(REGION_WORDS.search(sentence[max(0, start - 40) : start]))
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,12 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from storymap.geocoding.base import Location, Query, gazetteer_folders
 from storymap.geocoding.city_index import DEFAULT_POPULATION, City, CityIndex
-from storymap.geocoding.names import closest_names, normalise, one_letter_apart, spelling_key
+from storymap.geocoding.names import closest_names, normalise, spelling_key
 
 CITY_PRECISION_KM = 5.0
 MIN_NEAR_LETTERS = 5
@@ -50,7 +53,7 @@ class GazetteerLayer:
         else:
             look, build = gazetteer_folders()
             self._index = CityIndex.find_or_build(look, build, min_population)
-        self._spellings: dict[str, list[tuple[str, str]]] = {}
+        self._spellings: dict[str, tuple[list[str], list[str]]] = {}
 
     @classmethod
     def shared(cls) -> GazetteerLayer:
@@ -77,19 +80,19 @@ class GazetteerLayer:
             return []
         found: list[City] = []
         for country in sorted(countries):
-            for main, main_key in self._spelling_keys(country):
-                if abs(len(main_key) - len(key)) <= 1 and one_letter_apart(key, main_key):
-                    found += self._index.find([main], country)
+            mains, keys = self._spelling_keys(country)
+            for _, _, at in process.extract_iter(
+                key, keys, scorer=Levenshtein.distance, score_cutoff=1
+            ):
+                found += self._index.find([mains[at]], country)
         unique = {city.geonameid: city for city in found}
         return sorted(unique.values(), key=lambda c: (-c.population, c.geonameid))
 
-    def _spelling_keys(self, country: str) -> list[tuple[str, str]]:
+    def _spelling_keys(self, country: str) -> tuple[list[str], list[str]]:
+        """The country's town names and their spelling keys (made once per country)."""
         if country not in self._spellings:
-            self._spellings[country] = [
-                (main, spelling_key(main))
-                for main in self._index.names_in(country)
-                if len(main) >= MIN_NEAR_LETTERS
-            ]
+            mains = [m for m in self._index.names_in(country) if len(m) >= MIN_NEAR_LETTERS]
+            self._spellings[country] = (mains, [spelling_key(m) for m in mains])
         return self._spellings[country]
 
     def place(self, geonameid: int) -> City | None:

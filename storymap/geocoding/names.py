@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -19,26 +16,14 @@ def normalise(name: str) -> str:
     if name.isascii():  # most names: no accents to fold
         return " ".join(_NOT_WORD.sub(" ", name.lower()).split())
     decomposed = unicodedata.normalize("NFKD", name)
-    stripped = decomposed.translate(_combining_marks()).casefold()
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " ".join(_NOT_WORD.sub(" ", stripped).split())
-
-
-@cache
-def _combining_marks() -> dict[int, None]:
-    """Every combining mark, to drop with ``str.translate`` (a million names are folded
-    when the gazetteer's index is built; a loop over characters took a third of it)."""
-    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def spelling_key(name: str) -> str:
     """A name folded as transliterations vary: doubled letters written once ("Makkah",
     "Mekah"), so that one letter apart means one spelling apart."""
     return re.sub(r"(.)\1+", r"\1", normalise(name))
-
-
-def one_letter_apart(a: str, b: str) -> bool:
-    """Whether two spelling keys differ by at most one letter (added, dropped or changed)."""
-    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 class NameIndex:
