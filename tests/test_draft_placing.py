@@ -127,7 +127,7 @@ def test_a_spelling_one_letter_away_is_read_in_the_articles_countries_only(gazet
     assert mekah.hit.how == "gazetteer spelling close to its name"
     assert not [m for m in finder.find(["Jemaah berkumpul di Mekah."]) if m.words == "Mekah"]
     said = ["Putin bertemu Kim di China.", "Putin mengatakan hubungan terus berkembang."]
-    assert [m.hit.name for m in finder.find(said)] == ["China"]  # never Putian (CN)
+    assert [m.hit.key for m in finder.find(said)] == ["country:CN"]  # never Putian (CN)
 
 
 def test_a_numbered_heading_of_a_listicle_is_read(gazetteer):
