@@ -49,12 +49,13 @@ st.subheader(t("events_heading", lang), anchor=False)
 st.caption(t("shown_of", lang, shown=len(shown), total=len(events)))
 downloads.events_map_view(story, tuple(shown.index), lang)  # the index is story order
 st.dataframe(
-    shown.drop(columns=["place_ids"]),
+    shown.drop(columns=["place_ids", "category"]),  # ids for the filters, not for readers
     hide_index=True,
     width="stretch",
     column_config={
+        "order": t("col_order", lang), "id": t("col_id", lang),
         "date": t("col_date", lang), "start": t("col_start", lang), "end": t("col_end", lang),
-        "precision": t("col_precision", lang), "category": t("col_category", lang),
+        "precision": t("col_precision", lang), "category_name": t("col_category", lang),
         "title": t("col_title", lang), "places": t("col_places", lang),
         "sources": t("col_sources", lang), "fact_check": t("col_fact_check", lang),
     },
@@ -68,6 +69,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
+        "id": t("col_id", lang), "lat": t("col_lat", lang), "lon": t("col_lon", lang),
         "name": t("col_name", lang), "kind": t("col_kind", lang),
         "country": t("col_country", lang), "layer": t("col_layer", lang),
         "precision_km": t("col_precision_km", lang), "note": t("col_note", lang),

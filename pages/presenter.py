@@ -1,8 +1,9 @@
-"""Presenter: one step per screen at projector scale, for a teacher in class.
+"""Presenter: one slide per screen at projector scale, for a teacher in class.
 
-The same reader as the reader page, in presenter mode: large type that shrinks to fit
-a long step, the keys a presentation clicker sends, speaker notes (sources, fact check,
-question) and the discussion question on the slide when the teacher asks for them.
+The same reader as the reader page, in presenter mode: large type, a step that holds more
+than a screen paged into slides, the keys a presentation clicker sends (next, previous, a
+black screen, the question), and the speaker view (notes, the next slide, a clock) in a
+second window that the class never sees.
 """
 
 import streamlit as st
@@ -19,5 +20,5 @@ st.set_page_config(
 page.page_style(page.PAGE_CSS + page.PRESENTER_CSS)
 story = current_story()
 lang = views.header(story, subtitle=lambda lang: "")
-views.reader(story, lang, mode="presenter", notes=st.query_params.get("notes") == "1")
+views.reader(story, lang, mode="presenter")
 st.caption(t("presenter_help", lang))

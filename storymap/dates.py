@@ -239,6 +239,13 @@ class PartialDate:
         return self.precision in ("day", "minute") and not self.approximate
 
     @property
+    def is_exact(self) -> bool:
+        """Its days are known: one day (or a minute of one), or a range between two known
+        days (the UN's two votes, 2 March and 12 October 2022); not approximate. Readers see
+        a solid marker for it and a dashed one for a date that leaves its day open."""
+        return not self.approximate and all(p.precision in ("day", "minute") for p in self._points)
+
+    @property
     def has_zone(self) -> bool:
         """Every end has a time and a time zone, so the date is fixed in UTC."""
         return all(point.offset is not None for point in self._points)

@@ -22,16 +22,17 @@ from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_int
 from storymap.i18n import number, t
 from storymap.languages import text_direction
 from storymap.located import LocatedStory
-from storymap.model import Story
 from storymap.render import event_html, notes_html, overview_html
 from storymap.steps import event_date_text, step_label
 from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
+from storymap.timescale import step_ticks, time_scale
 
 # Interface words the browser needs (the rest of the page is rendered by the server).
 BROWSER_UI_KEYS = (
     "previous", "next", "play", "pause", "slider_label", "legend", "precision_note",
     "basemap_carto", "basemap_osm", "basemap_offline", "overview", "map_label",
-    "speaker_notes", "show_question", "narrative_label", "draft_banner",
+    "speaker_notes", "show_question", "narrative_label", "draft_banner", "blank_screen", "speaker_view",
+    "speaker_now", "speaker_next", "speaker_end", "speaker_waiting", "speaker_reset",
     *(f"route_mode_{mode}" for mode in ROUTE_STYLES),
 )  # fmt: skip
 
@@ -56,7 +57,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
             "id": event.id,
             "category": event.category,
             "places": [place_index[p] for p in event.places],
-            "exact": event.date is not None and event.date.is_exact_day,
+            "exact": event.date is not None and event.date.is_exact,
             "step": step_of_event[i],
         }
         if event.route:
@@ -91,6 +92,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
         "places": places,
         "events": events,
         "steps": [{"events": list(step.events)} for step in story.steps],
+        "timeline": time_scale(s, story.steps).payload(),
         "bounds": [to_leaflet(west, min(lats)), to_leaflet(east, max(lats))],
         "colours": {name: style.colour for name, style in category_styles(s).items()},
         "route_styles": {
@@ -142,9 +144,9 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
             {
                 "label": step_label(s, step, lang, short=True),
                 "title": step_label(s, step, lang),
-                "year": _year(s, step.events),
+                "tick": tick,
             }
-            for step in story.steps
+            for step, tick in zip(story.steps, step_ticks(s, story.steps, lang), strict=True)
         ],
         "overview": {
             kind: overview_html(s, kind, lang) for kind in ("overview-start", "overview-end")
@@ -152,9 +154,3 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
         "categories": {name: style.name.get(lang) for name, style in categories.items()},
         "ui": {key: t(key, lang) for key in BROWSER_UI_KEYS},
     }
-
-
-def _year(story: Story, events: tuple[int, ...]) -> str:
-    """The year the timeline strip writes under a step: none for an overview or undated event."""
-    date = story.events[events[0]].date if events else None
-    return str(date.earliest.year) if date is not None else ""

@@ -40,12 +40,13 @@ def quote_attribution(story: Story, quote: Quote, lang: str) -> str:
 def span_words(value: PartialDate | None, lang: str) -> str:
     """What a vague date leaves open, in plain words; nothing when the date says it itself.
 
-    "early October 2025" -> "sometime between 1 and 10 October 2025"; a range -> "from 2 March
-    to 12 October 2022"; "about July 2025" -> "roughly 1 to 31 July 2025". A bare year or
-    month ("1948") already says which days it may be; nor does an undated event (None).
+    "early October 2025" -> "sometime between 1 and 10 October 2025"; a range of months ->
+    "from 1 January 2024 to 31 January 2025"; "about July 2025" -> "roughly 1 to 31 July
+    2025". A bare year or month ("1948") already says which days it may be, and so does a
+    range between two known days; an undated event (None) has none.
     """
-    if value is None or value.earliest == value.latest:
-        return ""
+    if value is None or value.earliest == value.latest or value.is_exact:
+        return ""  # a range of two known days names them itself: "2 March – 12 October 2022"
     if value.approximate:
         key = "date_about"
     elif value.precision == "range":

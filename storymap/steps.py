@@ -42,12 +42,25 @@ def story_steps(story: Story) -> list[Step]:
     return steps
 
 
+# ``?step=end`` names the closing overview, which has no event to name it by.
+END = "end"
+
+
 def step_for_event(steps: list[Step], story: Story, event_id: str | None) -> int:
     """The step showing ``event_id`` (for deep links); the first step if it is unknown."""
     for step in steps:
         if any(story.events[i].id == event_id for i in step.events):
             return step.index
     return 0
+
+
+def step_for_link(
+    steps: list[Step], story: Story, event_id: str | None, step_word: str | None = None
+) -> int:
+    """The step a link names: its event's, the closing overview for ``step=end``, else the
+    first. An event the story knows wins over ``step=end``."""
+    found = step_for_event(steps, story, event_id)
+    return steps[-1].index if found == 0 and step_word == END else found
 
 
 def step_label(story: Story, step: Step, lang: str, short: bool = False) -> str:

@@ -1,7 +1,9 @@
 """The story as tables for the data page: how each place was located, each event dated.
 
-Plain pandas frames with one row per place or event, in the reader's language, plus
-the filter the data page offers (category, place, date range).
+Plain pandas frames with one row per place or event, every value a reader sees in the
+reader's language (precision, category, kind of place, geocoding layer), plus the
+filter the data page offers (category, place, date range). The ids the filter works on
+(``category``, ``place_ids``) are columns of their own, which the page does not show.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ from datetime import date
 
 import pandas as pd
 
+from storymap.dates import PartialDate
 from storymap.geocoding import Location
-from storymap.i18n import t
+from storymap.i18n import strings, t
 from storymap.model import Story
 from storymap.steps import event_date_text
+from storymap.style import category_styles
 
 
 def events_table(story: Story, lang: str) -> pd.DataFrame:
     """One row per event in story order; dates as plain ``date`` (1948 is fine)."""
+    names = category_styles(story)
     rows = [
         {
             "order": order + 1,
@@ -26,8 +31,9 @@ def events_table(story: Story, lang: str) -> pd.DataFrame:
             "date": event_date_text(event, lang),
             "start": event.date.earliest if event.date else None,
             "end": event.date.latest if event.date else None,
-            "precision": event.date.precision_label if event.date else "undated",
+            "precision": precision_words(event.date, lang),
             "category": event.category,
+            "category_name": names[event.category].name.get(lang),
             "title": event.title.get(lang),
             "places": ", ".join(story.place(p).name.get(lang) for p in event.places),
             "place_ids": tuple(event.places),
@@ -47,17 +53,37 @@ def places_table(story: Story, located: dict[str, Location], lang: str) -> pd.Da
         {
             "id": place.id,
             "name": place.name.get(lang),
-            "kind": place.kind,
+            "kind": t(f"kind_{place.kind}", lang),
             "country": place.country,
             "lat": round(located[place.id].lat, 5),
             "lon": round(located[place.id].lon, 5),
-            "layer": located[place.id].layer,
+            "layer": _words("layer", located[place.id].layer, lang),
             "precision_km": located[place.id].precision_km,
-            "note": located[place.id].note,
+            "note": place.note.get(lang) if place.note else _layer_note(located[place.id], lang),
         }
         for place in story.places
     ]
     return pd.DataFrame(rows)
+
+
+def precision_words(value: PartialDate | None, lang: str) -> str:
+    """How precise a date is, in words: "day", "month, approximate", "undated"."""
+    if value is None:
+        return t("precision_undated", lang)
+    words = t(f"precision_{value.precision}", lang)
+    return t("precision_approximate", lang, precision=words) if value.approximate else words
+
+
+def _words(prefix: str, value: str, lang: str) -> str:
+    """The interface's words for a value (``layer_gazetteer``), or the value itself when
+    the interface has none (a layer added later)."""
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in strings() else value
+
+
+def _layer_note(location: Location, lang: str) -> str:
+    """The geocoder's note; the country layer's, which is always the same, in words."""
+    return t("note_countries", lang) if location.layer == "countries" else location.note
 
 
 def filter_events(

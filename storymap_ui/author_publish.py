@@ -24,12 +24,13 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
-from storymap.steps import step_for_event
+from storymap.steps import step_for_link
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md
 from storymap_ui.settings import tiles_setting
+from storymap_ui.state import link_from
 from storymap_ui.story import STORIES
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
@@ -85,13 +86,15 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
             t("language_label", lang), languages, default=story.story.default_language,
             format_func=language_label, key="author-preview-lang",
         ) or story.story.default_language  # fmt: skip
-    with notes:
-        show_notes = st.toggle(t("speaker_notes", lang), key="author-preview-notes")
+    with notes:  # as a reader, under the words; a class's slide never shows them (✎ opens them)
+        show_notes = st.toggle(t("speaker_notes", lang), key="author-preview-notes",
+                               disabled=mode == "presenter")  # fmt: skip
     component.publish_language(story, text_urls[story_lang].rsplit("/", 1)[1])
-    event = st.session_state.get("author_preview_event")
+    link = st.session_state.get("author_preview_link", {})
     component.reader_map(
         map_url, text_urls, lang=story_lang,
-        step=step_for_event(list(story.steps), story.story, event),
+        step=step_for_link(list(story.steps), story.story, link.get("event"), link.get("step")),
+        event=link.get("event"),
         ack=st.session_state.get("author_preview_ack", 0), tiles=tiles_setting(), mode=mode,
         notes=show_notes, on_change=_remember_step,
     )  # fmt: skip
@@ -99,10 +102,10 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
 
 def _remember_step() -> None:
     value = st.session_state.get("reader_map")
-    if isinstance(value, dict) and isinstance(value.get("seq"), int):
+    link = link_from(value)
+    if link is not None:
         st.session_state.author_preview_ack = value["seq"]
-        event = value.get("event")
-        st.session_state.author_preview_event = event if isinstance(event, str) else None
+        st.session_state.author_preview_link = link
 
 
 def downloads(author: Author, checked: Checked | None, lang: str) -> None:

@@ -27,7 +27,8 @@ from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
 
 SOURCE = Path(__file__).with_name("frontend")
 CACHE = Path(os.environ.get("STORYMAP_CACHE", Path.home() / ".cache" / "storymap"))
-_FILES = [SOURCE / "bridge.js", SOURCE / "index.html", *(WEB_ASSETS / n for n in READER_SCRIPTS),
+_FILES = [SOURCE / "bridge.js", SOURCE / "index.html", SOURCE / "speaker.html", SOURCE / "speaker-page.js",
+          *(WEB_ASSETS / n for n in (*READER_SCRIPTS, "speaker.js")),
           WEB_ASSETS / "reader.css", WEB_ASSETS / "reader.html"]  # fmt: skip
 _published: dict[str, list[Path]] = {}  # story id -> the files of its newest version
 _lock = threading.Lock()
@@ -131,6 +132,7 @@ def reader_map(
     *,
     lang: str,
     step: int,
+    event: str | None = None,
     ack: int,
     tiles: str,
     mode: str,
@@ -144,6 +146,7 @@ def reader_map(
         countries_url="countries-110m.geojson",
         lang=lang,
         step=step,
+        event=event,
         ack=ack,
         tiles=tiles,
         mode=mode,

@@ -2,7 +2,8 @@
 
 The browser owns the step: it moves the map and the words at once and tells the page
 afterwards which event it shows. The page keeps that event (not a step number, which
-can change when the story file is edited) and writes it into ``?event=`` for links.
+can change when the story file is edited) and writes it into ``?event=`` for links;
+the closing overview, which has no event, is ``?step=end``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import streamlit as st
 
 from storymap.i18n import language_label, t
-from storymap.steps import step_for_event
+from storymap.steps import END, step_for_link
 from storymap_ui.story import ReaderStory
+
+LINK_PARAMS = ("event", "step")  # what names the reader's step in the address
 
 
 def language(story: ReaderStory) -> str:
@@ -49,34 +52,43 @@ def _on_the_switch(story: ReaderStory) -> str:
 
 
 def current_step(story: ReaderStory) -> int:
-    """The step to show: the session's event, seeded from ?event= in the URL (a deep link)."""
-    if "event" not in st.session_state:
-        st.session_state.event = st.query_params.get("event")
+    """The step to show: the session's link, seeded from ?event= or ?step=end (a deep link)."""
+    if "reader_link" not in st.session_state:
+        st.session_state.reader_link = {
+            name: st.query_params[name] for name in LINK_PARAMS if st.query_params.get(name)
+        }
+    link = st.session_state.reader_link
     located = story.located
-    return step_for_event(list(located.steps), located.story, st.session_state.event)
+    return step_for_link(list(located.steps), located.story, link.get("event"), link.get("step"))
+
+
+def current_event(story: ReaderStory) -> str | None:
+    """The event the session's link names (a presenter opens that event's slide), if any."""
+    current_step(story)
+    return st.session_state.reader_link.get("event")
+
+
+def link_from(value: object) -> dict[str, str] | None:
+    """The link a reader's step report names: {"event": id}, {"step": "end"} or {} (the
+    opening overview); None when the value is not a step report (``{step, event, end, seq}``)."""
+    if not isinstance(value, dict) or not isinstance(value.get("seq"), int):
+        return None
+    event = value.get("event")
+    if isinstance(event, str) and event:
+        return {"event": event}
+    return {"step": END} if value.get("end") is True else {}
 
 
 def remember_step() -> None:
-    """The reader moved in the browser: keep its event for the URL (a component callback)."""
+    """The reader moved in the browser: keep its link for the URL (a component callback)."""
     value = st.session_state.get("reader_map")
-    if not isinstance(value, dict) or not isinstance(value.get("seq"), int):
+    link = link_from(value)
+    if link is None:
         return
     st.session_state.reader_ack = value["seq"]
-    event = value.get("event")
-    st.session_state.event = event if isinstance(event, str) else None
-    _write_event(st.session_state.event)
-
-
-def _write_event(event: str | None) -> None:
-    if event:
-        st.query_params["event"] = event
-    elif "event" in st.query_params:
-        del st.query_params["event"]
-
-
-def sync_address(story: ReaderStory) -> None:
-    """After a deep link or a new story version, say in the URL the event actually shown."""
-    located = story.located
-    step = current_step(story)
-    events = located.steps[step].events
-    _write_event(located.story.events[events[0]].id if events else None)
+    st.session_state.reader_link = link
+    for name in LINK_PARAMS:
+        if name in link:
+            st.query_params[name] = link[name]
+        elif name in st.query_params:
+            del st.query_params[name]

@@ -41,6 +41,7 @@ def reader(story: ReaderStory, lang: str, mode: str = "reader", notes: bool = Fa
             story.text_urls,
             lang=lang,
             step=state.current_step(story),
+            event=state.current_event(story),
             ack=st.session_state.get("reader_ack", 0),
             tiles=tiles_setting(),
             mode=mode,

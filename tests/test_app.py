@@ -19,6 +19,7 @@ from story_helpers import FIRST_STORY, FIXTURES, ROOT
 from streamlit.testing.v1 import AppTest
 
 from storymap_ui.component import frontend_dir
+from storymap_ui.state import link_from
 
 APP = str(ROOT / "streamlit_app.py")
 
@@ -99,9 +100,38 @@ def test_an_unknown_deep_link_falls_back_to_the_overview(event: str) -> None:
 
 def test_the_page_follows_the_event_the_browser_shows() -> None:
     at = run_app()
-    at.session_state["event"] = "beijing-tribute"
+    at.session_state["reader_link"] = {"event": "beijing-tribute"}
     at.run()
-    assert component_args(at)["step"] == 8
+    assert component_args(at)["step"] == 8 and component_args(at)["event"] == "beijing-tribute"
+
+
+def test_the_end_of_the_story_stays_the_end() -> None:
+    """The closing overview has no event: the browser says "end", and the page keeps it
+    (it used to read "no event" as the first step and send the reader back there)."""
+    at = run_app()
+    at.session_state["reader_link"] = link_from({"step": 14, "event": None, "end": True, "seq": 3})
+    at.run()
+    assert component_args(at)["step"] == 14
+
+
+def test_the_end_has_an_address() -> None:
+    at = run_app({"step": "end", "lang": "en"})
+    assert not at.exception
+    assert component_args(at)["step"] == 14
+    assert at.query_params["step"] in ("end", ["end"])
+    at = run_app({"step": "end", "event": "kremlin-meeting"})  # an event the story knows wins
+    assert component_args(at)["step"] == 11
+
+
+def test_what_the_browser_reports_becomes_a_link() -> None:
+    assert link_from({"step": 8, "event": "beijing-tribute", "end": False, "seq": 1}) == {
+        "event": "beijing-tribute"
+    }
+    assert link_from({"step": 14, "event": None, "end": True, "seq": 2}) == {"step": "end"}
+    assert link_from({"step": 0, "event": None, "end": False, "seq": 3}) == {}
+    assert link_from({"step": 14, "event": None, "end": "yes", "seq": 4}) == {}
+    assert link_from({"step": 3, "event": "x"}) is None  # no seq: not a step report
+    assert link_from("end") is None
 
 
 def test_text_list_and_credits() -> None:

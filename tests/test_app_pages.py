@@ -39,9 +39,11 @@ def test_presenter_opens_the_deep_linked_step_in_presenter_mode() -> None:
     assert "Russia and North Korea, ever closer" in "".join(h.proto.body for h in at.get("html"))
 
 
-def test_presenter_notes_can_start_open_from_the_link() -> None:
+def test_the_projected_slide_never_carries_the_notes() -> None:
+    """The notes are in the speaker view, a second window; ?notes=1 no longer puts them on
+    the slide the class sees."""
     at = run(PRESENTER, {"event": "pyongyang-museum", "notes": "1"})
-    assert component_args(at)["notes"] is True
+    assert component_args(at)["notes"] is False
 
 
 def test_data_page_tables_show_how_places_were_located_and_events_dated() -> None:
@@ -49,18 +51,41 @@ def test_data_page_tables_show_how_places_were_located_and_events_dated() -> Non
     assert not at.exception
     events, places = at.dataframe[0].value, at.dataframe[1].value
     assert len(events) == 14 and len(places) == 13
-    assert set(places["layer"]) == {"gazetteer", "curated", "countries"}
+    assert set(places["layer"]) == {"GeoNames", "curated point", "country outline"}
     bridge = places[places["id"] == "tumen-bridge"].iloc[0]
-    assert bridge["layer"] == "curated" and bridge["precision_km"] == 2.0
+    assert bridge["layer"] == "curated point" and bridge["precision_km"] == 2.0
     first = events.iloc[0]
     assert first["start"] == date(1948, 1, 1) and first["precision"] == "year"
     assert "Anadolu Agency" in set(events["sources"])
 
 
+def test_data_page_speaks_the_page_language_throughout() -> None:
+    """Headers and values: no "order", "day" or "military" on the Indonesian page."""
+    at = run(DATA, {"lang": "id"})
+    events, places = at.dataframe[0].value, at.dataframe[1].value
+    assert "category" not in events.columns and "place_ids" not in events.columns
+    assert set(events["category_name"]) >= {"Militer", "Diplomasi"}
+    assert events.iloc[0]["precision"] == "tahun" and "hari" in set(events["precision"])
+    assert "bulan, perkiraan" in set(events["precision"])  # "about July 2025"
+    assert set(places["kind"]) == {"kota", "situs", "wilayah", "negara"}
+    assert set(places["layer"]) == {"GeoNames", "titik kurasi", "batas negara"}
+    kursk = places[places["id"] == "kursk"].iloc[0]
+    assert kursk["note"].startswith("Ditandai di kota Kursk")  # the story's own note, in Indonesian
+    russia = places[places["id"] == "russia"].iloc[0]
+    assert russia["note"].startswith("titik di dalam batas negara")
+    for frame in at.dataframe:  # every column shown has a header in the page's language
+        config = json.loads(frame.proto.columns)
+        unlabelled = [name for name in frame.value.columns if not config.get(name, {}).get("label")]
+        assert unlabelled == []
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["order"]["label"] == "Urutan" and config["category_name"]["label"] == "Kategori"
+    assert json.loads(at.dataframe[1].proto.columns)["lat"]["label"] == "Lintang"
+
+
 def test_data_page_filters_by_category_place_and_dates() -> None:
     at = run(DATA, {"lang": "en"})
     at.multiselect[0].set_value(["diplomacy"]).run()
-    assert set(at.dataframe[0].value["category"]) == {"diplomacy"}
+    assert set(at.dataframe[0].value["category_name"]) == {"Diplomacy"}
     assert len(at.dataframe[0].value) == 6
     at.multiselect[0].set_value([]).run()
     at.multiselect[1].set_value(["minsk"]).run()
@@ -102,7 +127,8 @@ def test_data_page_offers_every_download_and_makes_none_on_load(monkeypatch) -> 
     assert labels == [
         "Story file (YAML)",
         "Offline single-file page (HTML)",
-        "Printable story handout (HTML)",
+        "Printable student sheet (HTML)",
+        "Printable teacher's sheet (HTML)",
         "Overview map (PNG)",
         "Events (GeoJSON)",
         "Places (GeoJSON)",

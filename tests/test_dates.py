@@ -66,6 +66,24 @@ def test_yaml_values_that_are_not_text():
     assert P(datetime(2025, 10, 27, 12, 30)) == P("2025-10-27")
 
 
+@pytest.mark.parametrize(
+    ("text", "exact"),
+    [
+        ("2025-10-27", True),
+        ("2004-12-26T07:58+07:00", True),
+        ("2022-03-02/2022-10-12", True),  # two known days (the UN's two votes)
+        ("2022-03-02/2022-10", False),  # its last day is open
+        ("2025-10-27~", False),
+        ("2022-03-02/2022-10-12~", False),
+        ("2025-10", False),
+        ("2025-10-early", False),
+        ("1948", False),
+    ],
+)
+def test_is_exact_means_every_day_is_known(text, exact):
+    assert P(text).is_exact is exact
+
+
 def test_is_exact_day():
     assert P("2025-10-27").is_exact_day
     assert not P("2025-10-27~").is_exact_day

@@ -44,7 +44,8 @@ def test_csp_allows_exactly_the_inline_scripts_and_no_connections(page: str) -> 
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "connect-src 'none'" in policy and "default-src 'none'" in policy
     scripts = inline_scripts(page)
-    assert len(scripts) == len(READER_SCRIPTS) + 2  # Leaflet, the reader's scripts, the page's
+    # Leaflet, the reader's scripts, the speaker view's, the page's
+    assert len(scripts) == len(READER_SCRIPTS) + 3
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy.replace("&#39;", "'")

@@ -187,7 +187,9 @@ def test_the_index_lists_every_story_in_each_language_and_its_files_exist(
     ]
     for section in parser.sections:
         assert section["links"][0].endswith(f".html#lang={section['lang']}")
+        assert section["links"][1].endswith(f".html#present&lang={section['lang']}")  # for a class
         assert any(f"-handout-{section['lang']}.html" in link for link in section["links"])
+        assert any(f"-teacher-{section['lang']}.html" in link for link in section["links"])
         for link in section["links"]:
             assert (out / link.split("#")[0]).is_file(), link
     assert f'<meta name="generator" content="{GENERATOR}">' in page

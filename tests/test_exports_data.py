@@ -1,17 +1,14 @@
-"""Exports: GeoJSON and CSV that read back, the overview PNG, the printable handout."""
+"""Exports: GeoJSON and CSV that read back, the overview PNG (the sheets: test_handout.py)."""
 
 from __future__ import annotations
 
-import base64
 import csv
 import dataclasses
-import html
 import io
 import json
 import math
 import re
 from datetime import date
-from html.parser import HTMLParser
 
 import geopandas as gpd
 import pytest
@@ -20,7 +17,6 @@ from story_helpers import FIXTURES, ROOT
 
 from storymap.errors import StorymapError
 from storymap.export.data import events_csv, events_geojson, places_csv, places_geojson
-from storymap.export.handout import handout_html
 from storymap.export.picture import overview_png
 from storymap.loading import load_story
 from storymap.located import LocatedStory
@@ -28,12 +24,6 @@ from storymap.model import Text
 
 ARTIFACTS = ROOT / "test-artifacts"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-HOSTILE_TITLE = "&lt;img src=x onerror=alert(1)&gt;"
-
-
-def _text(value: str) -> str:
-    """A story string as it appears in the handout's text (nh3 leaves quotes as they are)."""
-    return html.escape(value, quote=False)
 
 
 @pytest.fixture(scope="module")
@@ -57,20 +47,6 @@ def overview(story, located, located_story) -> bytes:
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "overview-en.png").write_bytes(png)
     return png
-
-
-@pytest.fixture(scope="module")
-def handouts(story, located, located_story) -> dict[str, str]:
-    pages = {lang: handout_html(located_story, lang) for lang in ("id", "en")}
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "handout-en.html").write_text(pages["en"], encoding="utf-8")
-    return pages
-
-
-@pytest.fixture(scope="module")
-def hostile_handout(gazetteer) -> str:
-    story = load_story(FIXTURES / "html_injection.yaml")
-    return handout_html(LocatedStory.of(story), "en")
 
 
 # --- GeoJSON ---------------------------------------------------------------------------
@@ -202,82 +178,6 @@ def test_overview_png_takes_dollar_signs_as_text(story, located):
     priced = story.model_copy(update={"title": Text(id="$5 atau $6", en="$5 or $6")})
     png = overview_png(LocatedStory(priced, located), "id", width_in=6, dpi=80)
     assert png.startswith(PNG_SIGNATURE)
-
-
-# --- Handout ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_handout_lists_every_event_and_question(handouts, story, lang):
-    page = handouts[lang]
-    for event in story.events:
-        assert _text(event.title.get(lang)) in page, event.id
-        if event.question:
-            assert _text(event.question.get(lang)) in page, event.id
-    assert page.count("<tr>") == 1 + len(story.events)
-    day = {"id": "27 Oktober 2025", "en": "27 October 2025"}[lang]
-    assert day in page
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_handout_is_a_self_contained_printable_page(handouts, story, lang):
-    page = handouts[lang]
-    assert page.startswith("<!DOCTYPE html>")
-    assert f'<html lang="{lang}" dir="ltr">' in page
-    assert "@page { size: A4; margin: 15mm }" in page
-    assert "<style>" in page and "</style>" in page
-    assert "<script" not in page.lower()
-    assert 'src="http' not in page  # nothing to fetch
-    assert _text(story.title.get(lang)) in page
-    assert _text(story.subtitle.get(lang)) in page
-    assert "IDN Times" in page
-    header = {"id": "Pertanyaan diskusi", "en": "Discussion question"}[lang]
-    assert f'<th scope="col">{header}</th>' in page
-    span = {
-        "id": "kira-kira 1 sampai 31 Juli 2025",
-        "en": "roughly 1 to 31 July 2025",
-    }[lang]
-    assert span in page  # "about July 2025" says which days it may be
-
-
-def test_handout_embeds_the_overview_as_a_data_uri(handouts):
-    page = handouts["en"]
-    assert '<img src="data:image/png;base64,' in page
-    encoded = re.search(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)[1]
-    png = base64.b64decode(encoded)
-    assert png.startswith(PNG_SIGNATURE)
-    with Image.open(io.BytesIO(png)) as image:
-        assert image.width >= 1000
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
-def test_handout_of_a_hostile_story_shows_its_text_and_runs_nothing(hostile_handout):
-    page = hostile_handout
-    assert "<script" not in page.lower()
-    assert "<img src=x" not in page
-    assert "<iframe" not in page and "<svg" not in page
-    assert HOSTILE_TITLE in page
-    # onerror= appears only inside the escaped title text, never as an attribute.
-    assert page.count("onerror=") == page.count(HOSTILE_TITLE)
-    parser = _Elements()
-    parser.feed(page)
-    tags = {tag for tag, _ in parser.tags}
-    assert "script" not in tags and "iframe" not in tags and "svg" not in tags
-    for tag, attrs in parser.tags:
-        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
-        for name in ("href", "src"):
-            assert not (attrs.get(name) or "").lower().startswith("javascript:"), (tag, attrs)
-    images = [attrs["src"] for tag, attrs in parser.tags if tag == "img"]
-    assert len(images) == 1 and images[0].startswith("data:image/png;base64,")
-    assert "@page { size: A4; margin: 15mm }" in page
 
 
 # --- Hostile values: formulas, non-finite numbers --------------------------------------

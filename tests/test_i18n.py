@@ -11,8 +11,9 @@ import pytest
 
 import storymap.i18n
 from storymap.basemaps import TILES
+from storymap.dates import Precision
 from storymap.export import FORMATS
-from storymap.fields import RouteMode
+from storymap.fields import PlaceKind, RouteMode
 from storymap.i18n import number, strings, t
 from storymap.model import BUILTIN_CATEGORIES, UI_LANGUAGES, FactCheck
 from storymap.payload import BROWSER_UI_KEYS
@@ -29,6 +30,9 @@ DYNAMIC = {
     "route_mode_": RouteMode.__args__,
     "fact_check_": get_args(FactCheck.model_fields["verdict"].annotation),
     "verdict_": get_args(FactCheck.model_fields["verdict"].annotation),
+    "precision_": (*get_args(Precision), "undated"),
+    "kind_": get_args(PlaceKind),
+    "layer_": ("story", "curated", "countries", "gazetteer", "nominatim"),
 }
 
 

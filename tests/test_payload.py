@@ -144,15 +144,15 @@ def test_the_base_maps_come_from_the_one_table(mapped):
     assert mapped["tiles"]["carto"]["url"].startswith("https://")
 
 
-def test_steps_carry_a_short_label_a_long_title_and_a_year(story, located_story, payload):
+def test_steps_carry_a_short_label_a_long_title_and_a_tick(story, located_story, payload):
     kremlin = next(
         s.index for s in located_story.steps if index_of(story, "kremlin-meeting") in s.events
     )
     assert payload["text"]["id"]["steps"][kremlin]["label"] == "27 Okt 2025"
     assert payload["text"]["en"]["steps"][kremlin]["title"] == "27 October 2025"
-    assert payload["text"]["en"]["steps"][kremlin]["year"] == "2025"
+    assert payload["text"]["en"]["steps"][kremlin]["tick"] == "2025"  # 1948-2025: ticks are years
     assert payload["text"]["en"]["steps"][0]["title"] == "Overview"
-    assert payload["text"]["en"]["steps"][0]["year"] == ""
+    assert payload["text"]["en"]["steps"][0]["tick"] == ""
 
 
 def test_each_event_carries_its_narrative_and_notes(story, payload):

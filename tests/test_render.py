@@ -67,8 +67,10 @@ def test_a_vague_date_says_its_days_in_plain_words(located_story, lang, span):
     ("text", "lang", "words"),
     [
         ("2025-10-early", "en", "sometime between 1 and 10 October 2025"),
-        ("2022-03-02/2022-10-12", "en", "from 2 March to 12 October 2022"),
-        ("2022-03-02/2022-10-12", "id", "dari 2 Maret sampai 12 Oktober 2022"),
+        ("2024-01/2025-01", "en", "from 1 January 2024 to 31 January 2025"),
+        ("2024-01/2025-01", "id", "dari 1 Januari 2024 sampai 31 Januari 2025"),
+        ("2022-03-02/2022-10-12", "en", ""),  # two known days: the date names them already
+        ("2022-03-02/2022-10-12~", "en", "roughly 2 March to 12 October 2022"),
         ("2025-07~", "en", "roughly 1 to 31 July 2025"),
         ("2025-07~", "id", "kira-kira 1 sampai 31 Juli 2025"),
         ("1948", "en", ""),  # "1948" says its days itself

@@ -86,12 +86,20 @@ def test_each_undated_event_is_its_own_step_even_by_date(mixed):
     assert [step.events for step in steps if step.kind == "events"] == [(0,), (1,), (2,), (3,)]
 
 
-def test_the_reader_says_undated_in_each_language_and_the_strip_has_no_year(mixed):
+def test_the_reader_says_undated_in_each_language_and_the_strip_has_no_tick(mixed):
     payload = reader_payload(mixed)
     assert [e["exact"] for e in payload["map"]["events"]] == [False, False, False, True]
     assert payload["text"]["en"]["events"][1]["date"] == "Undated"
     assert payload["text"]["id"]["events"][2]["date"] == "Tanpa tanggal"
-    assert [s["year"] for s in payload["text"]["en"]["steps"]] == ["", "2024", "", "", "2025", ""]
+    # 2024 to October 2025: the ticks are months; undated steps have none
+    assert [s["tick"] for s in payload["text"]["en"]["steps"]] == [
+        "",
+        "Jan 2024",
+        "",
+        "",
+        "Oct 2025",
+        "",
+    ]
     assert payload["text"]["en"]["steps"][2]["label"] == "Undated"
     assert "<strong>Undated</strong>" in payload["text"]["en"]["events"][1]["html"]
 

@@ -51,6 +51,7 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat("html", ".html", "text/html", "download_html", "html:standalone_html", ("tiles",)),
         ExportFormat("handout", "-handout-{lang}.html", "text/html", "download_handout", "handout:handout_html", ("lang",)),
+        ExportFormat("teacher", "-teacher-{lang}.html", "text/html", "download_teacher", "handout:teacher_html", ("lang",)),
         ExportFormat("png", "-overview.png", "image/png", "download_png", "picture:overview_png", ("lang",)),
         ExportFormat("geojson", "-events.geojson", "application/geo+json", "download_events_geojson", "data:events_geojson"),
         ExportFormat("places-geojson", "-places.geojson", "application/geo+json", "download_places_geojson", "data:places_geojson"),

@@ -1,5 +1,7 @@
 """One self-contained HTML file per story: opens from a USB stick with no network at all.
 
+The same file is the reader, the presenter (``#present``) and the presenter's speaker view.
+
 Leaflet, the reader's scripts (the same ``core.js``, ``storymap-layers.js`` and
 ``reader.js`` the app runs) and styles, the payload (``storymap.payload``: the map and
 the words of every language, narratives included) and the Natural Earth outlines are all
@@ -45,19 +47,22 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
                 "credits_heading": t("credits", lang),
                 "list": event_list_html(story, lang),
                 "credits": credits_html(story, lang),
+                "present": t("present", lang),
+                "present_help": t("present_help", lang),
             }
             for lang in story.languages
         },
         "tiles": tiles,
     }
     scripts = [_asset(LEAFLET / "leaflet.js"), *(_asset(WEB_ASSETS / name) for name in READER_SCRIPTS),
-               _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
+               _asset(WEB_ASSETS / "speaker.js"), _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
     lang = story.default_language
     return template("standalone.html.j2").render(
         lang=lang,
         title=story.title.get(lang),
         subtitle=story.subtitle.get(lang),
         languages=[(code, language_label(code)) for code in story.languages],
+        present=t("present", lang),
         version=__version__,
         leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),

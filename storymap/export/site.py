@@ -30,8 +30,9 @@ from storymap.located import LocatedStory
 from storymap.model import UI_LANGUAGES, Story
 from storymap.sanitise import ALLOWED_ATTRIBUTES, clean
 
-SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout")
-LINKED = ("handout", "png", "geojson", "places-geojson", "csv")  # on the index, after the page
+SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout", "teacher")
+# on the index, after the page
+LINKED = ("handout", "teacher", "png", "geojson", "places-geojson", "csv")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GENERATOR = "storymap site export"  # in the index; marks a folder the next export may replace
 INDEX = "index.html"
@@ -113,7 +114,9 @@ def index_html(stories: list[LocatedStory]) -> str:
 def _section(item: LocatedStory, lang: str) -> dict[str, object]:
     story = item.story
     files = {(fmt, file_lang): name for name, fmt, file_lang in planned_files(item)}
-    links = [
+    page = FORMATS["html"].file_name(story.id, lang)
+    links = [Link(f"{page}#present&lang={lang}", t("present", lang))]  # the page, for a class
+    links += [
         Link(name, t(FORMATS[fmt].label, lang))
         for fmt in LINKED
         for name in [files.get((fmt, lang)) or files.get((fmt, story.default_language))]
@@ -123,7 +126,7 @@ def _section(item: LocatedStory, lang: str) -> dict[str, object]:
         links.append(Link(files["story", story.default_language], t("download_story", lang)))
     return {
         "lang": lang,
-        "page": f"{FORMATS['html'].file_name(story.id, lang)}#lang={lang}",
+        "page": f"{page}#lang={lang}",
         "title": story.title.get(lang),
         "subtitle": story.subtitle.get(lang),
         "links": links,

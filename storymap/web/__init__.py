@@ -13,4 +13,4 @@ from pathlib import Path
 
 WEB_ASSETS = Path(__file__).resolve().parent
 LEAFLET = Path(str(files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
-READER_SCRIPTS = ("core.js", "storymap-layers.js", "reader.js")  # in load order
+READER_SCRIPTS = ("core.js", "storymap-layers.js", "slides.js", "reader.js")  # in load order

@@ -10,10 +10,22 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  /** Keys that move the reader one step, in either direction. */
-  const KEY_MOVES = Object.freeze({
-    ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1,
+  /**
+   * What a key does. A presentation clicker sends PageUp/PageDown (some send the arrows),
+   * "." or "b" for a black screen; Home/End jump to the overviews. "q" (or "?") shows the
+   * discussion question and "s" opens the speaker view, as in reveal.js.
+   */
+  const KEY_ACTIONS = Object.freeze({
+    ArrowRight: "next", ArrowDown: "next", PageDown: "next", ArrowLeft: "prev", ArrowUp: "prev", PageUp: "prev",
+    Home: "first", End: "last", ".": "blank", b: "blank", B: "blank", q: "question", Q: "question", "?": "question",
+    s: "speaker", S: "speaker",
   });
+  /** The actions that move: the reader takes these; the presenter takes every action. */
+  const MOVES = Object.freeze(["next", "prev", "first", "last"]);
+
+  function keyAction(key) {
+    return Object.prototype.hasOwnProperty.call(KEY_ACTIONS, key) ? KEY_ACTIONS[key] : null;
+  }
 
   function clampStep(step, lastStep) {
     const n = Math.round(Number(step));
@@ -21,14 +33,28 @@
     return Math.max(0, Math.min(lastStep, n));
   }
 
-  /**
-   * The step a key leads to, or null when the key does not move the reader.
-   * A presentation clicker sends PageUp/PageDown; Home/End jump to the overviews.
-   */
+  /** The step a key leads to in the reader (one step at a time), or null when it does not move. */
   function keyTarget(key, step, lastStep) {
-    if (Object.prototype.hasOwnProperty.call(KEY_MOVES, key)) return clampStep(step + KEY_MOVES[key], lastStep);
-    if (key === "Home") return 0;
-    if (key === "End") return lastStep;
+    const to = movePosition(keyAction(key), { step: step, page: 0 }, 1, lastStep);
+    return to === null ? null : to.step;
+  }
+
+  /**
+   * Where a move leads from ``at`` ({step, page}) when the current step has ``pages`` slides
+   * (1 in the reader). Stepping back into a step lands on its last slide: page -1, which the
+   * presenter resolves once that step is laid out. At either end a move stays where it is.
+   */
+  function movePosition(action, at, pages, lastStep) {
+    if (action === "first") return { step: 0, page: 0 };
+    if (action === "last") return { step: lastStep, page: 0 };
+    if (action === "next") {
+      if (at.page < pages - 1) return { step: at.step, page: at.page + 1 };
+      return at.step < lastStep ? { step: at.step + 1, page: 0 } : { step: at.step, page: at.page };
+    }
+    if (action === "prev") {
+      if (at.page > 0) return { step: at.step, page: at.page - 1 };
+      return at.step > 0 ? { step: at.step - 1, page: -1 } : { step: 0, page: 0 };
+    }
     return null;
   }
 
@@ -130,9 +156,13 @@
 
   /** The step showing an event id; 0 (the overview) for an unknown or missing id. */
   function stepForEvent(map, eventId) {
-    if (typeof eventId !== "string") return 0;
-    const event = map.events.find((e) => e.id === eventId);
+    const event = knownEvent(map, eventId);
     return event ? event.step : 0;
+  }
+
+  function knownEvent(map, eventId) {
+    if (typeof eventId !== "string") return null;
+    return map.events.find((e) => e.id === eventId) || null;
   }
 
   /** The event a step is linked by: its first event's id, or null for an overview. */
@@ -141,32 +171,51 @@
     return events.length ? map.events[events[0]].id : null;
   }
 
+  /** The closing overview has no event: its link says "step=end" (the opening one says nothing). */
+  const END = "end";
+
   function params(query) {
     const text = String(query || "").replace(/^[?#]/, "");
-    const found = {};
+    const found = Object.create(null);
     text.split("&").forEach((pair) => {
       if (!pair) return;
       const at = pair.indexOf("=");
-      const key = decodeURIComponent((at < 0 ? pair : pair.slice(0, at)).replace(/\+/g, " "));
-      let value = "";
-      try { value = at < 0 ? "" : decodeURIComponent(pair.slice(at + 1).replace(/\+/g, " ")); } catch (err) { value = ""; }
+      let key = "", value = "";
+      try {
+        key = decodeURIComponent((at < 0 ? pair : pair.slice(0, at)).replace(/\+/g, " "));
+        value = at < 0 ? "" : decodeURIComponent(pair.slice(at + 1).replace(/\+/g, " "));
+      } catch (err) { return; }
       if (!(key in found)) found[key] = value;
     });
     return found;
   }
 
-  /** A deep link ("?event=kremlin-meeting&lang=en" or "#…") to a step and a language. */
+  /**
+   * A deep link ("?event=kremlin-meeting&lang=en", "#step=end", "#present") to a step, the
+   * event it names (a presenter opens the slide of that event), a language and the page's
+   * modes: ``present`` (the presenter) and ``speaker`` (the speaker view, with its channel).
+   */
   function parseLink(query, map) {
     const found = params(query);
     const lang = map.languages.includes(found.lang) ? found.lang : map.default_language;
-    return { step: stepForEvent(map, found.event), lang: lang, notes: found.notes === "1" };
+    const event = knownEvent(map, found.event);
+    const step = event ? event.step : found.step === END ? map.steps.length - 1 : 0;
+    return {
+      step: step, event: event ? event.id : null, lang: lang, notes: found.notes === "1",
+      present: "present" in found, speaker: "speaker" in found, channel: found.channel || "",
+    };
   }
 
-  /** The deep link of a step and language: "event=kremlin-meeting&lang=en". */
-  function linkFor(map, step, lang) {
-    const event = eventForStep(map, step);
+  /**
+   * The deep link of a step and language: "event=kremlin-meeting&lang=en", "step=end&lang=en"
+   * for the closing overview. ``event`` names the event a presenter's slide shows (default:
+   * the step's first).
+   */
+  function linkFor(map, step, lang, event) {
+    const shown = knownEvent(map, event) ? event : eventForStep(map, step);
     const parts = [];
-    if (event) parts.push("event=" + encodeURIComponent(event));
+    if (shown) parts.push("event=" + encodeURIComponent(shown));
+    else if (step > 0 && step === map.steps.length - 1) parts.push("step=" + END);
     parts.push("lang=" + encodeURIComponent(lang));
     return parts.join("&");
   }
@@ -186,27 +235,108 @@
   }
 
   /**
-   * The timeline's year labels: a step gets its year when the year changes and the label
-   * does not run into the previous one. `years[i]` is the step's year ("" for overviews),
-   * `x(i)` its position; labels are about `charWidth` px per character, centred.
+   * The timeline's labels: a step gets its tick (a year, a month or a day: the payload's
+   * ``tick``) when the tick changes and the label does not run into the previous one.
+   * `ticks[i]` is the step's tick ("" for overviews), `x(i)` its position; labels are about
+   * `charWidth` px per character, centred under their step but kept inside `width`.
+   * Returns [{index, x}] with the x each label is written at.
    */
-  function yearLabels(years, x, charWidth, gap) {
+  function tickLabels(ticks, x, charWidth, gap, width) {
     const shown = [];
-    let lastRight = -Infinity, lastYear = null;
-    years.forEach((year, i) => {
-      if (!year) return;
-      const half = (year.length * charWidth) / 2;
-      if (year !== lastYear && x(i) - half >= lastRight + gap) {
-        shown.push(i);
-        lastRight = x(i) + half;
+    let lastRight = -Infinity, lastTick = null;
+    ticks.forEach((tick, i) => {
+      if (!tick) return;
+      const half = (tick.length * charWidth) / 2;
+      const at = Math.max(half, Math.min(width === undefined ? Infinity : width - half, x(i)));
+      if (tick !== lastTick && at - half >= lastRight + gap) {
+        shown.push({ index: i, x: at });
+        lastRight = at + half;
       }
-      lastYear = year;
+      lastTick = tick;
     });
     return shown;
   }
 
+  /**
+   * Where each step sits on the timeline strip, ``width`` px wide (the payload's
+   * ``timeline``, shaped by storymap/timescale.py): every gap gets ``minGap`` px (so every
+   * step stays clickable) plus ``breakGap`` where the axis is broken, and the rest of the
+   * width follows time. With more steps than room, the gaps shrink evenly.
+   */
+  function stripPositions(timeline, width, pad, minGap, breakGap) {
+    const shares = timeline.shares;
+    const count = shares.length;
+    if (count < 2) return shares.map(() => width / 2);
+    const broken = new Set(timeline.breaks);
+    const room = Math.max(0, width - 2 * pad);
+    const fixed = (count - 1) * minGap + broken.size * breakGap;
+    const shrink = fixed ? Math.min(1, room / fixed) : 1;
+    const free = Math.max(0, room - fixed);
+    const xs = [pad];
+    for (let i = 1; i < count; i++) {
+      xs.push(xs[i - 1] + shrink * (minGap + (broken.has(i) ? breakGap : 0)) + shares[i] * free);
+    }
+    return xs;
+  }
+
+  /** The middle of each broken gap: where the strip draws its break mark. */
+  function breakMarks(timeline, xs) {
+    return timeline.breaks.filter((i) => i > 0 && i < xs.length).map((i) => (xs[i - 1] + xs[i]) / 2);
+  }
+
+  /** The step nearest to ``x`` on the strip (``xs`` ascending). */
+  function nearestStep(xs, x) {
+    let lo = 0, hi = xs.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] <= x) lo = mid; else hi = mid;
+    }
+    return Math.abs(xs[hi] - x) < Math.abs(x - xs[lo]) ? hi : lo;
+  }
+
+  /** Every action a key or the speaker view may ask for. */
+  const ACTIONS = Object.freeze(["next", "prev", "first", "last", "blank", "question", "speaker"]);
+
+  /**
+   * A speaker view's message to the presenter, checked: {type: "hello"} (send your state),
+   * {type: "act", action} or {type: "go", step}; null for anything else.
+   */
+  function readCommand(message, lastStep) {
+    if (!message || typeof message !== "object") return null;
+    if (message.type === "hello") return { type: "hello" };
+    if (message.type === "act" && ACTIONS.includes(message.action) && message.action !== "speaker") {
+      return { type: "act", action: message.action };
+    }
+    if (message.type === "go" && Number.isInteger(message.step)) return { type: "go", step: clampStep(message.step, lastStep) };
+    return null;
+  }
+
+  /**
+   * The presenter's state as the speaker view reads it, checked against the story; null
+   * when it is not a state message. ``next`` is where the clicker goes next: a slide of this
+   * step (with its event) or the next step.
+   */
+  function readState(message, map) {
+    if (!message || message.type !== "state") return null;
+    const lastStep = map.steps.length - 1;
+    if (!Number.isInteger(message.step) || message.step < 0 || message.step > lastStep) return null;
+    const pages = Number.isInteger(message.pages) && message.pages > 0 ? message.pages : 1;
+    const page = clampStep(Number.isInteger(message.page) ? message.page : 0, pages - 1);
+    const known = (i) => (Number.isInteger(i) && i >= 0 && i < map.events.length ? i : null);
+    const pageEvents = Array.isArray(message.pageEvents) ? message.pageEvents.slice(0, pages).map(known) : [];
+    const to = movePosition("next", { step: message.step, page: page }, pages, lastStep);
+    const next = to.step === message.step && to.page === page ? null
+      : { step: to.step, event: to.step === message.step ? (pageEvents[to.page] ?? null) : null };
+    return {
+      step: message.step, page: page, pages: pages, pageEvents: pageEvents, next: next,
+      lang: map.languages.includes(message.lang) ? message.lang : map.default_language,
+      blank: message.blank === true, question: message.question === true,
+    };
+  }
+
   return {
-    KEY_MOVES, clampStep, keyTarget, lastAtOrBefore, buildIndex, placeStates, routeStates,
-    latestEventAt, nearestCopy, focusPoints, focusCenter, stepForEvent, eventForStep, parseLink, linkFor, placeLabels, yearLabels,
+    ACTIONS, readCommand, readState, KEY_ACTIONS, MOVES, END, keyAction, clampStep, keyTarget, movePosition, lastAtOrBefore, buildIndex,
+    placeStates, routeStates, latestEventAt, nearestCopy, focusPoints, focusCenter, stepForEvent, eventForStep,
+    parseLink, linkFor, placeLabels, tickLabels, stripPositions, breakMarks, nearestStep,
   };
 });

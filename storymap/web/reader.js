@@ -4,12 +4,18 @@
  * only hears about the step afterwards, through `onStep`, to keep the address in line.
  * The narrative HTML comes from the payload (templated and sanitised in Python); every
  * other story string is set with textContent. Exposed as window.StoryReader; the app's
- * bridge.js and the single-file page's standalone.js both drive it.
+ * bridge.js and the single-file page's standalone.js both drive it. In presenter mode a
+ * step may hold several slides, the black screen and the speaker view: slides.js.
  */
 (function () {
   "use strict";
   const Core = window.StoryCore;
   const SVG = "http://www.w3.org/2000/svg";
+  // The strip: each gap at least MIN_GAP px (a dot stays clickable), BREAK_GAP more where broken.
+  const STRIP = { pad: 8, minGap: 12, breakGap: 22 };
+  // Where keys typed into the page belong to a control, not to the story.
+  const OWN_KEYS = "input, textarea, select, [contenteditable=true], [role=slider], [role=radiogroup], "
+    + "[role=tablist], [role=listbox], [role=menu], [role=combobox], [role=grid]";
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -34,7 +40,7 @@
       this.el = {
         map: q("map"), slider: q("slider"), strip: q("strip"), prev: q("prev"), next: q("next"), play: q("play"),
         date: q("date-label"), count: q("step-count"), narrative: q("narrative"), notes: q("notes"),
-        draft: q("draft"), notesToggle: q("notes-toggle"), questionToggle: q("question-toggle"), panel: q("panel"),
+        draft: q("draft"), panel: q("panel"),
       };
       this.layers = new window.StoryLayers(this.el.map, map, {
         tiles: options.tiles, countries: options.countries, countriesUrl: options.countriesUrl,
@@ -43,16 +49,17 @@
       this.map = this.layers.map;
       this.legend = L.control({ position: "bottomleft" });
       this.legend.onAdd = () => {
-        this.legendNode = el("details", "legend");
-        this.legendNode.open = this.el.map.clientWidth > 620 && this.el.map.clientHeight > 440;  // room to spare
+        this.legendNode = el("details", "legend");  // folded on every screen: the map stays clear
         L.DomEvent.disableClickPropagation(this.legendNode);
         return this.legendNode;
       };
       this.legend.addTo(this.map);
+      // The presenter's slides, black screen and speaker view (slides.js).
+      this.slides = this.mode === "presenter" ? new window.StorySlides(this, options) : null;
       this._controls();
       this.setNotes(Boolean(options.notes));
       this.setLanguage(this.lang, text);
-      this.goTo(options.step || 0, { fromUser: false, animate: false });
+      this.goTo(options.step || 0, { fromUser: false, animate: false, event: options.event });
       root.dataset.state = "ready";
     }
 
@@ -60,39 +67,46 @@
       const s = this.el.slider;
       s.max = String(this.lastStep);
       s.addEventListener("input", () => this.goTo(Number(s.value), { fromUser: true }));
-      this.el.prev.addEventListener("click", () => this.goTo(this.step - 1, { fromUser: true }));
-      this.el.next.addEventListener("click", () => this.goTo(this.step + 1, { fromUser: true }));
+      this.el.prev.addEventListener("click", () => this.act("prev"));
+      this.el.next.addEventListener("click", () => this.act("next"));
       this.el.play.addEventListener("click", () => this.togglePlay());
-      if (this.el.notesToggle) this.el.notesToggle.addEventListener("click", () => this.setNotes(!this.notes));
-      if (this.el.questionToggle) {
-        this.el.questionToggle.addEventListener("click", () => {
-          const on = !this.root.classList.contains("show-question");
-          this.root.classList.toggle("show-question", on);
-          this.el.questionToggle.setAttribute("aria-pressed", String(on));
-          this._fitText();
-        });
-      }
       this.listenForKeys(document);
       this.el.strip.addEventListener("click", (ev) => {
+        if (!this.stripXs) return;
         const box = this.el.strip.getBoundingClientRect();
-        const ratio = (ev.clientX - box.left - 8) / Math.max(1, box.width - 16);
-        this.goTo(Math.round(Math.min(1, Math.max(0, ratio)) * this.lastStep), { fromUser: true });
+        this.goTo(Core.nearestStep(this.stripXs, ev.clientX - box.left), { fromUser: true });
       });
-      if (window.ResizeObserver) new ResizeObserver(() => this._drawStrip()).observe(this.el.strip);
+      if (window.ResizeObserver) new ResizeObserver(() => { this._drawStrip(); this._fitDate(); }).observe(this.el.strip);
     }
 
-    /** Arrow keys, PageUp/PageDown (a presentation clicker), Home/End, from a document. */
-    listenForKeys(doc) {
+    /**
+     * Keys from a document: arrows, PageUp/PageDown (a presentation clicker), Home/End; in the
+     * presenter also "." or B (black screen), Q (question) and S (speaker view). With
+     * ``idleOnly`` (the page around the reader's frame) only keys that no control has taken:
+     * focus never has to be clicked into the reader first.
+     */
+    listenForKeys(doc, idleOnly) {
       doc.addEventListener("keydown", (ev) => {
+        if (ev.defaultPrevented || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+        const action = Core.keyAction(ev.key);
+        if (action === null || (!this.slides && !Core.MOVES.includes(action))) return;
         const target = ev.target;
-        if (target === this.el.slider || ev.altKey || ev.ctrlKey || ev.metaKey) return;
-        if (target && target.closest && target.closest("input, textarea, select, [contenteditable=true], [role=slider]")) return;
+        const onSlider = target === this.el.slider;
+        // the slider keeps its own keys; in the presenter a clicker's page keys and actions are ours
+        if (onSlider && (!this.slides || (Core.MOVES.includes(action) && !ev.key.startsWith("Page")))) return;
+        if (!onSlider && target && target.closest && target.closest(OWN_KEYS)) return;
         if (target && target.tagName === "BUTTON" && (ev.key === " " || ev.key === "Enter")) return;
-        const to = Core.keyTarget(ev.key, this.step, this.lastStep);
-        if (to === null) return;
+        if (idleOnly && target && target !== doc.body && target !== doc.documentElement) return;
         ev.preventDefault();
-        this.goTo(to, { fromUser: true });
+        this.act(action);
       });
+    }
+
+    /** One action from a key, a button or the speaker view: a move, or a presenter's action. */
+    act(action) {
+      if (this.slides) { this.slides.act(action); return; }
+      const to = Core.movePosition(action, { step: this.step, page: 0 }, 1, this.lastStep);
+      if (to) this.goTo(to.step, { fromUser: true });
     }
 
     setLanguage(lang, text) {
@@ -114,27 +128,47 @@
       this.layers.setText(text);
       this._drawLegend();
       this._drawStrip();
-      if (this.step >= 0) this._showStep();
+      if (this.step >= 0) {
+        const event = this.slides ? this.slides.event() : null;
+        this._showStep();
+        if (this.slides) this.slides.layout({ event: event });
+      }
     }
 
+    /** The speaker notes under the narrative: the author's preview as a reader. A projected
+     * slide never shows them; the presenter has the speaker view instead. */
     setNotes(on) {
-      this.notes = on;
-      if (this.el.notes) this.el.notes.hidden = !on;
-      if (this.el.notesToggle) this.el.notesToggle.setAttribute("aria-pressed", String(on));
-      if (on && this.step >= 0) this._showNotes();
+      this.notes = on && !this.slides;
+      if (this.el.notes) this.el.notes.hidden = !this.notes;
+      if (this.notes && this.step >= 0) this._showNotes();
     }
 
+    /**
+     * Show ``step``. Options: ``fromUser`` (tell the page), ``animate``, and for the presenter
+     * ``page`` (a slide of the step; -1 for its last) or ``event`` (the slide showing it).
+     */
     goTo(step, opts) {
       const options = Object.assign({ fromUser: false, animate: true }, opts);
       const target = Core.clampStep(step, this.lastStep);
-      if (target === this.step) return;
+      if (target === this.step) {
+        if (this.slides && (options.page !== undefined || options.event)) this.slides.turnTo(options, options.fromUser);
+        return;
+      }
       this.step = target;
       performance.mark("storymap:step");
       this.layers.show(target, options.animate);
       performance.mark("storymap:map");
       this._showStep();
+      if (this.slides) this.slides.layout(options);
       performance.mark("storymap:words");
-      if (options.fromUser) this.onStep(target, Core.eventForStep(this.data, target));
+      if (options.fromUser) this.report();
+    }
+
+    /** Tell the page where the reader is: the step, the event of its slide, whether it is the end. */
+    report() {
+      const event = this.slides ? this.slides.event() : Core.eventForStep(this.data, this.step);
+      this.onStep(this.step, event, this.step === this.lastStep);
+      if (this.slides) this.slides.broadcast();
     }
 
     /** The words of the current step: narrative, notes, date, counter, slider, strip. */
@@ -147,38 +181,36 @@
         : this.text.overview[step === 0 ? "overview-start" : "overview-end"];
       narrative.dataset.step = String(step);
       if (this.notes) this._showNotes();
-      const label = this.text.steps[step].title;
-      this.el.date.textContent = label;
       this.el.slider.value = String(step);
-      this.el.slider.setAttribute("aria-valuetext", label);
+      this.el.slider.setAttribute("aria-valuetext", this.text.steps[step].title);
       this.el.count.textContent = `${step + 1} / ${this.lastStep + 1}`;
       this.el.prev.disabled = step === 0;
       this.el.next.disabled = step === this.lastStep;
+      this._fitDate();  // once the counter beside it has its width
       this._moveCursor();
       this.root.dataset.visibleMarkers = String(this.layers.visible);
       this.root.dataset.currentEvents = events.map((i) => this.data.events[i].id).join(" ");
       document.documentElement.dataset.step = String(step);
       if (this.el.panel) this.el.panel.scrollTop = 0;
-      this._fitText();
+    }
+
+    /** The date in the control bar, never cut: the short form when the long one does not fit,
+     * and two lines when even that does not (again whenever the bar's width changes). */
+    _fitDate() {
+      if (this.step < 0) return;
+      const words = this.text.steps[this.step];
+      const date = this.el.date;
+      date.classList.remove("wrap");
+      date.textContent = words.title;
+      if (date.scrollWidth > date.clientWidth + 1) date.textContent = words.label;
+      if (date.scrollWidth > date.clientWidth + 1) date.classList.add("wrap");
+      date.title = words.title;
     }
 
     _showNotes() {
       const events = this.data.steps[this.step].events;
       this.el.notes.innerHTML = events.length ? events.map((i) => this.text.events[i].notes).join("")
         : `<p>${this.text.ui.speaker_notes}: –</p>`;
-    }
-
-    /** On the projector, shrink the type until the step fits its panel (never below 60 %). */
-    _fitText() {
-      if (this.mode !== "presenter" || !this.el.panel) return;
-      const panel = this.el.panel;
-      let scale = 1;
-      panel.style.setProperty("--fit", "1");
-      while (panel.scrollHeight > panel.clientHeight + 1 && scale > 0.6) {
-        scale = Math.round((scale - 0.05) * 100) / 100;
-        panel.style.setProperty("--fit", String(scale));
-      }
-      this.root.dataset.fit = String(scale);
     }
 
     togglePlay() {
@@ -216,12 +248,26 @@
       node.append(vague);
     }
 
+    /** The timeline strip: a dot per event where time puts it (core.js's stripPositions),
+     * a break mark where a long gap is collapsed, and the ticks that fit. */
     _drawStrip() {
       const svg = this.el.strip;
       const width = svg.getBoundingClientRect().width;
       if (!width) return;
-      const x = (step) => 8 + (step / Math.max(1, this.lastStep)) * (width - 16);
+      const xs = Core.stripPositions(this.data.timeline, width, STRIP.pad, STRIP.minGap, STRIP.breakGap);
+      const x = (step) => xs[step];
       const parts = document.createDocumentFragment();
+      const svgEl = (tag, attrs) => {
+        const node = document.createElementNS(SVG, tag);
+        Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+        parts.append(node);
+        return node;
+      };
+      svgEl("line", { x1: STRIP.pad, x2: width - STRIP.pad, y1: 8, y2: 8, class: "axis" });
+      Core.breakMarks(this.data.timeline, xs).forEach((mid) => {
+        svgEl("rect", { x: (mid - 5).toFixed(1), y: 2, width: 10, height: 12, class: "break-gap" });
+        [-3, 3].forEach((d) => svgEl("line", { x1: (mid + d - 3).toFixed(1), x2: (mid + d + 3).toFixed(1), y1: 14, y2: 2, class: "break" }));
+      });
       const small = this.data.events.length > 300;
       const drawn = new Set();  // a long story has many events per pixel: one dot each is enough
       this.data.events.forEach((event) => {
@@ -230,38 +276,28 @@
         const key = `${cx} ${colour} ${event.exact}`;
         if (drawn.has(key)) return;
         drawn.add(key);
-        const dot = document.createElementNS(SVG, "circle");
-        dot.setAttribute("cx", cx);
-        dot.setAttribute("cy", "8");
-        dot.setAttribute("r", small ? "1.5" : "5");
-        dot.setAttribute("fill", event.exact ? colour : "#fff");
-        dot.setAttribute("stroke", colour);
-        dot.setAttribute("stroke-width", "1.5");
-        parts.append(dot);
+        svgEl("circle", { cx: cx, cy: 8, r: small ? 1.5 : 5, fill: event.exact ? colour : "#fff",
+          stroke: colour, "stroke-width": 1.5 });
       });
-      const years = this.text.steps.map((s) => s.year);
-      const charWidth = this.mode === "presenter" ? 8.5 : 7;
-      Core.yearLabels(years, x, charWidth, 6).forEach((i) => {
-        const label = document.createElementNS(SVG, "text");
-        label.setAttribute("x", x(i).toFixed(1));
-        label.setAttribute("y", "30");
-        label.setAttribute("text-anchor", "middle");
-        label.textContent = years[i];
-        parts.append(label);
+      const ticks = this.text.steps.map((s) => s.tick);
+      const charWidth = this.mode === "presenter" ? 11.5 : 7;  // digits are about 0.64 em (18 and 11 px)
+      Core.tickLabels(ticks, x, charWidth, 6, width).forEach((label) => {
+        svgEl("text", { x: label.x.toFixed(1), y: 30, "text-anchor": "middle" }).textContent = ticks[label.index];
       });
-      this.cursor = document.createElementNS(SVG, "line");
-      this.cursor.setAttribute("y1", "0");
-      this.cursor.setAttribute("y2", "18");
-      this.cursor.setAttribute("class", "cursor");
-      this.stripX = x;
-      parts.append(this.cursor);
+      this.cursor = svgEl("line", { y1: 0, y2: 18, class: "cursor" });
+      this.stripXs = xs;
       svg.replaceChildren(parts);
       this._moveCursor();
     }
 
+    /** Where a step sits on the strip, in px from its left edge. */
+    stripX(step) {
+      return this.stripXs ? this.stripXs[step] : 0;
+    }
+
     _moveCursor() {
       if (!this.cursor || this.step < 0) return;
-      const cx = this.stripX(this.step).toFixed(1);
+      const cx = this.stripXs[this.step].toFixed(1);
       this.cursor.setAttribute("x1", cx);
       this.cursor.setAttribute("x2", cx);
     }

@@ -1,9 +1,10 @@
 /* Connects StoryReader to Streamlit's component protocol (components v1, postMessage).
  *
  * Streamlit sends "streamlit:render" with args {map_url, text_urls, countries_url, lang,
- * step, ack, tiles, mode, notes}. We fetch the map and the chosen language's words once
+ * step, event, ack, tiles, mode, notes}. We fetch the map and the chosen language's words once
  * per address; after that every step happens here, in the browser. The page only hears
- * about a step afterwards ({step, event, seq}), to keep ?event= in the address.
+ * about a step afterwards ({step, event, end, seq}), to keep ?event= (or ?step=end) in the
+ * address.
  */
 (function () {
   "use strict";
@@ -41,9 +42,9 @@
     send("streamlit:setFrameHeight", { height: height });
   }
 
-  function onStep(step, event) {
+  function onStep(step, event, end) {
     seq += 1;
-    const value = { step: step, event: event, seq: seq };
+    const value = { step: step, event: event, end: end, seq: seq };
     clearTimeout(sendTimer);
     sendTimer = setTimeout(() => send("streamlit:setComponentValue", { value: value, dataType: "json" }), 150);
   }
@@ -63,14 +64,14 @@
       .then(([map, text]) => {
         if (loading !== args.map_url) return;  // a newer story version arrived meanwhile
         reader = new window.StoryReader(root, map, text, {
-          lang: args.lang, step: args.step, tiles: args.tiles, countriesUrl: args.countries_url,
-          mode: args.mode, notes: args.notes, onStep: onStep,
+          lang: args.lang, step: args.step, event: args.event, tiles: args.tiles, countriesUrl: args.countries_url,
+          mode: args.mode, notes: args.notes, onStep: onStep, speakerUrl: speakerUrl,
         });
         reader.mapUrl = args.map_url;
         window.storyReader = reader;  // for tests and the benchmark to inspect
-        if (args.mode === "presenter") {
-          try { reader.listenForKeys(window.parent.document); } catch (err) { /* another origin */ }
-        }
+        // Keys reach the reader without a click into its frame first: the presenter takes every
+        // key no control wants; the other pages only those that reach the page itself.
+        try { reader.listenForKeys(window.parent.document, args.mode !== "presenter"); } catch (err) { /* another origin */ }
         window.storyReaderReadyAt = performance.timeOrigin + performance.now();
         applied = args;
         apply(latest);
@@ -90,7 +91,15 @@
     if (applied && Boolean(args.notes) !== Boolean(applied.notes)) reader.setNotes(Boolean(args.notes));
     applied = args;
     // A render that has not seen the reader's latest step is stale: never go back to it.
-    if ((args.ack || 0) >= seq && args.step !== reader.step) reader.goTo(args.step, { fromUser: false });
+    if ((args.ack || 0) >= seq && args.step !== reader.step) reader.goTo(args.step, { fromUser: false, event: args.event });
+  }
+
+  /** The speaker view's address: speaker.html beside this page, with the story's files and the channel. */
+  function speakerUrl(channel) {
+    const url = new URL("speaker.html", window.location.href);
+    url.hash = ["channel=" + encodeURIComponent(channel), "map=" + encodeURIComponent(latest.map_url),
+      "texts=" + encodeURIComponent(JSON.stringify(latest.text_urls)), "lang=" + encodeURIComponent(reader.lang)].join("&");
+    return url.href;
   }
 
   function render(args) {
@@ -100,6 +109,9 @@
     apply(args);
   }
 
+  // For tests and the benchmark: the steps the reader has reported (seq) and the last one the
+  // page's answer has seen (ack); equal once the server has run for the reader's last step.
+  window.storyBridge = { seq: () => seq, ack: () => (latest ? latest.ack || 0 : 0) };
   window.addEventListener("message", (event) => {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args);
   });

@@ -178,3 +178,32 @@ def wait_until(target: object, expression: str, timeout_s: float = 30) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"not true after {timeout_s:g} s: {expression}")
         time.sleep(0.02)
+
+
+def open_file(
+    browser: object, path: Path, link: str = "", width: int = 1280, height: int = 720,
+    clock: bool = False, reader: bool = True,
+) -> Watched:  # fmt: skip
+    """A page of a file on disk (an export) that may read local files and nothing else;
+    every other request is refused and recorded; with ``reader``, once its reader is ready.
+    With ``clock``, the page's timers run only when the test says (Playwright's clock)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    if clock:
+        page.clock.install()
+    watched = Watched(page)
+
+    def only_files(route: object) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            watched.requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_files)
+    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+    page.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri() + link)
+    if reader:
+        wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
+    return watched

@@ -109,17 +109,22 @@ def test_axe_reader_page_in_both_languages(browser: object, story_server: object
     assert watched.errors == []
 
 
-def test_axe_presenter_page_in_both_languages(browser: object, story_server: object, axe: Path) -> None:  # fmt: skip
+def test_axe_presenter_page_and_speaker_view_in_both_languages(browser: object, story_server: object, axe: Path) -> None:  # fmt: skip
     watched = open_page(browser, 1280, 720)
     page = watched.page
-    page.goto(f"{story_server.url}/presenter?event=pyongyang-museum&notes=1")
+    page.goto(f"{story_server.url}/presenter?event=pyongyang-museum")
     frame = reader_frame(page)
-    frame.locator("#question-toggle").click()  # the question on the slide, the notes open
-    expect(frame.locator("#narrative .question")).to_be_visible()
+    frame.locator("#question-toggle").click()  # the question on a slide of its own
+    expect(frame.locator("#narrative .question")).to_be_in_viewport()
     check_with_axe(page, [page.main_frame, frame], "presenter-id", axe)
     switch_to_english(page)
-    expect(frame.locator("#notes")).to_contain_text("How can a museum serve")
+    expect(frame.locator("#narrative .question")).to_contain_text("How can a museum serve")
     check_with_axe(page, [page.main_frame, frame], "presenter-en", axe)
+    with page.context.expect_page() as opened:
+        frame.locator("#speaker-open").click()
+    speaker = opened.value
+    expect(speaker.locator(".speaker-notes")).to_contain_text("How can a museum serve")
+    check_with_axe(speaker, [speaker.main_frame], "speaker-view-en", axe)
     assert watched.errors == []
 
 
@@ -243,17 +248,23 @@ def test_keyboard_presenter_toggles_and_focus(browser: object, story_server: obj
     page.goto(f"{story_server.url}/presenter?event=pyongyang-museum")
     frame = reader_frame(page)
     frame.focus("#slider")
-    page.keyboard.press("Shift+Tab")  # back from the slider over the presenter's own buttons
-    seen = [page.evaluate(FOCUSED)]
-    page.keyboard.press("Shift+Tab")
-    seen.append(page.evaluate(FOCUSED))
-    assert [focused["name"] for focused in seen] == ["#notes-toggle", "#question-toggle"]
+    seen = []
+    for _ in range(3):  # back from the slider over the presenter's own buttons
+        page.keyboard.press("Shift+Tab")
+        seen.append(page.evaluate(FOCUSED))
+    assert [focused["name"] for focused in seen] == ["#speaker-open", "#blank-toggle", "#question-toggle"]  # fmt: skip
     assert_focus_drawn(seen)
     page.keyboard.press("Enter")
-    expect(frame.locator("#narrative .question")).to_be_visible()
-    frame.focus("#notes-toggle")
+    expect(frame.locator("#narrative .question")).to_be_in_viewport()
+    frame.focus("#blank-toggle")
     page.keyboard.press("Space")
-    expect(frame.locator("#notes")).to_contain_text("museum")
+    expect(page.locator("[data-storymap-blank]")).to_be_visible()
+    page.keyboard.press("b")
+    expect(page.locator("[data-storymap-blank]")).to_have_count(0)
+    frame.focus("#speaker-open")
+    with page.context.expect_page() as opened:
+        page.keyboard.press("Space")
+    expect(opened.value.locator(".speaker-notes")).to_contain_text("museum")
     assert watched.errors == []
 
 
@@ -264,7 +275,8 @@ def test_keyboard_in_the_export(browser: object, exported_story: Path) -> None:
     page = watched.page
     seen = tab_through(page, "#slider")
     names = [focused["name"] for focused in seen]
-    assert names[:2] == ["button", "button"], names  # the language switch comes first
+    # the Present button, then the language switch, come first
+    assert names[:3] == ["#present", "button", "button"], names
     for stop in READER_STOPS:
         assert any(name.startswith(stop) for name in names), (stop, names)
     assert_focus_drawn(seen)

@@ -5,6 +5,7 @@ from a hostile story runs, in the preview or in any export made from the page.""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -106,13 +107,16 @@ def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author
     frame = reader_frame(page, timeout_s=SLOW / 1000)
     assert drawn_markers(frame) > 5
     assert frame.evaluate("window.storyReader.text.title") == "Rusia dan Korea Utara, makin rapat"
-    expect(frame.locator("#narrative")).to_contain_text("Peta ini menampilkan 16 tempat")
+    overview = frame.locator("#narrative")
+    expect(overview).to_contain_text(re.compile(r"Peta ini menampilkan \d+ tempat"))
+    shown = int(re.search(r"menampilkan (\d+) tempat", overview.inner_text()).group(1))
     shoot(page, "author-3-preview-1280")
 
     section(page, "Download and save")
     text = download(page, "Story file (YAML)").decode("utf-8")
     story = parse_story(text)
     assert story.title.get("en") == "Russia and North Korea, ever closer"
+    assert shown == len(story.places)  # the preview showed every place of the story made
     assert (
         story.source.date.earliest.isoformat() == "2025-10-27"
         and story.events[0].date.earliest.year == 1948
@@ -174,7 +178,8 @@ def test_nothing_from_a_hostile_story_runs_in_the_preview_or_any_export(
     section(page, "Download and save")
     files = {
         "page.html": download(page, "Offline single-file page (HTML)"),
-        "handout.html": download(page, "Printable story handout (HTML)"),
+        "handout.html": download(page, "Printable student sheet (HTML)"),
+        "teacher.html": download(page, "Printable teacher's sheet (HTML)"),
     }
     with zipfile.ZipFile(io.BytesIO(download(page, "Static site (zip)"))) as site:
         site.extractall(tmp_path / "site")

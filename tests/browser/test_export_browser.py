@@ -11,6 +11,7 @@ from browser_helpers import (
     Watched,
     assert_step_shown_together,
     drawn_markers,
+    open_file,
     shoot,
     wait_until,
 )
@@ -32,26 +33,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def open_offline(
     browser: object, path: Path, width: int = 1400, height: int = 900, clock: bool = False
 ) -> Watched:
-    """A page that can read local files and nothing else; every other request is recorded."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    if clock:
-        page.clock.install()
-    watched = Watched(page)
-
-    def only_files(route: object) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            watched.requests.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_files)
-    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
-    page.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(path.as_uri())
-    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
-    return watched
+    """The export from disk at a laptop's size (browser_helpers.open_file)."""
+    return open_file(browser, path, width=width, height=height, clock=clock)
 
 
 def test_export_works_with_no_network(browser: object, exported: Path) -> None:

@@ -16,7 +16,15 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from browser_helpers import ARTIFACTS, Watched, open_page, reader_frame, shoot, wait_until
+from browser_helpers import (
+    ARTIFACTS,
+    Watched,
+    open_file,
+    open_page,
+    reader_frame,
+    shoot,
+    wait_until,
+)
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("close_pages")]
@@ -33,7 +41,7 @@ WIDE = ("laptop", "laptop-wide", "desktop", "projector")  # the map beside the n
 STEPS = 15
 READER_CONTROLS = ["#prev", "#play", "#next", "#slider", "#step-count", ".leaflet-control-zoom-in",
                    ".leaflet-control-zoom-out", ".leaflet-control-layers-toggle", ".legend summary"]  # fmt: skip
-PRESENTER_CONTROLS = [*READER_CONTROLS, "#question-toggle", "#notes-toggle"]
+PRESENTER_CONTROLS = [*READER_CONTROLS, "#question-toggle", "#blank-toggle", "#speaker-open"]
 APP_SWITCH = "[data-testid='stButtonGroup'] button"
 EXPORT_SWITCH = ".languages button"
 
@@ -85,6 +93,12 @@ FIRST_WORDS = """() => {
   return {step: Number(narrative.dataset.step), heading: box(heading), text: box(text),
           line: parseFloat(getComputedStyle(text).lineHeight), headingOnTop: narrative.contains(hit),
           panelTop: document.getElementById('panel').scrollTop};
+}"""
+
+# The date in the control bar: whole (no line of it outside its box).
+DATE_FITS = """() => {
+  const d = document.getElementById('date-label');
+  return {text: d.textContent, fits: d.scrollWidth <= d.clientWidth + 1 && d.scrollHeight <= d.clientHeight + 1};
 }"""
 
 measures: dict[str, dict] = {}
@@ -191,6 +205,14 @@ def check_reader(watched: Watched, name: str, controls: list[str], switch: str, 
     return map_box
 
 
+def assert_dates_whole(frame: object) -> None:
+    """The date in the control bar is never cut, at any step (it was: "3 September 20…")."""
+    for step in range(STEPS):
+        frame.evaluate(f"window.storyReader.goTo({step}, {{animate: false}})")
+        date = frame.evaluate(DATE_FITS)
+        assert date["fits"], ("the date is cut off", step, date)
+
+
 def assert_map_leads(name: str, screen: str, map_box: dict, width: int, height: int) -> None:
     """Beside the narrative, the map takes most of the width and the height (the presenter half
     the width: the projector's large type needs a wider panel); above it, the full width and at
@@ -217,6 +239,7 @@ def test_reader_page_fits_every_screen(browser: object, story_server: object, sc
     map_box = check_reader(watched, f"reader-{screen}", READER_CONTROLS, APP_SWITCH, frame, frame_box)  # fmt: skip
     assert_map_leads("reader", screen, map_box, width, height)
     assert frame_box["y"] + frame_box["height"] <= height + 1  # the whole reader on the screen
+    assert_dates_whole(frame)
     if screen == "phone":  # the words stay in view below the map while stepping
         frame.evaluate("window.storyReader.goTo(0, {fromUser: true, animate: false})")
         for step in range(STEPS):
@@ -236,8 +259,7 @@ def test_presenter_page_fits_every_screen(browser: object, story_server: object,
     map_box = check_reader(watched, f"presenter-{screen}", PRESENTER_CONTROLS, APP_SWITCH, frame, frame_box)  # fmt: skip
     assert_map_leads("presenter", screen, map_box, width, height)
     assert frame_box["y"] + frame_box["height"] <= height + 1
-    date = frame.evaluate("(() => { const d = document.getElementById('date-label'); return [d.scrollWidth, d.clientWidth]; })()")  # fmt: skip
-    assert date[0] <= date[1], ("the date is cut off", date)
+    assert_dates_whole(frame)
     assert watched.errors == []
 
 
@@ -267,10 +289,32 @@ def test_export_fits_every_screen(browser: object, exported_story: Path, screen:
     wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
     map_box = check_reader(watched, f"export-{screen}", READER_CONTROLS, EXPORT_SWITCH, page, None)
     assert_map_leads("export", screen, map_box, width, height)
+    assert_dates_whole(page)
     if screen == "phone":
         page.evaluate("window.storyReader.goTo(0, {fromUser: true, animate: false})")
         for step in range(STEPS):
             assert assert_first_words_visible(page, None, height)["step"] == step
             if step < STEPS - 1:
                 page.locator("#next").click()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, (1024, 768)])
+def test_the_export_presents_at_projector_scale_without_scrolling(
+    browser: object, exported_story: Path, size: tuple[int, int]
+) -> None:
+    """The single file opened with #present: the whole window is the slide, nothing scrolls."""
+    width, height = size
+    watched = open_file(browser, exported_story, "#present&event=road-bridge", width, height)
+    page = watched.page
+    assert page.evaluate("window.storyReader.mode") == "presenter"
+    sizes = page.evaluate(
+        "[document.documentElement.scrollHeight, document.documentElement.scrollWidth]"
+    )
+    assert sizes[0] <= height and sizes[1] <= width, sizes
+    found = places(page, PRESENTER_CONTROLS)
+    assert_seen_and_free(found, width, height)
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('#narrative p')).fontSize)") >= 24  # fmt: skip
+    assert_dates_whole(page)
+    shoot(page, f"export-present-{width}x{height}")
     assert watched.errors == []

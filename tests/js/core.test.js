@@ -38,33 +38,96 @@ test("clampStep keeps any value inside the story", () => {
 
 test("deep link to step: a known event, its language", () => {
   const map = fixture();
-  assert.deepEqual(Core.parseLink("?event=kremlin&lang=en", map), { step: 4, lang: "en", notes: false });
-  assert.deepEqual(Core.parseLink("#event=minsk-talks&lang=id&notes=1", map), { step: 2, lang: "id", notes: true });
+  const base = { notes: false, present: false, speaker: false, channel: "" };
+  assert.deepEqual(Core.parseLink("?event=kremlin&lang=en", map), { ...base, step: 4, event: "kremlin", lang: "en" });
+  assert.deepEqual(Core.parseLink("#event=minsk-talks&lang=id&notes=1", map),
+    { ...base, step: 2, event: "minsk-talks", lang: "id", notes: true });
   assert.equal(Core.parseLink("event=kursk", map).step, 2);
+});
+
+test("deep link: the closing overview is step=end; an event wins over it", () => {
+  const map = fixture();
+  assert.equal(Core.parseLink("?step=end&lang=en", map).step, 5);
+  assert.equal(Core.parseLink("#step=end", map).event, null);
+  assert.equal(Core.parseLink("?step=end&event=kursk", map).step, 2);
+  assert.equal(Core.parseLink("?step=3", map).step, 0);  // only "end" names a step
+});
+
+test("deep link: the presenter and the speaker view", () => {
+  const map = fixture();
+  assert.equal(Core.parseLink("#present", map).present, true);
+  assert.equal(Core.parseLink("#present&event=kursk", map).step, 2);
+  assert.equal(Core.parseLink("#event=kursk", map).present, false);
+  const speaker = Core.parseLink("#speaker&channel=abc12&step=end", map);
+  assert.deepEqual([speaker.speaker, speaker.channel, speaker.step], [true, "abc12", 5]);
 });
 
 test("deep link: an unknown event or language falls back to the first step and the story's language", () => {
   const map = fixture();
-  assert.deepEqual(Core.parseLink("?event=nope&lang=fr", map), { step: 0, lang: "id", notes: false });
-  assert.deepEqual(Core.parseLink("", map), { step: 0, lang: "id", notes: false });
+  const base = { notes: false, present: false, speaker: false, channel: "", event: null };
+  assert.deepEqual(Core.parseLink("?event=nope&lang=fr", map), { ...base, step: 0, lang: "id" });
+  assert.deepEqual(Core.parseLink("", map), { ...base, step: 0, lang: "id" });
   assert.equal(Core.parseLink("?event=%E0%A4%A&lang=en", map).step, 0);  // a broken escape
   assert.equal(Core.parseLink("?event=<script>&lang=en", map).step, 0);
   assert.equal(Core.parseLink("?event=__proto__", map).step, 0);
+  assert.equal(Core.parseLink("?__proto__=1&constructor=2&toString", map).present, false);
 });
 
-test("step to deep link and back, for every step", () => {
+test("step to deep link and back, for every step, the closing overview included", () => {
   const map = fixture();
   for (let step = 0; step < map.steps.length; step++) {
     for (const lang of map.languages) {
       const link = Core.linkFor(map, step, lang);
       const back = Core.parseLink(link, map);
       assert.equal(back.lang, lang);
-      // an overview links to no event: both overviews come back as the first step
-      assert.equal(back.step, map.steps[step].events.length ? step : 0, link);
+      assert.equal(back.step, step, link);
     }
   }
   assert.equal(Core.linkFor(map, 2, "en"), "event=kursk&lang=en");
   assert.equal(Core.linkFor(map, 0, "id"), "lang=id");
+  assert.equal(Core.linkFor(map, 5, "id"), "step=end&lang=id");
+  // a presenter's second slide of step 2 names its own event; an unknown event is ignored
+  assert.equal(Core.linkFor(map, 2, "en", "minsk-talks"), "event=minsk-talks&lang=en");
+  assert.equal(Core.linkFor(map, 2, "en", "nope"), "event=kursk&lang=en");
+  assert.equal(Core.parseLink(Core.linkFor(map, 2, "en", "minsk-talks"), map).event, "minsk-talks");
+});
+
+test("a story with no events: the closing overview is step 1", () => {
+  const map = { languages: ["en"], default_language: "en", events: [], steps: [{ events: [] }, { events: [] }] };
+  assert.equal(Core.linkFor(map, 1, "en"), "step=end&lang=en");
+  assert.equal(Core.parseLink("step=end", map).step, 1);
+});
+
+test("clicker keys: moves, a black screen, the question, the speaker view", () => {
+  assert.equal(Core.keyAction("PageDown"), "next");
+  assert.equal(Core.keyAction("PageUp"), "prev");
+  assert.equal(Core.keyAction("."), "blank");
+  assert.equal(Core.keyAction("b"), "blank");
+  assert.equal(Core.keyAction("B"), "blank");
+  assert.equal(Core.keyAction("q"), "question");
+  assert.equal(Core.keyAction("s"), "speaker");
+  assert.equal(Core.keyAction("x"), null);
+  assert.equal(Core.keyAction("constructor"), null);
+  assert.deepEqual([...Core.MOVES].sort(), ["first", "last", "next", "prev"]);
+});
+
+test("slides: next and previous go through a step's pages, back into a step at its last page", () => {
+  const last = 5;
+  assert.deepEqual(Core.movePosition("next", { step: 2, page: 0 }, 2, last), { step: 2, page: 1 });
+  assert.deepEqual(Core.movePosition("next", { step: 2, page: 1 }, 2, last), { step: 3, page: 0 });
+  assert.deepEqual(Core.movePosition("prev", { step: 2, page: 1 }, 2, last), { step: 2, page: 0 });
+  assert.deepEqual(Core.movePosition("prev", { step: 3, page: 0 }, 1, last), { step: 2, page: -1 });
+  assert.deepEqual(Core.movePosition("next", { step: 5, page: 0 }, 1, last), { step: 5, page: 0 });
+  assert.deepEqual(Core.movePosition("prev", { step: 0, page: 0 }, 1, last), { step: 0, page: 0 });
+  assert.deepEqual(Core.movePosition("last", { step: 1, page: 1 }, 3, last), { step: 5, page: 0 });
+  assert.deepEqual(Core.movePosition("first", { step: 4, page: 0 }, 1, last), { step: 0, page: 0 });
+  assert.equal(Core.movePosition("blank", { step: 4, page: 0 }, 1, last), null);
+  // walking forward from the start reaches every page of every step, then stays at the end
+  const pages = [1, 1, 3, 1, 2, 1];
+  let at = { step: 0, page: 0 };
+  const seen = [];
+  for (let k = 0; k < 12; k++) { seen.push(`${at.step}.${at.page}`); at = Core.movePosition("next", at, pages[at.step], last); }
+  assert.deepEqual(seen, ["0.0", "1.0", "2.0", "2.1", "2.2", "3.0", "4.0", "4.1", "5.0", "5.0", "5.0", "5.0"]);
 });
 
 test("the first step shows every place as an overview and no route", () => {
@@ -133,16 +196,70 @@ test("labels: the first (most important) wins, overlapping ones are dropped", ()
   assert.deepEqual(Core.placeLabels([]), []);
 });
 
-test("year labels never run together, and say each year once", () => {
-  const years = ["", "1519", "1519", "1520", "1521", "1522", ""];
-  const tight = Core.yearLabels(years, (i) => i * 20, 7, 6);
+test("tick labels never run together, and say each tick once", () => {
+  const ticks = ["", "1519", "1519", "1520", "1521", "1522", ""];
+  const tight = Core.tickLabels(ticks, (i) => i * 20, 7, 6);
   // "1519" is 28 px wide: at 20 px apart only every other year fits
   for (let k = 1; k < tight.length; k++) {
-    const gap = tight[k] * 20 - tight[k - 1] * 20;
-    assert.ok(gap >= 28 + 6, `labels ${tight[k - 1]} and ${tight[k]} overlap`);
+    const gap = tight[k].x - tight[k - 1].x;
+    assert.ok(gap >= 28 + 6, `labels ${tight[k - 1].index} and ${tight[k].index} overlap`);
   }
-  const roomy = Core.yearLabels(years, (i) => i * 100, 7, 6);
-  assert.deepEqual(roomy, [1, 3, 4, 5]);
+  const roomy = Core.tickLabels(ticks, (i) => i * 100, 7, 6);
+  assert.deepEqual(roomy.map((label) => label.index), [1, 3, 4, 5]);
+});
+
+test("tick labels stay inside the strip at both ends", () => {
+  const ticks = ["", "1948", "2025", ""];
+  const labels = Core.tickLabels(ticks, (i) => [0, 5, 95, 100][i], 10, 4, 100);  // 40 px labels
+  assert.deepEqual(labels.map((label) => label.x), [20, 80]);  // moved in from 5 and 95
+  assert.ok(labels[0].x - 20 >= 0 && labels[1].x + 20 <= 100);
+});
+
+test("the strip follows time: a gap's share of the free width, a minimum for every gap", () => {
+  // five steps: overview, two close events, one far later, overview
+  const timeline = { shares: [0, 0, 0.2, 0.8, 0], breaks: [] };
+  const xs = Core.stripPositions(timeline, 500, 10, 12, 24);
+  assert.equal(xs[0], 10);
+  assert.ok(Math.abs(xs[4] - 490) < 1e-9, xs);
+  const free = 480 - 4 * 12;
+  assert.ok(Math.abs(xs[2] - xs[1] - (12 + 0.2 * free)) < 1e-9);
+  assert.ok(Math.abs(xs[3] - xs[2] - (12 + 0.8 * free)) < 1e-9);
+  for (let i = 1; i < xs.length; i++) assert.ok(xs[i] - xs[i - 1] >= 12 - 1e-9, `steps ${i - 1} and ${i} too close`);
+});
+
+test("a broken gap is drawn with a fixed width and a mark in its middle", () => {
+  const timeline = { shares: [0, 0, 0, 0.5, 0.5, 0], breaks: [2] };
+  const xs = Core.stripPositions(timeline, 600, 8, 12, 30);
+  assert.ok(Math.abs(xs[2] - xs[1] - 42) < 1e-9, "12 px plus the 30 px break, no time");
+  assert.deepEqual(Core.breakMarks(timeline, xs), [(xs[1] + xs[2]) / 2]);
+  assert.ok(Math.abs(xs[5] - 592) < 1e-9);
+});
+
+test("more steps than room: the strip spaces them evenly, in order, inside the width", () => {
+  const count = 5002;
+  const shares = Array(count).fill(0);
+  shares[3] = 1;
+  const xs = Core.stripPositions({ shares, breaks: [10] }, 800, 8, 12, 24);
+  assert.equal(xs.length, count);
+  assert.ok(Math.abs(xs[count - 1] - 792) < 1e-6, xs[count - 1]);
+  for (let i = 1; i < count; i++) assert.ok(xs[i] >= xs[i - 1]);
+});
+
+test("nothing dated: every gap gets the same width", () => {
+  const xs = Core.stripPositions({ shares: [0, 0, 0, 0], breaks: [] }, 100, 10, 5, 20);
+  assert.deepEqual(xs.map((x) => Math.round(x)), [10, 15, 20, 25]);
+  assert.deepEqual(Core.stripPositions({ shares: [0], breaks: [] }, 100, 10, 5, 20), [50]);
+});
+
+test("a click on the strip picks the nearest step", () => {
+  const xs = [10, 20, 60, 61, 200];
+  assert.equal(Core.nearestStep(xs, 0), 0);
+  assert.equal(Core.nearestStep(xs, 14), 0);
+  assert.equal(Core.nearestStep(xs, 16), 1);
+  assert.equal(Core.nearestStep(xs, 60.4), 2);
+  assert.equal(Core.nearestStep(xs, 60.6), 3);
+  assert.equal(Core.nearestStep(xs, 999), 4);
+  assert.equal(Core.nearestStep([5], 100), 0);
 });
 
 test("a route across ±180° takes its places with it into its copy of the world", () => {

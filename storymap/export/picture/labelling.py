@@ -48,14 +48,15 @@ def draw_labels(
     marks: Sequence[Mark],
     points: Sequence[XY],
     routes: Sequence[DrawnRoute],
-    legend: Legend,
+    legend: Legend | None,
 ) -> int:
-    """Label the most important places and routes where they fit; returns how many."""
+    """Label the most important places and routes where they fit (off the legend, if
+    any); returns how many."""
     px = ax.figure.dpi / 72  # display pixels per point
     frame = _box(ax.get_window_extent(renderer))
     display = ax.transData.transform(points) if len(points) else np.empty((0, 2))
     radius = MARKER_PT * px
-    obstacles = [Obstacle(_box(legend.get_window_extent(renderer)), hard=True)]
+    obstacles = [Obstacle(_box(legend.get_window_extent(renderer)), hard=True)] if legend else []
     obstacles += [Obstacle(Box(x - radius, y - radius, x + radius, y + radius)) for x, y in display]
     obstacles += _route_obstacles(ax, routes, LINE_PT * px)
 

@@ -72,7 +72,7 @@ def story_marks(story: Story, located: dict[str, Location], lang: str) -> list[M
                 name=place.name.get(lang),
                 kind=place.kind,
                 colour=colours[event.category] if event else NO_EVENT,
-                exact=event.date is not None and event.date.is_exact_day if event else True,
+                exact=event.date is not None and event.date.is_exact if event else True,
                 events=count.get(place.id, 0),
                 alone=place.id in alone,
             )

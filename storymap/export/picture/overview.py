@@ -56,12 +56,16 @@ def overview_png(
     lang: str = "en",
     width_in: float = 12,
     dpi: int = 150,
+    headings: bool = True,
 ) -> bytes:
-    """The whole story on one static map, as PNG bytes."""
+    """The whole story on one static map, as PNG bytes; with ``headings`` (the picture on
+    its own) its title and subtitle above it, its legend and its credits below; else the
+    map alone (a handout says them in its own words, its key is the sheet's)."""
     story = located_story.story
     plan = plan_map(located_story, lang)
     marks, routes, projection, frame = plan.marks, plan.routes, plan.projection, plan.frame
-    map_w = width_in - 2 * SIDE_IN
+    side = SIDE_IN if headings else 0.05
+    map_w = width_in - 2 * side
     map_h = map_w * frame.height / frame.width
 
     fig = Figure(figsize=(width_in, width_in), dpi=dpi, facecolor="white")
@@ -74,17 +78,18 @@ def overview_png(
                                     map_w, SUBTITLE_LINES, fontsize=SUBTITLE_PT, color=MUTED)  # fmt: skip
     footer, footer_h = _heading(fig, canvas, credits, map_w, CREDITS_LINES, fontsize=CREDITS_PT,
                                 color=MUTED)  # fmt: skip
-    top_in = 0.2 + title_h + 0.1 + subtitle_h + 0.25
-    bottom_in = 0.12 + footer_h + 0.15
+    top_in = 0.2 + title_h + 0.1 + subtitle_h + 0.25 if headings else 0.05
+    bottom_in = 0.12 + footer_h + 0.15 if headings else 0.05
+    if not headings:
+        for artist in (title, subtitle, footer):
+            artist.remove()
     height_in = top_in + map_h + bottom_in
     fig.set_size_inches(width_in, height_in)
     title.set_position((SIDE_IN, height_in - 0.2))
     subtitle.set_position((SIDE_IN, height_in - 0.2 - title_h - 0.1))
     footer.set_position((SIDE_IN, 0.12 + footer_h))
 
-    ax = fig.add_axes(
-        (SIDE_IN / width_in, bottom_in / height_in, map_w / width_in, map_h / height_in)
-    )
+    ax = fig.add_axes((side / width_in, bottom_in / height_in, map_w / width_in, map_h / height_in))
     ax.set_facecolor(OCEAN)
     ax.set_xlim(frame.x0, frame.x1)  # before anything is drawn: fixed, not autoscaled
     ax.set_ylim(frame.y0, frame.y1)
@@ -106,7 +111,7 @@ def overview_png(
 
     renderer = canvas.get_renderer()
     entries = legend_entries(story, marks, routes, lang)
-    legend = draw_legend(ax, renderer, t("legend", lang), entries, points)
+    legend = draw_legend(ax, renderer, t("legend", lang), entries, points) if headings else None
     draw_labels(ax, renderer, marks, points, drawn, legend)
 
     out = io.BytesIO()
