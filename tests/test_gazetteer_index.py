@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -260,3 +261,25 @@ def test_the_command_builds_the_index_ahead_and_says_where_it_is(tmp_path, geona
     assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
     assert "found" in capsys.readouterr().out
     assert geonames == [DEFAULT_POPULATION]
+
+
+def test_the_command_says_when_another_process_built_the_index_while_it_waited(
+    tmp_path, geonames, capsys, monkeypatch
+):
+    from storymap.cli import main
+
+    folder = tmp_path / "ahead"
+    name = index_file_name(DEFAULT_POPULATION)
+    held = city_index.build_lock
+
+    @contextlib.contextmanager
+    def lock_taken_after_another_build(where):
+        city_index._write_atomically(where / name, DEFAULT_POPULATION)  # the other process
+        with held(where):
+            yield
+
+    monkeypatch.setattr(city_index, "build_lock", lock_taken_after_another_build)
+    assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert "built by another process" in said and "built in" not in said
+    assert geonames == [DEFAULT_POPULATION]  # built once, by the other

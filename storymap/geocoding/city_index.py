@@ -90,6 +90,7 @@ class CityIndex:
         self._lock = threading.Lock()
         self._names_in: dict[str | None, list[str]] = {}
         self.path = path  # None when built in memory
+        self.built = False  # True when this call wrote the file (not another process)
 
     @classmethod
     def open(cls, folder: Path, min_population: int = DEFAULT_POPULATION) -> CityIndex:
@@ -118,7 +119,9 @@ class CityIndex:
                         return cls._existing(path, min_population)  # built while we waited
                     _write_atomically(path, min_population)
                     tidy(folder, keep=path)
-                return cls._existing(path, min_population)
+                index = cls._existing(path, min_population)
+                index.built = True
+                return index
             except (sqlite3.Error, OSError):
                 continue
         return cls.in_memory(min_population)

@@ -47,6 +47,9 @@ def _gazetteer(args: argparse.Namespace) -> int:
     if index.path is None:
         say(f"error: no folder of {', '.join(map(str, build))} can be written; built in memory")
         return 1
-    how = "found" if found else f"built in {seconds:.1f} s"
+    if index.built:
+        how = f"built in {seconds:.1f} s"
+    else:  # found at once, or built meanwhile by a process that held the folder's lock
+        how = "found" if found else f"found after {seconds:.1f} s, built by another process"
     say(f"ok: {index.path} ({index.path.stat().st_size / 1e6:.0f} MB, {how})")
     return 0
