@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
 STORY ?=
 
-.PHONY: run test jstest lint bench loadtest schema clean
+.PHONY: run test jstest lint bench loadtest schema clean gazetteer
 
 # axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
 # package-lock.json, into node_modules/ of the project; installed when missing or out of date.
@@ -22,10 +22,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+# The offline gazetteer's index (~/.cache/storymap, or $STORYMAP_GAZETTEER_DIR), built once
+# ahead of the first map; a second run only finds it.
+gazetteer: $(STAMP)
+	$(PY) -m storymap gazetteer --build
+
+run: gazetteer
 	$(VENV)/bin/streamlit run streamlit_app.py
 
-test: $(STAMP) $(AXE)
+test: gazetteer $(AXE)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs (the reader's JS tests need it)"; exit 1; }
@@ -38,7 +43,7 @@ jstest:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
-bench: $(STAMP)
+bench: gazetteer
 	$(PY) benchmarks/bench_geocoding.py
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py

@@ -22,6 +22,7 @@ from storymap.draft.command import add_draft_command
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
+from storymap.geocoding.command import add_gazetteer_command
 from storymap.importers.command import add_import_command
 from storymap.loading import MAX_PROBLEMS_LISTED, Problem, StoryError, load_story, parse_story
 from storymap.located import locate_file
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_draft_command(commands)
     add_import_command(commands)
+    add_gazetteer_command(commands)
     return parser
 
 

@@ -33,7 +33,8 @@ def test_headline_highlights_dateline_and_paragraphs():
             "pada Senin (27/10/2025).",
         ),
         (0, "Pertemuan ini bagian dari dialog."),
-        (1, "Pada 2024, Rusia dan Korut menandatangani perjanjian."),
+        (1, "Pakta militer mempererat dukungan"),  # a listicle's item names what it lists
+        (2, "Pada 2024, Rusia dan Korut menandatangani perjanjian."),
     ]
 
 

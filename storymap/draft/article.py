@@ -100,6 +100,8 @@ def parse_article(
     for line in lines:
         if _BULLET.match(line):
             line = _BULLET.sub("", line)
+        elif _NUMBERED.match(line):
+            line = _NUMBERED.sub("", line)  # "4. Afrika Selatan: …": an item of a listicle
         elif _is_heading(line):
             continue
         if not body and dateline is None:
@@ -151,6 +153,9 @@ def _html_to_text(html: str, source: str) -> tuple[str, str | None, str | None, 
 
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪●]\s+)")
+# A numbered item of a list ("4. Afrika Selatan: KTT BRICS 2023"), a heading that names
+# what the paragraphs under it tell: kept as a sentence, without its number.
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[^\W\d_])")
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -244,6 +249,13 @@ _ABBREVIATIONS = frozenset(
         "tn",
         "ny",
         "sdr",
+        "kep",
+        "kab",
+        "kec",
+        "kel",
+        "prov",
+        "jl",
+        "ds",
     ]
 )
 _BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])")

@@ -32,6 +32,7 @@ SHORT_FORMS: dict[str, dict[str, str]] = {
         "RI": "ID",
         "RRT": "CN",
         "Cina": "CN",
+        "Tanah Air": "ID",  # "the homeland": Indonesia, as Indonesian papers write it
         "China": "CN",
         "Inggris": "GB",
         "Britania Raya": "GB",

@@ -52,8 +52,12 @@ def _listed(reading: Reading) -> list[Mention]:
     told = {s.number for event in reading.events for s in event.sentences}
     own = {(m.sentence, m.start) for event in reading.events for m in event.mentions}
     found = [m for m in reading.mentions if m.sentence in told or (m.sentence, m.start) in own]
-    listed = set(found)  # asked once per event's place: a set, not the list
-    found += [m for event in reading.events for m in event.mentions if m not in listed]
+    seen = {(m.sentence, m.start, m.hit.key) for m in found}  # a set: an article may name
+    for event in reading.events:  # thousands of places, and each event borrows some
+        for m in event.mentions:
+            if (m.sentence, m.start, m.hit.key) not in seen:
+                seen.add((m.sentence, m.start, m.hit.key))
+                found.append(m)
     return sorted(found, key=lambda m: (m.sentence, m.start))
 
 
@@ -82,6 +86,7 @@ def draft_from_article(
         reading = read_events(article, published, finder, lang)
     except TooManyEvents as exc:
         raise ArticleError(f"{file_name}: {exc}: draft it in parts") from None
+    article = reading.article or article  # its dateline split off where it names a place
     if not any(event.found for event in reading.events):
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()

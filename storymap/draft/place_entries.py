@@ -101,6 +101,8 @@ def _entry(key: str, found: list[Mention], sentences: Sequence[str], lang: str) 
     if aliases and hit.kind == "city":
         data["aliases"] = aliases
     entry = PlaceEntry(key, data, found)
+    if hit.how == "gazetteer spelling close to its name":
+        entry.checks.append(("", f'"{words[0]}" is read as {hit.name}, a spelling one letter away'))
     if hit.how == "curated description":
         entry.checks.append(("", f'found only by the description "{words[0]}": is it {hit.name}?'))
     if own_word is None and hit.kind != "city":

@@ -45,7 +45,8 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("bandara airport aeropuerto aéroport aeroporto"), "airport"),
     **dict.fromkeys(
         _words(
-            "provinsi province provincia estado state région region wilayah oblast departamento "
+            "provinsi province provincia estado state région región region wilayah oblast "
+            "departamento distrito comarca cantón "
             "department département kabupaten regency county distrik district kecamatan "
             "municipio comuna governorate gobernación prefecture préfecture"
         ),
@@ -90,6 +91,19 @@ TOPIC_AFTER = re.compile(
 )
 
 
+# Titles of people that a country's name may follow as part of the title, not as a place:
+# "Presiden Indonesia Joko Widodo", "Menteri Luar Negeri Rusia", "President of Egypt".
+PERSON_TITLES = frozenset(
+    _words(
+        "Presiden Menteri Menlu Perdana PM Raja Ratu Kanselir Dubes Duta Kaisar Pangeran "
+        "President Minister Prime Premier King Queen Chancellor Ambassador Emperor Prince "
+        "Presidente Ministro Rey Reina Canciller Embajador Président Présidente Ministre Roi "
+        "Reine Chancelier Ambassadeur"
+    )
+)
+_TITLE_PARTICLES = frozenset(_words("of de du del la d'"))
+
+
 @dataclass(frozen=True)
 class Run:
     """Capitalised words that may name a place, with the kind of place the words around hint."""
@@ -107,6 +121,23 @@ class Run:
 def is_topic(sentence: str, start: int, end: int) -> bool:
     """'talks on Iran', 'Iran-backed', 'Indonesia vs China', 'lawan Jepang': not a place."""
     return bool(TOPIC_BEFORE.search(sentence[:start]) or TOPIC_AFTER.match(sentence[end:]))
+
+
+def is_title(sentence: str, start: int) -> bool:
+    """'Presiden Indonesia', 'Menteri Luar Negeri Rusia', 'President of Egypt': a person's
+    title, not a place where something happened."""
+    before = sentence[max(0, start - 60) : start]
+    if before and not before[-1].isspace():
+        return False
+    words = before.split()
+    while words and words[-1] in _TITLE_PARTICLES:
+        words.pop()
+    for word in reversed(words[-3:]):
+        if not word[:1].isupper():
+            return False
+        if word in PERSON_TITLES:
+            return True
+    return False
 
 
 def is_code(run: Run) -> bool:

@@ -27,12 +27,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from storymap.draft.countries import CountryNames
-from storymap.draft.place_choice import Candidates, choose
+from storymap.draft.near_spellings import near_spellings
+from storymap.draft.place_choice import Candidates, choose, evidence_countries
 from storymap.draft.place_names import (
     KIND_WORDS,
     POSTPOSITIVE,
     Run,
     is_code,
+    is_title,
     is_topic,
     name_runs,
     sub_runs,
@@ -44,7 +46,8 @@ from storymap.geocoding.gazetteer_data import STORY_KIND
 
 CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
-ALTERNATE_NAME_CITY = 100_000  # found by an alternate name ("Moskow") only when this big
+ALTERNATE_NAME_CITY = 100_000
+MAX_NEAR_SPELLINGS = 200  # distinct unknown words tried as near spellings, per article  # found by an alternate name ("Moskow") only when this big
 REGION_WORDS = re.compile(
     r"(?:wilayah|provinsi|kawasan|daerah|region|oblast|province|prefektur|prefecture)\s+$", re.I
 )
@@ -87,6 +90,7 @@ class PlaceFinder:
     """Finds place mentions in an article's sentences (see the module's docstring)."""
 
     def __init__(self, lang: str, gazetteer: GazetteerLayer | None = None) -> None:
+        self.lang = lang
         self.countries = CountryNames(lang)
         self.gazetteer = gazetteer or GazetteerLayer.shared()
         self._curated = _curated_names(self.countries)
@@ -100,8 +104,12 @@ class PlaceFinder:
         mentions: list[Mention] = []
         for number, sentence in enumerate(sentences):
             for m in self.countries.find(sentence):
-                if is_topic(sentence, m.start, m.end) or _in_longer_name(sentence, m.end):
-                    continue  # "talks on Iran", "Indonesia vs China"; "Mexico City"
+                if (
+                    is_topic(sentence, m.start, m.end)
+                    or is_title(sentence, m.start)
+                    or _in_longer_name(sentence, m.end)
+                ):
+                    continue  # "talks on Iran", "Presiden Indonesia"; "Mexico City"
                 hit = Hit(f"country:{m.code}", "country", m.code, m.code, "country name")
                 mentions.append(Mention(hit, m.words, number, m.start, m.end))
         named = {m.hit.country for m in mentions}
@@ -130,16 +138,23 @@ class PlaceFinder:
             if _person_like(run)
             for w in run.words
         }
-        found = [
-            item
-            for number, runs in runs_by_sentence.items()
-            for run in runs
-            for item in self._candidates(number, run, lower_words, person_words)
-        ]
+        found: list[Candidates] = []
+        unknown: list[tuple[int, Run]] = []  # runs no name of the gazetteer fits
+        for number, runs in runs_by_sentence.items():
+            for run in runs:
+                items = self._candidates(number, run, lower_words, person_words)
+                found += items
+                if not items and self._may_name_a_place(run, lower_words, set()):
+                    unknown.append((number, run))
+        countries = evidence_countries(found, named)
+        found += near_spellings(
+            self.gazetteer, unknown, countries, person_words, sentences, self.lang
+        )
         for n, city in choose(found, named).items():
             item = found[n]
             own = normalise(city.name) in {normalise(a) for a in item.names_asked}
             how = "gazetteer name" if own else "gazetteer alternate name"
+            how = "gazetteer spelling close to its name" if item.near else how
             key = f"city:{city.geonameid}" if city.kind == "city" else f"gazetteer:{city.geonameid}"
             kind = STORY_KIND.get(city.kind, "city")
             hit = Hit(key, kind, city.country, city.name, how, city.population)
@@ -235,7 +250,7 @@ def _names_to_ask(run: Run) -> tuple[str, ...]:
 
 def region_before(sentence: str, start: int) -> bool:
     """'wilayah Kursk', 'the region of' … : the name stands for a region, marked at its city."""
-    return bool(REGION_WORDS.search(sentence[:start]))
+    return bool(REGION_WORDS.search(sentence[max(0, start - 40) : start]))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,22 @@ def cache_folder() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "storymap"
 
 
+def gazetteer_folders() -> tuple[list[Path], list[Path]]:
+    """Where the gazetteer's index is looked for, and where it is built when missing.
+
+    Looked for, first found first: ``$STORYMAP_GAZETTEER_DIR`` (an index built ahead of
+    time and shared by checkouts and test servers; it may be read-only), the cache folder,
+    and ``~/.cache/storymap``, where ``make`` builds it. Built in ``$STORYMAP_GAZETTEER_DIR``
+    when it is set and can be written, else in the cache folder. Read on every call, like
+    ``cache_folder``.
+    """
+    configured = os.environ.get("STORYMAP_GAZETTEER_DIR")
+    first = [Path(configured)] if configured else []
+    look = list(dict.fromkeys([*first, cache_folder(), Path.home() / ".cache" / "storymap"]))
+    build = list(dict.fromkeys([*first, cache_folder()]))
+    return look, build
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a place is, how sure we are, and which layer said so."""
