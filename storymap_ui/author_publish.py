@@ -24,6 +24,7 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
+from storymap.package_data import stories_folder
 from storymap.steps import step_for_link
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
@@ -31,7 +32,6 @@ from storymap_ui.author_state import Author
 from storymap_ui.author_view import md
 from storymap_ui.settings import tiles_setting
 from storymap_ui.state import link_from
-from storymap_ui.story import STORIES
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
 _SAFE = re.compile(r"[^a-z0-9-]+")
@@ -40,11 +40,14 @@ log = logging.getLogger(__name__)
 
 def save_folder() -> Path | None:
     """Where Save writes stories: ``STORYMAP_AUTHOR_SAVE_DIR`` if set (empty or ``off``:
-    nowhere), else ``geodata/stories/`` only when the server listens on this computer alone."""
+    nowhere), else the stories folder (``STORYMAP_STORIES``) only when the server listens
+    on this computer alone."""
     chosen = os.environ.get("STORYMAP_AUTHOR_SAVE_DIR")
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "off", "none") else Path(chosen)
-    return STORIES if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
+    return (
+        stories_folder() if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
+    )
 
 
 def file_stem(data: dict | None) -> str:

@@ -16,10 +16,6 @@ from storymap.messages import quote
 from storymap.model import Place
 from storymap.problems import MAX_PROBLEMS_LISTED
 
-GEODATA = Path(__file__).resolve().parent.parent.parent / "geodata"
-CURATED_PLACES = GEODATA / "places.geojson"
-COUNTRY_OUTLINES = GEODATA / "naturalearth" / "countries-110m.geojson"
-
 
 def cache_folder() -> Path:
     """Where built indexes and online answers are kept: ``$STORYMAP_CACHE`` or ~/.cache/storymap.
