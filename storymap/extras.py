@@ -1,9 +1,9 @@
 """The optional parts of storymap and the extra that installs each (``pyproject.toml``).
 
 The core (validate, geocode offline, events, import, and every export but the picture and
-what carries it: the student and teacher sheets, the static site) needs no extra. A part whose libraries are missing says so in one
-line that names the extra, before anything is imported, instead of a
-``ModuleNotFoundError`` from deep inside.
+what carries it: the student and teacher sheets, the static site) needs no extra. A part
+whose libraries are missing says so in one line that names the extra, before anything is
+imported, instead of a ``ModuleNotFoundError`` from deep inside.
 """
 
 from __future__ import annotations
