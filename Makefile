@@ -5,7 +5,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
+# make run STORY=path/to/story.yaml PORT=8502: the story the app opens (STORYMAP_STORY) and
+# its port (Streamlit's own STREAMLIT_SERVER_PORT works too)
 STORY ?=
+PORT ?=
 
 .PHONY: run test jstest lint bench loadtest schema clean
 
@@ -23,7 +26,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(if $(STORY),STORYMAP_STORY="$(STORY)" )$(VENV)/bin/streamlit run streamlit_app.py$(if $(PORT), --server.port=$(PORT))
 
 test: $(STAMP) $(AXE)
 	$(VENV)/bin/ruff check .

@@ -15,22 +15,21 @@ import json
 import os
 import shutil
 import site
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from server_helpers import free_port, health
 from story_helpers import ROOT
 
 from storymap.geocoding import cache_folder
 
-pytestmark = pytest.mark.wheel
+pytestmark = pytest.mark.slow
 FIRST_STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
 
 
@@ -184,12 +183,6 @@ def test_the_installed_app_runs_its_own_pages_with_its_settings(venv, elsewhere)
     assert shown["components"] == 1  # and the reader itself
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_storymap_app_serves_the_app(venv, elsewhere) -> None:
     folder, env = elsewhere
     port = free_port()
@@ -202,22 +195,10 @@ def test_storymap_app_serves_the_app(venv, elsewhere) -> None:
         text=True,
     )
     try:
-        assert wait_for_health(f"http://127.0.0.1:{port}/_stcore/health", server) == "ok"
+        assert health(f"http://127.0.0.1:{port}/_stcore/health", server) == "ok"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
             assert "<noscript>" in page.read().decode()  # Streamlit's page
     finally:
         server.terminate()
         output = server.communicate(timeout=60)[0]
     assert "Traceback" not in output
-
-
-def wait_for_health(url: str, server: subprocess.Popen) -> str:
-    """The server's health answer once it gives one; fails if the server exits first."""
-    while True:
-        if server.poll() is not None:
-            pytest.fail(f"storymap app exited: {server.communicate()[0]}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as answer:
-                return answer.read().decode()
-        except OSError:
-            time.sleep(0.2)  # polling for the server to listen, not a wait standing in for state
