@@ -10,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 STORY ?=
 PORT ?=
 
-.PHONY: run test jstest lint bench loadtest schema clean
+.PHONY: run test test-fast jstest lint bench loadtest schema clean
 
 # axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
 # package-lock.json, into node_modules/ of the project; installed when missing or out of date.
@@ -34,6 +34,11 @@ test: $(STAMP) $(AXE)
 	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs (the reader's JS tests need it)"; exit 1; }
 	node --test tests/js/
 	$(PY) -m pytest
+
+# The inner loop: unit tests and AppTest, without the browser tests and the slow end-to-end
+# runs (the wheel, the README's commands, make run), on every core (pytest-xdist).
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not slow" -n auto -q -p no:cacheprovider
 
 jstest:
 	node --test tests/js/

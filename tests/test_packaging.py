@@ -177,6 +177,7 @@ print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
 """
 
 
+@pytest.mark.slow
 def test_the_core_commands_import_no_extra(tmp_path, gazetteer) -> None:
     """validate, geocode offline, events, import and the HTML and data exports
     run with the core dependencies alone: none of them imports a module of an extra."""
