@@ -32,6 +32,7 @@ from storymap.located import locate_file
 from storymap.messages import quote
 from storymap.model import PlaceKind, story_json_schema
 from storymap.output import CommandError, check_output, os_message, say, write_output
+from storymap.settings import debug
 from storymap.synthetic import MAX_SYNTHETIC_EVENTS
 
 
@@ -54,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("error: interrupted", sys.stderr)
         return 130
     except Exception as exc:  # a bug of ours, not the user's; still one line, not a traceback
-        if os.environ.get("STORYMAP_DEBUG"):
+        if debug():
             raise
         say(
             f"error: unexpected {type(exc).__name__}: {exc} "

@@ -21,7 +21,10 @@ EXTRAS: dict[str, tuple[str, tuple[str, ...]]] = {
     "draft": ("a draft from an article", _DRAFT),
     "online": ("online geocoding (--online)", ("geopy",)),
     # the data page offers the picture and the author page makes drafts
-    "app": ("the Streamlit app", ("streamlit", "starlette", "folium", "branca", *_PICTURE, *_DRAFT)),
+    "app": (
+        "the Streamlit app",
+        ("streamlit", "starlette", "folium", "branca", *_PICTURE, *_DRAFT),
+    ),
 }
 
 

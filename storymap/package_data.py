@@ -6,20 +6,20 @@ carries a copy of it inside the package (``storymap/geodata/``, see ``pyproject.
 a checkout has no such copy and reads ``geodata/`` itself. Templates, the interface's
 words and the browser code live inside the package in both. Everything is found through
 ``importlib.resources``, so an installed storymap works from any directory.
-Stories are never part of the package: ``stories_folder()`` says where they are.
+Stories are never part of the package: ``settings.stories_folder()`` says where they are.
 """
 
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 
 PACKAGE = Path(str(files("storymap")))
 CHECKOUT = PACKAGE.parent  # the repository, when run from a checkout
 _BUNDLED = PACKAGE / "geodata"  # only in an installed wheel
+INSTALLED = _BUNDLED.is_dir()  # installed from a wheel, not run from a checkout
 
-GEODATA = _BUNDLED if _BUNDLED.is_dir() else CHECKOUT / "geodata"
+GEODATA = _BUNDLED if INSTALLED else CHECKOUT / "geodata"
 CURATED_PLACES = GEODATA / "places.geojson"
 COUNTRY_OUTLINES = GEODATA / "naturalearth" / "countries-110m.geojson"
 GAZETTEER = GEODATA / "gazetteer"
@@ -29,17 +29,3 @@ CREDITS = GEODATA / "SOURCES.md"
 TEMPLATES = PACKAGE / "templates"
 LOCALES = PACKAGE / "locales"
 WEB = PACKAGE / "web"
-
-
-def stories_folder() -> Path:
-    """The folder of story files the app lists, opens first and saves into.
-
-    ``$STORYMAP_STORIES`` when set; else the checkout's ``geodata/stories`` when running
-    from one; else ``stories`` in the working directory. Read on every call, not at import.
-    """
-    configured = os.environ.get("STORYMAP_STORIES")
-    if configured:
-        return Path(configured).expanduser()
-    if GEODATA != _BUNDLED:
-        return CHECKOUT / "geodata" / "stories"
-    return Path.cwd() / "stories"

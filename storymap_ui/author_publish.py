@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -24,13 +23,12 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
-from storymap.package_data import stories_folder
+from storymap.settings import author_save_folder, stories_folder, tiles
 from storymap.steps import step_for_link
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md
-from storymap_ui.settings import tiles_setting
 from storymap_ui.state import link_from
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
@@ -42,12 +40,8 @@ def save_folder() -> Path | None:
     """Where Save writes stories: ``STORYMAP_AUTHOR_SAVE_DIR`` if set (empty or ``off``:
     nowhere), else the stories folder (``STORYMAP_STORIES``) only when the server listens
     on this computer alone."""
-    chosen = os.environ.get("STORYMAP_AUTHOR_SAVE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "none") else Path(chosen)
-    return (
-        stories_folder() if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
-    )
+    local = str(st.get_option("server.address") or "") in LOCAL_ADDRESSES
+    return author_save_folder(default=stories_folder() if local else None)
 
 
 def file_stem(data: dict | None) -> str:
@@ -98,7 +92,7 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
         map_url, text_urls, lang=story_lang,
         step=step_for_link(list(story.steps), story.story, link.get("event"), link.get("step")),
         event=link.get("event"),
-        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles_setting(), mode=mode,
+        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles(), mode=mode,
         notes=show_notes, on_change=_remember_step,
     )  # fmt: skip
 
@@ -129,14 +123,14 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting())),
+            _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles())),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
         )  # fmt: skip
     text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, lambda s: site_zip(s, text, tiles_setting())),
+        _maker(located, lambda s: site_zip(s, text, tiles())),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None,
     )  # fmt: skip

@@ -18,7 +18,7 @@ from storymap.authoring import starts
 from storymap.authoring.uploads import MAX_UPLOAD_BYTES, megabytes
 from storymap.errors import StorymapError
 from storymap.i18n import t
-from storymap.package_data import stories_folder
+from storymap.settings import stories_folder
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md, slot

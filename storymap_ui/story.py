@@ -7,7 +7,6 @@ reaches a reader as a traceback: readers keep the last good version, with a noti
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ import streamlit as st
 from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap.located import LocatedStory, locate_file
-from storymap.package_data import stories_folder
+from storymap.settings import stories_folder, story_file
 from storymap_ui.component import publish
 
 
@@ -37,9 +36,9 @@ class NoStory(StorymapError):
 
 def story_path() -> Path:
     """The story named by STORYMAP_STORY, else the first story in the stories folder."""
-    chosen = os.environ.get("STORYMAP_STORY")
-    if chosen:
-        return Path(chosen)
+    chosen = story_file()
+    if chosen is not None:
+        return chosen
     folder = stories_folder()
     stories = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not stories:

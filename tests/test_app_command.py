@@ -14,7 +14,7 @@ from story_helpers import FIRST_STORY, ROOT
 
 from storymap.app_command import app_script, split_streamlit_options, streamlit_command
 from storymap.cli import _parser, main
-from storymap.package_data import stories_folder
+from storymap.settings import stories_folder
 
 
 def command_for(*argv: str) -> tuple[list[str], dict[str, str]]:

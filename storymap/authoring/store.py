@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
 import re
 import secrets
 import threading
@@ -25,6 +24,7 @@ from typing import Any
 
 from storymap.authoring.saving import write_atomically
 from storymap.errors import StorymapError
+from storymap.settings import cache_folder
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 MAX_DRAFT_BYTES = 24 * 1024 * 1024  # a 5 MB story file, its raw text and an article, as JSON
@@ -33,8 +33,7 @@ KEEP_DAYS = 30  # drafts untouched this long are removed
 
 def drafts_folder() -> Path:
     """``$STORYMAP_CACHE/drafts``, else ``~/.cache/storymap/drafts``."""
-    cache = os.environ.get("STORYMAP_CACHE")
-    return (Path(cache) if cache else Path.home() / ".cache" / "storymap") / "drafts"
+    return cache_folder() / "drafts"
 
 
 class DraftError(StorymapError):

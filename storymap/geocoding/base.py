@@ -6,24 +6,14 @@ without loading a gazetteer, a country outline or a network client.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 from storymap.errors import StorymapError
 from storymap.messages import quote
 from storymap.model import Place
 from storymap.problems import MAX_PROBLEMS_LISTED
-
-
-def cache_folder() -> Path:
-    """Where built indexes and online answers are kept: ``$STORYMAP_CACHE`` or ~/.cache/storymap.
-
-    Read on every call, not at import, so a test or a server can point it elsewhere.
-    """
-    configured = os.environ.get("STORYMAP_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "storymap"
+from storymap.settings import cache_folder as cache_folder  # geocoding's own name for it
 
 
 @dataclass(frozen=True)
