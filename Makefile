@@ -5,9 +5,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
+# make run STORY=path/to/story.yaml PORT=8502: the story the app opens (STORYMAP_STORY) and
+# its port (Streamlit's own STREAMLIT_SERVER_PORT works too)
 STORY ?=
+PORT ?=
 
-.PHONY: run test jstest lint bench loadtest schema clean gazetteer
+.PHONY: run test test-fast jstest lint bench loadtest schema clean gazetteer
 
 # axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
 # package-lock.json, into node_modules/ of the project; installed when missing or out of date.
@@ -28,7 +31,7 @@ gazetteer: $(STAMP)
 	$(PY) -m storymap gazetteer --build
 
 run: gazetteer
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(if $(STORY),STORYMAP_STORY="$(STORY)" )$(VENV)/bin/streamlit run streamlit_app.py$(if $(PORT), --server.port=$(PORT))
 
 test: gazetteer $(AXE)
 	$(VENV)/bin/ruff check .
@@ -36,6 +39,11 @@ test: gazetteer $(AXE)
 	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs (the reader's JS tests need it)"; exit 1; }
 	node --test tests/js/
 	$(PY) -m pytest
+
+# The inner loop: unit tests and AppTest, without the browser tests and the slow end-to-end
+# runs (the wheel, the README's commands, make run), on every core (pytest-xdist).
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not slow" -n auto -q -p no:cacheprovider
 
 jstest:
 	node --test tests/js/

@@ -8,7 +8,6 @@ payload files never replace those of the published story it was opened from.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,15 +22,14 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
+from storymap.settings import author_save_folder, stories_folder, tiles
 from storymap.steps import step_for_link
 from storymap.worker import run_apart
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md
-from storymap_ui.settings import tiles_setting
 from storymap_ui.state import link_from
-from storymap_ui.story import STORIES
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
 _SAFE = re.compile(r"[^a-z0-9-]+")
@@ -39,11 +37,10 @@ _SAFE = re.compile(r"[^a-z0-9-]+")
 
 def save_folder() -> Path | None:
     """Where Save writes stories: ``STORYMAP_AUTHOR_SAVE_DIR`` if set (empty or ``off``:
-    nowhere), else ``geodata/stories/`` only when the server listens on this computer alone."""
-    chosen = os.environ.get("STORYMAP_AUTHOR_SAVE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "none") else Path(chosen)
-    return STORIES if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
+    nowhere), else the stories folder (``STORYMAP_STORIES``) only when the server listens
+    on this computer alone."""
+    local = str(st.get_option("server.address") or "") in LOCAL_ADDRESSES
+    return author_save_folder(default=stories_folder() if local else None)
 
 
 def file_stem(data: dict | None) -> str:
@@ -94,7 +91,7 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
         map_url, text_urls, lang=story_lang,
         step=step_for_link(list(story.steps), story.story, link.get("event"), link.get("step")),
         event=link.get("event"),
-        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles_setting(), mode=mode,
+        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles(), mode=mode,
         notes=show_notes, on_change=_remember_step,
     )  # fmt: skip
 
@@ -118,18 +115,18 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
         st.caption(t("author_exports_need_valid", lang))
     story_lang = located.story.default_language if located else lang
     columns = st.columns(3)
-    tiles = tiles_setting()
+    base_map = tiles()
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang, tiles),
+            _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang, base_map),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
         )  # fmt: skip
     text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, "the site export", site_zip, text, tiles),
+        _maker(located, "the site export", site_zip, text, base_map),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None,
     )  # fmt: skip

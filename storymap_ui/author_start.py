@@ -25,11 +25,11 @@ from storymap.authoring.starts import MAX_ARTICLE_CHARS
 from storymap.authoring.uploads import MAX_UPLOAD_BYTES, megabytes
 from storymap.errors import StorymapError
 from storymap.i18n import number, t
+from storymap.settings import stories_folder
 from storymap.worker import run_apart
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md, slot
-from storymap_ui.story import STORIES
 
 UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024) + 1  # the browser refuses more; the page says why
 
@@ -174,7 +174,8 @@ def _upload_start(file: Any) -> Callable[[], starts.Start]:
 
 
 def _from_folder(author: Author, lang: str) -> None:
-    files = sorted(STORIES.glob("*.yaml")) if STORIES.is_dir() else []
+    folder = stories_folder()
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         st.caption(t("author_no_files", lang))
         return

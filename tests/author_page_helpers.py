@@ -16,6 +16,6 @@ def author_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     stories = tmp_path / "stories"
     stories.mkdir()
     shutil.copyfile(FIRST_STORY, stories / "russia-north-korea.yaml")
-    monkeypatch.setattr("storymap_ui.author_start.STORIES", stories)
+    monkeypatch.setenv("STORYMAP_STORIES", str(stories))
     monkeypatch.setenv("STORYMAP_AUTHOR_SAVE_DIR", str(stories))
     return stories

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storymap.authoring.exports import site_zip, story_yaml
+from storymap.authoring.exports import site_zip, story_file_text
 from storymap.authoring.saving import NewerOnDisk, SaveError, save_story
 from storymap.authoring.store import (
     DraftConflict,
@@ -193,7 +193,7 @@ def test_saving_into_a_missing_folder_says_so(tmp_path):
 
 def test_the_story_yaml_reads_back_the_same(story):
     data = json.loads(story.model_dump_json(exclude_defaults=True))
-    text = story_yaml(data)
+    text = story_file_text(data)
     assert text.startswith("# yaml-language-server: $schema=../story.schema.json\n")
     assert parse_story(text) == story
 

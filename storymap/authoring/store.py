@@ -27,7 +27,6 @@ import contextlib
 import fcntl
 import hmac
 import json
-import os
 import re
 import secrets
 import threading
@@ -45,6 +44,7 @@ from storymap.authoring.store_limits import (
     megabytes,
     read_head,
 )
+from storymap.settings import cache_folder
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_DRAFT_BYTES = 24 * 1024 * 1024  # a 5 MB story file, its raw text and an article, as JSON
@@ -54,8 +54,7 @@ SHARE_KINDS = ("read", "edit")
 
 def drafts_folder() -> Path:
     """``$STORYMAP_CACHE/drafts``, else ``~/.cache/storymap/drafts``."""
-    cache = os.environ.get("STORYMAP_CACHE")
-    return (Path(cache) if cache else Path.home() / ".cache" / "storymap") / "drafts"
+    return cache_folder() / "drafts"
 
 
 class DraftForbidden(DraftError):

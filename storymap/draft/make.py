@@ -15,11 +15,12 @@ from storymap.draft.events import Reading, TooManyEvents, read_events
 from storymap.draft.language import draft_language, guess_language
 from storymap.draft.place_entries import place_entries
 from storymap.draft.places import Mention, PlaceFinder
-from storymap.draft.writer import Source, dump_story, story_data
+from storymap.draft.writer import Source, story_data
 from storymap.errors import StorymapError
 from storymap.geocoding import Location, default_layers, geocode_story
 from storymap.loading import parse_story
 from storymap.model import Story
+from storymap.story_writer import story_text
 
 
 class DraftError(StorymapError, ValueError):
@@ -109,7 +110,7 @@ def draft_from_article(
         "every field listed in draft.todo needs an author; `evidence` is the article's own words,\n"
         "for the author only. Remove the `draft` entry when the story is ready."
     )
-    text = dump_story(data, note)
+    text = story_text(data, note)
     story = parse_story(text, f"draft of {file_name}")
     located = geocode_story(story, layers)
     return Draft(text, story, located, todo)

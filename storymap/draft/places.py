@@ -24,7 +24,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from storymap.draft.countries import CountryNames
 from storymap.draft.near_spellings import near_spellings
@@ -43,11 +42,11 @@ from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
 from storymap.geocoding import GazetteerLayer, Query, normalise
 from storymap.geocoding.city_index import City
 from storymap.geocoding.gazetteer_data import STORY_KIND
+from storymap.package_data import CURATED_PLACES
 
-CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
-ALTERNATE_NAME_CITY = 100_000
-MAX_NEAR_SPELLINGS = 200  # distinct unknown words tried as near spellings, per article  # found by an alternate name ("Moskow") only when this big
+ALTERNATE_NAME_CITY = 100_000  # found by an alternate name ("Moskow") only when this big
+MAX_NEAR_SPELLINGS = 200  # distinct unknown words tried as near spellings, per article
 REGION_WORDS = re.compile(
     r"(?:wilayah|provinsi|kawasan|daerah|region|oblast|province|prefektur|prefecture)\s+$", re.I
 )
@@ -266,7 +265,7 @@ class _CuratedName:
 def _curated_names(countries: CountryNames) -> list[_CuratedName]:
     """Each curated name and alias, and for one written with country names ("jembatan darat
     Rusia-Korut") also its description alone, which counts where the article names them."""
-    collection = json.loads(CURATED.read_text(encoding="utf-8"))
+    collection = json.loads(CURATED_PLACES.read_text(encoding="utf-8"))
     names: list[_CuratedName] = []
     for feature in collection["features"]:
         props = feature["properties"]

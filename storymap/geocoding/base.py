@@ -6,7 +6,6 @@ without loading a gazetteer, a country outline or a network client.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,19 +14,8 @@ from storymap.errors import StorymapError
 from storymap.messages import quote
 from storymap.model import Place
 from storymap.problems import MAX_PROBLEMS_LISTED
-
-GEODATA = Path(__file__).resolve().parent.parent.parent / "geodata"
-CURATED_PLACES = GEODATA / "places.geojson"
-COUNTRY_OUTLINES = GEODATA / "naturalearth" / "countries-110m.geojson"
-
-
-def cache_folder() -> Path:
-    """Where built indexes and online answers are kept: ``$STORYMAP_CACHE`` or ~/.cache/storymap.
-
-    Read on every call, not at import, so a test or a server can point it elsewhere.
-    """
-    configured = os.environ.get("STORYMAP_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "storymap"
+from storymap.settings import cache_folder as cache_folder  # geocoding's own name for it
+from storymap.settings import gazetteer_folder
 
 
 def gazetteer_folders() -> tuple[list[Path], list[Path]]:
@@ -39,8 +27,8 @@ def gazetteer_folders() -> tuple[list[Path], list[Path]]:
     when it is set and can be written, else in the cache folder. Read on every call, like
     ``cache_folder``.
     """
-    configured = os.environ.get("STORYMAP_GAZETTEER_DIR")
-    first = [Path(configured)] if configured else []
+    configured = gazetteer_folder()
+    first = [configured] if configured else []
     look = list(dict.fromkeys([*first, cache_folder(), Path.home() / ".cache" / "storymap"]))
     build = list(dict.fromkeys([*first, cache_folder()]))
     return look, build
