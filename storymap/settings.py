@@ -19,6 +19,7 @@ VARIABLES: dict[str, str] = {
     "STORYMAP_STORIES": "the folder of stories the app lists, opens first and saves into",
     "STORYMAP_TILES": "the base map the reader starts with: carto, osm or offline",
     "STORYMAP_CACHE": "the folder for indexes, online answers, the reader's files and drafts",
+    "STORYMAP_GAZETTEER_DIR": "a folder with the gazetteer's index built ahead of time",
     "STORYMAP_AUTHOR_SAVE_DIR": "where the author page's Save writes (off: nowhere)",
     "STORYMAP_NOMINATIM_URL": "the Nominatim that --online asks",
     "STORYMAP_FRONTEND_DIR": "where the app lays out the reader's files for the browser",
