@@ -23,6 +23,7 @@ VARIABLES: dict[str, str] = {
     "STORYMAP_AUTHOR_SAVE_DIR": "where the author page's Save writes (off: nowhere)",
     "STORYMAP_NOMINATIM_URL": "the Nominatim that --online asks",
     "STORYMAP_FRONTEND_DIR": "where the app lays out the reader's files for the browser",
+    "STORYMAP_WORKERS": "how many drafts, uploads and exports may run at once in worker processes",
     "STORYMAP_DEBUG": "1: the command line shows a traceback for an unexpected error",
 }
 OFF = ("", "off", "none")
@@ -83,6 +84,12 @@ def frontend_folder() -> Path | None:
     """``$STORYMAP_FRONTEND_DIR``, if set (else the app picks a folder in the cache)."""
     chosen = _read("STORYMAP_FRONTEND_DIR")
     return Path(chosen).expanduser() if chosen else None
+
+
+def workers() -> int | None:
+    """``$STORYMAP_WORKERS`` as a whole number of at least 1, if set to one."""
+    chosen = (_read("STORYMAP_WORKERS") or "").strip()
+    return max(1, int(chosen)) if chosen.isdigit() else None
 
 
 def debug() -> bool:

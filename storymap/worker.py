@@ -22,6 +22,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from storymap import settings
 from storymap.errors import StorymapError
 
 T = TypeVar("T")
@@ -38,8 +39,7 @@ class WorkFailed(StorymapError):
 
 def workers() -> int:
     """How many jobs may run at once (``STORYMAP_WORKERS``, default the CPUs, at least 1)."""
-    chosen = os.environ.get("STORYMAP_WORKERS", "")
-    return max(1, int(chosen)) if chosen.strip().isdigit() else max(1, os.cpu_count() or 1)
+    return settings.workers() or max(1, os.cpu_count() or 1)
 
 
 def run_apart(
@@ -76,9 +76,9 @@ def _context() -> multiprocessing.context.BaseContext:
 def _run(function: Callable[..., T], args: tuple[Any, ...], what: str, deadline_s: float) -> T:
     context = _context()
     receiving, sending = context.Pipe(duplex=False)
-    settings = {key: value for key, value in os.environ.items() if key.startswith("STORYMAP_")}
+    environment = {key: value for key, value in os.environ.items() if key.startswith("STORYMAP_")}
     process = context.Process(  # type: ignore[attr-defined]
-        target=_child, args=(sending, settings, function, args), daemon=True
+        target=_child, args=(sending, environment, function, args), daemon=True
     )
     process.start()
     sending.close()
@@ -102,12 +102,12 @@ def _run(function: Callable[..., T], args: tuple[Any, ...], what: str, deadline_
 
 
 def _child(
-    sending: Connection, settings: dict[str, str], function: Callable[..., Any], args: tuple
+    sending: Connection, environment: dict[str, str], function: Callable[..., Any], args: tuple
 ) -> None:
     """In the child: the caller's settings, a memory limit, the work, and one answer."""
     for key in [key for key in os.environ if key.startswith("STORYMAP_")]:
         del os.environ[key]
-    os.environ.update(settings)
+    os.environ.update(environment)
     _limit_memory()
     try:
         answer: tuple[str, Any] = ("done", function(*args))
