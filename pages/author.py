@@ -37,7 +37,7 @@ with title_column:
     page.header(t("author_title", lang), t("author_subtitle_page", lang))
 
 with author_view.slot():  # notices come and go; what is below them stays in place
-    refused = author_state.refused()
+    refused = author_state.refused(author)
     if refused:
         st.warning(t(refused, lang))
     if author_state.newer_elsewhere(author):

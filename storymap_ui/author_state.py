@@ -44,7 +44,7 @@ from storymap.authoring.store import (
 from storymap_ui import author_owner, memory
 
 KEY = "author"
-REFUSED = "author_refused"  # why the address's draft was not opened: said once
+REFUSED = "author_refused"  # why the address's draft was not opened: said until a start
 PRUNE_EVERY_S = 3600.0  # old drafts are removed while the server runs, at most this often
 _pruned = {"at": 0.0}
 _prune_lock = threading.Lock()
@@ -173,9 +173,14 @@ def _moved(old: str, new: str) -> None:
         author.owner = new
 
 
-def refused() -> str | None:
-    """Why the address's draft was not opened (an interface key), once."""
-    return st.session_state.pop(REFUSED, None)
+def refused(author: Author) -> str | None:
+    """Why the address's draft was not opened (an interface key): said on every run until
+    this tab's own draft begins, so a rerun (the owner cookie's first report comes a moment
+    after the page) cannot take it away before it is read."""
+    if author.data is not None:
+        st.session_state.pop(REFUSED, None)
+        return None
+    return st.session_state.get(REFUSED)
 
 
 def commit(author: Author, record: dict[str, Any], force: bool = False) -> bool:
