@@ -5,9 +5,9 @@
  * browser's own value is not one the server signed), known (the value the server last
  * heard from this browser)}. The cookie is written when the browser has none (or must
  * replace it), for every page of the app (Path=/), sent only by the app's own pages
- * (SameSite=Strict), and only over HTTPS where the app is served so. The value the
- * browser holds is sent back when the server has not heard it yet, so a second tab that
- * started at the same moment ends up with the same owner.
+ * (SameSite=Strict), and only over HTTPS where the app is served so. A value the browser
+ * holds that the server neither offered nor heard (a second tab that started at the same
+ * moment wrote first) is sent back, so both tabs end up with the same owner.
  */
 (function () {
   "use strict";
@@ -24,16 +24,21 @@
     return null;
   }
 
+  let replaced = false; // this frame has written the server's value over one it did not sign
+
   function render(args) {
     const name = args.name;
     if (!name) return;
-    if (args.value && (args.replace || !held(name))) {
+    if (args.value && ((args.replace && !replaced) || !held(name))) {
       const secure = window.location.protocol === "https:" ? "; Secure" : "";
       document.cookie = name + "=" + args.value + "; Path=/; Max-Age=" + args.max_age +
         "; SameSite=Strict" + secure;
+      replaced = replaced || Boolean(args.replace);
     }
+    // Only news is sent back: a value the server neither offered nor heard. Each report
+    // runs the page again, and a run that crosses the author's first click can undo it.
     const value = held(name);
-    if (value && value !== args.known) {
+    if (value && value !== args.value && value !== args.known) {
       send("streamlit:setComponentValue", { value: value, dataType: "json" });
     }
   }
