@@ -64,15 +64,18 @@ def evidence_countries(found: Sequence[Candidates], named: set[str]) -> set[str]
 def choose(found: Sequence[Candidates], named: set[str]) -> dict[int, City]:
     """The place each run stands for (index into ``found``), for those the evidence supports."""
     countries = evidence_countries(found, named)
-    anchors: list[City] = []  # distinctive places in the article's countries: the "near" test
+    # distinctive places in the article's countries: the "near" test. Each place once, and
+    # each candidate's nearness worked out once, however often the article names them.
+    anchors: dict[int, City] = {}
     for item in found:
         for place in _fitting(item):
             small = place.radius_km <= ANCHOR_RADIUS_KM
             if place.country in countries and small and _distinctive(item, place):
-                anchors.append(place)
+                anchors.setdefault(place.geonameid, place)
+    near = _Nearness(list(anchors.values()))
     chosen: dict[int, City] = {}
     for n, item in enumerate(found):
-        scored = [(_score(item, p, countries, anchors), p) for p in _fitting(item)]
+        scored = [(_score(item, p, countries, near), p) for p in _fitting(item)]
         scored = [(s, p) for s, p in scored if s is not None]
         if scored:
             chosen[n] = max(scored, key=lambda pair: (pair[0], -pair[1].geonameid))[1]
@@ -111,11 +114,26 @@ def _distinctive(item: Candidates, place: City) -> bool:
     )
 
 
-def _score(item: Candidates, place: City, countries: set[str], anchors: list[City]) -> float | None:
+class _Nearness:
+    """Whether a place lies near one of the anchors (another place than itself), asked once
+    per place."""
+
+    def __init__(self, anchors: list[City]) -> None:
+        self.anchors = anchors
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, place: City) -> bool:
+        if place.geonameid not in self._known:
+            self._known[place.geonameid] = any(
+                a.geonameid != place.geonameid and _km(a, place) <= NEAR_KM + a.radius_km
+                for a in self.anchors
+            )
+        return self._known[place.geonameid]
+
+
+def _score(item: Candidates, place: City, countries: set[str], is_near: _Nearness) -> float | None:
     """How well ``place`` fits the article's evidence; None when nothing supports it."""
-    near = any(
-        a.geonameid != place.geonameid and _km(a, place) <= NEAR_KM + a.radius_km for a in anchors
-    )
+    near = is_near(place)
     at_home = place.country in countries
     own = own_name(item, place)
     hinted = bool(item.run.hint) and place.kind in HINTED.get(item.run.hint, set())
