@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from storymap.draft import attribution
+from storymap.draft import attribution, place_names
 from storymap.draft.article import MAX_SENTENCE_CHARS, ArticleError, parse_article, split_sentences
 from storymap.draft.attribution import NAME, People, quotations
 from storymap.draft.make import Options, draft_from_article
@@ -101,6 +101,31 @@ def test_quotations_and_their_speakers_are_what_they_were(sentence, people):
     known, recent = People(people[:-2]), people[-2:]  # as the draft reads: before, and lately
     split = quotations(sentence, known, credited, recent)
     assert [(q.text, q.speaker, q.speaker_guessed) for q in split] == old
+
+
+TOPIC_WORDS = [
+    "Iran", "on", "about", "xon", "tim nasional", "National", "team", "vs.", "vs", "v.",
+    "lawan", "équipe", "équipe d'", "-backed", "versus", "talks", "Indonesia", ",",
+]  # fmt: skip
+topic_sentences = st.lists(
+    st.tuples(st.sampled_from(TOPIC_WORDS), st.sampled_from([*SPACES, "   \n "])),
+    min_size=1,
+    max_size=30,
+).map(lambda parts: "".join(word + space for word, space in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(topic_sentences)
+@example("talks on" + " " * 300 + "Iran")  # the white space before is any length
+@example("xon Iran")  # no word boundary: not "on"
+def test_a_country_as_a_topic_is_what_the_old_rule_said(sentence):
+    for found in re.finditer(r"Iran|Indonesia", sentence):
+        start, end = found.span()
+        old = bool(
+            place_names.TOPIC_BEFORE.search(sentence[:start])
+            or place_names.TOPIC_AFTER.match(sentence[end:])
+        )
+        assert place_names.is_topic(sentence, start, end) == old
 
 
 # --- limits that keep a draft in proportion to its article ---------------------------------------

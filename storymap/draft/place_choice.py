@@ -116,23 +116,27 @@ def _distinctive(item: Candidates, place: City) -> bool:
 
 class Anchors:
     """The article's distinctive places, sorted by latitude: whether one is near a candidate
-    is asked of the few within reach, not of all (an article may name thousands)."""
+    is asked of the few within reach, not of all (an article may name thousands), and once
+    per candidate however often the article names it."""
 
     def __init__(self, places: list[City]) -> None:
         self.places = sorted(places, key=lambda a: a.lat)
         self._lats = [a.lat for a in self.places]
+        self._known: dict[int, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self.places)
 
     def near(self, place: City) -> bool:
-        reach = (NEAR_KM + ANCHOR_RADIUS_KM) / 111.0  # degrees of latitude
-        low = bisect.bisect_left(self._lats, place.lat - reach)
-        high = bisect.bisect_right(self._lats, place.lat + reach)
-        return any(
-            a.geonameid != place.geonameid and _km(a, place) <= NEAR_KM + a.radius_km
-            for a in self.places[low:high]
-        )
+        if place.geonameid not in self._known:
+            reach = (NEAR_KM + ANCHOR_RADIUS_KM) / 111.0  # degrees of latitude
+            low = bisect.bisect_left(self._lats, place.lat - reach)
+            high = bisect.bisect_right(self._lats, place.lat + reach)
+            self._known[place.geonameid] = any(
+                a.geonameid != place.geonameid and _km(a, place) <= NEAR_KM + a.radius_km
+                for a in self.places[low:high]
+            )
+        return self._known[place.geonameid]
 
 
 def _score(item: Candidates, place: City, countries: set[str], anchors: Anchors) -> float | None:

@@ -120,7 +120,11 @@ class Run:
 
 def is_topic(sentence: str, start: int, end: int) -> bool:
     """'talks on Iran', 'Iran-backed', 'Indonesia vs China', 'lawan Jepang': not a place."""
-    return bool(TOPIC_BEFORE.search(sentence[:start]) or TOPIC_AFTER.match(sentence[end:]))
+    # Only the end of the text before is read (asked for every country a sentence names):
+    # less the white space ``\s*$`` would take, 40 characters hold any of the words and
+    # the character before it that ``\b`` looks at.
+    before = sentence[:start].rstrip()[-40:]
+    return bool(TOPIC_BEFORE.search(before) or TOPIC_AFTER.match(sentence[end:]))
 
 
 def is_title(sentence: str, start: int) -> bool:
