@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
 STORY ?=
 
-.PHONY: run test jstest lint bench loadtest schema clean
+.PHONY: run test jstest lint bench loadtest loadcurve schema clean
 
 # axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
 # package-lock.json, into node_modules/ of the project; installed when missing or out of date.
@@ -48,6 +48,11 @@ bench: $(STAMP)
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
 loadtest: $(STAMP)
 	$(PY) benchmarks/loadtest.py
+
+# readers (50, 100, 200, 400) + 20 authors spoken to at the protocol level from one process,
+# a fresh server per level: step echo and edit latency, errors, the server's CPU and memory
+loadcurve: $(STAMP)
+	$(PY) benchmarks/loadcurve.py
 
 schema: $(STAMP)
 	$(PY) -m storymap schema -o geodata/story.schema.json
