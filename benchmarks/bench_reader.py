@@ -9,7 +9,12 @@ inside the page:
   browser context against a warm server (median of --loads); beside it a bare page that
   loads the same files and draws the same markers (benchmarks/bare.html), and the reader's
   own frame (navigation of the frame to ready, without Streamlit's page around it);
-- first load after a server start: the same, on the very first page view;
+- first load after a server start: the same, on the first page view of a server restarted
+  on the cache folder its predecessor used (median of --restarts); and a story's very first
+  load, on an empty cache folder (nothing built for it yet);
+- the ratios of the cold load and of both first loads to the bare page's cold load, and
+  where a cold load goes (Streamlit's page ready, the reader's frame made, the frame's own
+  load);
 - payload: what the browser downloads for the story (map + one language), raw and gzipped;
 - websocket bytes per step, and the server's memory with 1 and with 20 sessions;
 - --sessions: N cold sessions at once on a fresh server: each one's time to the map.
