@@ -8,6 +8,9 @@ kept in ``data/<version>/`` there (``storymap.reader_cache``: built once per ver
 the file, for every process and restart). The author's preview, which changes with each
 edit, writes content-named files (``<hash>-map.json``, ``<hash>-text-<lang>.json``) in
 this process's own ``data/p<pid>/``; a newer version of the same story replaces them.
+The frame's page and the speaker view's carry their own Content-Security-Policy
+(``storymap.web.policy.frame_policy``): scripts only from their folder, no inline script
+or handler.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from storymap.output import write_output
 from storymap.payload import map_payload, text_payload
 from storymap.reader_cache import ReaderData
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
+from storymap.web.policy import frame_policy, meta
 
 SOURCE = Path(__file__).with_name("frontend")
 CACHE = Path(os.environ.get("STORYMAP_CACHE", Path.home() / ".cache" / "storymap"))
@@ -44,7 +48,8 @@ def frontend_dir() -> Path:
     chosen = os.environ.get("STORYMAP_FRONTEND_DIR")
     if chosen:
         return Path(chosen)
-    digest = hashlib.sha256(b"".join(path.read_bytes() for path in _FILES)).hexdigest()[:12]
+    sources = b"".join(path.read_bytes() for path in _FILES) + frame_policy().encode()
+    digest = hashlib.sha256(sources).hexdigest()[:12]
     return CACHE / f"frontend-{digest}"
 
 
@@ -52,11 +57,14 @@ def frontend_dir() -> Path:
 def _component() -> Any:
     """Lay out the files (once per process) and declare the component."""
     target = frontend_dir()
-    page = (SOURCE / "index.html").read_text(encoding="utf-8")
     markup = (WEB_ASSETS / "reader.html").read_text(encoding="utf-8")
-    files = {target / "index.html": page.replace("<!-- storymap:reader -->", markup).encode()}
+    files = {}
+    for name in ("index.html", "speaker.html"):  # the pages, each with the frames' policy
+        page = (SOURCE / name).read_text(encoding="utf-8")
+        page = page.replace("<!-- storymap:policy -->", meta(frame_policy()))
+        files[target / name] = page.replace("<!-- storymap:reader -->", markup).encode()
     for source in _FILES:
-        if source.name not in ("index.html", "reader.html"):
+        if source.suffix != ".html":
             files[target / source.name] = source.read_bytes()
     for name in ("leaflet.js", "leaflet.css"):
         files[target / "vendor" / name] = (LEAFLET / name).read_bytes()
