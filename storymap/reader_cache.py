@@ -31,13 +31,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from storymap.geocoding.base import GEODATA, Location, cache_folder
+from storymap.geocoding.base import Location
 from storymap.loading import parse_story, read_story_bytes
 from storymap.located import LocatedStory
 from storymap.model import Story
 from storymap.output import write_output
+from storymap.package_data import GEODATA
 from storymap.payload import map_payload, text_payload
 from storymap.render import credits_html, event_list_html
+from storymap.settings import cache_folder
 
 RECORD_FORMAT = 1
 KEEP_VERSIONS = 3  # per story id: older versions' records and files are removed

@@ -63,8 +63,8 @@ class AppServer:
 def fresh_cache(folder: Path) -> Path:
     """An empty cache folder (no story built, no drafts) that shares the usual cache's built
     gazetteer index, so a server started on it is not a 30 s index build first."""
-    from storymap.geocoding.base import cache_folder
     from storymap.geocoding.gazetteer import GazetteerLayer
+    from storymap.settings import cache_folder
 
     GazetteerLayer.shared()  # builds the index in the usual cache folder if it is missing
     folder.mkdir(parents=True)
