@@ -69,11 +69,24 @@ class Tab:
         self._listener = asyncio.create_task(self._listen())
 
     @classmethod
-    async def open(cls, url: str, page: str = "", query: str = "", timeout: float = 120) -> Tab:
-        """Connect as a tab opening ``url/page?query`` does, and wait for its first run."""
+    async def open(
+        cls,
+        url: str,
+        page: str = "",
+        query: str = "",
+        timeout: float = 120,
+        cookies: dict[str, str] | None = None,
+    ) -> Tab:
+        """Connect as a tab opening ``url/page?query`` does (with the browser's ``cookies``),
+        and wait for its first run."""
         stream = url.replace("http", "ws", 1) + "/_stcore/stream"
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
         socket = await connect(
-            stream, subprotocols=["streamlit"], max_size=MAX_MESSAGE, open_timeout=timeout
+            stream,
+            subprotocols=["streamlit"],
+            max_size=MAX_MESSAGE,
+            open_timeout=timeout,
+            additional_headers=headers,
         )
         tab = cls(socket, url, page, query)
         await tab.run({}, timeout=timeout)

@@ -1,7 +1,8 @@
 """Two app processes on one machine, sharing one cache folder (the reader's data, drafts),
 as behind a proxy with sticky sessions: both serve the story, a story version is built
-once for both, and a draft written through one is read whole through the other, and
-never silently overwritten by it.
+once for both, and a draft written through one is read whole through the other (by the
+same browser: its owner cookie, signed by one process, is good for the other), and never
+silently overwritten by it.
 
 The sessions speak Streamlit's protocol (benchmarks/st_client.py), as a browser tab does.
 """
@@ -96,8 +97,12 @@ def test_a_draft_crosses_processes_whole_and_is_never_overwritten_unasked(server
         assert stored_title(token) == "Written through the first server"
         written = store.load(token).record
 
-        # The same draft through the other process (a reload routed elsewhere).
-        there = await Tab.open(second.url, "author", f"lang=en&draft={token}")
+        # The same draft through the other process (a reload routed elsewhere), from the same
+        # browser: its owner cookie, which the first process signed, is good for the second.
+        cookie = here.key("author-owner-cookie").args["value"]
+        there = await Tab.open(
+            second.url, "author", f"lang=en&draft={token}", cookies={"storymap_owner": cookie}
+        )
         assert parse_qs(there.query)["draft"] == [token]
         await there.run({there.key("author_section").id: choice("Story")})
         assert there.value(TITLE).string_value == "Written through the first server"
