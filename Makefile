@@ -10,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 STORY ?=
 PORT ?=
 
-.PHONY: run test test-fast jstest lint bench loadtest schema clean gazetteer
+.PHONY: run test test-fast jstest lint bench loadtest loadcurve schema clean gazetteer
 
 # axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
 # package-lock.json, into node_modules/ of the project; installed when missing or out of date.
@@ -63,6 +63,11 @@ bench: gazetteer
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
 loadtest: $(STAMP)
 	$(PY) benchmarks/loadtest.py
+
+# readers (50, 100, 200, 400) + 20 authors spoken to at the protocol level from one process,
+# a fresh server per level: step echo and edit latency, errors, the server's CPU and memory
+loadcurve: $(STAMP)
+	$(PY) benchmarks/loadcurve.py
 
 schema: $(STAMP)
 	$(PY) -m storymap schema -o geodata/story.schema.json

@@ -7,7 +7,6 @@ words and the counter at once. This page keeps the language and, for links, the 
 import streamlit as st
 
 from storymap.i18n import t
-from storymap.render import credits_html, event_list_html
 from storymap_ui import page, views
 from storymap_ui.story import current_story
 
@@ -17,7 +16,8 @@ page.page_style()
 story = current_story()
 lang = views.header(story)
 views.reader(story, lang)
+events, credits = story.data.listing(lang)
 with st.expander(t("all_events", lang)):
-    page.html_block(event_list_html(story.located.story, lang))
+    page.html_block(events)
 with st.expander(t("credits", lang)):
-    page.html_block(credits_html(story.located.story, lang))
+    page.html_block(credits)

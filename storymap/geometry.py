@@ -17,13 +17,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point, Polygon
 
 from storymap.geocoding import Location
 from storymap.model import Route, Story
+
+if TYPE_CHECKING:  # imported where a frame is made: the reader's start never needs pandas
+    import geopandas as gpd
 
 WGS84 = Geod(ellps="WGS84")
 CRS = "EPSG:4326"
@@ -189,6 +192,8 @@ def places_frame(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame
         }
         for place in story.places
     ]
+    import geopandas as gpd
+
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS)
 
 
@@ -227,6 +232,8 @@ def events_frame(story: Story, located: dict[str, Location]) -> gpd.GeoDataFrame
                 "geometry": geometry,
             }
         )
+    import geopandas as gpd
+
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS)
 
 

@@ -148,15 +148,14 @@ def _walk(root: yaml.Node | None, loader: yaml.SafeLoader, document: Document) -
             problem = Problem("file", "repeats a value with a YAML alias", line)
             raise StoryError(document.source, [problem])
         seen.add(id(node))
-        at = where(path, owner)
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             message = f"the YAML tag {quote(tag, 40)} is not allowed in a story file; remove it"
-            document.refused.append(Problem(at, message, line))
+            document.refused.append(Problem(where(path, owner), message, line))
         elif isinstance(node, yaml.ScalarNode) and _CONTROL.search(node.value):
             code = ord(_CONTROL.search(node.value).group())  # type: ignore[union-attr]
             message = f"contains the control character U+{code:04X}, which text may not contain"
-            document.problems.append(Problem(at, message, line))
+            document.problems.append(Problem(where(path, owner), message, line))
         if isinstance(node, yaml.MappingNode):
             stack.extend(reversed(_children(node, path, owner, loader, document)))
         elif isinstance(node, yaml.SequenceNode):

@@ -2,11 +2,15 @@
 
 The component's folder is laid out once per version of the browser code (named by a
 hash of its sources, under the cache folder, never in the repository), on first use,
-not on import. Each story version's payload is written as content-named JSON files
-(``<hash>-map.json``, ``<hash>-text-<lang>.json``) in this process's own data folder;
-a newer version of the same story replaces the older one's files. The frame's page and the
-speaker view's carry their own Content-Security-Policy (``storymap.web.policy.frame_policy``):
-scripts only from their folder, no inline script or handler.
+not on import; every file is written whole (a temporary file renamed into place), so
+two server processes sharing the folder never serve half a file. A story file's data is
+kept in ``data/<version>/`` there (``storymap.reader_cache``: built once per version of
+the file, for every process and restart). The author's preview, which changes with each
+edit, writes content-named files (``<hash>-map.json``, ``<hash>-text-<lang>.json``) in
+this process's own ``data/p<pid>/``; a newer version of the same story replaces them.
+The frame's page and the speaker view's carry their own Content-Security-Policy
+(``storymap.web.policy.frame_policy``): scripts only from their folder, no inline script
+or handler.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import streamlit.components.v1 as components
 
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.located import LocatedStory
+from storymap.output import write_output
 from storymap.payload import map_payload, text_payload
+from storymap.reader_cache import ReaderData
 from storymap.settings import cache_folder, frontend_folder
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
 from storymap.web.policy import frame_policy, meta
@@ -51,22 +57,41 @@ def frontend_dir() -> Path:
 def _component() -> Any:
     """Lay out the files (once per process) and declare the component."""
     target = frontend_dir()
-    (target / "vendor").mkdir(parents=True, exist_ok=True)
-    for source in _FILES:
-        if source.suffix != ".html":
-            shutil.copyfile(source, target / source.name)
     markup = (WEB_ASSETS / "reader.html").read_text(encoding="utf-8")
+    files = {}
     for name in ("index.html", "speaker.html"):  # the pages, each with the frames' policy
         page = (SOURCE / name).read_text(encoding="utf-8")
         page = page.replace("<!-- storymap:policy -->", meta(frame_policy()))
-        (target / name).write_text(page.replace("<!-- storymap:reader -->", markup), "utf-8")
+        files[target / name] = page.replace("<!-- storymap:reader -->", markup).encode()
+    for source in _FILES:
+        if source.suffix != ".html":
+            files[target / source.name] = source.read_bytes()
     for name in ("leaflet.js", "leaflet.css"):
-        shutil.copyfile(LEAFLET / name, target / "vendor" / name)
-    shutil.copytree(LEAFLET / "images", target / "vendor" / "images", dirs_exist_ok=True)
+        files[target / "vendor" / name] = (LEAFLET / name).read_bytes()
+    for image in (LEAFLET / "images").iterdir():
+        files[target / "vendor" / "images" / image.name] = image.read_bytes()
+    files[target / "countries-110m.geojson"] = COUNTRY_OUTLINES.read_bytes()
+    for path, content in files.items():
+        lay_out(path, content)
     data = _data_dir(target)
-    shutil.copyfile(COUNTRY_OUTLINES, target / "countries-110m.geojson")
     _clean_dead_processes(data.parent)
     return components.declare_component("storymap_reader", path=str(target))
+
+
+def lay_out(path: Path, content: bytes) -> None:
+    """Write a component's file unless it is there already with this content, whole: a
+    server sharing the folder may be serving it at this moment."""
+    try:
+        if path.stat().st_size == len(content) and path.read_bytes() == content:
+            return
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    write_output(path, content)
+
+
+def data_folder() -> Path:
+    """Where story files' data are kept (``storymap.reader_cache``), inside the component."""
+    return frontend_dir() / "data"
 
 
 def _data_dir(target: Path) -> Path:
@@ -86,12 +111,18 @@ def _clean_dead_processes(data_root: Path) -> None:
 def _write(folder: Path, name: str, value: Any) -> Path:
     target = folder / name
     if not target.exists():
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(
-            json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False), "utf-8"
-        )
-        temporary.replace(target)
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        write_output(target, text.encode("utf-8"))
     return target
+
+
+def addresses(data: ReaderData) -> tuple[str, dict[str, str]]:
+    """The addresses of a story version's map and of each language's words (their files are
+    written when first asked for: ``ReaderData.text_file``)."""
+    _component()
+    prefix = f"data/{data.folder.name}/"
+    languages = data.located.story.languages
+    return prefix + data.map_file.name, {lang: f"{prefix}text-{lang}.json" for lang in languages}
 
 
 def publish(story: LocatedStory) -> tuple[str, dict[str, str]]:

@@ -60,21 +60,46 @@ class AppServer:
         return kib / 1024
 
 
+def fresh_cache(folder: Path) -> Path:
+    """An empty cache folder (no story built, no drafts) that shares the usual cache's built
+    gazetteer index, so a server started on it is not a 30 s index build first."""
+    from storymap.geocoding.gazetteer import GazetteerLayer
+    from storymap.settings import cache_folder
+
+    GazetteerLayer.shared()  # builds the index in the usual cache folder if it is missing
+    folder.mkdir(parents=True)
+    for index in cache_folder().glob("gazetteer-*.sqlite"):
+        (folder / index.name).symlink_to(index)
+    return folder
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def start_app(story: Path, workdir: Path, tiles: str = "carto", timeout_s: float = 60) -> AppServer:
-    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers."""
+def start_app(
+    story: Path,
+    workdir: Path,
+    tiles: str = "carto",
+    timeout_s: float = 60,
+    env: dict[str, str] | None = None,
+) -> AppServer:
+    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers.
+
+    Servers started with one ``workdir`` share the reader's folder (``workdir/frontend``),
+    as servers on one machine share the cache folder: a restart finds what the last one
+    built. ``env`` adds to (or overrides) the environment, e.g. ``STORYMAP_CACHE``.
+    """
     port = free_port()
     log = workdir / f"streamlit-{port}.log"
     env = {
         **os.environ,
         "STORYMAP_STORY": str(story),
         "STORYMAP_TILES": tiles,
-        "STORYMAP_FRONTEND_DIR": str(workdir / f"frontend-{port}"),
+        "STORYMAP_FRONTEND_DIR": str(workdir / "frontend"),
+        **(env or {}),
     }
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
                "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -1,5 +1,8 @@
 """Which story the app shows, loaded and located once per file version.
 
+A version is built once for every process and restart (``storymap.reader_cache``, on
+disk in the cache folder); a process keeps the versions it serves in memory.
+
 A story file can change while readers are connected. A valid edit is swapped in whole
 (the browser reloads the new version at the reader's event); an invalid edit never
 reaches a reader as a traceback: readers keep the last good version, with a notice.
@@ -15,19 +18,24 @@ import streamlit as st
 
 from storymap.errors import StorymapError
 from storymap.i18n import t
-from storymap.located import LocatedStory, locate_file
+from storymap.located import LocatedStory
+from storymap.reader_cache import ReaderData, reader_data
 from storymap.settings import stories_folder, story_file
-from storymap_ui.component import publish
+from storymap_ui.component import addresses, data_folder
 
 
 @dataclass(frozen=True)
 class ReaderStory:
     """A located story and the addresses its browser payload is served at."""
 
-    located: LocatedStory
+    data: ReaderData
     path: Path
     map_url: str
     text_urls: dict[str, str]
+
+    @property
+    def located(self) -> LocatedStory:
+        return self.data.located
 
 
 class NoStory(StorymapError):
@@ -51,9 +59,9 @@ def story_path() -> Path:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _publish(path: str, mtime_ns: int, size: int) -> ReaderStory:
-    located = locate_file(path)
-    map_url, text_urls = publish(located)
-    return ReaderStory(located, Path(path), map_url, text_urls)
+    data = reader_data(path, data_folder())
+    map_url, text_urls = addresses(data)
+    return ReaderStory(data, Path(path), map_url, text_urls)
 
 
 @st.cache_resource(show_spinner=False)

@@ -30,7 +30,7 @@ def header(
 def reader(story: ReaderStory, lang: str, mode: str = "reader", notes: bool = False) -> None:
     """The reader, in a fragment: when the reader moves, only this reruns, to keep the URL."""
 
-    component.publish_language(story.located, story.text_urls[lang].rsplit("/", 1)[1])
+    story.data.text_file(lang)  # written before the reader asks for it
 
     @st.fragment
     def run() -> None:

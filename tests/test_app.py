@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from story_helpers import FIRST_STORY, FIXTURES, ROOT
 from streamlit.testing.v1 import AppTest
 
@@ -72,6 +73,26 @@ def test_the_payload_is_served_as_files_not_sent_in_the_page() -> None:
     words = served(args["text_urls"]["en"])
     assert words["title"] == "Russia and North Korea, ever closer"
     assert "Putin receives North Korea" in words["events"][11]["html"]
+
+
+def test_a_restarted_server_reads_back_the_version_built_before(monkeypatch) -> None:
+    """A new process (nothing in memory) neither reads the file's YAML nor locates its
+    places again: the version built before is read back from the cache folder."""
+    before = component_args(run_app())
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the story was read or located again")
+
+    st.cache_resource.clear()  # what a restarted server starts with
+    monkeypatch.setattr("storymap.loading.read_yaml", never)
+    monkeypatch.setattr("storymap.located.geocode_story", never)
+    at = run_app({"lang": "en"})
+    assert not at.exception and not at.error
+    args = component_args(at)
+    assert args["map_url"] == before["map_url"]
+    assert served(args["text_urls"]["en"])["title"] == "Russia and North Korea, ever closer"
+    assert "Russia and North Korea, ever closer" in header(at)
+    st.cache_resource.clear()  # the next tests read the story as usual
 
 
 def test_language_switch_changes_the_header_the_reader_and_the_lists() -> None:

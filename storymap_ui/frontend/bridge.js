@@ -16,6 +16,13 @@
   let sendTimer = null;
   let applied = null;  // the args last applied to the reader
   const texts = {};  // language -> words, fetched once each
+  // This script runs before Leaflet and the reader's own scripts (see index.html), so the
+  // page's first render, and with it the story's data, is fetched while they still load;
+  // the reader is made once they have all run.
+  const scriptsRun = new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve();
+    else document.addEventListener("DOMContentLoaded", resolve, { once: true });
+  });
 
   function send(type, data) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
@@ -60,7 +67,7 @@
 
   function load(args) {
     loading = args.map_url;
-    Promise.all([getJson(args.map_url), textFor(args, args.lang)])
+    Promise.all([getJson(args.map_url), textFor(args, args.lang), scriptsRun])
       .then(([map, text]) => {
         if (loading !== args.map_url) return;  // a newer story version arrived meanwhile
         reader = new window.StoryReader(root, map, text, {

@@ -1,0 +1,147 @@
+"""A story version's reader data is built once, kept on disk, and shared by processes.
+
+The stories here are ones the cache's author did not write (Magellan's voyage in Spanish
+and English, the 2004 tsunami), so nothing is tuned to the first story.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from story_helpers import FIXTURES
+
+import storymap.reader_cache as reader_cache
+from storymap.loading import StoryError
+from storymap.located import LocatedStory, locate_file
+from storymap.payload import map_payload, text_payload
+from storymap.reader_cache import KEEP_VERSIONS, reader_data, version_key
+from storymap.render import credits_html, event_list_html
+
+MAGELLAN = FIXTURES / "magellan.yaml"
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    return tmp_path / "files", tmp_path / "records"
+
+
+def never(*args: object, **kwargs: object) -> None:
+    raise AssertionError("built again: the version's data should have been read back")
+
+
+def test_a_version_is_built_once_and_read_back_by_a_new_process(folders, monkeypatch) -> None:
+    files, records = folders
+    built = reader_data(MAGELLAN, files, records)
+    expected = locate_file(MAGELLAN)
+    assert built.located.story == expected.story
+    assert built.located.located == expected.located
+    assert json.loads(built.map_file.read_bytes()) == map_payload(expected)
+    map_bytes = built.map_file.read_bytes()
+    # A restart or another process: nothing in memory, and reading or locating the story
+    # again would fail. The record on disk is enough.
+    monkeypatch.setattr(reader_cache, "parse_story", never)
+    monkeypatch.setattr(LocatedStory, "of", never)
+    again = reader_data(MAGELLAN, files, records)
+    assert again.key == built.key
+    assert again.located.story == expected.story
+    assert again.located.located == expected.located
+    assert again.located.steps == expected.steps
+    assert again.map_file.read_bytes() == map_bytes
+
+
+def test_the_key_follows_the_bytes_and_the_code(tmp_path, folders, monkeypatch) -> None:
+    files, records = folders
+    copy = tmp_path / "elsewhere.yaml"
+    shutil.copyfile(MAGELLAN, copy)
+    first = reader_data(MAGELLAN, files, records)
+    assert reader_data(copy, files, records).key == first.key  # same bytes, same version
+    copy.write_text(MAGELLAN.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert reader_data(copy, files, records).key != first.key
+    data = MAGELLAN.read_bytes()
+    monkeypatch.setattr(reader_cache, "code_version", lambda: "a-new-release")
+    assert version_key(data) != first.key
+
+
+def test_each_language_is_built_when_first_asked_for(folders) -> None:
+    files, records = folders
+    data = reader_data(MAGELLAN, files, records)
+    assert sorted(p.name for p in data.folder.iterdir()) == ["map.json"]
+    english = data.text_file("en")
+    assert english.name == "text-en.json"
+    assert json.loads(english.read_bytes()) == text_payload(locate_file(MAGELLAN), "en")
+    assert not (data.folder / "text-es.json").exists()
+    with pytest.raises(ValueError, match="'fr' is not a language"):
+        data.text_file("fr")
+
+
+def test_the_pages_list_of_events_is_kept_too(folders, monkeypatch) -> None:
+    files, records = folders
+    story = locate_file(MAGELLAN).story
+    first = reader_data(MAGELLAN, files, records)
+    assert first.listing("es") == (event_list_html(story, "es"), credits_html(story, "es"))
+    monkeypatch.setattr(reader_cache, "event_list_html", never)
+    restarted = reader_data(MAGELLAN, files, records)
+    assert restarted.listing("es") == first.listing("es")
+
+
+def test_a_damaged_record_is_built_again(folders) -> None:
+    files, records = folders
+    data = reader_data(MAGELLAN, files, records)
+    (record,) = records.glob(f"{data.key}.*.json")
+    record.write_text('{"format": 1, "story": {"id": 3}', encoding="utf-8")
+    again = reader_data(MAGELLAN, files, records)
+    assert again.located.story == data.located.story
+    assert json.loads(record.read_bytes())["story"]["id"] == data.located.story.id
+
+
+def test_a_broken_story_is_refused_every_time_and_nothing_kept(folders) -> None:
+    files, records = folders
+    for _ in range(2):
+        with pytest.raises(StoryError, match=r"several_problems\.yaml"):
+            reader_data(FIXTURES / "several_problems.yaml", files, records)
+    assert not records.exists() or not any(records.iterdir())
+
+
+def test_only_the_newest_versions_of_a_story_are_kept(tmp_path, folders) -> None:
+    files, records = folders
+    story = tmp_path / "story.yaml"
+    keys = []
+    for n in range(KEEP_VERSIONS + 2):
+        story.write_text(
+            MAGELLAN.read_text(encoding="utf-8") + f"\n# version {n}\n", encoding="utf-8"
+        )
+        keys.append(reader_data(story, files, records).key)
+    kept = sorted(p.name.split(".")[0] for p in records.glob("*.json"))
+    assert kept == sorted(keys[-KEEP_VERSIONS:])
+    assert sorted(p.name for p in files.iterdir()) == kept
+
+
+def _build(files: str, records: str, story: str) -> str:
+    data = reader_data(story, Path(files), Path(records))
+    data.text_file("es")
+    data.text_file("en")
+    return data.key
+
+
+def test_processes_building_the_same_version_at_once_never_see_half_a_file(folders) -> None:
+    files, records = folders
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        pending = pool.starmap_async(_build, [(str(files), str(records), str(MAGELLAN))] * 2)
+        while not pending.ready():  # meanwhile, read every file written so far, as readers do
+            for path in [*files.rglob("*.json"), *records.glob("*.json")]:
+                try:
+                    json.loads(path.read_bytes())
+                except FileNotFoundError:
+                    continue  # replaced between listing and reading: a whole new file
+            time.sleep(0.002)  # leave the two cores to the builders
+        keys = pending.get(timeout=300)
+    assert len(set(keys)) == 1
+    (folder,) = files.iterdir()
+    assert sorted(p.name for p in folder.iterdir()) == ["map.json", "text-en.json", "text-es.json"]
+    assert not [p for p in [*files.rglob("*"), *records.iterdir()] if p.name.endswith(".tmp")]
