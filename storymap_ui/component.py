@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import threading
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 import streamlit.components.v1 as components
 
 from storymap.geocoding import COUNTRY_OUTLINES
+from storymap.held_folders import hold, sweep
 from storymap.located import LocatedStory
 from storymap.output import write_output
 from storymap.payload import map_payload, text_payload
@@ -74,7 +74,7 @@ def _component() -> Any:
     for path, content in files.items():
         lay_out(path, content)
     data = _data_dir(target)
-    _clean_dead_processes(data.parent)
+    sweep(data.parent, "p*")  # the preview files of servers that have ended
     return components.declare_component("storymap_reader", path=str(target))
 
 
@@ -95,17 +95,8 @@ def data_folder() -> Path:
 
 
 def _data_dir(target: Path) -> Path:
-    data = target / "data" / f"p{os.getpid()}"
-    data.mkdir(parents=True, exist_ok=True)
-    return data
-
-
-def _clean_dead_processes(data_root: Path) -> None:
-    """Remove payload folders left by servers that are no longer running."""
-    for folder in data_root.glob("p*"):
-        pid = folder.name[1:]
-        if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists():
-            shutil.rmtree(folder, ignore_errors=True)
+    """This process's folder of preview files, held while it runs (``held_folders``)."""
+    return hold(target / "data" / f"p{os.getpid()}")
 
 
 def _write(folder: Path, name: str, value: Any) -> Path:
