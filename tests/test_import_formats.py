@@ -3,6 +3,7 @@ place column, and one clear line for every file that cannot be imported."""
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -213,3 +214,13 @@ def test_more_groups_than_colours_share_other_and_the_story_still_validates():
     assert len({e.category for e in story.events}) == 7
     assert {"event", "other"} <= {c.id for c in story.categories}
     assert any("9 groups are more than the 6 colours left" in line for line in result.report)
+
+
+def test_a_cell_too_long_for_csv_is_one_line_and_the_process_limit_is_untouched():
+    limit = csv.field_size_limit()
+    text = "Year,Headline,Text\n2020,Long," + "x" * (limit + 1) + "\n"
+    with pytest.raises(
+        ImportFailed, match=r"^x\.csv: row 2 has a cell longer than [\d,]+ characters$"
+    ):
+        import_story(text.encode(), "timelinejs-csv", "x.csv")
+    assert csv.field_size_limit() == limit
