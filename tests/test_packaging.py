@@ -203,3 +203,31 @@ def test_the_core_commands_import_no_extra(tmp_path, gazetteer) -> None:
     imported = set(json.loads(done.stdout.splitlines()[-1]))
     optional = {m for _, modules in EXTRAS.values() for m in modules}
     assert imported & optional == set()
+
+
+def test_the_constraints_pin_every_requirement_within_its_range() -> None:
+    """CI installs with constraints.txt: every library we declare is pinned there, at a
+    version our own ranges allow (so a fresh clone tests what was tested)."""
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement = Requirement(line)
+            (spec,) = requirement.specifier
+            assert spec.operator == "==", line
+            pins[canonicalize_name(requirement.name)] = spec.version
+    dev = [
+        line.split("#")[0].strip()
+        for line in (ROOT / "requirements-dev.txt").read_text().splitlines()
+    ]
+    declared = dict(CORE)
+    for extra in EXTRA_REQUIREMENTS.values():
+        declared |= extra
+    declared |= requirements([line for line in dev if line and not line.startswith("-r")])
+    unpinned = sorted(set(declared) - set(pins))
+    assert not unpinned, f"not in constraints.txt: {unpinned}"
+    outside = [
+        f"{n}=={pins[n]} not in {r.specifier}"
+        for n, r in declared.items()
+        if pins[n] not in r.specifier
+    ]
+    assert not outside
