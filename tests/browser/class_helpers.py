@@ -58,6 +58,9 @@ SLIDE = """() => {
 
 
 def position(frame: object) -> dict:
+    """Where the reader is (once its page has one: a preview's frame that was drawn again
+    under a late run of the page has a moment with no reader yet)."""
+    wait_until(frame, "Boolean(window.storyReader && window.storyReader.text)", 30)
     return frame.evaluate(POSITION)
 
 
