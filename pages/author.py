@@ -35,7 +35,11 @@ with title_column:
 
 with author_view.slot():  # notices come and go; what is below them stays in place
     if author_state.newer_elsewhere(author):
-        st.warning(t("author_other_tab", lang))
+        differs = ", ".join(author_state.what_differs(author))
+        st.warning(
+            t("author_other_tab", lang)
+            + (" " + t("author_differs", lang, fields=author_view.md(differs)) if differs else "")
+        )
         take, keep = st.columns(2)
         take.button(
             t("author_take_newer", lang), on_click=author_state.take_newer, args=(author,),
@@ -49,6 +53,7 @@ with author_view.slot():  # notices come and go; what is below them stays in pla
         st.error(t("author_not_kept", lang, why=author_view.md(author.problem)))
     author_start.messages()
 author_state.apply_table_edits(author)
+author_state.watch_other_tabs(author)
 
 checked = author_checks.checked(author, lang)
 author_checks.sidebar(author, checked, lang)

@@ -111,11 +111,14 @@ def _remember_step() -> None:
 def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     """The story file at any time; the exports once the story is valid."""
     stem = file_stem(author.data)
+    fresh = author_state.current(author)  # a stale tab hands out nothing until asked
+    stale = author_state.stale_later(author)  # and a download is made when clicked
     st.subheader(t("author_story_file_heading", lang), anchor=False)
+    text = story_text(author)
     st.download_button(
-        t("download_story", lang), story_text(author), f"{stem}.yaml", "application/yaml",
-        on_click="ignore", icon=":material/description:", key="author-download-yaml",
-        type="primary",
+        t("download_story", lang), _checked(stale, lambda: text.encode()), f"{stem}.yaml",
+        "application/yaml", on_click="ignore", icon=":material/description:",
+        key="author-download-yaml", type="primary", disabled=not fresh,
     )  # fmt: skip
     st.subheader(t("author_exports_heading", lang), anchor=False)
     located = checked.located_story() if checked else None
@@ -124,18 +127,18 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     story_lang = located.story.default_language if located else lang
     columns = st.columns(3)
     for number, (fmt, export) in enumerate(FORMATS.items()):
+        make = _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting()))
         columns[number % 3].download_button(
-            t(export.label, lang),
-            _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting())),
+            t(export.label, lang), _checked(stale, make),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
-            icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
+            icon=":material/download:", key=f"author-download-{fmt}",
+            disabled=located is None or not fresh,
         )  # fmt: skip
-    text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, lambda s: site_zip(s, text, tiles_setting())),
+        _checked(stale, _maker(located, lambda s: site_zip(s, text, tiles_setting()))),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
-        key="author-download-site", disabled=located is None,
+        key="author-download-site", disabled=located is None or not fresh,
     )  # fmt: skip
 
 
@@ -152,6 +155,21 @@ def _maker(
         except Exception as exc:  # an export's own bug: a file that says so, never a traceback
             log.exception("export failed")
             return f"{t('export_failed', 'en')}: {type(exc).__name__}\n".encode()
+
+    return made
+
+
+def _checked(
+    stale: Callable[[], Exception | None], make: Callable[[], bytes]
+) -> Callable[[], bytes]:
+    """A download made when clicked, if this tab still holds the newest revision then;
+    otherwise a one-line file that says why it was not made (the page asks on its next run)."""
+
+    def made() -> bytes:
+        conflict = stale()
+        if conflict is not None:
+            return f"{t('author_stale_download', 'en', why=conflict)}\n".encode()
+        return make()
 
     return made
 
@@ -175,7 +193,10 @@ def save(author: Author, checked: Checked | None, lang: str) -> None:
         st.warning(md(st.session_state.get("author_overwrite_why", "")))
         confirm, cancel = st.columns(2)
         if confirm.button(t("author_overwrite", lang), key="author-overwrite-yes", type="primary"):
-            _save(author, folder, stem, read_at, True, lang)
+            if author_state.current(author):
+                _save(author, folder, stem, read_at, True, lang)
+            else:
+                st.warning(t("author_choose_first", lang))
         if cancel.button(t("author_cancel", lang), key="author-overwrite-no"):
             st.session_state.pop("author_overwrite", None)
             st.rerun()
@@ -183,7 +204,10 @@ def save(author: Author, checked: Checked | None, lang: str) -> None:
     if st.button(
         t("author_save_to", lang, path=str(target)), key="author-save", icon=":material/save:"
     ):
-        _save(author, folder, stem, read_at, False, lang)
+        if author_state.current(author):  # never a stale tab's story over newer work
+            _save(author, folder, stem, read_at, False, lang)
+        else:
+            st.warning(t("author_choose_first", lang))
 
 
 def _save(

@@ -2,8 +2,10 @@
 
 The draft's token is in the address (``?draft=…``): a reload, or a second tab opened on
 the same address, finds the same draft in the store (``storymap.authoring.store``).
-Every change is written to the store at once. A change that would overwrite a newer
-save from another tab is not written: the author is asked which version to keep.
+Every change is written to the store at once. Whatever writes the story (an edit, a new
+start, Save into the stories folder) or hands it out (a download, an export) first passes
+one revision check (``current``): a tab holding an older revision than the store's never
+writes over the newer work; the author is asked which version to keep.
 
 Widgets are keyed by a generation number: when the story changes other than through a
 widget (a new start, a reorder, the other tab's version), the generation moves on and
@@ -16,6 +18,7 @@ import contextlib
 import copy
 import hashlib
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +27,7 @@ from typing import Any
 import streamlit as st
 
 from storymap.authoring.order import todo_done
-from storymap.authoring.paths import FieldPath, set_at
+from storymap.authoring.paths import FieldPath, differences, set_at
 from storymap.authoring.starts import Start
 from storymap.authoring.store import (
     DraftConflict,
@@ -46,8 +49,11 @@ class Author:
     record: dict[str, Any]
     revision: int = 0
     stamp: int = 0  # the draft file's modification time when this tab last read or wrote it
-    generation: int = 0  # every widget of the page
-    grid_generation: int = 0  # the events and places tables
+    # Every widget's key starts with a generation, the tables' with their own. A new
+    # session starts them afresh, so that no box of a page drawn by a session that is gone
+    # (a server restarted under an open tab) is taken for one of this session's.
+    generation: int = field(default_factory=lambda: secrets.randbelow(10**6))
+    grid_generation: int = field(default_factory=lambda: secrets.randbelow(10**6))
     conflict: DraftConflict | None = None
     problem: str | None = None  # the draft could not be kept: why
     focus: FieldPath | None = None
@@ -164,20 +170,55 @@ def start(author: Author, begun: Start) -> None:
         "report": list(begun.report),
         "article": author.record.get("article"),  # the pasted article stays in its box
     }
-    commit(author, record, force=True)
+    commit(author, record)  # a start in a stale tab asks too, like any other change
     author.generation += 1
     author.grid_generation += 1
     author.focus = None
     author.event = author.place = 0
 
 
+def current(author: Author) -> bool:
+    """The one revision check: True when this tab holds the draft's newest revision.
+
+    Otherwise another tab or window saved the draft after this tab last read or wrote it,
+    and ``author.conflict`` says so: the page asks which version to keep, and nothing is
+    written (an edit, a start, Save) or handed out (a download) until the author chooses.
+    """
+    if author.conflict is not None:
+        return False
+    if store().stamp(author.token) == author.stamp:
+        return True
+    saved = store().load(author.token)
+    if saved is None or saved.revision <= author.revision:
+        return True
+    author.conflict = DraftConflict(saved.revision, saved.updated)
+    return False
+
+
 def newer_elsewhere(author: Author) -> bool:
     """Another tab saved this draft after this tab last read or wrote it."""
-    if author.conflict is not None:
-        return True
-    if store().stamp(author.token) == author.stamp:
-        return False
-    return store().revision(author.token) > author.revision
+    return not current(author)
+
+
+def stale_later(author: Author) -> Callable[[], DraftConflict | None]:
+    """The same check for what is made later, outside the page's run (a download made
+    when clicked): the conflict if another tab saved the draft meanwhile, else None."""
+    drafts, token, revision = store(), author.token, author.revision
+
+    def stale() -> DraftConflict | None:
+        saved = drafts.load(token)
+        if saved is not None and saved.revision > revision:
+            return DraftConflict(saved.revision, saved.updated)
+        return None
+
+    return stale
+
+
+def what_differs(author: Author) -> list[str]:
+    """The fields where this tab's story and the stored newer one differ (at most 8)."""
+    saved = store().load(author.token)
+    theirs = saved.record.get("data") if saved is not None else None
+    return differences(theirs, author.data)
 
 
 def take_newer(author: Author) -> None:
@@ -195,6 +236,19 @@ def take_newer(author: Author) -> None:
 def keep_mine(author: Author) -> None:
     """Keep this tab's version over the other tab's."""
     commit(author, author.record, force=True)
+
+
+WATCH_EVERY_S = 300
+
+
+@st.fragment(run_every=WATCH_EVERY_S)
+def watch_other_tabs(author: Author) -> None:
+    """Draws nothing. Its timer makes Streamlit run the page again as soon as it reconnects
+    to a restarted server, so the page shows the stored draft, never the boxes of a
+    session that is gone; and every few minutes it shows a newer version saved in another
+    tab (the page asks which to keep) before the author writes anything here."""
+    if author.conflict is None and not current(author):
+        st.rerun()
 
 
 def register_table(author: Author, key: str, apply: Callable[[dict[str, Any]], None]) -> None:

@@ -66,9 +66,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(story: Path, workdir: Path, tiles: str = "carto", timeout_s: float = 60) -> AppServer:
-    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers."""
-    port = free_port()
+def start_app(
+    story: Path, workdir: Path, tiles: str = "carto", timeout_s: float = 60, port: int = 0
+) -> AppServer:
+    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers
+    (on ``port``, say to restart a server where its open pages reconnect; else a free one)."""
+    port = port or free_port()
     log = workdir / f"streamlit-{port}.log"
     env = {
         **os.environ,

@@ -460,3 +460,55 @@ def test_a_source_address_a_desk_would_refuse_is_a_warning_apart_from_the_proble
     expanders = [e.label for e in at.sidebar.expander]
     assert "1 alamat sumber perlu ditinjau (peringatan, bukan kesalahan)" in expanders
     assert any(s.value.startswith("Cerita valid") for s in at.sidebar.success)  # still valid
+
+
+def two_tabs_and_an_edit_in_the_first(title: str) -> tuple[AppTest, AppTest]:
+    """Tabs A and C on one draft; A changes the title after C has drawn its page."""
+    first = open_first_story(open_page(lang="en"))
+    second = go(open_page(draft=token(first), lang="en"), "save")
+    gen = author(first).generation
+    first.text_input(key=f"a{gen}:title:en").set_value(title).run()
+    return first, second
+
+
+def test_save_in_an_older_tab_asks_and_never_writes_over_newer_work(places, gazetteer):
+    first, second = two_tabs_and_an_edit_in_the_first("Newer, from tab A")
+    target = places / "russia-north-korea.yaml"
+    before = target.read_text()
+    second.button(key="author-save").click().run()
+    assert not second.exception
+    assert target.read_text() == before  # nothing written from the older tab
+    assert "changed in another tab or window" in second.warning[0].value
+    assert "title.en" in plain(second.warning[0].value)  # what the choice is about
+    assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"
+    assert not (places / ".versions").exists()  # and no version replaced
+    second.button(key="author-take-newer").click().run()
+    second.button(key="author-save").click().run()
+    assert "Saved:" in plain(second.success[0].value)
+    assert "en: Newer, from tab A" in target.read_text()
+    assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"
+
+
+def test_an_older_tab_hands_out_no_download_made_from_its_older_story(gazetteer):
+    first, second = two_tabs_and_an_edit_in_the_first("Newer, from tab A")
+    second.run()
+    buttons = {b.proto.label: b.proto.disabled for b in second.get("download_button")}
+    assert buttons["Story file (YAML)"] is True and buttons["Offline single-file page (HTML)"]
+    from storymap_ui import author_state
+
+    later = author_state.stale_later(author(first))  # drawn while A was the newest
+    assert later() is None
+    third = open_page(draft=token(first), lang="en")
+    gen = author(third).generation
+    third.text_input(key=f"a{gen}:title:en").set_value("Newest, from a third tab").run()
+    assert "changed in another tab or window" in str(later())  # a click on A's old button
+
+
+def test_a_new_start_in_an_older_tab_asks_before_replacing_newer_work(gazetteer):
+    first, second = two_tabs_and_an_edit_in_the_first("Newer, from tab A")
+    go(second, "start")
+    second.button(key="author-start-blank").click().run()
+    assert "changed in another tab or window" in second.warning[0].value
+    assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"  # not replaced unasked
+    second.button(key="author-keep-mine").click().run()  # the author chose the new start
+    assert stored(first)["data"]["id"] == "new-story"

@@ -44,14 +44,15 @@ def type_into(page: object, label: str, text: str) -> None:
     wait_idle(page)
 
 
-def start_author_app(story: Path, work: Path) -> AppServer:
-    """The app on ``story``, its drafts (cache) and saved stories in folders of ``work``."""
+def start_author_app(story: Path, work: Path, port: int = 0) -> AppServer:
+    """The app on ``story``, its drafts (cache) and saved stories in folders of ``work``
+    (on ``port``: the same port as a server stopped, so that its open pages reconnect)."""
     (work / "stories").mkdir(exist_ok=True)
     saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
     os.environ["STORYMAP_CACHE"] = str(work / "cache")
     os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
     try:
-        return start_app(story, work)
+        return start_app(story, work, port=port)
     finally:
         for name, value in saved.items():
             if value is None:
