@@ -26,6 +26,7 @@ from typing import Any
 
 import streamlit as st
 
+from storymap.authoring.ids import follow_written
 from storymap.authoring.order import todo_done
 from storymap.authoring.paths import FieldPath, differences, set_at
 from storymap.authoring.starts import Start
@@ -140,7 +141,10 @@ def commit(author: Author, record: dict[str, Any], force: bool = False) -> bool:
 
 
 def change(author: Author, data: dict[str, Any], written: list[FieldPath] = ()) -> None:
-    """The story's data changed through a widget: keep it; ``written`` fields are done."""
+    """The story's data changed through a widget: keep it; ``written`` fields are done (and
+    a written name or title carries its item's id with it)."""
+    for path in written:
+        data = follow_written(author.data or {}, data, path)
     data = todo_done(data, list(written)) if written else data
     commit(author, {**author.record, "data": data})
 
@@ -156,7 +160,10 @@ def set_field(author: Author, path: FieldPath, value: Any) -> None:
     """One field written by the author (a form widget); the tables show it anew."""
     if author.data is None:
         return
-    change(author, set_at(author.data, path, value), [path])
+    written = follow_written(
+        author.data, set_at(author.data, path, value), path
+    )  # ids follow names
+    change(author, written, [path])
     author.grid_generation += 1
 
 

@@ -243,7 +243,7 @@ def test_a_wrong_sign_longitude_is_flagged_at_once_and_kept(gazetteer):
 
     author_places._use_candidate(
         author(at), 0,
-        __import__("storymap.authoring.placing", fromlist=["Candidate"]).Candidate(
+        __import__("storymap.authoring.place_search", fromlist=["Candidate"]).Candidate(
             "Moscow", 55.75, -37.62, "RU", "gazetteer", 5.0, "typed wrong"
         ),
     )  # fmt: skip

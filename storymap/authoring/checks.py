@@ -21,6 +21,7 @@ from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path
 from storymap.authoring.placing import outside_country
 from storymap.authoring.texts import missing, placeholders
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
+from storymap.geocoding.resolve import same_name_place
 from storymap.languages import language_name
 from storymap.loading import StoryError, parse_story
 from storymap.located import LocatedStory
@@ -165,9 +166,7 @@ def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Locat
     else:
         location = locate(query, layers)
     if location is None:
-        suggestions = list(dict.fromkeys(s for layer in layers for s in layer.suggest(query)))[:5]
-        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
-        return None, f"'{query.names[0]}' in {place.country} not found{hint}"
+        return None, f"'{query.names[0]}' in {place.country} not found{_hint(query, layers)}"
     if place.precision_km is not None:
         location = Location(
             location.lat, location.lon, location.layer, place.precision_km, location.matched,
@@ -178,6 +177,16 @@ def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Locat
         if outside:
             return location, outside
     return location, ""
+
+
+def _hint(query: Query, layers: list[Layer]) -> str:
+    """': did you mean Dar es Salaam (TZ)?' for a place of this name in another country,
+    else close names in the place's own country, else nothing."""
+    elsewhere = same_name_place(query, layers)
+    if elsewhere is not None and elsewhere.country != query.country:
+        return f": did you mean {elsewhere.name} ({elsewhere.country})?"
+    suggestions = list(dict.fromkeys(s for layer in layers for s in layer.suggest(query)))[:5]
+    return f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
 
 
 _shared_layers: list[Layer] = []

@@ -130,19 +130,10 @@ def add_place(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def default_place(data: dict[str, Any]) -> dict[str, Any]:
-    """A new place to name and locate, in the country of the last place."""
+    """A new place, empty: no name to be looked up under, no country taken from another
+    place. Finding it by name fills both (and its id follows its name)."""
     places = _items(data, "places")
-    languages = languages_of(data)
-    country = next(
-        (p.get("country") for p in reversed(places) if isinstance(p, dict) and p.get("country")),
-        None,
-    )
-    return {
-        "id": _unique_id("place", {p.get("id") for p in places if isinstance(p, dict)}),
-        "name": placeholder(languages, {"id": "nama tempat", "en": "the place's name"}),
-        "kind": "city",
-        **({"country": country} if country else {}),
-    }
+    return {"id": _unique_id("place", {p.get("id") for p in places if isinstance(p, dict)})}
 
 
 def remove_place(data: dict[str, Any], index: int) -> dict[str, Any]:
