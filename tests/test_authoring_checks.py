@@ -446,3 +446,47 @@ def test_ids_are_made_from_names_and_never_cut_mid_word():
     assert follow_written(before, again, path)["events"][0]["id"] == "jokowi-meets-samia"
     typed = {"events": [{"id": "state-house", "title": {"en": "Jokowi meets Samia"}}]}
     assert follow_written(before, typed, path)["events"][0]["id"] == "state-house"
+
+
+def test_a_place_typed_into_an_event_is_found_by_name_and_named_by_it(gazetteer):
+    data = {
+        "languages": ["id", "en"],
+        "places": [{"id": "tanzania", "name": {"id": "Tanzania", "en": "Tanzania"},
+                    "kind": "country", "country": "TZ"}],
+        "events": [{"id": "visit", "places": ["tanzania"]}],
+        "draft": {"made_by": "test", "todo": []},
+    }  # fmt: skip
+    data, place_id = place_search.place_named(data, "Dar es Salaam")
+    place = data["places"][-1]
+    assert place_id == place["id"] == "dar-es-salaam"
+    assert (place["country"], place["kind"], place["name"]["id"]) == ("TZ", "city", "Dar es Salaam")
+    assert data["draft"]["todo"] == []  # one country has that name: nothing to check
+    data, place_id = place_search.place_named(data, "Moscow")  # Russia, Idaho…: to be checked
+    assert data["draft"]["todo"] == [
+        "places[2] (the first of several places named 'Moscow': Moscow, RU)"
+    ]
+    data, place_id = place_search.place_named(data, "Xyzzyq Qwrtz")
+    assert place_id == "xyzzyq-qwrtz" and "coordinates" not in data["places"][-1]
+
+
+def test_a_place_no_event_names_is_not_on_the_list_to_check(gazetteer):
+    data = from_file(FIRST_STORY).data
+    data["draft"] = {"made_by": "test", "todo": ["places[0]", "places[1]"]}
+    used = {p for e in data["events"] for p in e.get("places", [])}
+    assert data["places"][0]["id"] in used
+    data["places"].append({"id": "unused", "name": {"id": "Bogor", "en": "Bogor"},
+                           "kind": "city", "country": "ID"})  # fmt: skip
+    data["draft"]["todo"].append(f"places[{len(data['places']) - 1}]")
+    todo = [i.where for i in check_story(data).todo]
+    assert "places[0]" in todo and f"places[{len(data['places']) - 1}]" not in todo
+
+
+def test_a_place_typed_that_the_story_has_is_that_place(gazetteer):
+    data = {
+        "languages": ["id", "en"],
+        "places": [{"id": "kuala-namu-international-airport", "kind": "site", "country": "ID",
+                    "name": {"id": "Kualanamu", "en": "Kuala Namu International Airport"}}],
+    }  # fmt: skip
+    same, place_id = place_search.place_named(data, "Kualanamu")
+    assert place_id == "kuala-namu-international-airport" and same is data
+    assert place_search.place_named(data, "kuala namu international airport")[0] is data

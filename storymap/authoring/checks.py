@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from storymap.authoring.exports import story_yaml
-from storymap.authoring.order import languages_of
+from storymap.authoring.order import languages_of, stops
 from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
 from storymap.authoring.texts import missing, placeholders
@@ -204,15 +204,17 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
     draft = data.get("draft")
     todo = draft.get("todo") if isinstance(draft, dict) else None
     listed = [str(item) for item in todo] if isinstance(todo, list) else []
+    unused = _unused_places(data)
     issues = [
         Issue("todo", item, todo_parts(item)[1] or "to write or check", parse_path(item))
         for item in listed
+        if parse_path(item) not in unused  # a place no event names needs no check
     ]
     listed_paths = {parse_path(item) for item in listed}
     for path in placeholders({k: v for k, v in data.items() if k != "draft"}):
         if path not in listed_paths:
             issues.append(Issue("todo", path_text(path), "still a draft's placeholder", path))
-    if isinstance(draft, dict) and not listed:
+    if isinstance(draft, dict) and not issues:
         issues.append(
             Issue(
                 "todo",
@@ -222,3 +224,15 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
             )
         )
     return issues
+
+
+def _unused_places(data: dict[str, Any]) -> set[FieldPath]:
+    """``("places", i)`` for every place that no event names (in its places or its route)."""
+    events = data.get("events") if isinstance(data.get("events"), list) else []
+    used = {stop for event in events if isinstance(event, dict) for stop in stops(event)}
+    places = data.get("places") if isinstance(data.get("places"), list) else []
+    return {
+        ("places", index)
+        for index, place in enumerate(places)
+        if isinstance(place, dict) and place.get("id") not in used
+    }

@@ -143,7 +143,7 @@ def remove_place(data: dict[str, Any], index: int) -> dict[str, Any]:
     users = [
         str(event.get("id"))
         for event in _items(data, "events")
-        if isinstance(event, dict) and place_id in _stops(event)
+        if isinstance(event, dict) and place_id in stops(event)
     ]
     if place_id is not None and users:
         shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
@@ -153,7 +153,7 @@ def remove_place(data: dict[str, Any], index: int) -> dict[str, Any]:
     return reordered(data, "places", [i for i in range(len(places)) if i != index])
 
 
-def _stops(event: dict[str, Any]) -> set[str]:
+def stops(event: dict[str, Any]) -> set[str]:
     """Every place id the event names: its places and its route's stops."""
     places = event.get("places") if isinstance(event.get("places"), list) else []
     route = event.get("route") if isinstance(event.get("route"), dict) else {}
@@ -172,3 +172,14 @@ def todo_done(data: dict[str, Any], paths: list[FieldPath]) -> dict[str, Any]:
     if len(remaining) == len(draft["todo"]):
         return data
     return {**data, "draft": {**draft, "todo": remaining}}
+
+
+def todo_checked(data: dict[str, Any], item: str) -> dict[str, Any]:
+    """``data`` with the to-do entry ``item`` checked: off the list, into ``draft.checked``."""
+    draft = data.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    if not isinstance(todo, list) or item not in todo:
+        return data
+    done = draft.get("checked") if isinstance(draft.get("checked"), list) else []
+    kept = [entry for entry in todo if entry != item]
+    return {**data, "draft": {**draft, "todo": kept, "checked": [*done, item]}}

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from storymap.authoring.ids import follow_name
 from storymap.authoring.texts import PLACEHOLDERS
-from storymap.geocoding import Location, Query
+from storymap.geocoding import Location, Query, normalise
 from storymap.geocoding.checks import code_for
 from storymap.geocoding.gazetteer_data import STORY_KIND
 
 CLOSE_NAMES = 5  # close names asked of each layer in each country, for a typo
+SAME_PLACE_DEGREES = 0.01  # a result this near a place of the story is that place (about 1 km)
 
 
 @dataclass(frozen=True)
@@ -136,23 +138,27 @@ def story_countries(data: dict[str, Any], first: str | None = None) -> list[str]
     return list(dict.fromkeys(c for c in (first, *codes) if isinstance(c, str) and c))
 
 
-def chosen(data: dict[str, Any], index: int, candidate: Candidate) -> dict[str, Any]:
+def chosen(
+    data: dict[str, Any], index: int, candidate: Candidate, query: str = ""
+) -> dict[str, Any]:
     """``data`` with place ``index`` filled from ``candidate``: its point and precision (with
-    where they came from), its country and kind, its name in every language that has none
-    yet (or a draft's placeholder), and an id from that name if the page made its id."""
-    from storymap.authoring.ids import follow_name
+    where they came from), its country and kind, an id from its name if the page made the
+    id, and its name: in every language that has none (or a draft's placeholder), and in
+    every language when ``query`` (what was searched for) is none of the place's names (the
+    author looked for another place: "Tanzania" becomes "Dar es Salaam")."""
     from storymap.authoring.order import languages_of
     from storymap.authoring.paths import set_at
 
     place = data["places"][index] if isinstance(data["places"][index], dict) else {}
     name = place.get("name") if isinstance(place.get("name"), dict) else {}
-    filled = {
+    own = {
         lang: text
-        for lang in languages_of(data)
-        if (text := name.get(lang)) and isinstance(text, str) and text.strip()
-        and not text.lstrip().startswith(PLACEHOLDERS)
-    }  # fmt: skip
-    written = {lang: filled.get(lang) or candidate.name for lang in languages_of(data)}
+        for lang, text in name.items()
+        if isinstance(text, str) and text.strip() and not text.lstrip().startswith(PLACEHOLDERS)
+    }
+    if query.strip() and normalise(query) not in {normalise(text) for text in own.values()}:
+        own = {}  # another place than the one named
+    written = {lang: own.get(lang) or candidate.name for lang in languages_of(data)}
     coordinates = {
         "lat": round(candidate.lat, 5),
         "lon": round(candidate.lon, 5),
@@ -165,3 +171,61 @@ def chosen(data: dict[str, Any], index: int, candidate: Candidate) -> dict[str, 
     if candidate.country:
         new = set_at(new, ("places", index, "country"), candidate.country)
     return follow_name(data, new, "places", index)
+
+
+def place_named(data: dict[str, Any], name: str) -> tuple[dict[str, Any], str]:
+    """``data`` with a new place found by ``name`` (the search's first result, the story's
+    countries first), and its id: a place typed into an event's places, as in a search box.
+
+    When places of that very name lie in several countries, the choice goes on the
+    draft's to-do list to be checked. A name nothing matches makes a place with that
+    name alone, which the checks then ask to place.
+    """
+    from storymap.authoring.order import add_place
+    from storymap.authoring.paths import path_text, set_at
+
+    found = candidates(name, story_countries(data), None)
+    same = existing_place(data, name, found[0] if found else None)
+    if same is not None:
+        return data, same
+    data, index = add_place(data)
+    if not found:
+        data = set_at(data, ("places", index, "name"), dict.fromkeys(_languages(data), name))
+        data = follow_name({"places": []}, data, "places", index)
+        return data, data["places"][index]["id"]
+    data = chosen(data, index, found[0], name)
+    namesakes = {c.country for c in found if normalise(c.name) == normalise(found[0].name)}
+    draft = data.get("draft")
+    if len(namesakes) > 1 and isinstance(draft, dict) and isinstance(draft.get("todo"), list):
+        where = f"{found[0].name}, {found[0].country}"
+        why = (
+            f"{path_text(('places', index))} (the first of several places named {name!r}: {where})"
+        )
+        data = {**data, "draft": {**draft, "todo": [*draft["todo"], why]}}
+    return data, data["places"][index]["id"]
+
+
+def existing_place(data: dict[str, Any], name: str, found: Candidate | None = None) -> str | None:
+    """The id of the story's place that ``name`` names (its id, a name in any language or an
+    alias), or that lies where the search found ``name`` (within ``SAME_PLACE_KM``)."""
+    wanted = normalise(name)
+    places = [p for p in data.get("places") or [] if isinstance(p, dict)]
+    for place in places:
+        names = place.get("name") if isinstance(place.get("name"), dict) else {}
+        aliases = place.get("aliases") if isinstance(place.get("aliases"), list) else []
+        known = [place.get("id"), *names.values(), *aliases]
+        if wanted in {normalise(str(n).replace("-", " ")) for n in known if n}:
+            return place.get("id")
+    for place in places if found is not None else []:
+        point = place.get("coordinates") if isinstance(place.get("coordinates"), dict) else {}
+        lat, lon = point.get("lat"), point.get("lon")
+        numbers = isinstance(lat, int | float) and isinstance(lon, int | float)
+        if numbers and abs(lat - found.lat) + abs(lon - found.lon) < SAME_PLACE_DEGREES:
+            return place.get("id")
+    return None
+
+
+def _languages(data: dict[str, Any]) -> list[str]:
+    from storymap.authoring.order import languages_of
+
+    return languages_of(data)
