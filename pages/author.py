@@ -19,6 +19,7 @@ from storymap_ui import (
     author_start,
     author_state,
     author_story,
+    author_tables,
     author_view,
     page,
 )
@@ -52,11 +53,12 @@ with author_view.slot():  # notices come and go; what is below them stays in pla
     if author.problem:
         st.error(t("author_not_kept", lang, why=author_view.md(author.problem)))
     author_start.messages()
-author_state.apply_table_edits(author)
+author_tables.apply_edits(author)
 author_state.watch_other_tabs(author)
 
 checked = author_checks.checked(author, lang)
 author_checks.sidebar(author, checked, lang)
+author_publish.save_shortcut(checked, lang)
 with author_view.slot():
     author_checks.status_line(author, checked, lang)
 section = author_view.section(lang, author.data is not None)
@@ -75,3 +77,4 @@ elif section == "preview":
 else:
     author_publish.downloads(author, checked, lang)
     author_publish.save(author, checked, lang)
+author_view.run_mark()  # last: this run is drawn whole

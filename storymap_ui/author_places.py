@@ -24,9 +24,9 @@ from storymap.geocoding.checks import country_name, country_names
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
+from storymap_ui.author_tables import data_table
 from storymap_ui.author_view import (
     chosen_item,
-    data_table,
     field_input,
     focus_mark,
     item_label,
@@ -50,11 +50,11 @@ def show(author: Author, checked: Checked | None, lang: str) -> None:
     rows = place_rows(data, languages, page, checked.places if checked else {})
     columns = ["id", *(f"name.{code}" for code in languages), "kind", "country",
                "lat", "lon", "precision_km", "source", "located", "check"]  # fmt: skip
-    key = f"g{author.grid_generation}:places:{page.start}"
-    apply = partial(_store_rows, author, rows, page)
+    apply = partial(_store_rows, author, page)
     data_table(
-        author, key, rows, columns, _config(languages, lang), apply, disabled=["located", "check"]
-    )
+        author, f"places:{page.start}", rows, columns, _config(languages, lang), apply,
+        disabled=["located", "check"],
+    )  # fmt: skip
     if st.button(t("author_add_place", lang), icon=":material/add_location:", key="add-place"):
         data, author.place = order.add_place(data)
         author_state.restart(author, data)
@@ -79,12 +79,12 @@ def _config(languages: list[str], lang: str) -> dict:
         "check": st.column_config.TextColumn(t("author_place_check", lang), width="large"),
     }  # fmt: skip
     for code in languages:
-        config[f"name.{code}"] = st.column_config.TextColumn(f"{t('col_name', lang)} · {md(code)}")
+        config[f"name.{code}"] = st.column_config.TextColumn(f"{t('col_name', lang)} · {code}")
     return config
 
 
-def _store_rows(author: Author, rows: list, page: range, delta: dict) -> None:
-    data = places_from_rows(author.data or {}, apply_delta(rows, delta), page)
+def _store_rows(author: Author, page: range, data: dict, rows: list, delta: dict) -> None:
+    data = places_from_rows(data, apply_delta(rows, delta), page)
     written = [
         ("places", page.start + int(row), *(column.split(".") if "." in column else [column]))
         for row, changes in ((delta or {}).get("edited_rows") or {}).items()
@@ -142,7 +142,7 @@ def _search(author: Author, index: int, place: dict, lang: str) -> None:
         st.button(
             md(label), key=f"cand-{author.generation}-{index}-{number}",
             help=md(f"{candidate.layer}: {candidate.note}"), on_click=_use_candidate,
-            args=(author, index, candidate), type="tertiary", icon=":material/place:",
+            args=(author, index, candidate, query), type="tertiary", icon=":material/place:",
         )  # fmt: skip
 
 
@@ -151,9 +151,15 @@ def _country(code: str | None) -> str:
     return f"{name} ({code})" if name else code or "?"
 
 
-def _use_candidate(author: Author, index: int, candidate: place_search.Candidate) -> None:
-    """The result fills the place: name, country, kind, point, precision (and its id)."""
-    author_state.restart(author, place_search.chosen(author.data or {}, index, candidate))
+def _use_candidate(
+    author: Author, index: int, candidate: place_search.Candidate, query: str = ""
+) -> None:
+    """The result fills the place: name, country, kind, point, precision (and its id); the
+    place's to-do is done."""
+    data = place_search.chosen(author.data or {}, index, candidate, query)
+    author_state.change(author, data, [("places", index)])
+    author.generation += 1
+    author.grid_generation += 1
 
 
 def _kind_and_country(author: Author, index: int, place: dict, lang: str) -> None:

@@ -201,13 +201,29 @@ def save(author: Author, checked: Checked | None, lang: str) -> None:
             st.session_state.pop("author_overwrite", None)
             st.rerun()
         return
-    if st.button(
+    clicked = st.button(
         t("author_save_to", lang, path=str(target)), key="author-save", icon=":material/save:"
-    ):
+    )
+    if clicked or st.session_state.pop("author_save_now", False):  # or the side panel's Save
         if author_state.current(author):  # never a stale tab's story over newer work
             _save(author, folder, stem, read_at, False, lang)
         else:
             st.warning(t("author_choose_first", lang))
+
+
+def save_shortcut(checked: Checked | None, lang: str) -> None:
+    """Save in the side panel, under "the story is valid": it opens the save part and saves."""
+    if save_folder() is None or checked is None or not checked.ready:
+        return
+    st.sidebar.button(
+        t("author_save", lang), key="author-save-side", icon=":material/save:", type="primary",
+        on_click=_save_from_side,
+    )  # fmt: skip
+
+
+def _save_from_side() -> None:
+    st.session_state.author_goto = "save"
+    st.session_state.author_save_now = True
 
 
 def _save(

@@ -60,7 +60,8 @@ class Author:
     focus: FieldPath | None = None
     event: int = 0
     place: int = 0
-    tables: dict[str, Callable[[dict[str, Any]], None]] = field(default_factory=dict, repr=False)
+    tables: dict[str, Any] = field(default_factory=dict, repr=False)  # author_tables.Table
+    kept_table: Any = field(default=None, repr=False)  # the table being edited, kept as drawn
     _digest: tuple[Any, str] | None = field(default=None, repr=False)
 
     @property
@@ -256,26 +257,3 @@ def watch_other_tabs(author: Author) -> None:
     tab (the page asks which to keep) before the author writes anything here."""
     if author.conflict is None and not current(author):
         st.rerun()
-
-
-def register_table(author: Author, key: str, apply: Callable[[dict[str, Any]], None]) -> None:
-    """A table drawn in this run: ``apply`` writes its edits (Streamlit's delta) into the story."""
-    author.tables[key] = apply
-
-
-def apply_table_edits(author: Author) -> None:
-    """Write the edits made in the tables since the last run, before anything is drawn.
-
-    Each table was drawn from the rows it was given, so its delta (edited, added and
-    removed rows) is applied to those rows; then every table is drawn again afresh (new
-    keys), and the checks see the edit in the same run.
-    """
-    tables, author.tables = author.tables, {}
-    for key, apply in tables.items():
-        delta = st.session_state.get(key)
-        if isinstance(delta, dict) and any(
-            delta.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")
-        ):
-            apply(delta)
-            author.generation += 1
-            author.grid_generation += 1

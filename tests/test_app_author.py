@@ -354,6 +354,18 @@ def test_the_events_table_edits_adds_and_removes_rows(gazetteer):
     assert events[0]["date"] == "1948-09" and events[0]["title"]["en"] == "Edited in the table"
     assert before[1]["id"] not in [e["id"] for e in events]
     assert events[-1]["id"] == "added-in-table" and len(events) == len(before)
+    assert at.data_editor(key=key).value.iloc[0]["id"] == before[0]["id"]  # kept as drawn
+    at.session_state[key] = {  # the same table's next edit: its whole delta, once more
+        "edited_rows": {0: {"date": "1948-09", "title.en": "Edited in the table"},
+                        2: {"title.en": "A second edit"}},
+        "added_rows": [{"id": "added-in-table", "title.en": "Added"}],
+        "deleted_rows": [1],
+    }  # fmt: skip
+    at.run()
+    events = author(at).data["events"]
+    assert len(events) == len(before) and [e["id"] for e in events].count("added-in-table") == 1
+    assert events[1]["title"]["en"] == "A second edit" and events[0]["date"] == "1948-09"
+    go(go(at, "story"), "events")  # shown again: drawn afresh from the story
     rows = at.data_editor(key=f"g{author(at).grid_generation}:events:0").value
     assert rows.iloc[0]["reads_as"] == "September 1948"  # the same in both languages: once
 
@@ -512,3 +524,42 @@ def test_a_new_start_in_an_older_tab_asks_before_replacing_newer_work(gazetteer)
     assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"  # not replaced unasked
     second.button(key="author-keep-mine").click().run()  # the author chose the new start
     assert stored(first)["data"]["id"] == "new-story"
+
+
+def test_a_to_do_that_asks_for_a_check_is_checked_off_and_recorded(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(
+        ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
+    )
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    todo = author(at).data["draft"]["todo"]
+    checks = [b for b in at.sidebar.checkbox if (b.key or "").startswith("check-")]
+    assert checks, todo  # a date, places or a place to check: each has its mark
+    numbers = {b.key.split("-")[2] for b in checks}
+    title = next(b.key for b in at.sidebar.button if plain(b.label).startswith("title.en:"))
+    assert title.rsplit("-", 1)[1] not in numbers  # a text to write is done by writing
+    number = int(checks[0].key.split("-")[2])
+    item = next(b for b in at.sidebar.button if b.key == f"issue-t-{number}").label
+    checks[0].check().run()
+    draft = author(at).data["draft"]
+    assert len(draft["todo"]) == len(todo) - 1
+    assert draft["checked"] == [e for e in todo if e not in draft["todo"]]
+    assert plain(item).startswith(draft["checked"][0].split(" (")[0])
+    assert stored(at)["data"]["draft"]["checked"] == draft["checked"]
+
+
+def test_an_events_sources_table_reads_plainly_and_takes_a_web_address(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "events")
+    key = f"g{author(at).grid_generation}:events.0.sources"
+    columns = json.loads(at.data_editor(key=key).proto.columns)
+    labels = [columns[c]["label"] for c in ("outlet.id", "claim.en", "url")]
+    assert labels == ["Outlet · id", "What it reported · en", "Web address"]
+    at.session_state[key] = {
+        "edited_rows": {0: {"url": "https://www.idntimes.com/news/world/a-report"}},
+        "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    source = author(at).data["events"][0]["sources"][0]
+    assert source["url"] == "https://www.idntimes.com/news/world/a-report"
+    assert "The story is valid" in at.sidebar.success[0].value

@@ -25,10 +25,17 @@ def section(page: object, name: str) -> None:
     page.locator("[data-testid=stButtonGroup] button", has_text=name).first.click()
 
 
+# Also no run asked for and not yet begun (Streamlit shows its status only after a while).
+NOT_RUNNING = (
+    f"{PAGE_IDLE} && document.querySelector('[data-testid=stApp]')"
+    "?.dataset.testScriptState === 'notRunning'"
+)
+
+
 def wait_idle(page: object) -> None:
     """Until Streamlit has run the page and replaced every element of the last run."""
     page.wait_for_timeout(300)
-    wait_until(page, PAGE_IDLE, SLOW / 1000)
+    wait_until(page, NOT_RUNNING, SLOW / 1000)
 
 
 def field(page: object, label: str) -> object:
