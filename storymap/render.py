@@ -10,7 +10,6 @@ and runs nothing.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
@@ -20,11 +19,10 @@ from storymap.i18n import interface_language, number, t
 from storymap.languages import babel_locale, text_direction
 from storymap.located import LocatedStory
 from storymap.model import Event, Quote, Route, Story
+from storymap.package_data import TEMPLATES
 from storymap.sanitise import clean
 from storymap.steps import Step, event_date_text
 from storymap.style import CategoryStyle, category_styles
-
-TEMPLATES = Path(__file__).with_name("templates")
 
 
 def quote_attribution(story: Story, quote: Quote, lang: str) -> str:

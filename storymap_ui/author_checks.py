@@ -12,7 +12,7 @@ import hashlib
 import streamlit as st
 
 from storymap.authoring.checks import Checked, Issue, check_story
-from storymap.authoring.exports import story_yaml
+from storymap.authoring.exports import story_file_text
 from storymap.authoring.order import todo_checked
 from storymap.authoring.paths import get_at, set_at
 from storymap.authoring.texts import PLACEHOLDERS
@@ -27,7 +27,7 @@ SHOWN = 60  # problems listed; the rest are counted
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _yaml(digest: str, _data: dict) -> str:
-    return story_yaml(_data)
+    return story_file_text(_data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

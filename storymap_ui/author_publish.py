@@ -8,8 +8,6 @@ payload files never replace those of the published story it was opened from.
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -24,27 +22,25 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
+from storymap.settings import author_save_folder, stories_folder, tiles
 from storymap.steps import step_for_link
+from storymap.worker import run_apart
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md
-from storymap_ui.settings import tiles_setting
 from storymap_ui.state import link_from
-from storymap_ui.story import STORIES
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
 _SAFE = re.compile(r"[^a-z0-9-]+")
-log = logging.getLogger(__name__)
 
 
 def save_folder() -> Path | None:
     """Where Save writes stories: ``STORYMAP_AUTHOR_SAVE_DIR`` if set (empty or ``off``:
-    nowhere), else ``geodata/stories/`` only when the server listens on this computer alone."""
-    chosen = os.environ.get("STORYMAP_AUTHOR_SAVE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "none") else Path(chosen)
-    return STORIES if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
+    nowhere), else the stories folder (``STORYMAP_STORIES``) only when the server listens
+    on this computer alone."""
+    local = str(st.get_option("server.address") or "") in LOCAL_ADDRESSES
+    return author_save_folder(default=stories_folder() if local else None)
 
 
 def file_stem(data: dict | None) -> str:
@@ -95,7 +91,7 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
         map_url, text_urls, lang=story_lang,
         step=step_for_link(list(story.steps), story.story, link.get("event"), link.get("step")),
         event=link.get("event"),
-        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles_setting(), mode=mode,
+        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles(), mode=mode,
         notes=show_notes, on_change=_remember_step,
     )  # fmt: skip
 
@@ -114,47 +110,60 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     fresh = author_state.current(author)  # a stale tab hands out nothing until asked
     stale = author_state.stale_later(author)  # and a download is made when clicked
     st.subheader(t("author_story_file_heading", lang), anchor=False)
-    text = story_text(author)
-    st.download_button(
-        t("download_story", lang), _checked(stale, lambda: text.encode()), f"{stem}.yaml",
-        "application/yaml", on_click="ignore", icon=":material/description:",
-        key="author-download-yaml", type="primary", disabled=not fresh,
-    )  # fmt: skip
+    story_download(author, lang, stale, fresh)
     st.subheader(t("author_exports_heading", lang), anchor=False)
     located = checked.located_story() if checked else None
     if located is None:
         st.caption(t("author_exports_need_valid", lang))
     story_lang = located.story.default_language if located else lang
     columns = st.columns(3)
+    base_map = tiles()
     for number, (fmt, export) in enumerate(FORMATS.items()):
-        make = _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting()))
         columns[number % 3].download_button(
-            t(export.label, lang), _checked(stale, make),
+            t(export.label, lang),
+            _checked(stale, _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang,
+                                   base_map)),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}",
             disabled=located is None or not fresh,
         )  # fmt: skip
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _checked(stale, _maker(located, lambda s: site_zip(s, text, tiles_setting()))),
+        _checked(stale, _maker(located, "the site export", site_zip, story_text(author), base_map)),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None or not fresh,
     )  # fmt: skip
 
 
+def story_download(
+    author: Author,
+    lang: str,
+    stale: Callable[[], Exception | None] = lambda: None,
+    fresh: bool = True,
+) -> None:
+    """The story file, valid or not; made when clicked, if the tab is still current."""
+    text = story_text(author)
+    st.download_button(
+        t("download_story", lang), _checked(stale, lambda: text.encode()),
+        f"{file_stem(author.data)}.yaml", "application/yaml", on_click="ignore",
+        icon=":material/description:", key="author-download-yaml", type="primary",
+        disabled=not fresh,
+    )  # fmt: skip
+
+
 def _maker(
-    story: LocatedStory | None, make: Callable[[LocatedStory], bytes]
+    story: LocatedStory | None, what: str, make: Callable[..., bytes], *args: object
 ) -> Callable[[], bytes]:
+    """The download's data, made when it is clicked, in a worker process (``run_apart``):
+    an export's failure, its own bug or its deadline is a file that says so in one line."""
+
     def made() -> bytes:
         if story is None:
             return b""
         try:
-            return make(story)
+            return run_apart(make, story, *args, what=what)
         except StorymapError as exc:
             return f"{t('export_failed', 'en')}: {exc}\n".encode()
-        except Exception as exc:  # an export's own bug: a file that says so, never a traceback
-            log.exception("export failed")
-            return f"{t('export_failed', 'en')}: {type(exc).__name__}\n".encode()
 
     return made
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from storymap.authoring.exports import story_yaml
+from storymap.authoring.exports import story_file_text
 from storymap.authoring.order import languages_of, stops
 from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
@@ -83,7 +83,7 @@ class Checked:
 
 def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
     """Check the story's data (``text``: its YAML, when the caller has it already)."""
-    text = story_yaml(data) if text is None else text
+    text = story_file_text(data) if text is None else text
     issues: list[Issue] = []
     story: Story | None = None
     try:
