@@ -126,5 +126,33 @@ def test_two_tabs_and_a_restart_lose_nothing(browser, server, work, close_pages)
     for tab in (a, c):  # and a reload finds the newest
         tab.page.reload()
         assert title_shown(tab.page) == "Edited in tab C"
+
+    # a download or an export is made when clicked: a tab gone stale since it was drawn
+    # hands out a one-line file that says why, never its older story
+    section(a.page, "Download and save")
+    wait_idle(a.page)
+    type_into(c.page, TITLE, "Edited in tab C, again")
+    for label in ("Story file (YAML)", "Events (GeoJSON)"):
+        with a.page.expect_download(timeout=SLOW) as got:
+            a.page.get_by_role("button", name=label).click()
+        text = Path(got.value.path()).read_text("utf-8")
+        assert text.startswith("Not downloaded: this draft was changed in another tab"), text
+        assert "Edited in tab C" not in text
+    # the page's next run asks; a new start in the stale tab writes nothing either
+    section(a.page, "Start")
+    expect(a.page.get_by_text(ASKED)).to_be_visible(timeout=SLOW)
+    expect(a.page.get_by_role("button", name="Story file (YAML)")).to_have_count(0)
+    a.page.get_by_role("tab", name="An existing story").click(timeout=SLOW)
+    a.page.get_by_role("button", name="Open this story").click()
+    wait_idle(a.page)
+    expect(a.page.get_by_text(ASKED)).to_be_visible(timeout=SLOW)
+    assert stored_title(work, token) == "Edited in tab C, again"
+    take_the_newer(a.page)
+    section(a.page, "Download and save")
+    with a.page.expect_download(timeout=SLOW) as got:
+        a.page.get_by_role("button", name="Story file (YAML)").click()
+    assert parse_story(Path(got.value.path()).read_text("utf-8")).title.get("en") == (
+        "Edited in tab C, again"
+    )
     assert a.dialogs == c.dialogs == []
     context.close()
