@@ -491,3 +491,29 @@ def test_a_place_typed_that_the_story_has_is_that_place(gazetteer):
     same, place_id = place_search.place_named(data, "Kualanamu")
     assert place_id == "kuala-namu-international-airport" and same is data
     assert place_search.place_named(data, "kuala namu international airport")[0] is data
+
+
+def test_a_drafted_id_follows_the_first_name_written_and_a_drafts_story_id_its_title():
+    from storymap.authoring.ids import follow_written
+
+    drafted = {"id": "kenya-undated", "title": {"id": "[tulis: judul]", "en": "[write: title]"}}
+    data = {"draft": {"made_by": "test"}, "events": [drafted]}
+    written = {**data, "events": [{**drafted, "title": {**drafted["title"], "en": "Jokowi in "
+                                                         "Mozambique"}}]}  # fmt: skip
+    path = ("events", 0, "title", "en")
+    assert follow_written(data, written, path)["events"][0]["id"] == "jokowi-in-mozambique"
+    kept = {"events": [{"id": "kenya-undated", "title": {"en": "Kenya"}}]}  # named: typed id
+    renamed = {"events": [{"id": "kenya-undated", "title": {"en": "Jokowi in Kenya"}}]}
+    assert follow_written(kept, renamed, path)["events"][0]["id"] == "kenya-undated"
+
+    headline = "Presiden Jokowi Kunjungi 4 Destinasi Kepresidenan di Benua Afrika"
+    story = {"id": "presiden-jokowi-kunjungi-4-destinasi-kepresidenan-di-benua",
+             "title": {"id": headline, "en": "[write: the title]"}, "draft": {"made_by": "t"}}  # fmt: skip
+    titled = {**story, "title": {"id": headline, "en": "Jokowi in Africa: four countries"}}
+    assert follow_written(story, titled, ("title", "en"))["id"] == "jokowi-in-africa-four-countries"
+    published = {k: v for k, v in titled.items() if k != "draft"}  # readers' links: kept
+    assert follow_written(story, published, ("title", "en"))["id"] == story["id"]
+    typed = {**titled, "id": "africa-tour"}
+    assert follow_written({**story, "id": "africa-tour"}, typed, ("title", "en"))["id"] == (
+        "africa-tour"
+    )

@@ -66,7 +66,9 @@ def follow_name(old: dict[str, Any], new: dict[str, Any], field: str, index: int
     previous = before[index] if index < len(before) and isinstance(before[index], dict) else {}
     name, old_name = name_of(items[index], field), name_of(previous, field)
     old_id = items[index].get("id")
-    if name is None or name == old_name or not _made_from(old_id, old_name):
+    if name is None or name == old_name:
+        return new
+    if not (_made_from(old_id, old_name) or _unnamed_draft(previous, field)):
         return new
     taken = {
         item.get("id") for i, item in enumerate(items) if i != index and isinstance(item, dict)
@@ -77,13 +79,39 @@ def follow_name(old: dict[str, Any], new: dict[str, Any], field: str, index: int
     return renamed(new, field, index, wanted)
 
 
+def _unnamed_draft(item: dict[str, Any], field: str) -> bool:
+    """Whether ``item`` had only a draft's placeholder for a name: its id (``kenya-undated``)
+    was the drafter's, made before anyone named it, and follows the name first written."""
+    text = item.get(NAMED_BY[field])
+    values = text.values() if isinstance(text, dict) else [text]
+    return name_of(item, field) is None and any(
+        isinstance(v, str) and _placeholder(v) for v in values
+    )
+
+
 def follow_written(old: dict[str, Any], new: dict[str, Any], path: tuple) -> dict[str, Any]:
     """``new`` after the field at ``path`` was written: a place's name or an event's title
-    carries the item's id with it (``follow_name``); any other field changes nothing."""
+    carries the item's id with it (``follow_name``), and so does a draft's title its story's
+    id (a story not yet published has no readers' links to keep); any other field changes
+    nothing."""
     named = len(path) >= 3 and path[0] in NAMED_BY and isinstance(path[1], int)
     if named and path[2] == NAMED_BY[str(path[0])]:
         return follow_name(old, new, str(path[0]), path[1])
+    if path[:1] == ("title",) and isinstance(new.get("draft"), dict):
+        return _story_follows_title(old, new)
     return new
+
+
+def _story_follows_title(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """``new`` with its id made from its title, if its id was made from the old title (or
+    the draft's headline) and the title changed."""
+    name, old_name = name_of(new, "events"), name_of(old, "events")
+    old_id = new.get("id")
+    if name is None or name == old_name or not isinstance(old_id, str):
+        return new
+    if old_name is not None and not _made_from(old_id, old_name):
+        return new
+    return {**new, "id": slug(name)} if slug(name) else new
 
 
 def renamed(data: dict[str, Any], field: str, index: int, new_id: str) -> dict[str, Any]:
