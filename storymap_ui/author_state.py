@@ -33,7 +33,7 @@ from typing import Any
 import streamlit as st
 
 from storymap.authoring.ids import follow_written
-from storymap.authoring.order import todo_done
+from storymap.authoring.order import date_note_to_recheck, todo_done
 from storymap.authoring.paths import FieldPath, differences, set_at
 from storymap.authoring.starts import Start
 from storymap.authoring.store import (
@@ -223,6 +223,7 @@ def change(author: Author, data: dict[str, Any], written: list[FieldPath] = ()) 
     a written name or title carries its item's id with it)."""
     for path in written:
         data = follow_written(author.data or {}, data, path)
+        data = date_note_to_recheck(author.data or {}, data, path)
     data = todo_done(data, list(written)) if written else data
     commit(author, {**author.record, "data": data})
 

@@ -67,7 +67,18 @@ def add_event(data: dict[str, Any], after: int | None = None) -> tuple[dict[str,
     order: list[int | None] = [*range(at), None, *range(at, len(events))]
     result = reordered(data, "events", order)
     result["events"][at] = default_event(result, at)
-    return result, at
+    return _category_to_check(result, at), at
+
+
+def _category_to_check(data: dict[str, Any], at: int) -> dict[str, Any]:
+    """A draft's new event has its neighbour's category: the to-do list says so, never a
+    silent guess (choosing a category, or ticking "checked", takes it off)."""
+    draft = data.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    if not isinstance(todo, list):
+        return data
+    item = f"{path_text(('events', at, 'category'))} (a new event: the category of the one before)"
+    return {**data, "draft": {**draft, "todo": [*todo, item]}}
 
 
 def default_event(data: dict[str, Any], at: int) -> dict[str, Any]:
@@ -183,3 +194,34 @@ def todo_checked(data: dict[str, Any], item: str) -> dict[str, Any]:
     done = draft.get("checked") if isinstance(draft.get("checked"), list) else []
     kept = [entry for entry in todo if entry != item]
     return {**data, "draft": {**draft, "todo": kept, "checked": [*done, item]}}
+
+
+def date_note_to_recheck(
+    old: dict[str, Any], new: dict[str, Any], path: FieldPath
+) -> dict[str, Any]:
+    """``new`` after the field at ``path`` was written: when an event's date changed and it
+    has a date note, the note goes on the draft's to-do list (once), since it was written
+    for the date before ("that is 21 August 2023" may no longer say the date)."""
+    if len(path) != 3 or path[0] != "events" or path[2] != "date" or not isinstance(path[1], int):
+        return new
+    before, after = _items(old, "events"), _items(new, "events")
+    index = path[1]
+    if not (index < len(before) and index < len(after)):
+        return new
+    was, event = before[index], after[index]
+    if not (isinstance(was, dict) and isinstance(event, dict)) or was.get("date") == event.get(
+        "date"
+    ):
+        return new
+    note = event.get("date_note")
+    draft = new.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    if not isinstance(note, dict) or not isinstance(todo, list):
+        return new
+    where = path_text(("events", index, "date_note"))
+    if not any(isinstance(text, str) and text.strip() for text in note.values()) or any(
+        todo_parts(str(item))[0] == where for item in todo
+    ):
+        return new
+    item = f"{where} (written for the date before, {was.get('date')}: does it still say the date?)"
+    return {**new, "draft": {**draft, "todo": [*todo, item]}}
