@@ -108,7 +108,8 @@ def test_start_from_a_pasted_article(gazetteer):
     assert data["source"]["outlet"] == "IDN Times" and {e["date"] for e in data["events"]} >= {
         "2025-10-27"
     }
-    assert "The story was opened from article.txt" in plain(at.success[0].value)
+    assert "The story was opened from the pasted article." in plain(at.success[0].value)
+    assert "article.txt" not in plain(at.success[0].value)  # no file of that name was given
     assert any(label.endswith("to write or check") for label in issues(at))
     assert stored(at)["article"] == ARTICLE  # the pasted text is kept for a reload
 
