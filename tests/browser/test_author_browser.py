@@ -198,3 +198,25 @@ def test_nothing_from_a_hostile_story_runs_in_the_preview_or_any_export(
         assert export.dialogs == [], path.name
         export.page.close()
     assert ARTIFACTS.is_dir()
+
+
+def test_the_route_panel_stays_open_while_its_three_fields_are_chosen(browser, author_server):
+    watched = open_author(browser, author_server)
+    page = watched.page
+    page.get_by_role("tab", name="An existing story").click()
+    page.get_by_role("button", name="Open this story").click()
+    expect(page.get_by_text("The story was opened from")).to_be_visible(timeout=SLOW)
+    section(page, "Events")
+    wait_idle(page)
+    panel = page.locator(".st-key-part-0-route")  # the first event's route panel
+    panel.locator("summary").click()  # opened once
+    mode = panel.get_by_role("combobox", name="How it moved")
+    expect(mode).to_be_visible(timeout=SLOW)
+    for label, option in (("From", 0), ("To", 1), ("How it moved", 0)):
+        panel.get_by_role("combobox", name=label).click()
+        page.get_by_role("option").nth(option).click()
+        wait_idle(page)
+        expect(mode).to_be_visible()  # still open: never opened again
+    expect(panel.locator("summary")).to_contain_text("Route ✓")
+    shoot(page, "author-8-route-panel-1280")
+    assert watched.dialogs == [] and watched.errors == []

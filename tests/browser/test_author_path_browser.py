@@ -189,34 +189,37 @@ def test_from_an_article_to_a_saved_story_in_at_most_90_actions(browser, server,
                  "Events")  # fmt: skip
     author.click(page.get_by_role("radio", name="Every event in a row"), "every event")
     card = lambda index: page.locator(f".st-key-event-card-{index}")  # noqa: E731
-    author.click(author.button("Remove the event", card(9)), "remove 'this week' (the tour)")
-    author.click(author.button("Remove the event", card(1)), "remove 1961 (Belgrade)")
-    author.click(author.button("Add an event"), "add the BRICS summit")
+    # the draft has 17 events, one a sentence; seven say again what another says
+    for index, what in (
+        (15, "'this week' (the tour)"),
+        (13, "Kenya, undated (the tour)"),
+        (12, "the flight, undated"),
+        (8, "Mozambique, a third time"),
+        (7, "Mozambique, again"),
+        (5, "Tanzania, again"),
+        (1, "1961 (Belgrade)"),
+    ):  # fmt: skip  (from the last: cards keep places)
+        author.click(author.button("Remove the event", card(index)), f"remove {what}")
     author.write(card(0), BANDUNG)  # 1955: in Bandung, not in Kenya
     author.drop_place(card(0), "Kenya")
     author.write(card(1), RELATIONS)  # 1979
     author.write(card(2), NAIROBI)  # 1982
     author.fill(author.box("Date", card(3)), "2023-08-22", "date")  # Tanzania: undated
-    author.drop_place(card(3), "Kenya")
     author.drop_place(card(3), "Tanzania")
     author.add_place(card(3), "Dar es Salaam")
     author.write(card(3), TANZANIA)
     author.fill(author.box("Date", card(4)), "2023-08-22", "date")  # Mozambique: undated
     author.drop_place(card(4), "Mozambique")
     author.add_place(card(4), "Maputo")
-    author.key_in(card(4).get_by_role("combobox", name="Category"), "Diplo", "category")
-    author.click(page.get_by_role("option", name="Diplomacy"), "diplomacy")
     author.write(card(4), MOZAMBIQUE)
     author.write(card(5), JAKARTA)  # 2022
-    author.drop_place(card(6), "Indonesia")  # the departure: from Kualanamu airport
-    author.add_place(card(6), "Kualanamu")
-    author.write(card(6), DEPARTURE)
-    author.write(card(7), KENYA)
-    author.write(card(8), RUTO)
-    author.fill(author.box("Date", card(9)), "2023-08-22/2023-08-24", "date")  # BRICS
-    author.drop_place(card(9), "Kenya")
-    author.add_place(card(9), "Johannesburg")
-    author.write(card(9), BRICS)
+    author.fill(author.box("Date", card(6)), "2023-08-22/2023-08-24", "date")  # BRICS
+    author.drop_place(card(6), "South Africa")
+    author.add_place(card(6), "Johannesburg")
+    author.write(card(6), BRICS)
+    author.write(card(7), DEPARTURE)  # from Kualanamu airport
+    author.write(card(8), KENYA)
+    author.write(card(9), RUTO)
     author.click(author.button("Sort by date"), "sort by date (the visits got their days)")
 
     # what the draft asks to check, then the draft mark; then save
@@ -249,6 +252,9 @@ def test_from_an_article_to_a_saved_story_in_at_most_90_actions(browser, server,
     assert visits["Jokowi in Mozambique"].places == ["maputo"]
     assert visits["Jokowi at the BRICS summit"].places == ["johannesburg"]
     assert visits["Jokowi leaves for Africa"].places == ["kuala-namu-international-airport"]
+    assert story.id == "jokowi-in-africa-four-countries-in-five-days"  # ids from names
+    assert visits["Jokowi meets President Samia"].id == "jokowi-meets-president-samia"
+    assert not [e.id for e in story.events if "undated" in e.id or e.id.startswith("event-")]
     where = {p.id: p for p in story.places}
     assert where["dar-es-salaam"].country == "TZ" and where["johannesburg"].country == "ZA"
     assert all("[write" not in e.title.get("en") for e in story.events)
