@@ -22,8 +22,7 @@ from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_int
 from storymap.i18n import number, t
 from storymap.languages import text_direction
 from storymap.located import LocatedStory
-from storymap.model import Place, Story
-from storymap.render import event_html, notes_html, overview_html
+from storymap.render import drawn_places, event_html, notes_html, overview_html
 from storymap.steps import event_date_text, step_label
 from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
 from storymap.timescale import step_ticks, time_scale
@@ -44,16 +43,6 @@ def reader_payload(story: LocatedStory) -> dict[str, Any]:
         "map": map_payload(story),
         "text": {lang: text_payload(story, lang) for lang in story.story.languages},
     }
-
-
-def drawn_places(story: Story) -> list[Place]:
-    """The places the map draws: those an event names (its places or its route's stops).
-    A place no event names (a draft's leftover) is not drawn; a story none of whose places
-    is named draws them all, so its map still has somewhere to show."""
-    named = {p for event in story.events for p in event.places}
-    named |= {p for event in story.events if event.route for p in event.route.stops}
-    used = [place for place in story.places if place.id in named]
-    return used or list(story.places)
 
 
 def map_payload(story: LocatedStory) -> dict[str, Any]:

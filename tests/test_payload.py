@@ -203,3 +203,5 @@ def test_a_place_no_event_names_is_not_drawn(located_story):
     assert len(names) == len(ids)  # the words' list matches the map's, index for index
     for event in map_payload(drawn)["events"]:  # every index still names the event's place
         assert all(0 <= i < len(ids) for i in event["places"])
+    overview = text_payload(drawn, "en")["overview"]["overview-start"]
+    assert f"{len(ids)} places" in overview  # the words count what the map draws

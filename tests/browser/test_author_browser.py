@@ -66,7 +66,9 @@ def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author
         page.get_by_role("spinbutton", name=f"{part}, The day the article was published").click()
         page.keyboard.type(value)
     page.get_by_role("button", name="Make a draft from the article").click()
-    expect(page.get_by_text("The story was opened from article.txt")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text("The story was opened from the pasted article")).to_be_visible(
+        timeout=SLOW
+    )
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("The story is valid")).to_be_visible(timeout=SLOW)
     todo = sidebar.get_by_role("button", name="title.en: to write or check", exact=True)
@@ -116,7 +118,10 @@ def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author
     text = download(page, "Story file (YAML)").decode("utf-8")
     story = parse_story(text)
     assert story.title.get("en") == "Russia and North Korea, ever closer"
-    assert shown == len(story.places)  # the preview showed every place of the story made
+    named = {p for e in story.events for p in e.places} | {
+        p for e in story.events if e.route for p in e.route.stops
+    }
+    assert shown == len(named)  # the preview showed every place an event names
     assert (
         story.source.date.earliest.isoformat() == "2025-10-27"
         and story.events[0].date.earliest.year == 1948
