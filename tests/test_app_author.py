@@ -570,3 +570,20 @@ def test_an_events_sources_table_reads_plainly_and_takes_a_web_address(gazetteer
     source = author(at).data["events"][0]["sources"][0]
     assert source["url"] == "https://www.idntimes.com/news/world/a-report"
     assert "The story is valid" in at.sidebar.success[0].value
+
+
+def test_each_languages_cell_of_a_sources_table_keeps_its_edit(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "events")
+    key = f"g{author(at).grid_generation}:events.0.sources"
+    at.session_state[key] = {
+        "edited_rows": {0: {"outlet.id": "Kantor berita"}}, "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    assert at.data_editor(key=key).value.iloc[0]["outlet.id"] == "IDN Times"  # kept as drawn
+    at.session_state[key] = {  # the English cell, typed next: the browser sends both edits
+        "edited_rows": {0: {"outlet.id": "Kantor berita", "outlet.en": "News agency"}},
+        "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    outlet = author(at).data["events"][0]["sources"][0]["outlet"]
+    assert outlet == {"id": "Kantor berita", "en": "News agency"}
