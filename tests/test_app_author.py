@@ -587,3 +587,18 @@ def test_each_languages_cell_of_a_sources_table_keeps_its_edit(gazetteer):
     at.run()
     outlet = author(at).data["events"][0]["sources"][0]["outlet"]
     assert outlet == {"id": "Kantor berita", "en": "News agency"}
+
+
+def test_a_date_changed_under_its_note_puts_the_note_on_the_list(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(ARTICLE)
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    events = author(at).data["events"]
+    index = next(i for i, e in enumerate(events) if e.get("date_note") and e.get("date"))
+    go(at, "events")
+    at.selectbox(key=f"a{author(at).generation}:events-choice").set_value(index).run()
+    at.text_input(key=f"a{author(at).generation}:events.{index}.date").set_value("1999").run()
+    todo = author(at).data["draft"]["todo"]
+    assert f"events[{index}].date_note (written for the date before, " in " ".join(todo)
+    assert any(plain(label).startswith(f"events[{index}].date_note") for label in issues(at))
