@@ -22,6 +22,7 @@ from storymap_ui import (
     author_start,
     author_state,
     author_story,
+    author_tables,
     author_view,
     page,
 )
@@ -41,7 +42,11 @@ with author_view.slot():  # notices come and go; what is below them stays in pla
     if refused:
         st.warning(t(refused, lang))
     if author_state.newer_elsewhere(author):
-        st.warning(t("author_other_tab", lang))
+        differs = ", ".join(author_state.what_differs(author))
+        st.warning(
+            t("author_other_tab", lang)
+            + (" " + t("author_differs", lang, fields=author_view.md(differs)) if differs else "")
+        )
         take, keep = st.columns(2)
         take.button(
             t("author_take_newer", lang), on_click=author_state.take_newer, args=(author,),
@@ -54,14 +59,17 @@ with author_view.slot():  # notices come and go; what is below them stays in pla
     if author.problem:
         st.error(t("author_not_kept", lang, why=author_view.md(author.problem)))
     author_start.messages()
-author_state.apply_table_edits(author)
+author_tables.apply_edits(author)
+author_state.watch_other_tabs(author)
 
 checked = author_checks.checked(author, lang)
 if author.access == "read":  # a read-only link: the preview and the story file, nothing else
     author_share.read_only(author, checked, lang)
     author_owner.keep_cookie()
+    author_view.run_mark()
     st.stop()
 author_checks.sidebar(author, checked, lang)
+author_publish.save_shortcut(checked, lang)
 with author_view.slot():
     author_checks.status_line(author, checked, lang)
 section = author_view.section(lang, author.data is not None)
@@ -82,3 +90,4 @@ else:
     author_publish.save(author, checked, lang)
     author_share.panel(author, lang)
 author_owner.keep_cookie()
+author_view.run_mark()  # last: this run is drawn whole

@@ -108,6 +108,7 @@ class Attribution(StrictModel):
         description="a name (CNA, Al Jazeera) or, for descriptions, {id, en} (state media)"
     )
     claim: Text | None = Field(default=None, description="what this source reported")
+    url: WebAddress | None = Field(default=None, description="where the report can be read")
 
     def outlet_in(self, lang: str) -> str:
         return self.outlet if isinstance(self.outlet, str) else self.outlet.get(lang)
@@ -251,6 +252,10 @@ class Draft(StrictModel):
     todo: list[str] = Field(
         default_factory=list,
         description="field paths an author must still write or check, e.g. events[0].summary.en",
+    )
+    checked: list[str] = Field(
+        default_factory=list,
+        description="to-do entries the author checked and found right, as they were listed",
     )
 
 

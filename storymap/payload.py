@@ -22,7 +22,7 @@ from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_int
 from storymap.i18n import number, t
 from storymap.languages import text_direction
 from storymap.located import LocatedStory
-from storymap.render import event_html, notes_html, overview_html
+from storymap.render import drawn_places, event_html, notes_html, overview_html
 from storymap.steps import event_date_text, step_label
 from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
 from storymap.timescale import step_ticks, time_scale
@@ -48,8 +48,9 @@ def reader_payload(story: LocatedStory) -> dict[str, Any]:
 def map_payload(story: LocatedStory) -> dict[str, Any]:
     """Points, routes and steps: what the map draws and reveals, in any language."""
     s, located = story.story, story.located
-    west, east = lon_window(located[p.id].lon for p in s.places)
-    place_index = {place.id: i for i, place in enumerate(s.places)}
+    drawn = drawn_places(s)
+    west, east = lon_window(located[p.id].lon for p in drawn)
+    place_index = {place.id: i for i, place in enumerate(drawn)}
     step_of_event = {i: step.index for step in story.steps for i in step.events}
     events = []
     for i, event in enumerate(s.events):
@@ -71,7 +72,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
             }
         events.append(item)
     places = []
-    for place in s.places:
+    for place in drawn:
         where = located[place.id]
         lon = round(shift_into(where.lon, west), 5)
         item = {
@@ -84,7 +85,7 @@ def map_payload(story: LocatedStory) -> dict[str, Any]:
         if outline is not None:  # drawn as its area, moved with its point into the window
             item["outline"] = shifted(outline, lon - where.lon)
         places.append(item)
-    lats = [located[p.id].lat for p in s.places]
+    lats = [located[p.id].lat for p in drawn]
     return {
         "id": s.id,
         "languages": list(s.languages),
@@ -138,7 +139,7 @@ def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
         "dir": text_direction(lang),  # the page reads right to left in Arabic, Hebrew…
         "subtitle": s.subtitle.get(lang),
         "draft": t("draft_banner", lang) if s.draft else None,
-        "places": [place.name.get(lang) for place in s.places],
+        "places": [place.name.get(lang) for place in drawn_places(s)],  # as the map's
         "events": events,
         "steps": [
             {

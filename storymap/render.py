@@ -18,7 +18,7 @@ from storymap.geometry import route_line
 from storymap.i18n import interface_language, number, t
 from storymap.languages import babel_locale, text_direction
 from storymap.located import LocatedStory
-from storymap.model import Event, Quote, Route, Story
+from storymap.model import Event, Place, Quote, Route, Story
 from storymap.package_data import TEMPLATES
 from storymap.sanitise import clean
 from storymap.steps import Step, event_date_text
@@ -137,6 +137,16 @@ def event_html(
     )
 
 
+def drawn_places(story: Story) -> list[Place]:
+    """The places the map draws: those an event names (its places or its route's stops).
+    A place no event names (a draft's leftover) is not drawn; a story none of whose places
+    is named draws them all, so its map still has somewhere to show."""
+    named = {p for event in story.events for p in event.places}
+    named |= {p for event in story.events if event.route for p in event.route.stops}
+    used = [place for place in story.places if place.id in named]
+    return used or list(story.places)
+
+
 def overview_html(story: Story, kind: str, lang: str) -> str:
     """The narrative of the first (``overview-start``) or last (``overview-end``) step.
 
@@ -147,7 +157,12 @@ def overview_html(story: Story, kind: str, lang: str) -> str:
     last = dated[-1].format(lang) if dated else None
     return clean(
         template("overview.html.j2").render(
-            story=story, kind=kind, lang=lang, first=first, last=last
+            story=story,
+            kind=kind,
+            lang=lang,
+            first=first,
+            last=last,
+            places=len(drawn_places(story)),
         )
     )
 

@@ -7,11 +7,17 @@ place, which takes about a second for a thousand events: a story bigger than
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from storymap.authoring.checks import Checked, Issue, check_story
 from storymap.authoring.exports import story_file_text
+from storymap.authoring.order import todo_checked
+from storymap.authoring.paths import get_at, set_at
+from storymap.authoring.texts import PLACEHOLDERS
 from storymap.i18n import t
+from storymap_ui import author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import go_to, md
 
@@ -65,11 +71,13 @@ def sidebar(author: Author, result: Checked | None, lang: str) -> None:
         else:
             st.error(t("author_problem_count", lang, count=len(problems)))
         _issue_buttons(author, problems, "p", lang)
-        if todo:
-            with st.expander(t("author_todo_count", lang, count=len(todo)), expanded=not problems):
+        if todo:  # keyed: the list stays open while its count changes
+            label = t("author_todo_count", lang, count=len(todo))
+            with st.expander(label, expanded=not problems, key="author-todo-list"):
                 _issue_buttons(author, todo, "t", lang)
         if result.warnings:
-            with st.expander(t("author_warning_count", lang, count=len(result.warnings))):
+            label = t("author_warning_count", lang, count=len(result.warnings))
+            with st.expander(label, key="author-warning-list"):
                 _issue_buttons(author, result.warnings, "w", lang)
 
 
@@ -100,7 +108,15 @@ def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) 
                 if issue.path != ("draft",)
                 else t("author_draft_left", lang)
             )
-        st.button(
+        row = st.container(key=f"todo-row-{number}") if _checkable(author, issue) else None
+        if row is not None:  # a box to tick, "checked": the to-do is off the list
+            tick, where = row.columns([1, 9], gap="small", vertical_alignment="center")
+            # keyed by the to-do itself: a box ticked goes with its to-do, never to the next
+            tick.checkbox(
+                t("author_checked_help", lang), key=_check_key(author, issue, number),
+                on_change=_checked, args=(author, issue.where), label_visibility="collapsed",
+            )  # fmt: skip
+        (where if row is not None else st).button(
             md(text),
             key=f"issue-{prefix}-{number}",
             on_click=go_to,
@@ -111,3 +127,32 @@ def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) 
         )
     if len(issues) > SHOWN:
         st.caption(t("author_more", lang, count=len(issues) - SHOWN))
+
+
+def _check_key(author: Author, issue: Issue, number: int) -> str:
+    """Keyed by the to-do itself: a box ticked goes with its to-do, never to the next."""
+    digest = hashlib.sha256(issue.where.encode()).hexdigest()[:12]
+    return f"check-{author.generation}-{number}-{digest}"
+
+
+def _checkable(author: Author, issue: Issue) -> bool:
+    """A to-do on the draft's list that asks for a check: its field holds something to
+    check (a date, places, a whole place), not a placeholder still to write."""
+    draft = (author.data or {}).get("draft")
+    listed = draft.get("todo") if isinstance(draft, dict) else None
+    if issue.kind == "todo" and issue.path == ("draft",):
+        return True  # the last check: the story is ready, the draft mark goes
+    if issue.kind != "todo" or not isinstance(listed, list) or issue.where not in listed:
+        return False
+    value = get_at(author.data or {}, issue.path) if issue.path else None
+    return not (isinstance(value, str) and value.lstrip().startswith(PLACEHOLDERS))
+
+
+def _checked(author: Author, item: str) -> None:
+    """The author checked the to-do and found it right: off the list, on the record (the
+    draft mark itself, the last to-do, is removed: the story is ready for readers)."""
+    if author.data is not None:
+        done = set_at(author.data, ("draft",), None) if item == "draft" else None
+        author_state.change(author, done or todo_checked(author.data, item))
+        author.generation += 1
+        author.grid_generation += 1

@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from storymap.authoring.paths import get_at
+from storymap.authoring import place_search
+from storymap.authoring.paths import get_at, set_at
 from storymap.fields import BUILTIN_CATEGORIES, ROUTE_MODES
 from storymap.i18n import t
 from storymap_ui import author_state
@@ -35,6 +36,24 @@ def _store(author: Author, path: tuple, key: str, empty: Any = None) -> None:
     author_state.set_field(author, path, value if value not in ([], "", empty) else None)
 
 
+def _store_places(author: Author, path: tuple, key: str) -> None:
+    """The event's places; a name typed that is no place of the story's becomes a new
+    place, found by that name as the place search finds it (the story's countries first)."""
+    data = author.data or {}
+    known = {p.get("id") for p in data.get("places") or [] if isinstance(p, dict)}
+    chosen = []
+    for value in st.session_state.get(key) or []:
+        if value not in known and str(value).strip():
+            data, value = place_search.place_named(data, str(value).strip())
+            known.add(value)
+        chosen.append(value)
+    author_state.change(
+        author, set_at(data, (*path, "places"), chosen or None), [(*path, "places")]
+    )
+    author.generation += 1  # the list offers the new place
+    author.grid_generation += 1
+
+
 def places_and_category(author: Author, path: tuple, event: dict[str, Any], lang: str) -> None:
     """The event's places, picked from the story's places, and its category."""
     data = author.data or {}
@@ -46,8 +65,9 @@ def places_and_category(author: Author, path: tuple, event: dict[str, Any], lang
     st.multiselect(
         t("col_places", lang), options, default=chosen, key=key,
         format_func=lambda pid: names.get(pid, f"⚠ {pid}"),
-        on_change=_store, args=(author, (*path, "places"), key),
-        placeholder=t("choose_options", lang),
+        on_change=_store_places, args=(author, path, key), accept_new_options=True,
+        filter_mode="contains",  # "Maputo" + Enter is a new place, never a fuzzy "Kuala Namu"
+        placeholder=t("author_places_or_new", lang),
     )  # fmt: skip
     own = [c.get("id") for c in data.get("categories") or [] if isinstance(c, dict)]
     categories = [c for c in dict.fromkeys([*BUILTIN_CATEGORIES, *own]) if isinstance(c, str)]
@@ -67,7 +87,7 @@ def places_and_category(author: Author, path: tuple, event: dict[str, Any], lang
 def more(author: Author, path: tuple, event: dict[str, Any], lang: str) -> None:
     """Sources, then the optional parts, each in its own fold."""
     st.markdown(f"**{t('sources', lang)}**")
-    list_editor(author, (*path, "sources"), [], ["outlet", "claim"], lang)
+    list_editor(author, (*path, "sources"), [], ["outlet", "claim"], lang, after=["url"])
     focus = author.focus or ()
     parts = {
         "quote": ("author_quote", _quote),
@@ -79,7 +99,8 @@ def more(author: Author, path: tuple, event: dict[str, Any], lang: str) -> None:
     for name, (label, editor) in parts.items():
         mark = " ✓" if event.get(name) else ""
         opened = tuple(focus[:3]) == (*path, name)
-        with st.expander(t(label, lang) + mark, expanded=opened):
+        # keyed: the panel stays open while its label gains its ✓ and its fields are chosen
+        with st.expander(t(label, lang) + mark, expanded=opened, key=f"part-{path[1]}-{name}"):
             editor(author, (*path, name), event.get(name), lang)
 
 

@@ -19,16 +19,19 @@ from storymap.fields import BUILTIN_CATEGORIES
 from storymap.i18n import t
 from storymap_ui import author_event_parts, author_state
 from storymap_ui.author_state import Author
+from storymap_ui.author_tables import data_table
 from storymap_ui.author_view import (
     chosen_item,
-    data_table,
     field_input,
     focus_mark,
+    item_label,
     md,
     story_languages,
     table_page,
     texts_side_by_side,
 )
+
+EVERY_AT_ONCE = 20  # events written one after another on a page
 
 
 def show(author: Author, lang: str) -> None:
@@ -41,21 +44,52 @@ def show(author: Author, lang: str) -> None:
     rows = event_rows(data, languages, page)
     columns = ["id", "date", "reads_as", "category", "places",
                *(f"title.{code}" for code in languages), "missing"]  # fmt: skip
-    key = f"g{author.grid_generation}:events:{page.start}"
-    apply = partial(_store_rows, author, rows, page)
+    apply = partial(_store_rows, author, page)
     config = _config(data, languages, lang)
-    data_table(author, key, rows, columns, config, apply, disabled=["reads_as", "missing"])
+    data_table(
+        author, f"events:{page.start}", rows, columns, config, apply,
+        disabled=["reads_as", "missing"],
+    )  # fmt: skip
     buttons = st.columns(3)
+    every = st.session_state.get("author-events-view") == "all"
     if buttons[0].button(t("author_add_event", lang), icon=":material/add:", key="add-event"):
-        data, index = order.add_event(data, author.event if events else None)
+        data, index = order.add_event(data, None if every or not events else author.event)
         author.event = index
         author_state.restart(author, data)
         st.rerun()
     if buttons[1].button(t("author_sort_events", lang), icon=":material/sort:", key="sort-events"):
         author_state.restart(author, order.sort_events_by_date(data))
         st.rerun()
-    if events:
+    st.segmented_control(
+        t("author_events_view", lang), ["one", "all"], default="one", key="author-events-view",
+        format_func={"one": t("author_events_one", lang), "all": t("author_events_all", lang)}.get,
+        required=True,
+    )  # fmt: skip
+    if events and every:
+        _every_event(author, events, languages, page, lang)
+    elif events:
         _one_event(author, events, languages, lang)
+
+
+def _every_event(
+    author: Author, events: list, languages: list[str], page: range, lang: str
+) -> None:
+    """Every event of the page, one after another, to write as in a document: its sentence
+    from the article, date, places, category, title and summary; the rest in "one event"."""
+    shown = range(page.start, min(page.stop, page.start + EVERY_AT_ONCE))
+    for index in shown:
+        event = events[index] if isinstance(events[index], dict) else {}
+        with st.container(border=True, key=f"event-card-{index}"):
+            head, remove = st.columns([5, 1], vertical_alignment="center")
+            head.markdown(f"**{md(item_label(event, index))}**")
+            if remove.button(
+                t("author_remove_event", lang), icon=":material/delete:", key=f"remove-{index}",
+                disabled=len(events) <= 1,
+            ):  # fmt: skip
+                _restart(author, order.remove_event(author.data or {}, index), index)
+            _essentials(author, index, event, languages, lang)
+    if len(page) > len(shown):
+        st.caption(t("author_events_more", lang, count=len(page) - len(shown)))
 
 
 def _config(data: dict, languages: list[str], lang: str) -> dict:
@@ -78,14 +112,14 @@ def _config(data: dict, languages: list[str], lang: str) -> dict:
     }
     for code in languages:
         config[f"title.{code}"] = st.column_config.TextColumn(
-            f"{t('col_title', lang)} · {md(code)}", width="medium"
+            f"{t('col_title', lang)} · {code}", width="medium"
         )
     return config
 
 
-def _store_rows(author: Author, rows: list, page: range, delta: dict) -> None:
+def _store_rows(author: Author, page: range, data: dict, rows: list, delta: dict) -> None:
     changed = apply_delta(rows, delta)
-    data = events_from_rows(author.data or {}, changed, page)
+    data = events_from_rows(data, changed, page)
     written = [
         ("events", page.start + int(row), *_column_path(column))
         for row, changes in ((delta or {}).get("edited_rows") or {}).items()
@@ -103,6 +137,14 @@ def _one_event(author: Author, events: list, languages: list[str], lang: str) ->
     event = events[index] if isinstance(events[index], dict) else {}
     path = ("events", index)
     _move_buttons(author, index, len(events), lang)
+    _essentials(author, index, event, languages, lang)
+    texts_side_by_side(author, (*path, "date_note"), t("date_note", lang), lang, optional=True)
+    author_event_parts.more(author, path, event, lang)
+
+
+def _essentials(author: Author, index: int, event: dict, languages: list[str], lang: str) -> None:
+    """Date, places, category, the article's words, title and summary: what every event needs."""
+    path = ("events", index)
     left, right = st.columns([1, 2])
     with left:
         field_input(
@@ -111,13 +153,11 @@ def _one_event(author: Author, events: list, languages: list[str], lang: str) ->
         st.caption(f"{t('author_reads_as', lang)}: {md(reads_as(event.get('date'), languages))}")
     with right:
         author_event_parts.places_and_category(author, path, event, lang)
-    texts_side_by_side(author, (*path, "title"), t("col_title", lang), lang)
-    texts_side_by_side(author, (*path, "summary"), t("author_summary", lang), lang, area=True)
-    texts_side_by_side(author, (*path, "date_note"), t("date_note", lang), lang, optional=True)
-    if isinstance(event.get("evidence"), str):
+    if isinstance(event.get("evidence"), str):  # the article's words, above what is written
         st.caption(t("author_evidence", lang))
         st.html(f'<div class="author-evidence">{_escape(event["evidence"])}</div>')
-    author_event_parts.more(author, path, event, lang)
+    texts_side_by_side(author, (*path, "title"), t("col_title", lang), lang)
+    texts_side_by_side(author, (*path, "summary"), t("author_summary", lang), lang, area=True)
 
 
 def _escape(text: str) -> str:
@@ -127,13 +167,19 @@ def _escape(text: str) -> str:
 
 
 def _move_buttons(author: Author, index: int, count: int, lang: str) -> None:
-    up, down, remove = st.columns(3)
+    back, forward, up, down, remove = st.columns(5)
+    back.button(
+        t("author_previous_event", lang), icon=":material/navigate_before:", disabled=index == 0,
+        key="event-previous", on_click=_show_event, args=(author, index - 1),
+    )  # fmt: skip
+    forward.button(
+        t("author_next_event", lang), icon=":material/navigate_next:", key="event-next",
+        disabled=index >= count - 1, on_click=_show_event, args=(author, index + 1),
+    )  # fmt: skip
     if up.button(
-        t("author_move_up", lang),
-        icon=":material/arrow_upward:",
-        disabled=index == 0,
+        t("author_move_up", lang), icon=":material/arrow_upward:", disabled=index == 0,
         key="event-up",
-    ):
+    ):  # fmt: skip
         _restart(author, order.move_event(author.data or {}, index, index - 1), index - 1)
     if down.button(
         t("author_move_down", lang), icon=":material/arrow_downward:", disabled=index >= count - 1,
@@ -145,8 +191,13 @@ def _move_buttons(author: Author, index: int, count: int, lang: str) -> None:
         icon=":material/delete:",
         disabled=count <= 1,
         key="event-remove",
-    ):
-        _restart(author, order.remove_event(author.data or {}, index), max(0, index - 1))
+    ):  # fmt: skip  (the next event is shown: removing several in a row is one click each)
+        _restart(author, order.remove_event(author.data or {}, index), min(index, count - 2))
+
+
+def _show_event(author: Author, index: int) -> None:
+    author.event = index
+    author.generation += 1
 
 
 def _restart(author: Author, data: dict, event: int) -> None:

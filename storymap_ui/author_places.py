@@ -1,31 +1,35 @@
 """The places: a table of them all, and one place in full, placed by name or on the map.
 
-By name: the geocoding layers' candidates, each with its country and layer, to pick
-from. On the map: a click gives the point and a precision from the zoom. A point
+By name: one search over every country, the story's own first (``place_search``);
+choosing a result fills the name, country, kind, point and precision. On the map: a click gives the point and a precision from the zoom. A point
 outside the place's country is said at once, with the likely slip (a sign, lat and lon
 swapped).
 """
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 
 import streamlit as st
 
-from storymap.authoring import order, placing
+from storymap.authoring import order, place_search, placing
 from storymap.authoring.checks import Checked
+from storymap.authoring.ids import name_of
 from storymap.authoring.lists import apply_delta
-from storymap.authoring.paths import get_at, set_at
+from storymap.authoring.paths import set_at
+from storymap.authoring.place_search import story_countries
 from storymap.authoring.rows import place_rows, places_from_rows
 from storymap.errors import StorymapError
+from storymap.geocoding.checks import country_name, country_names
 from storymap.i18n import t
 from storymap.settings import tiles
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
+from storymap_ui.author_tables import data_table
 from storymap_ui.author_view import (
     chosen_item,
-    data_table,
     field_input,
+    focus_mark,
     item_label,
     md,
     story_languages,
@@ -46,11 +50,11 @@ def show(author: Author, checked: Checked | None, lang: str) -> None:
     rows = place_rows(data, languages, page, checked.places if checked else {})
     columns = ["id", *(f"name.{code}" for code in languages), "kind", "country",
                "lat", "lon", "precision_km", "source", "located", "check"]  # fmt: skip
-    key = f"g{author.grid_generation}:places:{page.start}"
-    apply = partial(_store_rows, author, rows, page)
+    apply = partial(_store_rows, author, page)
     data_table(
-        author, key, rows, columns, _config(languages, lang), apply, disabled=["located", "check"]
-    )
+        author, f"places:{page.start}", rows, columns, _config(languages, lang), apply,
+        disabled=["located", "check"],
+    )  # fmt: skip
     if st.button(t("author_add_place", lang), icon=":material/add_location:", key="add-place"):
         data, author.place = order.add_place(data)
         author_state.restart(author, data)
@@ -75,12 +79,12 @@ def _config(languages: list[str], lang: str) -> dict:
         "check": st.column_config.TextColumn(t("author_place_check", lang), width="large"),
     }  # fmt: skip
     for code in languages:
-        config[f"name.{code}"] = st.column_config.TextColumn(f"{t('col_name', lang)} · {md(code)}")
+        config[f"name.{code}"] = st.column_config.TextColumn(f"{t('col_name', lang)} · {code}")
     return config
 
 
-def _store_rows(author: Author, rows: list, page: range, delta: dict) -> None:
-    data = places_from_rows(author.data or {}, apply_delta(rows, delta), page)
+def _store_rows(author: Author, page: range, data: dict, rows: list, delta: dict) -> None:
+    data = places_from_rows(data, apply_delta(rows, delta), page)
     written = [
         ("places", page.start + int(row), *(column.split(".") if "." in column else [column]))
         for row, changes in ((delta or {}).get("edited_rows") or {}).items()
@@ -99,6 +103,7 @@ def _one_place(author: Author, places: list, checked: Checked | None, lang: str)
         st.error(md(f"{item_label(place, index)}: {found[1]}"))
     elif found:
         st.success(f"{t('author_located', lang)}: {md(found[0])}")
+    _kind_and_country(author, index, place, lang)
     search, on_map = st.columns([2, 3])
     with search:
         _search(author, index, place, lang)
@@ -118,42 +123,78 @@ def _one_place(author: Author, places: list, checked: Checked | None, lang: str)
 
 
 def _search(author: Author, index: int, place: dict, lang: str) -> None:
-    """Candidates for a name from every offline layer, with their country and layer."""
-    name = place.get("name") if isinstance(place.get("name"), dict) else {}
-    first = next((v for v in (name.get("en"), *name.values()) if isinstance(v, str)), "")
+    """One search over every country (the story's first): choosing a result fills the place."""
     query = st.text_input(
-        t("author_find_place", lang), value=first, key=f"a{author.generation}:find-{index}"
-    )
-    country = place.get("country") if isinstance(place.get("country"), str) else None
+        t("author_find_place", lang), value=name_of(place, "places") or "",
+        key=f"a{author.generation}:find-{index}", placeholder=t("author_find_example", lang),
+    )  # fmt: skip
+    countries = story_countries(author.data or {}, place.get("country"))
     with st.spinner(t("author_searching", lang)):
-        found = placing.candidates(query, country, place.get("kind"))
+        found = place_search.candidates(query, countries, place.get("kind"))
     if not found:
-        st.caption(t("author_no_candidates", lang))
+        st.caption(t("author_no_candidates", lang) if query.strip() else "")
         return
     for number, candidate in enumerate(found):
         label = (
-            f"{candidate.name} · {candidate.country or '?'} · {candidate.layer} · "
-            f"{candidate.lat:.4f}, {candidate.lon:.4f}"
+            f"{candidate.name} · {_country(candidate.country)} · "
+            f"{t(f'kind_{candidate.kind}', lang)} · {candidate.lat:.3f}, {candidate.lon:.3f}"
         )
         st.button(
-            md(label), key=f"cand-{author.generation}-{index}-{number}", help=md(candidate.note),
-            on_click=_use_candidate, args=(author, index, candidate), type="tertiary",
-            icon=":material/place:",
+            md(label), key=f"cand-{author.generation}-{index}-{number}",
+            help=md(f"{candidate.layer}: {candidate.note}"), on_click=_use_candidate,
+            args=(author, index, candidate, query), type="tertiary", icon=":material/place:",
         )  # fmt: skip
 
 
-def _use_candidate(author: Author, index: int, candidate: placing.Candidate) -> None:
-    """The candidate's point becomes the place's own coordinates, with where they came from."""
-    coordinates = {
-        "lat": round(candidate.lat, 5),
-        "lon": round(candidate.lon, 5),
-        "precision_km": candidate.precision_km,
-        "source": f"{candidate.layer}: {candidate.name} ({candidate.note})"[:300],
-    }
-    data = set_at(author.data or {}, ("places", index, "coordinates"), coordinates)
-    if candidate.country and not get_at(data, ("places", index, "country")):
-        data = set_at(data, ("places", index, "country"), candidate.country)
-    author_state.restart(author, data)
+def _country(code: str | None) -> str:
+    name = country_name(code) if code else None
+    return f"{name} ({code})" if name else code or "?"
+
+
+def _use_candidate(
+    author: Author, index: int, candidate: place_search.Candidate, query: str = ""
+) -> None:
+    """The result fills the place: name, country, kind, point, precision (and its id); the
+    place's to-do is done."""
+    data = place_search.chosen(author.data or {}, index, candidate, query)
+    author_state.change(author, data, [("places", index)])
+    author.generation += 1
+    author.grid_generation += 1
+
+
+def _kind_and_country(author: Author, index: int, place: dict, lang: str) -> None:
+    """The place's kind and country, chosen from lists (a search result fills both)."""
+    kind_column, country_column = st.columns([1, 2])
+    with kind_column:
+        key = f"a{author.generation}:places.{index}.kind"
+        current = place.get("kind")
+        st.selectbox(
+            t("col_kind", lang), KINDS, index=KINDS.index(current) if current in KINDS else None,
+            format_func=lambda kind: t(f"kind_{kind}", lang), key=key,
+            on_change=_store_choice, args=(author, ("places", index, "kind"), key),
+        )  # fmt: skip
+    with country_column:
+        codes = _country_codes()
+        current = place.get("country")
+        if isinstance(current, str) and current not in codes:
+            codes = [current, *codes]  # a wrong code stays visible, to be fixed
+        key = f"a{author.generation}:places.{index}.country"
+        focus_mark(author, ("places", index, "country"), lang)
+        st.selectbox(
+            t("col_country", lang), codes, index=codes.index(current) if current in codes else None,
+            format_func=_country, key=key, placeholder=t("author_choose_country", lang),
+            on_change=_store_choice, args=(author, ("places", index, "country"), key),
+        )  # fmt: skip
+
+
+def _store_choice(author: Author, path: tuple, key: str) -> None:
+    author_state.set_field(author, path, st.session_state.get(key))
+
+
+@cache
+def _country_codes() -> list[str]:
+    """Every ISO country code (and XZ, at sea), by the country's English name."""
+    return sorted(country_names(), key=lambda code: (country_name(code) or code).casefold())
 
 
 def _map(author: Author, index: int, place: dict, lang: str) -> None:

@@ -107,8 +107,10 @@ def _remember_step() -> None:
 def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     """The story file at any time; the exports once the story is valid."""
     stem = file_stem(author.data)
+    fresh = author_state.current(author)  # a stale tab hands out nothing until asked
+    stale = author_state.stale_later(author)  # and a download is made when clicked
     st.subheader(t("author_story_file_heading", lang), anchor=False)
-    story_download(author, lang)
+    story_download(author, lang, stale, fresh)
     st.subheader(t("author_exports_heading", lang), anchor=False)
     located = checked.located_story() if checked else None
     if located is None:
@@ -119,25 +121,33 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang, base_map),
+            _checked(stale, _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang,
+                                   base_map)),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
-            icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
+            icon=":material/download:", key=f"author-download-{fmt}",
+            disabled=located is None or not fresh,
         )  # fmt: skip
-    text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, "the site export", site_zip, text, base_map),
+        _checked(stale, _maker(located, "the site export", site_zip, story_text(author), base_map)),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
-        key="author-download-site", disabled=located is None,
+        key="author-download-site", disabled=located is None or not fresh,
     )  # fmt: skip
 
 
-def story_download(author: Author, lang: str) -> None:
-    """The story file, valid or not."""
+def story_download(
+    author: Author,
+    lang: str,
+    stale: Callable[[], Exception | None] = lambda: None,
+    fresh: bool = True,
+) -> None:
+    """The story file, valid or not; made when clicked, if the tab is still current."""
+    text = story_text(author)
     st.download_button(
-        t("download_story", lang), story_text(author), f"{file_stem(author.data)}.yaml",
-        "application/yaml", on_click="ignore", icon=":material/description:",
-        key="author-download-yaml", type="primary",
+        t("download_story", lang), _checked(stale, lambda: text.encode()),
+        f"{file_stem(author.data)}.yaml", "application/yaml", on_click="ignore",
+        icon=":material/description:", key="author-download-yaml", type="primary",
+        disabled=not fresh,
     )  # fmt: skip
 
 
@@ -154,6 +164,21 @@ def _maker(
             return run_apart(make, story, *args, what=what)
         except StorymapError as exc:
             return f"{t('export_failed', 'en')}: {exc}\n".encode()
+
+    return made
+
+
+def _checked(
+    stale: Callable[[], Exception | None], make: Callable[[], bytes]
+) -> Callable[[], bytes]:
+    """A download made when clicked, if this tab still holds the newest revision then;
+    otherwise a one-line file that says why it was not made (the page asks on its next run)."""
+
+    def made() -> bytes:
+        conflict = stale()
+        if conflict is not None:
+            return f"{t('author_stale_download', 'en', why=conflict)}\n".encode()
+        return make()
 
     return made
 
@@ -177,15 +202,37 @@ def save(author: Author, checked: Checked | None, lang: str) -> None:
         st.warning(md(st.session_state.get("author_overwrite_why", "")))
         confirm, cancel = st.columns(2)
         if confirm.button(t("author_overwrite", lang), key="author-overwrite-yes", type="primary"):
-            _save(author, folder, stem, read_at, True, lang)
+            if author_state.current(author):
+                _save(author, folder, stem, read_at, True, lang)
+            else:
+                st.warning(t("author_choose_first", lang))
         if cancel.button(t("author_cancel", lang), key="author-overwrite-no"):
             st.session_state.pop("author_overwrite", None)
             st.rerun()
         return
-    if st.button(
+    clicked = st.button(
         t("author_save_to", lang, path=str(target)), key="author-save", icon=":material/save:"
-    ):
-        _save(author, folder, stem, read_at, False, lang)
+    )
+    if clicked or st.session_state.pop("author_save_now", False):  # or the side panel's Save
+        if author_state.current(author):  # never a stale tab's story over newer work
+            _save(author, folder, stem, read_at, False, lang)
+        else:
+            st.warning(t("author_choose_first", lang))
+
+
+def save_shortcut(checked: Checked | None, lang: str) -> None:
+    """Save in the side panel, under "the story is valid": it opens the save part and saves."""
+    if save_folder() is None or checked is None or not checked.ready:
+        return
+    st.sidebar.button(
+        t("author_save", lang), key="author-save-side", icon=":material/save:", type="primary",
+        on_click=_save_from_side,
+    )  # fmt: skip
+
+
+def _save_from_side() -> None:
+    st.session_state.author_goto = "save"
+    st.session_state.author_save_now = True
 
 
 def _save(

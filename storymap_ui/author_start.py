@@ -52,10 +52,12 @@ def show(author: Author, lang: str) -> None:
         _blank(author, lang)
 
 
-def _begin(author: Author, begun: starts.Start, lang: str) -> None:
+def _begin(author: Author, begun: starts.Start, lang: str, shown: str | None = None) -> None:
+    """Begin from ``begun``; the notice names where it came from (``shown``, else its file)."""
     author_state.start(author, begun)
     st.session_state.author_goto = "story"
-    st.session_state.author_notice = t("author_started", lang, name=begun.origin.get("name", ""))
+    name = shown or begun.origin.get("name", "")
+    st.session_state.author_notice = t("author_started", lang, name=name)
 
 
 def _start(author: Author, lang: str, where: str, make: Callable[[], starts.Start]) -> None:
@@ -143,7 +145,8 @@ def _from_article(author: Author, lang: str) -> None:
         except StorymapError as exc:
             st.error(md(_one_line(exc)))
             return
-        _begin(author, begun, lang)
+        pasted = t("author_pasted_article", lang) if file is None else None  # no file's name
+        _begin(author, begun, lang, pasted)
         st.rerun()
 
 

@@ -6,8 +6,10 @@ the browser that made it (``author_owner``: its signed cookie). The server mints
 token and never adopts one from an address: a draft of another browser opens only with
 a share key (``&key=…``, read-only or edit) that its owner made; otherwise the page says
 whose it is and starts a draft of this browser's own, and nothing of anyone's is lost.
-Every change is written to the store at once. A change that would overwrite a newer
-save from another tab is not written: the author is asked which version to keep.
+Every change is written to the store at once. Whatever writes the story (an edit, a new
+start, Save into the stories folder) or hands it out (a download, an export) first passes
+one revision check (``current``): a tab holding an older revision than the store's never
+writes over the newer work; the author is asked which version to keep.
 
 Widgets are keyed by a generation number: when the story changes other than through a
 widget (a new start, a reorder, the other tab's version), the generation moves on and
@@ -20,6 +22,7 @@ import contextlib
 import copy
 import hashlib
 import json
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -29,8 +32,9 @@ from typing import Any
 
 import streamlit as st
 
-from storymap.authoring.order import todo_done
-from storymap.authoring.paths import FieldPath, set_at
+from storymap.authoring.ids import follow_written
+from storymap.authoring.order import date_note_to_recheck, todo_done
+from storymap.authoring.paths import FieldPath, differences, set_at
 from storymap.authoring.starts import Start
 from storymap.authoring.store import (
     KEEP_DAYS,
@@ -61,14 +65,18 @@ class Author:
     key: str | None = None  # the share key that opened it
     revision: int = 0
     stamp: int = 0  # the draft file's modification time when this tab last read or wrote it
-    generation: int = 0  # every widget of the page
-    grid_generation: int = 0  # the events and places tables
+    # Every widget's key starts with a generation, the tables' with their own. A new
+    # session starts them afresh, so that no box of a page drawn by a session that is gone
+    # (a server restarted under an open tab) is taken for one of this session's.
+    generation: int = field(default_factory=lambda: secrets.randbelow(10**6))
+    grid_generation: int = field(default_factory=lambda: secrets.randbelow(10**6))
     conflict: DraftConflict | None = None
     problem: str | None = None  # the draft could not be kept: why
     focus: FieldPath | None = None
     event: int = 0
     place: int = 0
-    tables: dict[str, Callable[[dict[str, Any]], None]] = field(default_factory=dict, repr=False)
+    tables: dict[str, Any] = field(default_factory=dict, repr=False)  # author_tables.Table
+    kept_table: Any = field(default=None, repr=False)  # the table being edited, kept as drawn
     _digest: tuple[Any, str] | None = field(default=None, repr=False)
 
     @property
@@ -211,7 +219,11 @@ def commit(author: Author, record: dict[str, Any], force: bool = False) -> bool:
 
 
 def change(author: Author, data: dict[str, Any], written: list[FieldPath] = ()) -> None:
-    """The story's data changed through a widget: keep it; ``written`` fields are done."""
+    """The story's data changed through a widget: keep it; ``written`` fields are done (and
+    a written name or title carries its item's id with it)."""
+    for path in written:
+        data = follow_written(author.data or {}, data, path)
+        data = date_note_to_recheck(author.data or {}, data, path)
     data = todo_done(data, list(written)) if written else data
     commit(author, {**author.record, "data": data})
 
@@ -227,7 +239,10 @@ def set_field(author: Author, path: FieldPath, value: Any) -> None:
     """One field written by the author (a form widget); the tables show it anew."""
     if author.data is None:
         return
-    change(author, set_at(author.data, path, value), [path])
+    written = follow_written(
+        author.data, set_at(author.data, path, value), path
+    )  # ids follow names
+    change(author, written, [path])
     author.grid_generation += 1
 
 
@@ -241,20 +256,55 @@ def start(author: Author, begun: Start) -> None:
         "report": list(begun.report),
         "article": author.record.get("article"),  # the pasted article stays in its box
     }
-    commit(author, record, force=True)
+    commit(author, record)  # a start in a stale tab asks too, like any other change
     author.generation += 1
     author.grid_generation += 1
     author.focus = None
     author.event = author.place = 0
 
 
+def current(author: Author) -> bool:
+    """The one revision check: True when this tab holds the draft's newest revision.
+
+    Otherwise another tab or window saved the draft after this tab last read or wrote it,
+    and ``author.conflict`` says so: the page asks which version to keep, and nothing is
+    written (an edit, a start, Save) or handed out (a download) until the author chooses.
+    """
+    if author.conflict is not None:
+        return False
+    if store().stamp(author.token) == author.stamp:
+        return True
+    saved = store().load(author.token)
+    if saved is None or saved.revision <= author.revision:
+        return True
+    author.conflict = DraftConflict(saved.revision, saved.updated)
+    return False
+
+
 def newer_elsewhere(author: Author) -> bool:
     """Another tab saved this draft after this tab last read or wrote it."""
-    if author.conflict is not None:
-        return True
-    if store().stamp(author.token) == author.stamp:
-        return False
-    return store().revision(author.token) > author.revision
+    return not current(author)
+
+
+def stale_later(author: Author) -> Callable[[], DraftConflict | None]:
+    """The same check for what is made later, outside the page's run (a download made
+    when clicked): the conflict if another tab saved the draft meanwhile, else None."""
+    drafts, token, revision = store(), author.token, author.revision
+
+    def stale() -> DraftConflict | None:
+        saved = drafts.load(token)
+        if saved is not None and saved.revision > revision:
+            return DraftConflict(saved.revision, saved.updated)
+        return None
+
+    return stale
+
+
+def what_differs(author: Author) -> list[str]:
+    """The fields where this tab's story and the stored newer one differ (at most 8)."""
+    saved = store().load(author.token)
+    theirs = saved.record.get("data") if saved is not None else None
+    return differences(theirs, author.data)
 
 
 def take_newer(author: Author) -> None:
@@ -274,24 +324,14 @@ def keep_mine(author: Author) -> None:
     commit(author, author.record, force=True)
 
 
-def register_table(author: Author, key: str, apply: Callable[[dict[str, Any]], None]) -> None:
-    """A table drawn in this run: ``apply`` writes its edits (Streamlit's delta) into the story."""
-    author.tables[key] = apply
+WATCH_EVERY_S = 300
 
 
-def apply_table_edits(author: Author) -> None:
-    """Write the edits made in the tables since the last run, before anything is drawn.
-
-    Each table was drawn from the rows it was given, so its delta (edited, added and
-    removed rows) is applied to those rows; then every table is drawn again afresh (new
-    keys), and the checks see the edit in the same run.
-    """
-    tables, author.tables = author.tables, {}
-    for key, apply in tables.items():
-        delta = st.session_state.get(key)
-        if isinstance(delta, dict) and any(
-            delta.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")
-        ):
-            apply(delta)
-            author.generation += 1
-            author.grid_generation += 1
+@st.fragment(run_every=WATCH_EVERY_S)
+def watch_other_tabs(author: Author) -> None:
+    """Draws nothing. Its timer makes Streamlit run the page again as soon as it reconnects
+    to a restarted server, so the page shows the stored draft, never the boxes of a
+    session that is gone; and every few minutes it shows a newer version saved in another
+    tab (the page asks which to keep) before the author writes anything here."""
+    if author.conflict is None and not current(author):
+        st.rerun()

@@ -17,8 +17,8 @@ from storymap.authoring.texts import drop_language
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
+from storymap_ui.author_tables import data_table
 from storymap_ui.author_view import (
-    data_table,
     field_input,
     focus_mark,
     md,
@@ -58,7 +58,7 @@ def show(author: Author, lang: str) -> None:
             field_input(author, ("source", name), t(label, lang), lang)
     st.subheader(t("credits", lang), anchor=False)
     list_editor(author, ("credits",), ["name"], ["role"], lang)
-    with st.expander(t("author_categories", lang)):
+    with st.expander(t("author_categories", lang), key="author-categories"):
         st.caption(t("author_categories_help", lang))
         list_editor(author, ("categories",), ["id", "colour"], ["name"], lang)
     steps = data.get("steps") if data.get("steps") in ("by_date", "by_event") else "by_date"
@@ -71,7 +71,7 @@ def show(author: Author, lang: str) -> None:
     if choice != steps:
         author_state.set_field(author, ("steps",), None if choice == "by_date" else choice)
     _draft_mark(author, lang)
-    with st.expander(t("author_yaml", lang)):
+    with st.expander(t("author_yaml", lang), key="author-yaml"):
         raw_text(author, lang)
 
 
@@ -109,21 +109,45 @@ def _languages_in_texts(data: dict[str, Any]) -> list[str]:
 
 
 def list_editor(
-    author: Author, path: tuple, fields: list[str], text_fields: list[str], lang: str, **config: Any
+    author: Author,
+    path: tuple,
+    fields: list[str],
+    text_fields: list[str],
+    lang: str,
+    after: list[str] = (),
+    **config: Any,
 ) -> None:
-    """A small list (credits, categories, sources, media) as a table rows can be added to."""
+    """A small list (credits, categories, sources, media) as a table rows can be added to:
+    ``fields`` first, then each of ``text_fields`` in every story language, then ``after``."""
     data = author.data or {}
-    columns = columns_for(fields, text_fields, story_languages(data))
+    columns = [*columns_for(fields, text_fields, story_languages(data)), *after]
     rows = list_rows(get_at(data, path), columns)
-    key = f"g{author.grid_generation}:{'.'.join(map(str, path))}"
     focus_mark(author, path, lang)
-    texts = {column: st.column_config.TextColumn(md(column)) for column in columns}
-    apply = partial(_store_list, author, path, rows, columns)
-    data_table(author, key, rows, columns, texts | config, apply)
+    texts = {column: st.column_config.TextColumn(column_label(column, lang)) for column in columns}
+    apply = partial(_store_list, author, path, columns)
+    data_table(author, ".".join(map(str, path)), rows, columns, texts | config, apply)
 
 
-def _store_list(author: Author, path: tuple, rows: list, columns: list[str], delta: dict) -> None:
-    data = author.data or {}
+COLUMN_LABELS = {
+    "outlet": "author_outlet", "claim": "author_col_claim", "url": "author_url",
+    "name": "col_name", "role": "author_col_role", "id": "author_col_id",
+    "colour": "author_col_colour", "kind": "col_kind", "credit": "author_col_credit",
+    "caption": "author_col_caption", "title": "author_col_title", "date": "col_date",
+}  # fmt: skip
+
+
+def column_label(column: str, lang: str) -> str:
+    """A table column's header in the page's words: ``outlet.en`` -> 'Outlet · en'.
+
+    Headers are drawn as plain text (the table is a canvas): nothing is escaped."""
+    name, _, code = column.partition(".")
+    label = t(COLUMN_LABELS[name], lang) if name in COLUMN_LABELS else name
+    return f"{label} · {code}" if code else label
+
+
+def _store_list(
+    author: Author, path: tuple, columns: list[str], data: dict, rows: list, delta: dict
+) -> None:
     items = items_from_rows(apply_delta(rows, delta), columns, get_at(data, path))
     author_state.change(author, set_at(data, path, items or None))
 

@@ -97,6 +97,14 @@ def go_to(author: Author, path: FieldPath | None) -> None:
     author.generation += 1  # the selectors follow the chosen event or place
 
 
+def run_mark() -> None:
+    """How many runs of the page this session has finished, in a hidden mark at its end:
+    what a browser test waits on after an action, rather than guessing how long a run takes."""
+    runs = st.session_state.get("author_runs", 0) + 1
+    st.session_state.author_runs = runs
+    st.html(f'<i id="author-run" data-run="{runs}" hidden></i>')
+
+
 def slot() -> DeltaGenerator:
     """A place on the page that is always drawn, and filled only when there is something
     to say (a notice, a "here" mark, a "missing" mark).
@@ -229,35 +237,6 @@ def table_page(author: Author, field: str, count: int, lang: str) -> range:
     )  # fmt: skip
     start = (int(first) - 1) * PAGE
     return range(start, min(count, start + PAGE))
-
-
-def data_table(
-    author: Author,
-    key: str,
-    rows: list[dict[str, Any]],
-    columns: list[str],
-    config: dict[str, Any],
-    apply: Any,
-    disabled: list[str] = (),
-) -> None:
-    """A table of the story's items that rows can be added to and removed from; its edits
-    are written by ``apply`` (the page's next run, see ``author_state.apply_table_edits``)."""
-    import pandas as pd
-
-    from storymap.authoring.rows import ITEM
-
-    st.data_editor(
-        pd.DataFrame(rows, columns=[ITEM, *columns]),
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        placeholder="",
-        column_order=columns,
-        column_config=config,
-        disabled=list(disabled),
-        width="stretch",
-    )
-    author_state.register_table(author, key, apply)
 
 
 def story_languages(data: dict[str, Any]) -> list[str]:

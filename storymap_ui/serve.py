@@ -85,14 +85,16 @@ def start_app(
     tiles: str = "carto",
     timeout_s: float = 60,
     env: dict[str, str] | None = None,
+    port: int = 0,
 ) -> AppServer:
-    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers.
+    """Run ``streamlit run streamlit_app.py`` for ``story`` and wait until it answers (on
+    ``port``, say to restart a server where its open pages reconnect; else a free one).
 
     Servers started with one ``workdir`` share the reader's folder (``workdir/frontend``),
     as servers on one machine share the cache folder: a restart finds what the last one
     built. ``env`` adds to (or overrides) the environment, e.g. ``STORYMAP_CACHE``.
     """
-    port = free_port()
+    port = port or free_port()
     log = workdir / f"streamlit-{port}.log"
     env = {
         **os.environ,

@@ -102,7 +102,7 @@ BASE: dict[str, Any] = {
          "title": {"id": "Judul", "en": "Title"}, "summary": {"id": "Ringkasan", "en": "Summary"},
          "sources": [{"outlet": "Outlet"}]},
     ],
-    "draft": {"made_by": "Made by", "todo": ["Todo"]},
+    "draft": {"made_by": "Made by", "todo": ["Todo"], "checked": ["Checked"]},
 }  # fmt: skip
 
 

@@ -108,7 +108,8 @@ def test_start_from_a_pasted_article(gazetteer):
     assert data["source"]["outlet"] == "IDN Times" and {e["date"] for e in data["events"]} >= {
         "2025-10-27"
     }
-    assert "The story was opened from article.txt" in plain(at.success[0].value)
+    assert "The story was opened from the pasted article." in plain(at.success[0].value)
+    assert "article.txt" not in plain(at.success[0].value)  # no file of that name was given
     assert any(label.endswith("to write or check") for label in issues(at))
     assert stored(at)["article"] == ARTICLE  # the pasted text is kept for a reload
 
@@ -247,7 +248,7 @@ def test_a_wrong_sign_longitude_is_flagged_at_once_and_kept(gazetteer):
 
     author_places._use_candidate(
         author(at), 0,
-        __import__("storymap.authoring.placing", fromlist=["Candidate"]).Candidate(
+        __import__("storymap.authoring.place_search", fromlist=["Candidate"]).Candidate(
             "Moscow", 55.75, -37.62, "RU", "gazetteer", 5.0, "typed wrong"
         ),
     )  # fmt: skip
@@ -360,6 +361,18 @@ def test_the_events_table_edits_adds_and_removes_rows(gazetteer):
     assert events[0]["date"] == "1948-09" and events[0]["title"]["en"] == "Edited in the table"
     assert before[1]["id"] not in [e["id"] for e in events]
     assert events[-1]["id"] == "added-in-table" and len(events) == len(before)
+    assert at.data_editor(key=key).value.iloc[0]["id"] == before[0]["id"]  # kept as drawn
+    at.session_state[key] = {  # the same table's next edit: its whole delta, once more
+        "edited_rows": {0: {"date": "1948-09", "title.en": "Edited in the table"},
+                        2: {"title.en": "A second edit"}},
+        "added_rows": [{"id": "added-in-table", "title.en": "Added"}],
+        "deleted_rows": [1],
+    }  # fmt: skip
+    at.run()
+    events = author(at).data["events"]
+    assert len(events) == len(before) and [e["id"] for e in events].count("added-in-table") == 1
+    assert events[1]["title"]["en"] == "A second edit" and events[0]["date"] == "1948-09"
+    go(go(at, "story"), "events")  # shown again: drawn afresh from the story
     rows = at.data_editor(key=f"g{author(at).grid_generation}:events:0").value
     assert rows.iloc[0]["reads_as"] == "September 1948"  # the same in both languages: once
 
@@ -466,3 +479,126 @@ def test_a_source_address_a_desk_would_refuse_is_a_warning_apart_from_the_proble
     expanders = [e.label for e in at.sidebar.expander]
     assert "1 alamat sumber perlu ditinjau (peringatan, bukan kesalahan)" in expanders
     assert any(s.value.startswith("Cerita valid") for s in at.sidebar.success)  # still valid
+
+
+def two_tabs_and_an_edit_in_the_first(title: str) -> tuple[AppTest, AppTest]:
+    """Tabs A and C on one draft; A changes the title after C has drawn its page."""
+    first = open_first_story(open_page(lang="en"))
+    second = go(open_page(draft=token(first), lang="en"), "save")
+    gen = author(first).generation
+    first.text_input(key=f"a{gen}:title:en").set_value(title).run()
+    return first, second
+
+
+def test_save_in_an_older_tab_asks_and_never_writes_over_newer_work(places, gazetteer):
+    first, second = two_tabs_and_an_edit_in_the_first("Newer, from tab A")
+    target = places / "russia-north-korea.yaml"
+    before = target.read_text()
+    second.button(key="author-save").click().run()
+    assert not second.exception
+    assert target.read_text() == before  # nothing written from the older tab
+    assert "changed in another tab or window" in second.warning[0].value
+    assert "title.en" in plain(second.warning[0].value)  # what the choice is about
+    assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"
+    assert not (places / ".versions").exists()  # and no version replaced
+    second.button(key="author-take-newer").click().run()
+    second.button(key="author-save").click().run()
+    assert "Saved:" in plain(second.success[0].value)
+    assert "en: Newer, from tab A" in target.read_text()
+    assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"
+
+
+def test_an_older_tab_hands_out_no_download_made_from_its_older_story(gazetteer):
+    first, second = two_tabs_and_an_edit_in_the_first("Newer, from tab A")
+    second.run()
+    buttons = {b.proto.label: b.proto.disabled for b in second.get("download_button")}
+    assert buttons["Story file (YAML)"] is True and buttons["Offline single-file page (HTML)"]
+    from storymap_ui import author_state
+
+    later = author_state.stale_later(author(first))  # drawn while A was the newest
+    assert later() is None
+    third = open_page(draft=token(first), lang="en")
+    gen = author(third).generation
+    third.text_input(key=f"a{gen}:title:en").set_value("Newest, from a third tab").run()
+    assert "changed in another tab or window" in str(later())  # a click on A's old button
+
+
+def test_a_new_start_in_an_older_tab_asks_before_replacing_newer_work(gazetteer):
+    first, second = two_tabs_and_an_edit_in_the_first("Newer, from tab A")
+    go(second, "start")
+    second.button(key="author-start-blank").click().run()
+    assert "changed in another tab or window" in second.warning[0].value
+    assert stored(first)["data"]["title"]["en"] == "Newer, from tab A"  # not replaced unasked
+    second.button(key="author-keep-mine").click().run()  # the author chose the new start
+    assert stored(first)["data"]["id"] == "new-story"
+
+
+def test_a_to_do_that_asks_for_a_check_is_checked_off_and_recorded(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(
+        ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
+    )
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    todo = author(at).data["draft"]["todo"]
+    checks = [b for b in at.sidebar.checkbox if (b.key or "").startswith("check-")]
+    assert checks, todo  # a date, places or a place to check: each has its mark
+    numbers = {b.key.split("-")[2] for b in checks}
+    title = next(b.key for b in at.sidebar.button if plain(b.label).startswith("title.en:"))
+    assert title.rsplit("-", 1)[1] not in numbers  # a text to write is done by writing
+    number = int(checks[0].key.split("-")[2])
+    item = next(b for b in at.sidebar.button if b.key == f"issue-t-{number}").label
+    checks[0].check().run()
+    draft = author(at).data["draft"]
+    assert len(draft["todo"]) == len(todo) - 1
+    assert draft["checked"] == [e for e in todo if e not in draft["todo"]]
+    assert plain(item).startswith(draft["checked"][0].split(" (")[0])
+    assert stored(at)["data"]["draft"]["checked"] == draft["checked"]
+
+
+def test_an_events_sources_table_reads_plainly_and_takes_a_web_address(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "events")
+    key = f"g{author(at).grid_generation}:events.0.sources"
+    columns = json.loads(at.data_editor(key=key).proto.columns)
+    labels = [columns[c]["label"] for c in ("outlet.id", "claim.en", "url")]
+    assert labels == ["Outlet · id", "What it reported · en", "Web address"]
+    at.session_state[key] = {
+        "edited_rows": {0: {"url": "https://www.idntimes.com/news/world/a-report"}},
+        "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    source = author(at).data["events"][0]["sources"][0]
+    assert source["url"] == "https://www.idntimes.com/news/world/a-report"
+    assert "The story is valid" in at.sidebar.success[0].value
+
+
+def test_each_languages_cell_of_a_sources_table_keeps_its_edit(gazetteer):
+    at = go(open_first_story(open_page(lang="en")), "events")
+    key = f"g{author(at).grid_generation}:events.0.sources"
+    at.session_state[key] = {
+        "edited_rows": {0: {"outlet.id": "Kantor berita"}}, "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    assert at.data_editor(key=key).value.iloc[0]["outlet.id"] == "IDN Times"  # kept as drawn
+    at.session_state[key] = {  # the English cell, typed next: the browser sends both edits
+        "edited_rows": {0: {"outlet.id": "Kantor berita", "outlet.en": "News agency"}},
+        "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    outlet = author(at).data["events"][0]["sources"][0]["outlet"]
+    assert outlet == {"id": "Kantor berita", "en": "News agency"}
+
+
+def test_a_date_changed_under_its_note_puts_the_note_on_the_list(gazetteer):
+    at = open_page(lang="en")
+    at.text_area(key="author-article").set_value(ARTICLE)
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    events = author(at).data["events"]
+    index = next(i for i, e in enumerate(events) if e.get("date_note") and e.get("date"))
+    go(at, "events")
+    at.selectbox(key=f"a{author(at).generation}:events-choice").set_value(index).run()
+    at.text_input(key=f"a{author(at).generation}:events.{index}.date").set_value("1999").run()
+    todo = author(at).data["draft"]["todo"]
+    assert f"events[{index}].date_note (written for the date before, " in " ".join(todo)
+    assert any(plain(label).startswith(f"events[{index}].date_note") for label in issues(at))

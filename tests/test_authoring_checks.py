@@ -12,7 +12,7 @@ import pytest
 from import_helpers import fixture_path
 from story_helpers import FIRST_ARTICLE, FIRST_STORY
 
-from storymap.authoring import placing
+from storymap.authoring import order, place_search, placing
 from storymap.authoring.checks import check_story
 from storymap.authoring.starts import blank_story, from_article, from_file, from_upload
 from storymap.authoring.uploads import MAX_UPLOAD_BYTES, UploadRefused, nesting_depth
@@ -119,14 +119,14 @@ def test_a_click_gives_rounded_coordinates_and_says_where_they_came_from():
 
 
 def test_candidates_for_a_name_come_with_their_country_and_layer(gazetteer):
-    found = placing.candidates("Moscow", "RU")
+    found = place_search.candidates("Moscow", "RU")
     assert (found[0].name, found[0].country, found[0].layer) == ("Moscow", "RU", "gazetteer")
-    idaho = placing.candidates("Moscow", "US")[0]
+    idaho = place_search.candidates("Moscow", "US")[0]
     assert (idaho.country, round(idaho.lon)) == ("US", -117)
-    kremlin = placing.candidates("Kremlin", "RU")[0]
+    kremlin = place_search.candidates("Kremlin", "RU")[0]
     assert kremlin.layer == "curated" and kremlin.name == "Moscow Kremlin"
-    assert placing.candidates("Russia", "RU", "country")[0].layer == "countries"
-    assert placing.candidates("   ") == []
+    assert place_search.candidates("Russia", "RU", "country")[0].layer == "countries"
+    assert place_search.candidates("   ") == []
 
 
 def test_a_blank_story_lists_what_to_write(gazetteer):
@@ -381,3 +381,139 @@ def test_hostile_values_are_problems_at_their_field(field, value, message, gazet
 
 def text_of(value: str) -> dict[str, str]:
     return {"id": value, "en": value}
+
+
+def test_one_search_over_every_country_the_story_s_own_first(gazetteer):
+    africa = ["ID", "KE", "TZ", "MZ"]  # a tour of Africa from Indonesia
+    dar = place_search.candidates("Dar es Salaam", ["MZ"])[0]  # not in the place's country
+    assert (dar.name, dar.country, dar.kind) == ("Dar es Salaam", "TZ", "city")
+    assert place_search.candidates("Mozambik", africa)[0].kind == "country"  # Indonesian name
+    lake = place_search.candidates("Danau Toba", africa)[0]
+    assert (lake.country, lake.kind, lake.precision_km > 5) == ("ID", "region", True)
+    airport = place_search.candidates("Kualanamu", [])[0]
+    assert (airport.kind, airport.country) == ("site", "ID")
+    moscow = place_search.candidates("Moscow", ["US"])  # the story's country first
+    assert moscow[0].country == "US" and "RU" in {c.country for c in moscow}
+    typo = place_search.candidates("Dar es Salam", ["TZ"])[0]  # close names at home
+    assert typo.name == "Dar es Salaam"
+
+
+def test_choosing_a_result_fills_the_whole_place_and_its_id_follows():
+    data = {
+        "languages": ["id", "en"],
+        "places": [{"id": "nairobi", "name": {"id": "Nairobi", "en": "Nairobi"}}],
+        "events": [{"id": "e", "places": ["place-2"]}],
+    }
+    data, index = order.add_place(data)
+    assert data["places"][index] == {"id": "place-2"}  # empty: no country, no name to look up
+    data["places"][index]["name"] = {"id": "[tulis: nama tempat]", "en": ""}
+    dar = place_search.Candidate("Dar es Salaam", -6.82349, 39.26951, "TZ", "gazetteer", 5.0,
+                                 "GeoNames 160263", "city")  # fmt: skip
+    filled = place_search.chosen(data, index, dar)
+    place = filled["places"][index]
+    assert place["name"] == {"id": "Dar es Salaam", "en": "Dar es Salaam"}
+    assert (place["country"], place["kind"], place["id"]) == ("TZ", "city", "dar-es-salaam")
+    assert place["coordinates"] == {
+        "lat": -6.82349, "lon": 39.26951, "precision_km": 5.0,
+        "source": "gazetteer: Dar es Salaam (GeoNames 160263)",
+    }  # fmt: skip
+    assert filled["events"][0]["places"] == ["dar-es-salaam"]  # the event follows the new id
+    named = {**data, "places": [data["places"][0], {"id": "dsm", "name": {"en": "Dar"}}]}
+    assert place_search.chosen(named, 1, dar)["places"][1]["id"] == "dsm"  # typed: kept
+    assert place_search.story_countries(filled, "MZ") == ["MZ", "TZ"]
+
+
+def test_a_name_not_found_in_its_country_says_where_it_is(gazetteer):
+    data = blank_story()
+    data["places"] = [{"id": "dar", "name": {"id": "Dar es Salaam", "en": "Dar es Salaam"},
+                       "kind": "city", "country": "MZ"}]  # fmt: skip
+    [problem] = [i for i in check_story(data).problems if i.path == ("places", 0)]
+    assert problem.message == "'Dar es Salaam' in MZ not found: did you mean Dar es Salaam (TZ)?"
+
+
+def test_ids_are_made_from_names_and_never_cut_mid_word():
+    from storymap.authoring.ids import follow_written
+    from storymap.draft.place_entries import slug
+
+    long = "Presiden Jokowi kunjungi empat destinasi kepresidenan di benua Afrika pekan ini"
+    assert slug(long) == "presiden-jokowi-kunjungi-empat-destinasi-kepresidenan-di"
+    assert len(slug(long)) <= 60 and slug("x" * 80) == "x" * 60
+    data = {"events": [{"id": "event-3", "title": {"en": "[write: the title]"}}, {"id": "meets"}]}
+    written = {"events": [{"id": "event-3", "title": {"en": "Jokowi meets Ruto"}}, {"id": "meets"}]}
+    path = ("events", 0, "title", "en")
+    assert follow_written(data, written, path)["events"][0]["id"] == "jokowi-meets-ruto"
+    again = {"events": [{"id": "jokowi-meets-ruto", "title": {"en": "Jokowi meets Samia"}}]}
+    before = {"events": [{"id": "jokowi-meets-ruto", "title": {"en": "Jokowi meets Ruto"}}]}
+    assert follow_written(before, again, path)["events"][0]["id"] == "jokowi-meets-samia"
+    typed = {"events": [{"id": "state-house", "title": {"en": "Jokowi meets Samia"}}]}
+    assert follow_written(before, typed, path)["events"][0]["id"] == "state-house"
+
+
+def test_a_place_typed_into_an_event_is_found_by_name_and_named_by_it(gazetteer):
+    data = {
+        "languages": ["id", "en"],
+        "places": [{"id": "tanzania", "name": {"id": "Tanzania", "en": "Tanzania"},
+                    "kind": "country", "country": "TZ"}],
+        "events": [{"id": "visit", "places": ["tanzania"]}],
+        "draft": {"made_by": "test", "todo": []},
+    }  # fmt: skip
+    data, place_id = place_search.place_named(data, "Dar es Salaam")
+    place = data["places"][-1]
+    assert place_id == place["id"] == "dar-es-salaam"
+    assert (place["country"], place["kind"], place["name"]["id"]) == ("TZ", "city", "Dar es Salaam")
+    assert data["draft"]["todo"] == []  # one country has that name: nothing to check
+    data, place_id = place_search.place_named(data, "Moscow")  # Russia, Idaho…: to be checked
+    assert data["draft"]["todo"] == [
+        "places[2] (the first of several places named 'Moscow': Moscow, RU)"
+    ]
+    data, place_id = place_search.place_named(data, "Xyzzyq Qwrtz")
+    assert place_id == "xyzzyq-qwrtz" and "coordinates" not in data["places"][-1]
+
+
+def test_a_place_no_event_names_is_not_on_the_list_to_check(gazetteer):
+    data = from_file(FIRST_STORY).data
+    data["draft"] = {"made_by": "test", "todo": ["places[0]", "places[1]"]}
+    used = {p for e in data["events"] for p in e.get("places", [])}
+    assert data["places"][0]["id"] in used
+    data["places"].append({"id": "unused", "name": {"id": "Bogor", "en": "Bogor"},
+                           "kind": "city", "country": "ID"})  # fmt: skip
+    data["draft"]["todo"].append(f"places[{len(data['places']) - 1}]")
+    todo = [i.where for i in check_story(data).todo]
+    assert "places[0]" in todo and f"places[{len(data['places']) - 1}]" not in todo
+
+
+def test_a_place_typed_that_the_story_has_is_that_place(gazetteer):
+    data = {
+        "languages": ["id", "en"],
+        "places": [{"id": "kuala-namu-international-airport", "kind": "site", "country": "ID",
+                    "name": {"id": "Kualanamu", "en": "Kuala Namu International Airport"}}],
+    }  # fmt: skip
+    same, place_id = place_search.place_named(data, "Kualanamu")
+    assert place_id == "kuala-namu-international-airport" and same is data
+    assert place_search.place_named(data, "kuala namu international airport")[0] is data
+
+
+def test_a_drafted_id_follows_the_first_name_written_and_a_drafts_story_id_its_title():
+    from storymap.authoring.ids import follow_written
+
+    drafted = {"id": "kenya-undated", "title": {"id": "[tulis: judul]", "en": "[write: title]"}}
+    data = {"draft": {"made_by": "test"}, "events": [drafted]}
+    written = {**data, "events": [{**drafted, "title": {**drafted["title"], "en": "Jokowi in "
+                                                         "Mozambique"}}]}  # fmt: skip
+    path = ("events", 0, "title", "en")
+    assert follow_written(data, written, path)["events"][0]["id"] == "jokowi-in-mozambique"
+    kept = {"events": [{"id": "kenya-undated", "title": {"en": "Kenya"}}]}  # named: typed id
+    renamed = {"events": [{"id": "kenya-undated", "title": {"en": "Jokowi in Kenya"}}]}
+    assert follow_written(kept, renamed, path)["events"][0]["id"] == "kenya-undated"
+
+    headline = "Presiden Jokowi Kunjungi 4 Destinasi Kepresidenan di Benua Afrika"
+    story = {"id": "presiden-jokowi-kunjungi-4-destinasi-kepresidenan-di-benua",
+             "title": {"id": headline, "en": "[write: the title]"}, "draft": {"made_by": "t"}}  # fmt: skip
+    titled = {**story, "title": {"id": headline, "en": "Jokowi in Africa: four countries"}}
+    assert follow_written(story, titled, ("title", "en"))["id"] == "jokowi-in-africa-four-countries"
+    published = {k: v for k, v in titled.items() if k != "draft"}  # readers' links: kept
+    assert follow_written(story, published, ("title", "en"))["id"] == story["id"]
+    typed = {**titled, "id": "africa-tour"}
+    assert follow_written({**story, "id": "africa-tour"}, typed, ("title", "en"))["id"] == (
+        "africa-tour"
+    )

@@ -186,7 +186,11 @@ def test_add_move_sort_and_remove_events_keep_the_todo_list_true(data):
     data["draft"] = {"made_by": "test", "todo": ["events[0].summary.en", "events[2].date"]}
     added, index = order.add_event(data, 0)
     assert index == 1 and added["events"][1]["id"].startswith("event-")
-    assert added["draft"]["todo"] == ["events[0].summary.en", "events[3].date"]
+    assert added["draft"]["todo"] == [
+        "events[0].summary.en", "events[3].date",
+        "events[1].category (a new event: the category of the one before)",
+    ]  # fmt: skip
+    assert added["events"][1]["category"] == data["events"][0]["category"]
     moved = order.move_event(data, 0, 2)
     assert moved["events"][2]["id"] == data["events"][0]["id"]
     assert moved["draft"]["todo"] == ["events[2].summary.en", "events[1].date"]
@@ -238,3 +242,21 @@ def test_a_draft_todo_item_may_say_why_and_keeps_its_reason_as_events_move():
     ]
     data = {"draft": {"made_by": "x", "todo": [item, "events[2].date"]}}
     assert order.todo_done(data, [("events", 2, "places")])["draft"]["todo"] == ["events[2].date"]
+
+
+def test_a_date_note_written_for_the_date_before_goes_on_the_list_to_check():
+    note = {"id": "Artikel menulis \"Senin\", yakni 21 Agustus 2023",
+            "en": "The article says \"Monday\", that is 21 August 2023"}  # fmt: skip
+    old = {"draft": {"made_by": "test", "todo": []},
+           "events": [{"id": "ruto", "date": "2023-08-21", "date_note": note}, {"id": "b"}]}  # fmt: skip
+    new = order.reordered(old, "events", [0, 1])
+    new["events"][0]["date"] = "2023-08-22"
+    path = ("events", 0, "date")
+    flagged = order.date_note_to_recheck(old, new, path)
+    assert flagged["draft"]["todo"] == [
+        "events[0].date_note (written for the date before, 2023-08-21: does it still say the date?)"
+    ]
+    assert order.date_note_to_recheck(old, flagged, path) is flagged  # listed once
+    assert order.date_note_to_recheck(old, old, path) is old  # the same date: nothing to check
+    plain = order.reordered(old, "events", [1, 0])
+    assert order.date_note_to_recheck(plain, plain, ("events", 0, "date")) is plain  # no note

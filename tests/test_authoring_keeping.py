@@ -214,3 +214,21 @@ def test_the_site_zip_holds_the_index_the_page_and_the_story_file(located_story)
     } <= names
     assert archive.read(f"{story_id}.yaml").decode() == text
     assert f'href="{story_id}.yaml"' in archive.read("index.html").decode()
+
+
+def test_what_two_versions_of_a_story_differ_in_is_named_field_by_field():
+    from storymap.authoring.paths import differences
+
+    old = {"id": "s", "title": {"en": "A", "id": "A"}, "events": [{"id": "e", "date": "2020"}]}
+    new = {
+        "id": "s",
+        "title": {"en": "B", "id": "A"},
+        "events": [{"id": "e", "date": "2021", "places": ["x"]}],
+        "draft": {"todo": ["title.en"]},
+    }
+    assert differences(old, new) == ["title.en", "events[0].date", "events[0].places", "draft"]
+    assert differences(old, old) == []
+    assert differences(None, new) == ["the whole story"]
+    assert differences({"events": [1]}, {"events": [1, 2]}) == ["events"]
+    many = {"events": [{"id": str(i)} for i in range(20)]}
+    assert len(differences({"events": [{"id": ""}] * 20}, many, limit=5)) == 5

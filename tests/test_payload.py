@@ -187,3 +187,21 @@ def test_the_payload_keeps_hostile_strings_as_data():
     assert payload["text"]["en"]["events"][0]["title"] == HOSTILE_TITLE
     assert payload["text"]["id"]["places"][0] == "<svg onload=alert(1)>"
     assert "<img" not in payload["text"]["en"]["events"][0]["html"]
+
+
+def test_a_place_no_event_names_is_not_drawn(located_story):
+    story = located_story.story
+    used = {p for e in story.events for p in e.places}
+    copied = next(p for p in story.places if p.id in used)
+    unused = copied.model_copy(update={"id": "leftover"})
+    more = story.model_copy(update={"places": [unused, *story.places]})
+    located = {**located_story.located, "leftover": located_story.located[copied.id]}
+    drawn = LocatedStory(more, located)
+    ids = [p["id"] for p in map_payload(drawn)["places"]]
+    assert "leftover" not in ids and ids == [p["id"] for p in map_payload(located_story)["places"]]
+    names = text_payload(drawn, "en")["places"]
+    assert len(names) == len(ids)  # the words' list matches the map's, index for index
+    for event in map_payload(drawn)["events"]:  # every index still names the event's place
+        assert all(0 <= i < len(ids) for i in event["places"])
+    overview = text_payload(drawn, "en")["overview"]["overview-start"]
+    assert f"{len(ids)} places" in overview  # the words count what the map draws

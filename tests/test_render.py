@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -316,3 +317,24 @@ def test_a_quote_shows_its_original_wording_and_who_translated_each(gazetteer):
     assert "(our translation from Italian)" in english
     spanish = step_html(magellan, step, "es")
     assert shown(quote.text.get("es")) in spanish and "Italian: “" in spanish  # interface: English
+
+
+def test_a_source_with_a_web_address_links_its_outlet_and_stays_text(located_story):
+    story = located_story.story
+    index = index_of(story, "kremlin-meeting")
+    event = story.events[index]
+    hostile = event.sources[0].model_copy(
+        update={"outlet": "<b onmouseover=x>CNA</b>", "url": "https://www.cna.example/a?b=1&c=2"}
+    )
+    events = [*story.events]
+    events[index] = event.model_copy(update={"sources": [hostile, *event.sources[1:]]})
+    changed = dataclasses.replace(located_story, story=story.model_copy(update={"events": events}))
+    markup = step_html(changed, step_with(changed, "kremlin-meeting"), "en")
+    assert '<a href="https://www.cna.example/a?b=1&amp;c=2" rel="noopener noreferrer">' in markup
+    assert "&lt;b onmouseover=x&gt;CNA&lt;/b&gt;</a>" in markup and "<b " not in markup
+    with pytest.raises(ValueError, match="url"):
+        Story.model_validate(
+            {**story.model_dump(mode="json", exclude_none=True),
+             "events": [{**events[index].model_dump(mode="json", exclude_none=True),
+                         "sources": [{"outlet": "CNA", "url": "javascript:alert(1)"}]}]}
+        )  # fmt: skip

@@ -106,7 +106,7 @@ def test_the_reader_says_undated_in_each_language_and_the_strip_has_no_tick(mixe
 
 def test_the_overview_spans_the_dated_events_or_says_none_are_dated(mixed):
     assert "2024 to 27 October 2025" in overview_html(mixed.story, "overview-start", "en")
-    undated = story_of(event("a", None), event("b", None))
+    undated = story_of(event("a", None), event("b", None, "pyongyang"))  # both places named
     words = overview_html(undated, "overview-start", "en")
     assert "2 places and 2 undated events." in words
     assert "tanpa tanggal" in overview_html(undated, "overview-start", "id")

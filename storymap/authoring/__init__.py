@@ -12,7 +12,9 @@ one job each:
 - ``starts``: a story to start from: blank, from an article (the draft), an upload, a file;
 - ``uploads``: what an uploaded file is, refused in one line when it is hostile;
 - ``checks``: every validation and geocoding problem at once, each at its field;
-- ``placing``: candidates for a place name, a point from a map click, the country check;
+- ``place_search``: one search for a place's name over every country, the story's first;
+- ``placing``: a point from a map click, the country check;
+- ``ids``: readable ids made from names, following them, carried into the events;
 - ``store``: the draft kept per session on the server, written atomically;
 - ``saving``: saving into the stories folder, never over a newer file, keeping the old one;
 - ``exports``: the story as YAML text and the site as one zip.

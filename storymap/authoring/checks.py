@@ -16,11 +16,12 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from storymap.authoring.exports import story_file_text
-from storymap.authoring.order import languages_of
+from storymap.authoring.order import languages_of, stops
 from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
 from storymap.authoring.texts import missing, placeholders
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
+from storymap.geocoding.resolve import same_name_place
 from storymap.languages import language_name
 from storymap.loading import StoryError, parse_story
 from storymap.located import LocatedStory
@@ -165,9 +166,7 @@ def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Locat
     else:
         location = locate(query, layers)
     if location is None:
-        suggestions = list(dict.fromkeys(s for layer in layers for s in layer.suggest(query)))[:5]
-        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
-        return None, f"'{query.names[0]}' in {place.country} not found{hint}"
+        return None, f"'{query.names[0]}' in {place.country} not found{_hint(query, layers)}"
     if place.precision_km is not None:
         location = Location(
             location.lat, location.lon, location.layer, place.precision_km, location.matched,
@@ -178,6 +177,16 @@ def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Locat
         if outside:
             return location, outside
     return location, ""
+
+
+def _hint(query: Query, layers: list[Layer]) -> str:
+    """': did you mean Dar es Salaam (TZ)?' for a place of this name in another country,
+    else close names in the place's own country, else nothing."""
+    elsewhere = same_name_place(query, layers)
+    if elsewhere is not None and elsewhere.country != query.country:
+        return f": did you mean {elsewhere.name} ({elsewhere.country})?"
+    suggestions = list(dict.fromkeys(s for layer in layers for s in layer.suggest(query)))[:5]
+    return f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
 
 
 _shared_layers: list[Layer] = []
@@ -195,15 +204,17 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
     draft = data.get("draft")
     todo = draft.get("todo") if isinstance(draft, dict) else None
     listed = [str(item) for item in todo] if isinstance(todo, list) else []
+    unused = _unused_places(data)
     issues = [
         Issue("todo", item, todo_parts(item)[1] or "to write or check", parse_path(item))
         for item in listed
+        if parse_path(item) not in unused  # a place no event names needs no check
     ]
     listed_paths = {parse_path(item) for item in listed}
     for path in placeholders({k: v for k, v in data.items() if k != "draft"}):
         if path not in listed_paths:
             issues.append(Issue("todo", path_text(path), "still a draft's placeholder", path))
-    if isinstance(draft, dict) and not listed:
+    if isinstance(draft, dict) and not issues:
         issues.append(
             Issue(
                 "todo",
@@ -213,3 +224,15 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
             )
         )
     return issues
+
+
+def _unused_places(data: dict[str, Any]) -> set[FieldPath]:
+    """``("places", i)`` for every place that no event names (in its places or its route)."""
+    events = data.get("events") if isinstance(data.get("events"), list) else []
+    used = {stop for event in events if isinstance(event, dict) for stop in stops(event)}
+    places = data.get("places") if isinstance(data.get("places"), list) else []
+    return {
+        ("places", index)
+        for index, place in enumerate(places)
+        if isinstance(place, dict) and place.get("id") not in used
+    }

@@ -67,7 +67,18 @@ def add_event(data: dict[str, Any], after: int | None = None) -> tuple[dict[str,
     order: list[int | None] = [*range(at), None, *range(at, len(events))]
     result = reordered(data, "events", order)
     result["events"][at] = default_event(result, at)
-    return result, at
+    return _category_to_check(result, at), at
+
+
+def _category_to_check(data: dict[str, Any], at: int) -> dict[str, Any]:
+    """A draft's new event has its neighbour's category: the to-do list says so, never a
+    silent guess (choosing a category, or ticking "checked", takes it off)."""
+    draft = data.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    if not isinstance(todo, list):
+        return data
+    item = f"{path_text(('events', at, 'category'))} (a new event: the category of the one before)"
+    return {**data, "draft": {**draft, "todo": [*todo, item]}}
 
 
 def default_event(data: dict[str, Any], at: int) -> dict[str, Any]:
@@ -130,19 +141,10 @@ def add_place(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def default_place(data: dict[str, Any]) -> dict[str, Any]:
-    """A new place to name and locate, in the country of the last place."""
+    """A new place, empty: no name to be looked up under, no country taken from another
+    place. Finding it by name fills both (and its id follows its name)."""
     places = _items(data, "places")
-    languages = languages_of(data)
-    country = next(
-        (p.get("country") for p in reversed(places) if isinstance(p, dict) and p.get("country")),
-        None,
-    )
-    return {
-        "id": _unique_id("place", {p.get("id") for p in places if isinstance(p, dict)}),
-        "name": placeholder(languages, {"id": "nama tempat", "en": "the place's name"}),
-        "kind": "city",
-        **({"country": country} if country else {}),
-    }
+    return {"id": _unique_id("place", {p.get("id") for p in places if isinstance(p, dict)})}
 
 
 def remove_place(data: dict[str, Any], index: int) -> dict[str, Any]:
@@ -152,7 +154,7 @@ def remove_place(data: dict[str, Any], index: int) -> dict[str, Any]:
     users = [
         str(event.get("id"))
         for event in _items(data, "events")
-        if isinstance(event, dict) and place_id in _stops(event)
+        if isinstance(event, dict) and place_id in stops(event)
     ]
     if place_id is not None and users:
         shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
@@ -162,7 +164,7 @@ def remove_place(data: dict[str, Any], index: int) -> dict[str, Any]:
     return reordered(data, "places", [i for i in range(len(places)) if i != index])
 
 
-def _stops(event: dict[str, Any]) -> set[str]:
+def stops(event: dict[str, Any]) -> set[str]:
     """Every place id the event names: its places and its route's stops."""
     places = event.get("places") if isinstance(event.get("places"), list) else []
     route = event.get("route") if isinstance(event.get("route"), dict) else {}
@@ -181,3 +183,45 @@ def todo_done(data: dict[str, Any], paths: list[FieldPath]) -> dict[str, Any]:
     if len(remaining) == len(draft["todo"]):
         return data
     return {**data, "draft": {**draft, "todo": remaining}}
+
+
+def todo_checked(data: dict[str, Any], item: str) -> dict[str, Any]:
+    """``data`` with the to-do entry ``item`` checked: off the list, into ``draft.checked``."""
+    draft = data.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    if not isinstance(todo, list) or item not in todo:
+        return data
+    done = draft.get("checked") if isinstance(draft.get("checked"), list) else []
+    kept = [entry for entry in todo if entry != item]
+    return {**data, "draft": {**draft, "todo": kept, "checked": [*done, item]}}
+
+
+def date_note_to_recheck(
+    old: dict[str, Any], new: dict[str, Any], path: FieldPath
+) -> dict[str, Any]:
+    """``new`` after the field at ``path`` was written: when an event's date changed and it
+    has a date note, the note goes on the draft's to-do list (once), since it was written
+    for the date before ("that is 21 August 2023" may no longer say the date)."""
+    if len(path) != 3 or path[0] != "events" or path[2] != "date" or not isinstance(path[1], int):
+        return new
+    before, after = _items(old, "events"), _items(new, "events")
+    index = path[1]
+    if not (index < len(before) and index < len(after)):
+        return new
+    was, event = before[index], after[index]
+    if not (isinstance(was, dict) and isinstance(event, dict)) or was.get("date") == event.get(
+        "date"
+    ):
+        return new
+    note = event.get("date_note")
+    draft = new.get("draft")
+    todo = draft.get("todo") if isinstance(draft, dict) else None
+    if not isinstance(note, dict) or not isinstance(todo, list):
+        return new
+    where = path_text(("events", index, "date_note"))
+    if not any(isinstance(text, str) and text.strip() for text in note.values()) or any(
+        todo_parts(str(item))[0] == where for item in todo
+    ):
+        return new
+    item = f"{where} (written for the date before, {was.get('date')}: does it still say the date?)"
+    return {**new, "draft": {**draft, "todo": [*todo, item]}}

@@ -127,3 +127,25 @@ def renumber(paths: Iterable[str], field: str, moved: dict[int, int | None]) -> 
             text = path_text((field, new, *path[2:])) + (f" ({reason})" if reason else "")
         result.append(text)
     return result
+
+
+def differences(old: Any, new: Any, limit: int = 8, _at: FieldPath = ()) -> list[str]:
+    """The fields whose values differ between two versions of a story (``title.en``,
+    ``events[2]``), at most ``limit``, in the story's order: what choosing one loses."""
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict) and _at[:1] != ("draft",):
+        found: list[str] = []
+        for key in dict.fromkeys([*old, *new]):
+            found += differences(old.get(key), new.get(key), limit - len(found), (*_at, key))
+            if len(found) >= limit:
+                break
+        return found[:limit]
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new) and len(_at) < 2:
+        found = []
+        for index, (a, b) in enumerate(zip(old, new, strict=True)):
+            found += differences(a, b, limit - len(found), (*_at, index))
+            if len(found) >= limit:
+                break
+        return found[:limit]
+    return [path_text(_at) if _at else "the whole story"]

@@ -1,17 +1,14 @@
-"""Placing a place: candidates for a name, a point from a click on the map, and whether a
-point lies in the country the place says.
+"""Placing a place: a point from a click on the map, and whether a point lies in the
+country the place says (a name is looked up by ``place_search``).
 
-Candidates come from the offline geocoding layers (curated sites, country outlines,
-GeoNames cities), each with its country and layer, so the author picks the right
-Moscow. A click gives a point and a precision from the map's zoom: the width of a few
-screen pixels on the ground there.
+A click gives a point and a precision from the map's zoom: the width of a few screen
+pixels on the ground there.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -20,25 +17,12 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 from shapely.prepared import prep
 
-from storymap.geocoding import COUNTRY_OUTLINES, Location, Query
+from storymap.geocoding import COUNTRY_OUTLINES
 
 CLICK_PIXELS = 8  # how far from the intended spot a click on a map may land
 EARTH_METRES_PER_PIXEL = 156543.03392  # at zoom 0 on the equator (Web Mercator, 256 px tiles)
 COAST_TOLERANCE_KM = 50.0  # the 1:110m outlines cut coasts and corners by tens of km
 SEA_TOLERANCE_KM = 370.0  # 200 nautical miles: a country's waters
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A place a name may mean: where, in which country, and which layer knows it."""
-
-    name: str
-    lat: float
-    lon: float
-    country: str | None
-    layer: str
-    precision_km: float
-    note: str = ""
 
 
 def precision_for_zoom(zoom: float, lat: float) -> float:
@@ -138,74 +122,3 @@ def _slip_hint(lat: float, lon: float, code: str) -> str:
         if abs(new_lat) <= 90 and _prepared()[code].contains(Point(new_lon, new_lat)):
             return f": {hint}"
     return ": check the coordinates or the country"
-
-
-@cache
-def _layers() -> dict[str, Any]:
-    from storymap.geocoding import CountryLayer, CuratedLayer
-
-    try:  # a module of its own on main, inside the geocoding package later
-        from storymap.geocoding import GazetteerLayer  # type: ignore[attr-defined]
-    except ImportError:
-        from storymap.gazetteer import GazetteerLayer
-
-    return {
-        "curated": CuratedLayer(),
-        "countries": CountryLayer(),
-        "gazetteer": GazetteerLayer.shared(),
-    }
-
-
-def candidates(
-    name: str, country: str | None = None, kind: str | None = None, limit: int = 8
-) -> list[Candidate]:
-    """What ``name`` may be, from every offline layer: in ``country`` first, exact before close."""
-    name = name.strip()[:200]
-    if not name:
-        return []
-    layers = _layers()
-    found: list[tuple[int, Candidate]] = []
-    if kind == "country" and country:
-        location = layers["countries"].locate(Query((name,), country, "country"))
-        if location:
-            found.append((0, _candidate(location, country)))
-    for hint in dict.fromkeys((country, None)):
-        location = layers["curated"].locate(Query((name,), hint))
-        if location:
-            found.append((0, _candidate(location, hint or country_at(location.lat, location.lon))))
-    for city in layers["gazetteer"].cities(Query((name,), None))[: limit * 2]:
-        found.append((1, _city(city)))
-    for layer_name in ("curated", "gazetteer"):
-        for close in layers[layer_name].suggest(Query((name,), country), 5):
-            for city_or_location in _exact(layers, layer_name, close, country):
-                found.append((2, city_or_location))
-    ranked = sorted(found, key=lambda item: (item[1].country != country, item[0]))
-    unique: dict[tuple[float, float], Candidate] = {}
-    for _, candidate in ranked:
-        unique.setdefault((round(candidate.lat, 2), round(candidate.lon, 2)), candidate)
-    return list(unique.values())[:limit]
-
-
-def _exact(
-    layers: dict[str, Any], layer_name: str, name: str, country: str | None
-) -> list[Candidate]:
-    if layer_name == "gazetteer":
-        return [_city(city) for city in layers["gazetteer"].cities(Query((name,), country))[:1]]
-    location = layers["curated"].locate(Query((name,), country))
-    return (
-        [_candidate(location, country or country_at(location.lat, location.lon))]
-        if location
-        else []
-    )
-
-
-def _city(city: Any) -> Candidate:
-    note = f"GeoNames {city.geonameid}, population {city.population:,}"
-    return Candidate(city.name, city.lat, city.lon, city.country, "gazetteer", 5.0, note)
-
-
-def _candidate(location: Location, country: str | None) -> Candidate:
-    return Candidate(
-        location.matched, location.lat, location.lon, country, location.layer,
-        location.precision_km, location.note,
-    )  # fmt: skip

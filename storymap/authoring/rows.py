@@ -207,7 +207,7 @@ def places_from_rows(
 def _set_place_column(data: dict[str, Any], place: dict[str, Any], column: str, value: Any) -> None:
     if column == "id":
         if value != place.get("id"):
-            _rename_place(data, place.get("id"), value)
+            rename_place(data, place.get("id"), value)
             _put(place, "id", value)
     elif column in ("kind", "country"):
         _put(
@@ -245,7 +245,7 @@ def _set_coordinates(place: dict[str, Any], given: dict[str, Any]) -> None:
     _put(place, "coordinates", coordinates or None)
 
 
-def _rename_place(data: dict[str, Any], old: Any, new: Any) -> None:
+def rename_place(data: dict[str, Any], old: Any, new: Any) -> None:
     """Follow a place's new id in every event (places and route stops), if no place has it."""
     if not isinstance(old, str) or not isinstance(new, str) or old == new:
         return

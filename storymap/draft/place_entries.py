@@ -137,10 +137,13 @@ def _evidence(entry: PlaceEntry, sentences: Sequence[str]) -> str:
     return text
 
 
-def slug(text: str) -> str:
-    """An id from a name: 'Tumen River road bridge (Khasan–Tumangang)' -> 'tumen-river-road-…'."""
+def slug(text: str, limit: int = 60) -> str:
+    """An id from a name: 'Tumen River road bridge (Khasan–Tumangang)' -> 'tumen-river-road-…',
+    at most ``limit`` characters, cut between words (a single longer word is cut)."""
     text = re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
-    return text[:60].strip("-") or "place"
+    if len(text) > limit:
+        text = text[: limit + 1].rsplit("-", 1)[0] if "-" in text[: limit + 1] else text[:limit]
+    return text.strip("-") or "place"
 
 
 class Ids(set[str]):

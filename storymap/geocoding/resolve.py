@@ -70,14 +70,14 @@ def _locate_checked(
     place: Place, query: Query, layers: Sequence[Layer]
 ) -> tuple[Location | None, str]:
     if place.country not in checks.country_names():
-        return None, checks.unknown_code(place.country, query.names, _same_name_city(query, layers))
+        return None, checks.unknown_code(place.country, query.names, same_name_place(query, layers))
     if place.kind == "country":
         reason = checks.wrong_country(place.country, query.names)
         if reason:
             return None, reason
     found = locate(query, layers)
     if found is None:
-        city = _same_name_city(query, layers)
+        city = same_name_place(query, layers)
         if city is None:
             return None, ""
         return None, (
@@ -87,8 +87,9 @@ def _locate_checked(
     return found, checks.outside_country(found, place.country) or ""
 
 
-def _same_name_city(query: Query, layers: Sequence[Layer]) -> City | None:
-    """The biggest city, in any country, whose own name is one of the names asked."""
+def same_name_place(query: Query, layers: Sequence[Layer]) -> City | None:
+    """The biggest place, in any country, whose own name is one of the names asked
+    (for "not found in MZ; Dar es Salaam is in TZ")."""
     asked = set(map(normalise, query.names))
     for layer in layers:
         if isinstance(layer, GazetteerLayer) and query.kind != "country":

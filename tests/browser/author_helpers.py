@@ -25,10 +25,17 @@ def section(page: object, name: str) -> None:
     page.locator("[data-testid=stButtonGroup] button", has_text=name).first.click()
 
 
+# Also no run asked for and not yet begun (Streamlit shows its status only after a while).
+NOT_RUNNING = (
+    f"{PAGE_IDLE} && document.querySelector('[data-testid=stApp]')"
+    "?.dataset.testScriptState === 'notRunning'"
+)
+
+
 def wait_idle(page: object) -> None:
     """Until Streamlit has run the page and replaced every element of the last run."""
     page.wait_for_timeout(300)
-    wait_until(page, PAGE_IDLE, SLOW / 1000)
+    wait_until(page, NOT_RUNNING, SLOW / 1000)
 
 
 def field(page: object, label: str) -> object:
@@ -44,14 +51,15 @@ def type_into(page: object, label: str, text: str) -> None:
     wait_idle(page)
 
 
-def start_author_app(story: Path, work: Path) -> AppServer:
-    """The app on ``story``, its drafts (cache) and saved stories in folders of ``work``."""
+def start_author_app(story: Path, work: Path, port: int = 0) -> AppServer:
+    """The app on ``story``, its drafts (cache) and saved stories in folders of ``work``
+    (on ``port``: the same port as a server stopped, so that its open pages reconnect)."""
     (work / "stories").mkdir(exist_ok=True)
     saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
     os.environ["STORYMAP_CACHE"] = str(work / "cache")
     os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
     try:
-        return start_app(story, work)
+        return start_app(story, work, port=port)
     finally:
         for name, value in saved.items():
             if value is None:

@@ -51,7 +51,11 @@ def _offline_routes(route: object) -> None:
 
 
 def open_page(browser: object, width: int = 1400, height: int = 900) -> Watched:
-    page = browser.new_page(viewport={"width": width, "height": height})
+    return watch(browser.new_page(viewport={"width": width, "height": height}))
+
+
+def watch(page: object) -> Watched:
+    """``page`` kept offline, its errors and dialogs recorded (a tab of a shared context)."""
     watched = Watched(page)
     page.route("**/*", _offline_routes)
 

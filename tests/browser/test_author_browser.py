@@ -66,7 +66,9 @@ def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author
         page.get_by_role("spinbutton", name=f"{part}, The day the article was published").click()
         page.keyboard.type(value)
     page.get_by_role("button", name="Make a draft from the article").click()
-    expect(page.get_by_text("The story was opened from article.txt")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text("The story was opened from the pasted article")).to_be_visible(
+        timeout=SLOW
+    )
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("The story is valid")).to_be_visible(timeout=SLOW)
     todo = sidebar.get_by_role("button", name="title.en: to write or check", exact=True)
@@ -116,7 +118,10 @@ def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author
     text = download(page, "Story file (YAML)").decode("utf-8")
     story = parse_story(text)
     assert story.title.get("en") == "Russia and North Korea, ever closer"
-    assert shown == len(story.places)  # the preview showed every place of the story made
+    named = {p for e in story.events for p in e.places} | {
+        p for e in story.events if e.route for p in e.route.stops
+    }
+    assert shown == len(named)  # the preview showed every place an event names
     assert (
         story.source.date.earliest.isoformat() == "2025-10-27"
         and story.events[0].date.earliest.year == 1948
@@ -198,3 +203,25 @@ def test_nothing_from_a_hostile_story_runs_in_the_preview_or_any_export(
         assert export.dialogs == [], path.name
         export.page.close()
     assert ARTIFACTS.is_dir()
+
+
+def test_the_route_panel_stays_open_while_its_three_fields_are_chosen(browser, author_server):
+    watched = open_author(browser, author_server)
+    page = watched.page
+    page.get_by_role("tab", name="An existing story").click()
+    page.get_by_role("button", name="Open this story").click()
+    expect(page.get_by_text("The story was opened from")).to_be_visible(timeout=SLOW)
+    section(page, "Events")
+    wait_idle(page)
+    panel = page.locator(".st-key-part-0-route")  # the first event's route panel
+    panel.locator("summary").click()  # opened once
+    mode = panel.get_by_role("combobox", name="How it moved")
+    expect(mode).to_be_visible(timeout=SLOW)
+    for label, option in (("From", 0), ("To", 1), ("How it moved", 0)):
+        panel.get_by_role("combobox", name=label).click()
+        page.get_by_role("option").nth(option).click()
+        wait_idle(page)
+        expect(mode).to_be_visible()  # still open: never opened again
+    expect(panel.locator("summary")).to_contain_text("Route ✓")
+    shoot(page, "author-8-route-panel-1280")
+    assert watched.dialogs == [] and watched.errors == []
