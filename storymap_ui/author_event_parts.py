@@ -135,7 +135,7 @@ def _choice(
 
 def _media(author: Author, path: tuple, media: Any, lang: str) -> None:
     st.caption(t("author_media_help", lang))
-    list_editor(author, path, ["url", "kind", "credit"], ["caption"], lang)
+    list_editor(author, path, ["url", "file", "kind", "credit"], ["caption", "alt"], lang)
 
 
 def _question(author: Author, path: tuple, question: Any, lang: str) -> None:

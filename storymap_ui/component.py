@@ -3,7 +3,8 @@
 The component's folder is laid out once per version of the browser code (named by a
 hash of its sources, under the cache folder, never in the repository), on first use,
 not on import. Each story version's payload is written as content-named JSON files
-(``<hash>-map.json``, ``<hash>-text-<lang>.json``) in this process's own data folder;
+(``<hash>-map.json``, ``<hash>-text-<lang>.json``, and the pictures it keeps,
+``<hash>-picture-<n>.jpg``) in this process's own data folder;
 a newer version of the same story replaces the older one's files.
 """
 
@@ -88,23 +89,40 @@ def _write(folder: Path, name: str, value: Any) -> Path:
     return target
 
 
+def _write_bytes(folder: Path, name: str, content: bytes) -> Path:
+    target = folder / name
+    if not target.exists():
+        temporary = target.with_suffix(".tmp")
+        temporary.write_bytes(content)
+        temporary.replace(target)
+    return target
+
+
 def publish(story: LocatedStory) -> tuple[str, dict[str, str]]:
     """Write the story's map file and its default language's words; return the addresses
     of the map and of every language (the others are written when first asked for)."""
     _component()
     data = _data_dir(frontend_dir())
     map_data = map_payload(story)
+    pictures = story.pictures
     version = hashlib.sha256(
-        json.dumps(map_data, sort_keys=True).encode() + story.story.model_dump_json().encode()
+        json.dumps(map_data, sort_keys=True).encode()
+        + story.story.model_dump_json().encode()
+        + b"".join(hashlib.sha256(p.data).digest() for p in pictures.values())
     ).hexdigest()[:20]
-    files = [_write(data, f"{version}-map.json", map_data)]
+    prefix = f"data/{data.name}/"
+    picture_files = {
+        name: _write_bytes(data, f"{version}-picture-{n}.{picture.suffix}", picture.data)
+        for n, (name, picture) in enumerate(pictures.items())
+    }
+    map_data["pictures"] = {name: prefix + path.name for name, path in picture_files.items()}
+    files = [_write(data, f"{version}-map.json", map_data), *picture_files.values()]
     with _lock:
         for old in set(_published.get(story.story.id, [])) - set(files):
             old.unlink(missing_ok=True)
         _published[story.story.id] = files
     names = {lang: f"{version}-text-{lang}.json" for lang in map_data["languages"]}
     publish_language(story, names[story.story.default_language])
-    prefix = f"data/{data.name}/"
     return prefix + files[0].name, {lang: prefix + name for lang, name in names.items()}
 
 
