@@ -4,6 +4,12 @@ Each page lives in pages/; this file only names them and their addresses, so a d
 link like /?event=kremlin-meeting&lang=en opens the reader and /presenter?event=... the
 presenter. The navigation sits at the top, so the map gets the whole width; its icons
 are Material icons, which need no emoji font.
+
+``streamlit run streamlit_app.py`` finds ``app`` below and serves the pages through it:
+Streamlit's own ASGI app with our middleware, which sends every page's
+Content-Security-Policy (``storymap_ui.headers``). Streamlit imports this module to find
+``app`` (``__name__`` is then "streamlit_app"), and runs it as the page script of every
+session (``__name__`` is "__main__"). A Streamlit without ``st.App`` only runs it.
 """
 
 import sys
@@ -12,34 +18,44 @@ import streamlit as st
 
 from storymap_ui.page import ICON
 
-# One Python process serves every session: the pages' runs in threads, and the messages to
-# every browser from one event loop. Python hands its lock between threads every 5 ms by
-# default, so with a few pages running, each message the loop sends waits that long for
-# the lock, and twenty sessions' pages heard of their runs seconds late. Handing it over
-# every 0.5 ms keeps the loop sending (`make loadtest` has the figures).
-sys.setswitchinterval(0.0005)
+if __name__ == "__main__":
+    # One Python process serves every session: the pages' runs in threads, and the messages to
+    # every browser from one event loop. Python hands its lock between threads every 5 ms by
+    # default, so with a few pages running, each message the loop sends waits that long for
+    # the lock, and twenty sessions' pages heard of their runs seconds late. Handing it over
+    # every 0.5 ms keeps the loop sending (`make loadtest` has the figures).
+    sys.setswitchinterval(0.0005)
 
-# The tab icon from a local file first: otherwise the first page's Material icon would be
-# fetched from Google's font server as the favicon, which an offline classroom cannot reach.
-st.set_page_config(page_icon=ICON, layout="wide")
-st.navigation(
-    [
-        st.Page(
-            "pages/reader.py", title="Peta cerita · Story map", icon=":material/map:", default=True
-        ),
-        st.Page(
-            "pages/presenter.py",
-            title="Presentasi · Presenter",
-            icon=":material/co_present:",
-            url_path="presenter",
-        ),
-        st.Page("pages/data.py", title="Data", icon=":material/table_chart:", url_path="data"),
-        st.Page(
-            "pages/author.py",
-            title="Penulis · Author",
-            icon=":material/edit_note:",
-            url_path="author",
-        ),
-    ],
-    position="top",
-).run()
+    # The tab icon from a local file first: otherwise the first page's Material icon would be
+    # fetched from Google's font server as the favicon, which an offline classroom cannot reach.
+    st.set_page_config(page_icon=ICON, layout="wide")
+    st.navigation(
+        [
+            st.Page(
+                "pages/reader.py",
+                title="Peta cerita · Story map",
+                icon=":material/map:",
+                default=True,
+            ),
+            st.Page(
+                "pages/presenter.py",
+                title="Presentasi · Presenter",
+                icon=":material/co_present:",
+                url_path="presenter",
+            ),
+            st.Page("pages/data.py", title="Data", icon=":material/table_chart:", url_path="data"),
+            st.Page(
+                "pages/author.py",
+                title="Penulis · Author",
+                icon=":material/edit_note:",
+                url_path="author",
+            ),
+        ],
+        position="top",
+    ).run()
+else:  # imported by `streamlit run` to be served
+    from starlette.middleware import Middleware
+
+    from storymap_ui.headers import SecurityHeaders
+
+    app = st.App(__file__, middleware=[Middleware(SecurityHeaders)])

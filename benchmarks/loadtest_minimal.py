@@ -31,7 +31,8 @@ from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, PAGE_IDLE, free_port  # n
 
 
 async def editor(browser, url: str, store: Path, n: int, deadline: float, seen: dict) -> None:
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    # bypass_csp: the pages refuse eval, which Playwright's wait_for_function uses to poll
+    context = await browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = await context.new_page()
     page.set_default_timeout(240_000)
     await page.goto(url)

@@ -49,7 +49,10 @@ def main() -> int:
             for story, path, width, height, name in SHOTS:
                 if story not in servers:
                     servers[story] = start_app(story, Path(tmp), tiles="offline")
-                page = browser.new_page(viewport={"width": width, "height": height})
+                # bypass_csp: the frames refuse eval, which wait_for_function uses to poll
+                page = browser.new_page(
+                    viewport={"width": width, "height": height}, bypass_csp=True
+                )
                 page.route("**/*", offline)
                 page.goto(servers[story].url + path)
                 if "/data" in path:

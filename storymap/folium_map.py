@@ -9,13 +9,13 @@ its first stop with continuous longitudes, so a route across the Pacific takes t
 short way over ±180° (Leaflet draws longitudes past 180 as they are, so the country
 outlines are drawn a turn away too where the view runs past 180°). Its page needs
 nothing from a CDN: Leaflet comes inlined from the installed package
-(``offline_html``), and the base map is the Natural Earth outlines.
+(``offline_html``), and the base map is the Natural Earth outlines. Story text reaches
+the page only as JSON strings made into text nodes, and the page's policy runs no
+script but its own.
 """
 
 from __future__ import annotations
 
-import base64
-import html
 from collections.abc import Sequence
 from functools import cache
 
@@ -32,6 +32,7 @@ from storymap.i18n import number, t
 from storymap.model import Story
 from storymap.style import BORDER, LAND, NEUTRAL, OCEAN, ROUTE_STYLES, category_styles
 from storymap.web import LEAFLET
+from storymap.web.policy import inline_page_policy, inline_scripts, meta
 
 COUNTRY_STYLE = {"color": BORDER, "weight": 0.8, "fillColor": LAND, "fillOpacity": 1}
 OUTLINE_MARGIN = 180  # degrees of land drawn past the window's edges: a wide view shows that much
@@ -50,10 +51,13 @@ def events_map(
     colours = {category: style.colour for category, style in category_styles(story).items()}
 
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_start=2)
-    fmap.default_js = [("leaflet", _data_url(LEAFLET / "leaflet.js", "text/javascript"))]
-    fmap.default_css = [("leaflet_css", _data_url_text(leaflet_css(), "text/css"))]
+    fmap.default_js, fmap.default_css = [], []  # inline, below: hashed by the page's policy
+    header = fmap.get_root().header
+    header.add_child(folium.Element(f"<script>{_leaflet_js()}</script>"), name="leaflet")
+    header.add_child(folium.Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
+    header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
+    TextNodes().add_to(fmap)
     _add_countries(fmap, str(COUNTRY_OUTLINES))
-    fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
     NaturalEarthCredit().add_to(fmap)
     if not latest:
         return fmap
@@ -149,42 +153,48 @@ class NaturalEarthCredit(MacroElement):
 
 
 def offline_html(fmap: folium.Map) -> str:
-    """The map's whole page, with Leaflet inlined: it works with no network."""
-    return fmap.get_root().render()
+    """The map's whole page, with Leaflet inlined: it works with no network. Its
+    Content-Security-Policy runs only the page's own inline scripts, by hash."""
+    page = fmap.get_root().render()
+    policy = meta(inline_page_policy(inline_scripts(page)))
+    return page.replace("<head>", f"<head>\n{policy}", 1)
+
+
+class TextNodes(MacroElement):
+    """``storymapTextNode(text)``: story text as a DOM node, which Leaflet shows as it is
+    (a string given to a tooltip is parsed as HTML)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        function storymapTextNode(text) {
+            const node = document.createElement("div");
+            node.textContent = text;
+            return node;
+        }
+        {% endmacro %}"""
+    )
 
 
 class TextTooltip(folium.Tooltip):
     """A tooltip showing story text as text.
 
-    ``folium.Tooltip`` pastes its text into a JavaScript template literal, where a
+    ``folium.Tooltip`` pastes its text as HTML into a JavaScript template literal, where a
     backslash starts an escape (``C:\\users`` is a syntax error that stops every marker
-    from being drawn) and a backtick or ``${`` would be code. This one writes the
-    HTML-escaped text as a JSON string, with folium's own ``tojavascript`` filter
-    (which also escapes ``<``, ``>``, ``&`` and ``'``, so ``</script>`` stays inert).
+    from being drawn) and a backtick or ``${`` would be code. This one writes the text as
+    a JSON string, with folium's own ``tojavascript`` filter (which also escapes ``<``,
+    ``>``, ``&`` and ``'``, so ``</script>`` stays inert), and gives Leaflet a text node.
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.bindTooltip(
-            {{ this.html|tojavascript }},
+            storymapTextNode({{ this.text|tojavascript }}),
             {{ this.options|tojavascript }}
         );
         {% endmacro %}"""
     )
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.html = f"<div>{safe_text(text)}</div>"
 
-
-def safe_text(text: str) -> str:
-    """Story text as HTML text: every character that HTML reads as markup escaped."""
-    return html.escape(text)
-
-
-def _data_url(path: object, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
-
-
-def _data_url_text(text: str, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(text.encode()).decode()}"
+@cache
+def _leaflet_js() -> str:
+    return (LEAFLET / "leaflet.js").read_text(encoding="utf-8")

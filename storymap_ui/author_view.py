@@ -7,7 +7,6 @@ from the story that must appear in a label goes through ``md``, which escapes it
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -18,6 +17,7 @@ from storymap.authoring.paths import FieldPath, anchor, get_at
 from storymap.i18n import language_label, t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
+from storymap_ui.headers import SCROLL_TO_FOCUS
 
 SECTIONS = ("start", "story", "places", "events", "preview", "save")
 CSS = """
@@ -117,9 +117,8 @@ def focus_mark(author: Author, path: FieldPath, lang: str) -> None:
         return
     target = anchor(focus)
     place.html(f'<div id="{target}" class="author-focus"><p>▼ {t("author_here", lang)}</p></div>')
-    find = f"document.getElementById({json.dumps(target)})"
-    script = f"<script>(() => {{ const el = {find}; if (el) el.scrollIntoView({{block: 'center'}}); }})();</script>"
-    place.html(script, unsafe_allow_javascript=True)
+    # the same script every time: the page's Content-Security-Policy names it by its hash
+    place.html(f"<script>{SCROLL_TO_FOCUS}</script>", unsafe_allow_javascript=True)
     author.focus = None  # scroll once; the problem list points here again if asked
 
 

@@ -4,8 +4,10 @@ The component's folder is laid out once per version of the browser code (named b
 hash of its sources, under the cache folder, never in the repository), on first use,
 not on import. Each story version's payload is written as content-named JSON files
 (``<hash>-map.json``, ``<hash>-text-<lang>.json``, and the pictures it keeps,
-``<hash>-picture-<n>.jpg``) in this process's own data folder;
-a newer version of the same story replaces the older one's files.
+``<hash>-picture-<n>.jpg``) in this process's own data folder; a newer version of the same
+story replaces the older one's files. The frame's page and the speaker view's carry their
+own Content-Security-Policy (``storymap.web.policy.frame_policy``): scripts only from their
+folder, no inline script or handler.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.located import LocatedStory
 from storymap.payload import map_payload, text_payload
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
+from storymap.web.policy import frame_policy, meta
 
 SOURCE = Path(__file__).with_name("frontend")
 CACHE = Path(os.environ.get("STORYMAP_CACHE", Path.home() / ".cache" / "storymap"))
@@ -40,7 +43,8 @@ def frontend_dir() -> Path:
     chosen = os.environ.get("STORYMAP_FRONTEND_DIR")
     if chosen:
         return Path(chosen)
-    digest = hashlib.sha256(b"".join(path.read_bytes() for path in _FILES)).hexdigest()[:12]
+    sources = b"".join(path.read_bytes() for path in _FILES) + frame_policy().encode()
+    digest = hashlib.sha256(sources).hexdigest()[:12]
     return CACHE / f"frontend-{digest}"
 
 
@@ -50,11 +54,13 @@ def _component() -> Any:
     target = frontend_dir()
     (target / "vendor").mkdir(parents=True, exist_ok=True)
     for source in _FILES:
-        if source.name not in ("index.html", "reader.html"):
+        if source.suffix != ".html":
             shutil.copyfile(source, target / source.name)
-    page = (SOURCE / "index.html").read_text(encoding="utf-8")
     markup = (WEB_ASSETS / "reader.html").read_text(encoding="utf-8")
-    (target / "index.html").write_text(page.replace("<!-- storymap:reader -->", markup), "utf-8")
+    for name in ("index.html", "speaker.html"):  # the pages, each with the frames' policy
+        page = (SOURCE / name).read_text(encoding="utf-8")
+        page = page.replace("<!-- storymap:policy -->", meta(frame_policy()))
+        (target / name).write_text(page.replace("<!-- storymap:reader -->", markup), "utf-8")
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copyfile(LEAFLET / name, target / "vendor" / name)
     shutil.copytree(LEAFLET / "images", target / "vendor" / "images", dirs_exist_ok=True)

@@ -16,6 +16,7 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.folium_map import events_map, offline_html
 from storymap.i18n import t
+from storymap_ui.page_frame import page_frame
 from storymap_ui.story import ReaderStory, load
 
 
@@ -39,9 +40,10 @@ def _events_map_html(path: str, mtime_ns: int, events: tuple[int, ...], lang: st
 def events_map_view(
     story: ReaderStory, events: tuple[int, ...], lang: str, height: int = 420
 ) -> None:
-    """A folium map of the chosen events (Leaflet inlined: it needs no network)."""
+    """A folium map of the chosen events (Leaflet inlined: it needs no network), in a frame
+    of its own under its own Content-Security-Policy (``storymap_ui.page_frame``)."""
     markup = _events_map_html(str(story.path), story.path.stat().st_mtime_ns, events, lang)
-    st.iframe(markup, height=height)
+    page_frame(markup, height=height, title=t("map_label", lang), key="events-map")
 
 
 def _maker(story: ReaderStory, fmt: str, lang: str) -> Callable[[], bytes]:

@@ -4,8 +4,9 @@ It uses the Leaflet the reader ships (``storymap.web.LEAFLET``) and draws the Na
 Earth outlines from its own folder, so it works with no network (the 1:110m countries, and
 from zoom 5 the 1:10m land, lakes, rivers, borders and provinces of
 ``storymap.basemaps.PICKER_DETAIL``); the base map's tiles are drawn over them when they
-can be fetched. Its files are laid out once per version
-under the cache folder, like the reader's (``storymap_ui.component``).
+can be fetched. Its files are laid out once per version under the cache folder, like the
+reader's (``storymap_ui.component``), and its page has the same Content-Security-Policy
+(``storymap.web.policy.frame_policy``).
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ import streamlit.components.v1 as components
 from storymap.basemaps import PICKER_DETAIL, TILES
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.web import LEAFLET
+from storymap.web.policy import frame_policy, meta
 from storymap_ui.component import CACHE
 
 SOURCE = Path(__file__).with_name("picker")
 
 
 def picker_dir() -> Path:
-    digest = hashlib.sha256(
-        b"".join(path.read_bytes() for path in [*sorted(SOURCE.iterdir()), PICKER_DETAIL])
-    ).hexdigest()[:12]
+    sources = b"".join(path.read_bytes() for path in [*sorted(SOURCE.iterdir()), PICKER_DETAIL])
+    digest = hashlib.sha256(sources + frame_policy().encode()).hexdigest()[:12]
     return CACHE / f"picker-{digest}"
 
 
@@ -39,6 +40,9 @@ def _component() -> Any:
     (target / "vendor").mkdir(parents=True, exist_ok=True)
     for source in SOURCE.iterdir():
         shutil.copyfile(source, target / source.name)
+    page = (SOURCE / "index.html").read_text(encoding="utf-8")
+    policy = meta(frame_policy())
+    (target / "index.html").write_text(page.replace("<!-- storymap:policy -->", policy), "utf-8")
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copyfile(LEAFLET / name, target / "vendor" / name)
     shutil.copyfile(COUNTRY_OUTLINES, target / "countries-110m.geojson")

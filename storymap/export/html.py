@@ -6,13 +6,12 @@ Leaflet, the reader's scripts (the same ``core.js``, ``storymap-layers.js`` and
 ``reader.js`` the app runs) and styles, the payload (``storymap.payload``: the map and
 the words of every language, narratives included) and the Natural Earth outlines are all
 inlined. A Content-Security-Policy allows only the page's own scripts (by hash), images
-only from the base maps' hosts, and no connections.
+only from the base maps' hosts and the story's own pictures' hosts, and no connections.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 from functools import cache
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storymap import __version__
-from storymap.basemaps import TILES, tile_hosts
+from storymap.basemaps import TILES
 from storymap.errors import StorymapError
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.i18n import language_label, t
@@ -28,6 +27,7 @@ from storymap.located import LocatedStory
 from storymap.payload import reader_payload
 from storymap.render import credits_html, event_list_html, template
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
+from storymap.web.policy import image_sources, script_hash
 
 
 class UnknownTiles(StorymapError, ValueError):
@@ -70,8 +70,8 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         data_json=script_json(data),
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
         scripts=scripts,
-        script_hashes=" ".join(_csp_hash(script) for script in scripts),
-        tile_hosts=" ".join(tile_hosts()),
+        script_hashes=" ".join(script_hash(script) for script in scripts),
+        tile_hosts=" ".join(image_sources(story)),
     )
 
 
@@ -79,11 +79,6 @@ def script_json(value: Any) -> str:
     """JSON that is safe inside <script>: no '<' can close the element early; no NaN."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _csp_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 @cache

@@ -1,9 +1,11 @@
 """The story as Knight Lab's StoryMapJS and TimelineJS3 JSON, in one of its languages.
 
-Both tools show their text as HTML, so every text is escaped and each line of it is a
-paragraph; each event's first media item on the web is its media, and any others are links
-in its text. What the tools cannot hold is left out (documented in docs/story-format.md),
-pictures kept with the story among them (the tools show media by web address only).
+Both tools may show any of their text as HTML (older TimelineJS put ``group`` into the page
+as it was), so every text is escaped, headlines, place names and groups included, and each
+line of a longer text is a paragraph; each event's first media item on the web is its
+media, and any others are links in its text. What the tools cannot hold is left out
+(documented in docs/story-format.md), pictures kept with the story among them (the tools
+show media by web address only).
 
 - **StoryMapJS**: an overview slide (the title and subtitle), then one slide per event
   at its first place (named, with a map zoom from the place's precision); ``line`` is
@@ -58,7 +60,7 @@ def storymapjs_json(story: LocatedStory, lang: str) -> str:
                 "text": _event_html(event, lang),
             },
             "location": {
-                "name": place.name.get(lang),
+                "name": _html_line(place.name.get(lang)),
                 "lat": round(where.lat, 6),
                 "lon": round(where.lon, 6),
                 "zoom": _zoom(where.precision_km),
@@ -91,7 +93,7 @@ def timelinejs_json(story: LocatedStory, lang: str) -> str:
         }
         if _on_the_web(event):
             item["media"] = _media(_on_the_web(event)[0], lang)
-        item["group"] = names[event.category]
+        item["group"] = _html_line(names[event.category])
         item["unique_id"] = event.id
         item["storymap"] = {
             "date": str(event.date),
@@ -110,7 +112,7 @@ def _place(story: LocatedStory, place_id: str, lang: str) -> dict[str, Any]:
     """A place as storymap's TimelineJS export carries it: name, point, precision, kind, country."""
     place, where = story.story.place(place_id), story.located[place_id]
     return {
-        "name": place.name.get(lang),
+        "name": _html_line(place.name.get(lang)),  # escaped like every text: the import reads HTML
         "lat": round(where.lat, 6),
         "lon": round(where.lon, 6),
         "precision_km": where.precision_km,

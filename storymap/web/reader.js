@@ -213,8 +213,8 @@
 
     _showNotes() {
       const events = this.data.steps[this.step].events;
-      this.el.notes.innerHTML = events.length ? events.map((i) => this.text.events[i].notes).join("")
-        : `<p>${this.text.ui.speaker_notes}: –</p>`;
+      if (events.length) this.el.notes.innerHTML = events.map((i) => this.text.events[i].notes).join("");
+      else this.el.notes.replaceChildren(el("p", "", `${this.text.ui.speaker_notes}: –`));
     }
 
     togglePlay() {

@@ -1,13 +1,21 @@
 /* The story's layers on a Leaflet map: base maps, places, routes, labels, the view.
  *
  * StoryLayers draws the located story once and then only restyles what a step changes
- * (the states come from StoryCore). Story text is only ever set as text, never as HTML.
+ * (the states come from StoryCore). Story text is only ever set as text, never as HTML:
+ * Leaflet's tooltips and labels get DOM nodes (textNode), never strings.
  * Exposed as window.StoryLayers; used by reader.js in the app and in every export.
  */
 (function () {
   "use strict";
   const Core = window.StoryCore;
   const reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /** Story text for Leaflet: a node, which Leaflet inserts as it is (a string would be parsed as HTML). */
+  function textNode(tag, text) {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    return node;
+  }
 
   class StoryLayers {
     constructor(container, map, options) {
@@ -112,8 +120,9 @@
           marker.bringToFront();
           const place = this.data.places[p];
           if (!area && place.kind !== "country" && place.radius_km >= 10) {
+            // on the markers' own canvas: a canvas of its own would lie over them and take the mouse
             L.circle(marker.getLatLng(), { radius: place.radius_km * 1000, color: this.colour(event), weight: 1,
-              dashArray: "4 4", fillOpacity: 0.08, interactive: false }).addTo(this.circles);
+              dashArray: "4 4", fillOpacity: 0.08, interactive: false, renderer: this.renderer }).addTo(this.circles);
           }
         }
       });
@@ -205,8 +214,7 @@
       const event = this.data.events[i];
       const names = [event.route.from, ...(event.route.via || []), event.route.to].map((p) => this.text.places[p]);
       const mode = this.text.ui["route_mode_" + event.route.mode] || event.route.mode;
-      const words = `${names.join(" → ")} · ${mode} · ${this.text.events[i].km || ""}`;
-      return words.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+      return textNode("div", `${names.join(" → ")} · ${mode} · ${this.text.events[i].km || ""}`);
     }
 
     /** Names beside the current places and, where they fit, the earlier ones. */
@@ -232,7 +240,7 @@
         const c = candidates[k];
         L.tooltip({ permanent: true, direction: c.right ? "right" : "left", offset: [c.right ? 8 : -8, 0], interactive: false,
           className: "place-label" + (c.current ? " current" : "") })
-          .setLatLng(this.markers[c.p].getLatLng()).setContent(this.text.places[c.p]).addTo(this.labels);
+          .setLatLng(this.markers[c.p].getLatLng()).setContent(textNode("span", this.text.places[c.p])).addTo(this.labels);
       });
     }
 

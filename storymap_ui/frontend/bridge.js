@@ -81,8 +81,9 @@
 
   function apply(args) {
     if (!reader || !args) return;
-    // A new version of the story: start again on it, at the step the page says (it keeps the event).
-    if (args.map_url !== reader.mapUrl) { location.reload(); return; }
+    // A new version of the story, or the other mode (the author's preview as a class sees it):
+    // start again on it, at the step the page says (it keeps the event).
+    if (args.map_url !== reader.mapUrl || (args.mode || "reader") !== reader.mode) { location.reload(); return; }
     if (args.lang !== reader.lang) {
       const lang = args.lang;
       textFor(args, lang).then((text) => { if (latest.lang === lang) reader.setLanguage(lang, text); });

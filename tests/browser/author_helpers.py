@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from browser_helpers import Watched, open_page
+import os
+from pathlib import Path
 
-from storymap_ui.serve import PAGE_IDLE, AppServer
+from browser_helpers import Watched, open_page, wait_until
+
+from storymap_ui.serve import PAGE_IDLE, AppServer, start_app
 
 SLOW = 90_000  # ms: drafting and the first checks on a busy machine
 
@@ -25,7 +28,7 @@ def section(page: object, name: str) -> None:
 def wait_idle(page: object) -> None:
     """Until Streamlit has run the page and replaced every element of the last run."""
     page.wait_for_timeout(300)
-    page.wait_for_function(PAGE_IDLE, timeout=SLOW)
+    wait_until(page, PAGE_IDLE, SLOW / 1000)
 
 
 def field(page: object, label: str) -> object:
@@ -39,3 +42,19 @@ def type_into(page: object, label: str, text: str) -> None:
     box.fill(text)
     box.press("Enter")
     wait_idle(page)
+
+
+def start_author_app(story: Path, work: Path) -> AppServer:
+    """The app on ``story``, its drafts (cache) and saved stories in folders of ``work``."""
+    (work / "stories").mkdir(exist_ok=True)
+    saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
+    os.environ["STORYMAP_CACHE"] = str(work / "cache")
+    os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
+    try:
+        return start_app(story, work)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -66,7 +66,7 @@ def settled(page: object, frame: object, app: bool) -> None:
     back to the reader (the app), or the address is written (a file, at once)."""
     if app:
         wait_until(frame, "window.storyBridge.ack() >= window.storyBridge.seq()")
-        page.wait_for_function(PAGE_IDLE, timeout=30_000)
+        wait_until(page, PAGE_IDLE, 30)
 
 
 def address(page: object) -> str:

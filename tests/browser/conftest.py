@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from author_helpers import start_author_app
 
 from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, start_app
 
@@ -42,18 +43,9 @@ def story_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
 def author_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app for the author page, with drafts and saves in folders of this module's own."""
     work = tmp_path_factory.mktemp("author")
-    (work / "stories").mkdir()
-    saved = {name: os.environ.get(name) for name in ("STORYMAP_CACHE", "STORYMAP_AUTHOR_SAVE_DIR")}
-    os.environ["STORYMAP_CACHE"] = str(work / "cache")
-    os.environ["STORYMAP_AUTHOR_SAVE_DIR"] = str(work / "stories")
-    try:
-        server = start_app(ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml", work)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    server = start_author_app(
+        ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml", work
+    )
     yield server
     server.stop()
 

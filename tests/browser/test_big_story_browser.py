@@ -58,7 +58,7 @@ def test_holding_arrow_right_through_5000_events(
     assert start == 101
     presses = hold_arrow_right(page, frame)
     assert presses > 20
-    frame.wait_for_function(f"window.__frames.length >= {presses}", timeout=10_000)
+    wait_until(frame, f"window.__frames.length >= {presses}", 10)
     last = frame.evaluate("window.__frames.at(-1)")
     assert last["step"] == start + presses
     assert_step_shown_together(frame, last)

@@ -70,7 +70,7 @@ def test_clicker_keys_turn_the_slides_and_the_type_is_large(
     frame.focus("#slider")
     page.keyboard.press("ArrowRight")
     expect(narrative).to_have_attribute("data-step", "1")
-    frame.wait_for_function("window.__frames.length > 0")
+    wait_until(frame, "window.__frames.length > 0")
     assert_step_shown_together(frame, frame.evaluate("window.__frames.at(-1)"))
     page.wait_for_url("**event=soviet-recognition**", timeout=10_000)
     # the address of a second slide opens that slide
@@ -223,7 +223,7 @@ def test_data_page_renders_tables_and_downloads(browser: object, story_server: o
     page = watched.page
     page.goto(f"{story_server.url}/data?lang=en")
     expect(page.locator(".storymap-header h1")).to_have_text("Story data", timeout=30_000)
-    expect(page.locator("[data-testid='stDataFrame']")).to_have_count(2)
+    expect(page.locator("[data-testid='stDataFrame']")).to_have_count(2, timeout=30_000)
     expect(page.locator("[data-testid='stDownloadButton']")).to_have_count(11, timeout=30_000)
     shoot(page, "data-page")
     assert watched.errors == []

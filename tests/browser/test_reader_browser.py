@@ -15,6 +15,7 @@ from browser_helpers import (
     open_page,
     reader_frame,
     shoot,
+    wait_until,
 )
 from playwright.sync_api import expect
 
@@ -44,7 +45,7 @@ def test_arrow_right_moves_the_map_the_words_and_the_counter_in_the_same_frame(
     frame.focus("#slider")
     for n in range(1, 9):
         page.keyboard.press("ArrowRight")
-        frame.wait_for_function(f"window.__frames.length === {n}")
+        wait_until(frame, f"window.__frames.length === {n}")
     records = frame.evaluate("window.__frames")
     assert [r["step"] for r in records] == list(range(1, 9))
     for record in records:
@@ -53,7 +54,7 @@ def test_arrow_right_moves_the_map_the_words_and_the_counter_in_the_same_frame(
     assert drawn_markers(frame) >= 2
     # the server hears about the step afterwards, and keeps it in the address
     page.wait_for_url("**event=beijing-tribute**", timeout=10_000)
-    frame.wait_for_function("window.storyReader.map._animatingZoom !== true")
+    wait_until(frame, "window.storyReader.map._animatingZoom !== true")
     shoot(page, "reader-middle-step")
 
     page.keyboard.press("End")
@@ -75,7 +76,7 @@ def test_every_step_runs_and_routes_appear_with_their_event(
         routes[step] = drawn_routes(frame)
     # the troop route appears in April 2025 (step 5), the flight in July 2025 (step 6)
     assert (routes[4], routes[5], routes[6], routes[STEPS - 1]) == (0, 1, 2, 2)
-    tooltip = frame.evaluate("window.storyReader.layers._routeTip(6)")
+    tooltip = frame.evaluate("window.storyReader.layers._routeTip(6).textContent")
     assert "Moskow → Pyongyang" in tooltip and "6.430 km" in tooltip
     assert watched.errors == []
 
@@ -210,7 +211,7 @@ def test_timeline_strip_click_and_play_pause(browser: object, story_server: obje
     expect(frame.locator("#narrative")).to_contain_text("Putin memberi penghormatan")
     frame.click("#play")
     assert frame.get_attribute("#play", "aria-pressed") == "true"
-    frame.wait_for_function("document.documentElement.dataset.step === '9'", timeout=6_000)
+    wait_until(frame, "document.documentElement.dataset.step === '9'", 6)
     frame.click("#play")
     assert frame.get_attribute("#play", "aria-pressed") == "false"
     assert frame.evaluate("window.storyReader.timer") is None  # no step is waiting to happen
@@ -242,10 +243,10 @@ def test_an_edited_story_is_swapped_in_whole_and_a_broken_edit_never_reaches_rea
         expect(frame.locator("#narrative")).to_contain_text("Eurasian security conference")
         # the page sends the new version; the reader starts again on it, at the same event
         frame = reader_frame(page)
-        page.wait_for_function(
+        wait_until(
+            page,
             "[...document.querySelectorAll('iframe')].some(f => f.contentDocument &&"
             " (f.contentDocument.getElementById('narrative') || {}).textContent?.includes('edited'))",
-            timeout=30_000,
         )
         frame = reader_frame(page)
         expect(frame.locator("#narrative")).to_contain_text("The Minsk conference, edited")

@@ -228,7 +228,7 @@ def open_app(browser: object, url: str, size: tuple[int, int]) -> tuple[Watched,
     watched = open_page(browser, *size)
     watched.page.goto(url)
     frame = reader_frame(watched.page)
-    frame.wait_for_function("window.storyReader.map._animatingZoom !== true")
+    wait_until(frame, "window.storyReader.map._animatingZoom !== true")
     return watched, frame, watched.page.locator("iframe[title*='storymap_reader']").bounding_box()
 
 
