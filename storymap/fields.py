@@ -58,10 +58,11 @@ WebAddress = Annotated[
 ]
 # A picture's file name in the story's media folder: no folders, no leading dot, so it can
 # never point outside that folder.
+MEDIA_FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif|JPG|JPEG|PNG|WEBP|GIF)$"
 MediaFileName = Annotated[
     str,
     Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif|JPG|JPEG|PNG|WEBP|GIF)$",
+        pattern=MEDIA_FILE_PATTERN,
         max_length=120,
         description="a file name (no folders) ending .jpg, .jpeg, .png, .webp or .gif",
     ),

@@ -46,6 +46,34 @@ def store_picture(data: bytes, upload_name: str, folder: Path) -> tuple[str, Pic
 FieldPath = tuple[str | int, ...]
 
 
+def write_pictures(pictures: dict[str, bytes], folder: Path) -> None:
+    """Pictures (already checked: an import's) into ``folder``; a different file already
+    there under the same name is never replaced (``PictureError``)."""
+    for name, data in pictures.items():
+        target = folder / name
+        if target.is_symlink() or (
+            target.exists() and (not target.is_file() or target.read_bytes() != data)
+        ):
+            raise PictureError(
+                f"{target} already exists and is another file: move it, or use another story file"
+            )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in pictures.items():
+            (folder / name).write_bytes(data)
+    except OSError as exc:
+        raise PictureError(f"{folder}: cannot be written ({exc.strerror or exc})") from None
+
+
+def carry_pictures(story: Story, source: Path | None, target: Path) -> None:
+    """The pictures ``story`` names, from ``source`` into ``target`` (a story saved under a
+    new name takes its pictures along); those not in ``source`` are left to validation."""
+    if source is None or source.resolve() == target.resolve():
+        return
+    found = {name: source / name for _, name in picture_files(story) if (source / name).is_file()}
+    write_pictures({name: path.read_bytes() for name, path in found.items()}, target)
+
+
 def picture_files(story: Story) -> list[tuple[FieldPath, str]]:
     """(field path, file name) of every picture the story keeps in its media folder."""
     return [

@@ -23,7 +23,9 @@ from storymap.authoring.saving import NewerOnDisk, SaveError, save_story
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
+from storymap.loading import parse_story
 from storymap.located import LocatedStory
+from storymap.media_files import carry_pictures, media_folder
 from storymap.steps import step_for_link
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
@@ -126,17 +128,23 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _maker(located, lambda s, fmt=fmt: export_bytes(s, fmt, story_lang, tiles_setting())),
+            _maker(located, lambda s, fmt=fmt: page_export(s, fmt)),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
         )  # fmt: skip
     text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, lambda s: site_zip(s, text, tiles_setting())),
+        _maker(located, lambda s: site_zip(s, text)),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None,
     )  # fmt: skip
+
+
+def page_export(story: LocatedStory, fmt: str) -> bytes:
+    """An export as the page offers it: the same call, with the same defaults, as ``python -m
+    storymap export`` (the story's language, the offline map), so the files are the same."""
+    return export_bytes(story, fmt)
 
 
 def _maker(
@@ -186,6 +194,10 @@ def save(author: Author, checked: Checked | None, lang: str) -> None:
         _save(author, folder, stem, read_at, False, lang)
 
 
+def _folder(value: object) -> Path | None:
+    return Path(value) if isinstance(value, str) and value else None
+
+
 def _save(
     author: Author, folder: Path, stem: str, read_at: int | None, overwrite: bool, lang: str
 ) -> None:
@@ -200,11 +212,17 @@ def _save(
         st.error(md(exc))
         return
     st.session_state.pop("author_overwrite", None)
+    media = media_folder(result.path)
+    try:  # the pictures go with the story, into its own media folder
+        carry_pictures(parse_story(story_text(author)), _folder(author.origin.get("media")), media)
+    except StorymapError as exc:
+        st.error(md(exc))
     origin = {
         "kind": "file",
         "name": result.path.name,
         "path": str(result.path),
         "mtime_ns": result.mtime_ns,
+        "media": str(media),
     }
     author_state.commit(author, {**author.record, "origin": origin})
     kept = t("author_kept_version", lang, path=str(result.previous)) if result.previous else ""
