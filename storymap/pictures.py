@@ -38,6 +38,8 @@ _SIGNATURES = {
     b"\x7fELF": "a program",
     b"MZ": "a program",
 }
+# How a JPEG and a PNG end: anything after it (a page, a script) makes the file re-encoded.
+_END = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
 _DATA_URI = re.compile(r"^data:image/(jpeg|png);base64,([A-Za-z0-9+/]+={0,2})$")
 
 
@@ -81,7 +83,7 @@ def prepare_picture(data: bytes, name: str) -> Picture:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
                 _check_header(image, name)
-                if _already_prepared(image):
+                if _already_prepared(image) and data.endswith(_END[image.format]):
                     image.load()  # a damaged file fails here, not in a reader's browser
                     return Picture(data, *image.size, FORMATS[image.format])
                 return _resized(image)

@@ -80,6 +80,15 @@ def test_a_prepared_picture_passes_unchanged() -> None:
         assert picture_from_data_uri(once.data_uri(), "inline.jpg") == once
 
 
+def test_bytes_hidden_after_a_picture_do_not_pass() -> None:
+    """A small, clean JPEG or PNG passes as it is, but not with a page appended to it."""
+    for original in (photo_jpeg(800, 600), drawing_png()):
+        clean = prepare_picture(original, "x").data
+        polyglot = clean + b"<html><script>alert(1)</script></html>"
+        again = prepare_picture(polyglot, "polyglot")
+        assert b"<script>" not in again.data and again.data == prepare_picture(again.data, "y").data
+
+
 @pytest.mark.parametrize(
     ("data", "says"),
     [

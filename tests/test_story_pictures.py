@@ -148,3 +148,15 @@ def test_knight_lab_files_carry_only_media_on_the_web(pictured: LocatedStory) ->
     assert not any(url and "sanlucar" in url for url in media)
     timeline = export_bytes(pictured, "timelinejs", "es").decode()
     assert "sanlucar-harbour" not in timeline and "guam-1521.jpg" in timeline
+
+
+def test_the_sites_story_page_carries_the_pictures(pictured: LocatedStory) -> None:
+    from storymap.export.site import story_files
+    from storymap.single_file import PICTURES_ID, json_block
+
+    files = story_files(pictured)
+    page = files[f"{pictured.story.id}.html"].decode()
+    carried = json.loads(json_block(page, PICTURES_ID))
+    assert carried == {name: p.data_uri() for name, p in pictured.pictures.items()}
+    teacher = files[f"{pictured.story.id}-teacher-es.html"].decode()
+    assert pictured.pictures["strait-drawing.png"].data_uri() in teacher
