@@ -5,9 +5,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
+# make run STORY=path/to/story.yaml PORT=8502: the story the app opens (STORYMAP_STORY) and
+# its port (Streamlit's own STREAMLIT_SERVER_PORT works too)
 STORY ?=
+PORT ?=
 
-.PHONY: run test jstest lint bench loadtest schema clean
+.PHONY: run test test-fast jstest lint bench loadtest schema clean gazetteer
 
 # axe-core (the accessibility checks of the browser tests), from the npm registry, pinned by
 # package-lock.json, into node_modules/ of the project; installed when missing or out of date.
@@ -22,15 +25,25 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(VENV)/bin/streamlit run streamlit_app.py
+# The offline gazetteer's index (~/.cache/storymap, or $STORYMAP_GAZETTEER_DIR), built once
+# ahead of the first map; a second run only finds it.
+gazetteer: $(STAMP)
+	$(PY) -m storymap gazetteer --build
 
-test: $(STAMP) $(AXE)
+run: gazetteer
+	$(if $(STORY),STORYMAP_STORY="$(STORY)" )$(VENV)/bin/streamlit run streamlit_app.py$(if $(PORT), --server.port=$(PORT))
+
+test: gazetteer $(AXE)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs (the reader's JS tests need it)"; exit 1; }
 	node --test tests/js/
 	$(PY) -m pytest
+
+# The inner loop: unit tests and AppTest, without the browser tests and the slow end-to-end
+# runs (the wheel, the README's commands, make run), on every core (pytest-xdist).
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not slow" -n auto -q -p no:cacheprovider
 
 jstest:
 	node --test tests/js/
@@ -38,12 +51,14 @@ jstest:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
-bench: $(STAMP)
+bench: gazetteer
 	$(PY) benchmarks/bench_geocoding.py
 	$(PY) benchmarks/bench_reader.py
 	$(PY) benchmarks/bench_picture.py
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_draft.py
+	$(PY) benchmarks/bench_draft_sizes.py
+	$(PY) benchmarks/bench_hostile_sessions.py
 
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
 loadtest: $(STAMP)

@@ -6,7 +6,10 @@ in a country the article never names, draft places that match nothing annotated,
 events told, and the time the draft took; then the totals. The language is left to the
 draft to guess, as an author who gives no ``--lang`` would. The first article (the seed,
 outside the repository) is measured as tests/test_draft_compare.py does, against the
-hand-written first story.
+hand-written first story. The held-out articles (tests/fixtures/articles/heldout/) are
+measured and printed apart: the draft's rules were never tuned on them, so the gap between
+the two tables shows how much of the figures is overfitting; ``--details`` lists what
+the tuning set's drafts missed, never the held-out set's.
 
 Run with ``make bench`` (not part of ``make test``); ``--markdown`` prints a table for docs.
 """
@@ -35,6 +38,7 @@ from storymap.geocoding import geocode_story  # noqa: E402
 from storymap.loading import load_story  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+HELD_OUT = ARTICLES / "heldout"  # never tuned on: measured apart, to show overfitting
 HAND = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
 SEED_NAMES = ("shared/seed/000_b4ed06f6648d6672.txt",)
 
@@ -87,7 +91,7 @@ def first_article() -> str:
     return f"first article (seed, id), {seconds:.2f} s: {result.summary()}"
 
 
-def table(rows: list[Row], markdown: bool) -> list[str]:
+def table(rows: list[Row], markdown: bool, label: str = "articles") -> list[str]:
     head = (
         "article",
         "lang",
@@ -115,7 +119,7 @@ def table(rows: list[Row], markdown: bool) -> list[str]:
         total.add(row.score)
     seconds = sorted(r.seconds for r in rows)
     median = f"{seconds[len(seconds) // 2]:.2f} median"
-    cells = _cells(f"all {len(rows)} articles", "", total, median)
+    cells = _cells(f"all {len(rows)} {label}", "", total, median)
     lines.append(_line(cells, markdown))
     return lines
 
@@ -150,19 +154,25 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="list what each draft missed")
     parser.add_argument("names", nargs="*", help="only these articles (file names without .yaml)")
     args = parser.parse_args()
-    articles = [a for a in load_all(ARTICLES) if not args.names or a.name in args.names]
+    wanted = [a for a in load_all(ARTICLES) if not args.names or a.name in args.names]
+    held_out = [a for a in load_all(HELD_OUT) if not args.names or a.name in args.names]
     started = time.perf_counter()
     print(first_article())
     print(
         f"(the first draft of this run, with the gazetteer's first load: "
         f"{time.perf_counter() - started:.2f} s)"
     )
-    rows = [measure(a) for a in articles]
-    print("\n".join(table(rows, args.markdown)))
-    for row in rows:
+    rows = [measure(a) for a in wanted]
+    held_rows = [measure(a) for a in held_out]
+    if rows:
+        print("\n".join(table(rows, args.markdown)))
+    if held_rows:
+        print("\nThe held-out articles (never tuned on):")
+        print("\n".join(table(held_rows, args.markdown, "held-out articles")))
+    for row in rows + held_rows:
         if row.failure:
             print(f"{row.name}: no draft: {row.failure}")
-        if args.details:
+        if args.details and row in rows:
             s = row.score
             print(
                 f"{row.name}: missed places {s.places_missed}; missed events {s.events_missed}; "

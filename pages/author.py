@@ -5,7 +5,8 @@ folder or a blank story; edit the header, places and events in forms and tables;
 problem is listed beside the page, each opening its field; preview with the reader
 itself; download the story file and the exports, or save into the stories folder where
 the app runs locally. The story being written is kept on the server under the draft's
-token in the address (``?draft=…``), so a reload or a second tab loses nothing.
+token in the address (``?draft=…``), for the browser that made it, so a reload or a
+second tab loses nothing; its owner may share it with a read-only or an edit link.
 """
 
 import streamlit as st
@@ -14,8 +15,10 @@ from storymap.i18n import t
 from storymap_ui import (
     author_checks,
     author_events,
+    author_owner,
     author_places,
     author_publish,
+    author_share,
     author_start,
     author_state,
     author_story,
@@ -34,6 +37,9 @@ with title_column:
     page.header(t("author_title", lang), t("author_subtitle_page", lang))
 
 with author_view.slot():  # notices come and go; what is below them stays in place
+    refused = author_state.refused(author)
+    if refused:
+        st.warning(t(refused, lang))
     if author_state.newer_elsewhere(author):
         st.warning(t("author_other_tab", lang))
         take, keep = st.columns(2)
@@ -51,6 +57,10 @@ with author_view.slot():  # notices come and go; what is below them stays in pla
 author_state.apply_table_edits(author)
 
 checked = author_checks.checked(author, lang)
+if author.access == "read":  # a read-only link: the preview and the story file, nothing else
+    author_share.read_only(author, checked, lang)
+    author_owner.keep_cookie()
+    st.stop()
 author_checks.sidebar(author, checked, lang)
 with author_view.slot():
     author_checks.status_line(author, checked, lang)
@@ -70,3 +80,5 @@ elif section == "preview":
 else:
     author_publish.downloads(author, checked, lang)
     author_publish.save(author, checked, lang)
+    author_share.panel(author, lang)
+author_owner.keep_cookie()

@@ -1,4 +1,5 @@
-"""``python -m storymap``: check, geocode, list, export and import a story from the command line.
+"""``storymap`` (or ``python -m storymap``): check, geocode, list, export, import and draft a
+story from the command line, and ``storymap app`` to run the app.
 
 Every failure an author can cause ends with a clear message on stderr and exit 1,
 never a traceback. Everything printed passes through ``messages.for_terminal``,
@@ -16,23 +17,31 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, get_args
 
+from storymap import __version__
+from storymap.app_command import add_app_command, split_streamlit_options
 from storymap.basemaps import TILES
 from storymap.checking import check_story_file
 from storymap.draft.command import add_draft_command
 from storymap.errors import StorymapError
 from storymap.export import EXPORT_TILES, FORMATS, export_bytes
+from storymap.extras import require
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
+from storymap.geocoding.command import add_gazetteer_command
 from storymap.importers.command import add_import_command
 from storymap.loading import MAX_PROBLEMS_LISTED, Problem, StoryError, load_story, parse_story
 from storymap.located import locate_file
 from storymap.messages import quote
 from storymap.model import PlaceKind, story_json_schema
 from storymap.output import CommandError, check_output, os_message, say, write_output
+from storymap.settings import debug
 from storymap.synthetic import MAX_SYNTHETIC_EVENTS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv, streamlit_options = split_streamlit_options(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
+    if streamlit_options:
+        args.streamlit = streamlit_options
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # the reader of our output went away (| head): not an error
@@ -47,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("error: interrupted", sys.stderr)
         return 130
     except Exception as exc:  # a bug of ours, not the user's; still one line, not a traceback
-        if os.environ.get("STORYMAP_DEBUG"):
+        if debug():
             raise
         say(
             f"error: unexpected {type(exc).__name__}: {exc} "
@@ -58,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m storymap", description=__doc__)
+    parser = argparse.ArgumentParser(prog="storymap", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"storymap {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check a story file; list every problem")
@@ -114,6 +124,8 @@ def _parser() -> argparse.ArgumentParser:
 
     add_draft_command(commands)
     add_import_command(commands)
+    add_gazetteer_command(commands)
+    add_app_command(commands)
     return parser
 
 
@@ -155,6 +167,7 @@ def _say_other_spellings(located: dict[str, Location]) -> None:
 def _online(args: argparse.Namespace) -> Layer | None:
     if not args.online:
         return None
+    require("online")
     from storymap.geocoding.online import NominatimLayer
 
     online = NominatimLayer(url=args.nominatim_url)
@@ -243,8 +256,12 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from storymap.export.site import export_site
+    from storymap.export.site import export_site, require_site_formats
 
+    if args.format == "site":  # a missing part says so before any story is read
+        require_site_formats()
+    else:
+        FORMATS[args.format].require()
     check_output(args.output, folder_wanted=args.format == "site")
     paths = [
         p for path in args.story for p in (sorted(path.glob("*.yaml")) if path.is_dir() else [path])

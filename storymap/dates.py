@@ -144,7 +144,7 @@ def _zone_text(offset: int | None) -> str:
 
 
 def _parse_point(text: str, whole: str) -> DatePoint:
-    match = _POINT.match(text)
+    match = _POINT.fullmatch(text)
     if not match:
         raise DateParseError(f"{quote(whole)} is not a story date: {NOTATION}")
     year = int(match["year"])

@@ -199,8 +199,8 @@ def _months() -> dict[str, int]:
     return names
 
 
-_NUMERIC = re.compile(r"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})$")
-_YEAR_FIRST = re.compile(r"^([0-9]{4})[/.]([0-9]{1,2})(?:[/.]([0-9]{1,2}))?$")
+_NUMERIC = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
+_YEAR_FIRST = re.compile(r"([0-9]{4})[/.]([0-9]{1,2})(?:[/.]([0-9]{1,2}))?")
 _WORDS = re.compile(r"[A-Za-z]+\.?|[0-9]+")
 
 
@@ -218,13 +218,13 @@ def date_hint(text: str) -> str:
 
 
 def _date_suggestions(text: str) -> list[str]:
-    numeric = _NUMERIC.match(text)
+    numeric = _NUMERIC.fullmatch(text)
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
         day_first = f"{year:04d}-{second:02d}-{first:02d}"
         month_first = f"{year:04d}-{first:02d}-{second:02d}"
         return [day_first] if first == second else [day_first, month_first]
-    year_first = _YEAR_FIRST.match(text)
+    year_first = _YEAR_FIRST.fullmatch(text)
     if year_first:
         year, month, day = year_first.groups()
         return [f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")]

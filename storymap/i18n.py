@@ -9,15 +9,15 @@ in Indonesian, "6,400 km" in English, "6400 km" in Spanish).
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import yaml
 from babel.numbers import format_decimal
 
 from storymap.languages import babel_locale
 from storymap.model import UI_LANGUAGES
+from storymap.package_data import LOCALES
 
-UI_STRINGS = Path(__file__).with_name("locales") / "ui.yaml"
+UI_STRINGS = LOCALES / "ui.yaml"
 
 
 @cache

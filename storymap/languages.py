@@ -29,9 +29,9 @@ def _conventional_case(code: str) -> str:
 
 def check_language(code: str) -> str:
     """``code`` if it is a well-formed BCP 47 tag Babel knows; otherwise a ValueError saying why."""
-    if not _LANGUAGE.match(code):
+    if not _LANGUAGE.fullmatch(code):
         fixed = _conventional_case(code)
-        if fixed != code and _LANGUAGE.match(fixed):
+        if fixed != code and _LANGUAGE.fullmatch(fixed):
             raise ValueError(f"write the language code '{code}' as '{fixed}'")
         raise ValueError(f"'{code}' is not a language code: use a BCP 47 code such as {EXAMPLES}")
     try:

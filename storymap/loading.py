@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from storymap.dates import DateParseError, PartialDate
+from storymap.encoding import NotText, decode_text
 from storymap.hints import (
     PATTERN_HINTS,
     date_hint,
@@ -171,16 +172,9 @@ def _decode(data: bytes | str, source: str) -> str:
         if len(data) > MAX_STORY_BYTES:
             raise StoryError(source, [Problem("file", f"is larger than {MAX_STORY_BYTES:,} bytes")])
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise StoryError(
-                source,
-                [
-                    Problem(
-                        "file", f"is not UTF-8 text (byte {exc.start} is not valid): a binary file?"
-                    )
-                ],
-            ) from None
+            text = decode_text(data, "a story file")
+        except NotText as exc:
+            raise StoryError(source, [Problem("file", str(exc))]) from None
     if "\x00" in text:
         raise StoryError(
             source, [Problem("file", "contains NUL bytes: a binary file, not YAML text")]

@@ -33,6 +33,16 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"  # the same spelling in text and inside JSON strings
 
 
+_LINE_BREAKS = re.compile("[\n\r\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_WRITTEN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: a newline, tab or other line break in it is written out (``\\n``),
+    so a key or value holding one cannot split a message in two."""
+    return _LINE_BREAKS.sub(lambda m: _WRITTEN.get(m.group(), _escape(m)), text)
+
+
 def for_terminal(text: str) -> str:
     """``text`` with every control character a terminal would act on written out as an escape."""
     return _UNSAFE.sub(_escape, text)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
@@ -21,12 +20,11 @@ from storymap.i18n import interface_language, number, t
 from storymap.languages import babel_locale, text_direction
 from storymap.located import LocatedStory
 from storymap.model import Event, Media, Quote, Route, Story
+from storymap.package_data import TEMPLATES
 from storymap.pictures import Picture
 from storymap.sanitise import clean
 from storymap.steps import Step, event_date_text
 from storymap.style import CategoryStyle, category_styles
-
-TEMPLATES = Path(__file__).with_name("templates")
 
 
 @dataclass(frozen=True)

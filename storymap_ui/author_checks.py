@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from storymap.authoring.checks import Checked, Issue, check_story
-from storymap.authoring.exports import story_yaml
+from storymap.authoring.exports import story_file_text
 from storymap.i18n import t
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import go_to, md
@@ -23,7 +23,7 @@ SHOWN = 60  # problems listed; the rest are counted
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _yaml(digest: str, _data: dict) -> str:
-    return story_yaml(_data)
+    return story_file_text(_data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -19,6 +19,7 @@ from storymap.authoring.paths import get_at, set_at
 from storymap.authoring.rows import place_rows, places_from_rows
 from storymap.errors import StorymapError
 from storymap.i18n import t
+from storymap.settings import tiles
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import (
@@ -32,7 +33,6 @@ from storymap_ui.author_view import (
     texts_side_by_side,
 )
 from storymap_ui.picker import place_picker
-from storymap_ui.settings import tiles_setting
 
 KINDS = ["city", "site", "region", "country"]
 
@@ -167,7 +167,7 @@ def _map(author: Author, index: int, place: dict, lang: str) -> None:
         lon=float(lon) if numbers else None,
         precision_km=coordinates.get("precision_km") if numbers else None,
         country=place.get("country") if isinstance(place.get("country"), str) else None,
-        tiles=tiles_setting(),
+        tiles=tiles(),
         hint=t("author_click_map", lang),
         on_change=partial(_clicked, author, index, key),
     )

@@ -8,8 +8,6 @@ payload files never replace those of the published story it was opened from.
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,27 +24,25 @@ from storymap.i18n import language_label, t
 from storymap.loading import parse_story
 from storymap.located import LocatedStory
 from storymap.media_files import carry_pictures, media_folder
+from storymap.settings import author_save_folder, stories_folder, tiles
 from storymap.steps import step_for_link
+from storymap.worker import run_apart
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
 from storymap_ui.author_state import Author
 from storymap_ui.author_view import md
-from storymap_ui.settings import tiles_setting
 from storymap_ui.state import link_from
-from storymap_ui.story import STORIES
 
 LOCAL_ADDRESSES = {"127.0.0.1", "localhost", "::1"}
 _SAFE = re.compile(r"[^a-z0-9-]+")
-log = logging.getLogger(__name__)
 
 
 def save_folder() -> Path | None:
     """Where Save writes stories: ``STORYMAP_AUTHOR_SAVE_DIR`` if set (empty or ``off``:
-    nowhere), else ``geodata/stories/`` only when the server listens on this computer alone."""
-    chosen = os.environ.get("STORYMAP_AUTHOR_SAVE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "none") else Path(chosen)
-    return STORIES if str(st.get_option("server.address") or "") in LOCAL_ADDRESSES else None
+    nowhere), else the stories folder (``STORYMAP_STORIES``) only when the server listens
+    on this computer alone."""
+    local = str(st.get_option("server.address") or "") in LOCAL_ADDRESSES
+    return author_save_folder(default=stories_folder() if local else None)
 
 
 def file_stem(data: dict | None) -> str:
@@ -97,7 +93,7 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
         map_url, text_urls, lang=story_lang,
         step=step_for_link(list(story.steps), story.story, link.get("event"), link.get("step")),
         event=link.get("event"),
-        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles_setting(), mode=mode,
+        ack=st.session_state.get("author_preview_ack", 0), tiles=tiles(), mode=mode,
         notes=show_notes, on_change=_remember_step,
     )  # fmt: skip
 
@@ -114,11 +110,7 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     """The story file at any time; the exports once the story is valid."""
     stem = file_stem(author.data)
     st.subheader(t("author_story_file_heading", lang), anchor=False)
-    st.download_button(
-        t("download_story", lang), story_text(author), f"{stem}.yaml", "application/yaml",
-        on_click="ignore", icon=":material/description:", key="author-download-yaml",
-        type="primary",
-    )  # fmt: skip
+    story_download(author, lang)
     st.subheader(t("author_exports_heading", lang), anchor=False)
     located = checked.located_story() if checked else None
     if located is None:
@@ -128,38 +120,48 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _maker(located, lambda s, fmt=fmt: page_export(s, fmt)),
+            _maker(located, f"the {fmt} export", page_export, fmt),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}", disabled=located is None,
         )  # fmt: skip
     text = story_text(author)
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _maker(located, lambda s: site_zip(s, text)),
+        _maker(located, "the site export", site_zip, text),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None,
     )  # fmt: skip
 
 
 def page_export(story: LocatedStory, fmt: str) -> bytes:
-    """An export as the page offers it: the same call, with the same defaults, as ``python -m
-    storymap export`` (the story's language, the offline map), so the files are the same."""
+    """An export as the page offers it: the same call, with the same defaults, as ``storymap
+    export`` (the story's language, the offline map), so the files are the same. The reader
+    preview's base map (``STORYMAP_TILES``) is the app's, not an export's."""
     return export_bytes(story, fmt)
 
 
+def story_download(author: Author, lang: str) -> None:
+    """The story file, valid or not."""
+    st.download_button(
+        t("download_story", lang), story_text(author), f"{file_stem(author.data)}.yaml",
+        "application/yaml", on_click="ignore", icon=":material/description:",
+        key="author-download-yaml", type="primary",
+    )  # fmt: skip
+
+
 def _maker(
-    story: LocatedStory | None, make: Callable[[LocatedStory], bytes]
+    story: LocatedStory | None, what: str, make: Callable[..., bytes], *args: object
 ) -> Callable[[], bytes]:
+    """The download's data, made when it is clicked, in a worker process (``run_apart``):
+    an export's failure, its own bug or its deadline is a file that says so in one line."""
+
     def made() -> bytes:
         if story is None:
             return b""
         try:
-            return make(story)
+            return run_apart(make, story, *args, what=what)
         except StorymapError as exc:
             return f"{t('export_failed', 'en')}: {exc}\n".encode()
-        except Exception as exc:  # an export's own bug: a file that says so, never a traceback
-            log.exception("export failed")
-            return f"{t('export_failed', 'en')}: {type(exc).__name__}\n".encode()
 
     return made
 

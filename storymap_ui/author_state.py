@@ -1,7 +1,11 @@
 """The author page's session: the draft it edits, kept on the server so nothing is lost.
 
 The draft's token is in the address (``?draft=…``): a reload, or a second tab opened on
-the same address, finds the same draft in the store (``storymap.authoring.store``).
+the same address, finds the same draft in the store (``storymap.authoring.store``) for
+the browser that made it (``author_owner``: its signed cookie). The server mints every
+token and never adopts one from an address: a draft of another browser opens only with
+a share key (``&key=…``, read-only or edit) that its owner made; otherwise the page says
+whose it is and starts a draft of this browser's own, and nothing of anyone's is lost.
 Every change is written to the store at once. A change that would overwrite a newer
 save from another tab is not written: the author is asked which version to keep.
 
@@ -16,6 +20,8 @@ import contextlib
 import copy
 import hashlib
 import json
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +33,7 @@ from storymap.authoring.order import todo_done
 from storymap.authoring.paths import FieldPath, set_at
 from storymap.authoring.starts import Start
 from storymap.authoring.store import (
+    KEEP_DAYS,
     DraftConflict,
     DraftError,
     DraftStore,
@@ -34,8 +41,13 @@ from storymap.authoring.store import (
     is_token,
     new_token,
 )
+from storymap_ui import author_owner, memory
 
 KEY = "author"
+REFUSED = "author_refused"  # why the address's draft was not opened: said until a start
+PRUNE_EVERY_S = 3600.0  # old drafts are removed while the server runs, at most this often
+_pruned = {"at": 0.0}
+_prune_lock = threading.Lock()
 
 
 @dataclass
@@ -44,6 +56,9 @@ class Author:
 
     token: str
     record: dict[str, Any]
+    owner: str = ""  # this browser's owner id (``author_owner``)
+    access: str = "owner"  # or "edit", "read": the draft came through a share link
+    key: str | None = None  # the share key that opened it
     revision: int = 0
     stamp: int = 0  # the draft file's modification time when this tab last read or wrote it
     generation: int = 0  # every widget of the page
@@ -85,41 +100,101 @@ def store() -> DraftStore:
 
 @st.cache_resource(show_spinner=False)
 def _store(folder: str) -> DraftStore:
-    """Drafts older than 30 days are removed when the store is first used."""
-    drafts = DraftStore(Path(folder))
+    return DraftStore(Path(folder))
+
+
+def prune_now_and_then(now: float | None = None) -> None:
+    """Remove drafts untouched for ``KEEP_DAYS``: at the first page view, then at most once
+    per ``PRUNE_EVERY_S`` while the server runs."""
+    now = time.time() if now is None else now
+    with _prune_lock:
+        if now - _pruned["at"] < PRUNE_EVERY_S:
+            return
+        _pruned["at"] = now
     with contextlib.suppress(OSError):  # an unwritable cache folder is said when a draft is kept
-        drafts.prune()
-    return drafts
+        store().prune(KEEP_DAYS)
 
 
 def session() -> Author:
-    """This tab's draft: the session's, else the one the address names, else a new one."""
+    """This tab's draft: the session's, else the one the address names if this browser may
+    open it, else a new one (with a line saying why the address's draft was not opened)."""
+    prune_now_and_then()
+    memory.keep_returning()  # what a refused paste took goes back to the system
+    owner = author_owner.owner(moved=_moved)
     author = st.session_state.get(KEY)
     token = st.query_params.get("draft")
+    key = st.query_params.get("key")
     if isinstance(author, Author) and (token is None or token == author.token):
-        st.query_params["draft"] = author.token
-        return author
-    author = _restore(token) if is_token(token) else None
+        if author.access == "owner" or store().access(author.token, owner, author.key):
+            _address(author)
+            return author
+        st.session_state[REFUSED] = "author_share_withdrawn"
+        token = None
+    author = _open(token, key, owner) if is_token(token) else None
     if author is None:
-        author = Author(token if is_token(token) else new_token(), {"data": None})
-    st.query_params["draft"] = author.token
+        author = Author(new_token(), {"data": None}, owner)
+    _address(author)
     st.session_state[KEY] = author
     return author
 
 
-def _restore(token: str) -> Author | None:
+def _address(author: Author) -> None:
+    """The draft's token in the address, and the share key when a share link opened it."""
+    st.query_params["draft"] = author.token
+    if author.key:
+        st.query_params["key"] = author.key
+    elif "key" in st.query_params:
+        del st.query_params["key"]
+
+
+def _open(token: str, key: object, owner: str) -> Author | None:
+    """The draft ``token`` names, if this browser owns it or ``key`` is one of its share
+    keys; None otherwise (and, for another browser's draft, a line saying so)."""
     saved = store().load(token)
     if saved is None:
+        return None  # never adopted: a new draft gets a token of the server's own
+    access = saved.access(owner, key if isinstance(key, str) else None)
+    if access is None:
+        st.session_state[REFUSED] = "author_not_yours"
         return None
-    return Author(token, saved.record, saved.revision, store().stamp(token))
+    shared = access != "owner"
+    return Author(
+        token, saved.record, owner, access, key if shared else None, saved.revision,
+        store().stamp(token),
+    )  # fmt: skip
+
+
+def _moved(old: str, new: str) -> None:
+    """Another tab of this browser set its owner secret first: this tab's draft goes with it."""
+    author = st.session_state.get(KEY)
+    if isinstance(author, Author) and author.owner == old:
+        with contextlib.suppress(DraftError, OSError):
+            store().give(author.token, old, new)
+        author.owner = new
+
+
+def refused(author: Author) -> str | None:
+    """Why the address's draft was not opened (an interface key): said on every run until
+    this tab's own draft begins, so a rerun (the owner cookie's first report comes a moment
+    after the page) cannot take it away before it is read."""
+    if author.data is not None:
+        st.session_state.pop(REFUSED, None)
+        return None
+    return st.session_state.get(REFUSED)
 
 
 def commit(author: Author, record: dict[str, Any], force: bool = False) -> bool:
     """Keep ``record`` in the session and in the store; False when another tab's newer
     save is in the way (``author.conflict`` says so) or the store refused it."""
     author.record = record
+    if author.access == "read":
+        author.problem = "this draft was shared with you to read: changes are not kept"
+        return False
     try:
-        saved = store().save(author.token, record, author.revision, force=force)
+        saved = store().save(
+            author.token, record, author.revision, owner=author.owner, key=author.key,
+            force=force,
+        )  # fmt: skip
     except DraftConflict as exc:
         author.conflict = exc
         return False
@@ -130,6 +205,8 @@ def commit(author: Author, record: dict[str, Any], force: bool = False) -> bool:
     author.stamp = store().stamp(author.token)
     author.conflict = None
     author.problem = None
+    if saved.removed:
+        st.session_state.author_notice = saved.removed
     return True
 
 

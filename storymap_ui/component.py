@@ -26,11 +26,11 @@ import streamlit.components.v1 as components
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.located import LocatedStory
 from storymap.payload import map_payload, text_payload
+from storymap.settings import cache_folder, frontend_folder
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
 from storymap.web.policy import frame_policy, meta
 
 SOURCE = Path(__file__).with_name("frontend")
-CACHE = Path(os.environ.get("STORYMAP_CACHE", Path.home() / ".cache" / "storymap"))
 _FILES = [SOURCE / "bridge.js", SOURCE / "index.html", SOURCE / "speaker.html", SOURCE / "speaker-page.js",
           *(WEB_ASSETS / n for n in (*READER_SCRIPTS, "speaker.js")),
           WEB_ASSETS / "reader.css", WEB_ASSETS / "reader.html"]  # fmt: skip
@@ -40,12 +40,12 @@ _lock = threading.Lock()
 
 def frontend_dir() -> Path:
     """Where the component's files are laid out (``STORYMAP_FRONTEND_DIR`` overrides)."""
-    chosen = os.environ.get("STORYMAP_FRONTEND_DIR")
-    if chosen:
-        return Path(chosen)
+    chosen = frontend_folder()
+    if chosen is not None:
+        return chosen
     sources = b"".join(path.read_bytes() for path in _FILES) + frame_policy().encode()
     digest = hashlib.sha256(sources).hexdigest()[:12]
-    return CACHE / f"frontend-{digest}"
+    return cache_folder() / f"frontend-{digest}"
 
 
 @cache

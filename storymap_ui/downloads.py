@@ -2,7 +2,8 @@
 
 No export is built on page load: a download button runs its maker only when it is
 clicked (Streamlit's deferred download data), so one heavy or hostile story cannot
-slow every reader's first visit. Each export is cached per story version.
+slow every reader's first visit, and it runs in a worker process (``storymap.worker``),
+so it cannot hold the lock every session needs. Each export is cached per story version.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.folium_map import events_map, offline_html
 from storymap.i18n import t
+from storymap.worker import run_apart
 from storymap_ui.page_frame import page_frame
 from storymap_ui.story import ReaderStory, load
 
@@ -23,7 +25,7 @@ from storymap_ui.story import ReaderStory, load
 @st.cache_data(show_spinner=False, max_entries=64)
 def _export(path: str, mtime_ns: int, fmt: str, lang: str) -> bytes:
     story, _ = load_path(path)
-    return export_bytes(story.located, fmt, lang)
+    return run_apart(export_bytes, story.located, fmt, lang, what=f"the {fmt} export")
 
 
 def load_path(path: str) -> tuple[ReaderStory, str | None]:

@@ -21,8 +21,8 @@ from typing import Any
 
 import streamlit.components.v1 as components
 
+from storymap.settings import cache_folder
 from storymap.web.policy import meta, policy
-from storymap_ui.component import CACHE
 
 SOURCE = Path(__file__).with_name("page_frame")
 KEPT_S = 24 * 3600  # a page nobody asked for in a day is removed
@@ -39,7 +39,7 @@ FRAME_POLICY = policy(
 def frame_dir() -> Path:
     sources = b"".join(path.read_bytes() for path in sorted(SOURCE.iterdir()))
     digest = hashlib.sha256(sources + FRAME_POLICY.encode()).hexdigest()[:12]
-    return CACHE / f"page-frame-{digest}"
+    return cache_folder() / f"page-frame-{digest}"
 
 
 @cache

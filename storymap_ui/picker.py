@@ -21,9 +21,9 @@ import streamlit.components.v1 as components
 
 from storymap.basemaps import PICKER_DETAIL, TILES
 from storymap.geocoding import COUNTRY_OUTLINES
+from storymap.settings import cache_folder
 from storymap.web import LEAFLET
 from storymap.web.policy import frame_policy, meta
-from storymap_ui.component import CACHE
 
 SOURCE = Path(__file__).with_name("picker")
 
@@ -31,7 +31,7 @@ SOURCE = Path(__file__).with_name("picker")
 def picker_dir() -> Path:
     sources = b"".join(path.read_bytes() for path in [*sorted(SOURCE.iterdir()), PICKER_DETAIL])
     digest = hashlib.sha256(sources + frame_policy().encode()).hexdigest()[:12]
-    return CACHE / f"picker-{digest}"
+    return cache_folder() / f"picker-{digest}"
 
 
 @cache

@@ -7,7 +7,6 @@ reaches a reader as a traceback: readers keep the last good version, with a noti
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,13 +14,11 @@ from pathlib import Path
 import streamlit as st
 
 from storymap.errors import StorymapError
-from storymap.geocoding import GEODATA
 from storymap.i18n import t
 from storymap.located import LocatedStory, locate_file
 from storymap.media_files import media_folder
+from storymap.settings import stories_folder, story_file
 from storymap_ui.component import publish
-
-STORIES = GEODATA / "stories"
 
 
 @dataclass(frozen=True)
@@ -39,13 +36,17 @@ class NoStory(StorymapError):
 
 
 def story_path() -> Path:
-    """The story named by STORYMAP_STORY, else the first story in geodata/stories/."""
-    chosen = os.environ.get("STORYMAP_STORY")
-    if chosen:
-        return Path(chosen)
-    stories = sorted(STORIES.glob("*.yaml")) if STORIES.is_dir() else []
+    """The story named by STORYMAP_STORY, else the first story in the stories folder."""
+    chosen = story_file()
+    if chosen is not None:
+        return chosen
+    folder = stories_folder()
+    stories = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not stories:
-        raise NoStory(f"no story files (*.yaml) in {STORIES}")
+        raise NoStory(
+            f"no story files (*.yaml) in {folder}: set STORYMAP_STORY to a story file "
+            "or STORYMAP_STORIES to a folder of them"
+        )
     return stories[0]
 
 

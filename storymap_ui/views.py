@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from storymap.settings import tiles
 from storymap_ui import component, page, state
-from storymap_ui.settings import tiles_setting
 from storymap_ui.story import ReaderStory, current_story
 
 
@@ -43,7 +43,7 @@ def reader(story: ReaderStory, lang: str, mode: str = "reader", notes: bool = Fa
             step=state.current_step(story),
             event=state.current_event(story),
             ack=st.session_state.get("reader_ack", 0),
-            tiles=tiles_setting(),
+            tiles=tiles(),
             mode=mode,
             notes=notes,
             on_change=state.remember_step,

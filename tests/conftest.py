@@ -6,6 +6,9 @@ and the online layer is only ever built with a fake geocoder.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from story_helpers import FIRST_STORY
 
@@ -14,6 +17,10 @@ from storymap.geocoding.gazetteer import GazetteerLayer
 from storymap.loading import load_story
 from storymap.located import LocatedStory
 from storymap.model import Story
+
+# Every test process and test server reads one gazetteer index (built ahead by `make`, or
+# once by the first that needs it), whatever cache folder of its own it is given.
+os.environ.setdefault("STORYMAP_GAZETTEER_DIR", str(Path.home() / ".cache" / "storymap"))
 
 
 @pytest.fixture(scope="session")

@@ -177,7 +177,7 @@ def test_missing_story_file_is_reported(monkeypatch, tmp_path: Path) -> None:
 
 def test_an_empty_stories_folder_gets_a_clear_page(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.delenv("STORYMAP_STORY")
-    monkeypatch.setattr("storymap_ui.story.STORIES", tmp_path / "stories")
+    monkeypatch.setenv("STORYMAP_STORIES", str(tmp_path / "stories"))
     at = run_app()
     assert not at.exception
     assert "no story files" in at.code[0].value

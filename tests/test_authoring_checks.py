@@ -296,6 +296,7 @@ def test_an_importer_that_fails_gives_one_line():
         from_upload("timeline.json", timeline, crashes)
 
 
+@pytest.mark.slow  # a minute and more: make test runs it, make test-fast leaves it out
 def test_ten_thousand_events_upload_and_check(gazetteer):
     import yaml
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storymap.authoring.exports import site_zip, story_yaml
+from storymap.authoring.exports import site_zip, story_file_text
 from storymap.authoring.saving import NewerOnDisk, SaveError, save_story
 from storymap.authoring.store import (
     DraftConflict,
@@ -22,12 +22,15 @@ from storymap.authoring.store import (
 )
 from storymap.loading import parse_story
 
+ME, OTHER = "a" * 64, "b" * 64  # two browsers' owner ids
+
 
 def test_tokens_are_random_and_checked():
     tokens = {new_token() for _ in range(50)}
     assert len(tokens) == 50 and all(is_token(token) for token in tokens)
     for bad in ("", "short", "../../etc/passwd", "a" * 65, "x" * 20 + "/", None, 123):
         assert not is_token(bad)
+    assert not is_token("NEWLINETOKEN0000\n")  # ``$`` alone lets a final newline through
     with pytest.raises(DraftError):
         DraftStore(Path("/tmp")).load("../../../etc/passwd")
 
@@ -43,7 +46,7 @@ def test_a_draft_is_kept_and_read_back(tmp_path):
     store = DraftStore(tmp_path)
     token = new_token()
     assert store.load(token) is None and store.revision(token) == 0
-    saved = store.save(token, {"data": {"id": "x", "lat": float("nan")}}, 0)
+    saved = store.save(token, {"data": {"id": "x", "lat": float("nan")}}, 0, owner=ME)
     assert saved.revision == 1
     again = store.load(token)
     assert again.revision == 1 and again.record["data"]["id"] == "x"
@@ -54,14 +57,14 @@ def test_a_draft_is_kept_and_read_back(tmp_path):
 def test_a_second_tab_never_silently_overwrites_a_newer_save(tmp_path):
     store = DraftStore(tmp_path)
     token = new_token()
-    first = store.save(token, {"data": {"id": "a"}}, 0)
+    first = store.save(token, {"data": {"id": "a"}}, 0, owner=ME)
     second_tab = store.load(token)
-    store.save(token, {"data": {"id": "from the first tab"}}, first.revision)
+    store.save(token, {"data": {"id": "from the first tab"}}, first.revision, owner=ME)
     with pytest.raises(DraftConflict, match="changed in another tab or window"):
-        store.save(token, {"data": {"id": "from the second tab"}}, second_tab.revision)
+        store.save(token, {"data": {"id": "from the second tab"}}, second_tab.revision, owner=ME)
     assert store.load(token).record["data"]["id"] == "from the first tab"
     forced = store.save(
-        token, {"data": {"id": "second tab, on purpose"}}, second_tab.revision, force=True
+        token, {"data": {"id": "second tab, on purpose"}}, second_tab.revision, owner=ME, force=True
     )
     assert (
         forced.revision == 3 and store.load(token).record["data"]["id"] == "second tab, on purpose"
@@ -73,7 +76,7 @@ def test_a_broken_draft_file_reads_as_none_and_old_drafts_are_pruned(tmp_path):
     token, old = new_token(), new_token()
     (tmp_path / f"{token}.json").write_text("{not json", encoding="utf-8")
     assert store.load(token) is None
-    store.save(old, {"data": None}, 0)
+    store.save(old, {"data": None}, 0, owner=ME)
     long_ago = time.time() - 40 * 86400
     os.utime(tmp_path / f"{old}.json", (long_ago, long_ago))
     assert store.prune() == 1 and store.load(old) is None
@@ -82,7 +85,7 @@ def test_a_broken_draft_file_reads_as_none_and_old_drafts_are_pruned(tmp_path):
 def test_a_draft_too_big_to_keep_is_refused_in_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr("storymap.authoring.store.MAX_DRAFT_BYTES", 100)
     with pytest.raises(DraftError, match="larger than"):
-        DraftStore(tmp_path).save(new_token(), {"data": "x" * 200}, 0)
+        DraftStore(tmp_path).save(new_token(), {"data": "x" * 200}, 0, owner=ME)
 
 
 def _story_text() -> str:
@@ -129,10 +132,58 @@ def test_a_newer_file_on_disk_is_not_overwritten_without_asking(tmp_path):
     )
 
 
-@pytest.mark.parametrize("story_id", ["../escape", "a/b", "", "UPPER", ".hidden", "x" * 81])
+@pytest.mark.parametrize(
+    "story_id", ["../escape", "a/b", "", "UPPER", ".hidden", "x" * 81, "story\n"]
+)
 def test_a_story_id_cannot_name_a_file_elsewhere(tmp_path, story_id):
     with pytest.raises(SaveError, match="is not a story id"):
         save_story(tmp_path, story_id, "x", None)
+
+
+def test_a_story_file_that_is_a_link_is_not_saved_through(tmp_path):
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("not a story of this folder\n")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "story.yaml").symlink_to(elsewhere)
+    with pytest.raises(SaveError) as refused:
+        save_story(stories, "story", "mine\n", None, overwrite=True)
+    assert str(refused.value) == (
+        f"story.yaml in {stories} is a symbolic link: not saved (saving would copy and replace "
+        "what it points to; replace the link with the story file itself)"
+    )
+    assert elsewhere.read_text() == "not a story of this folder\n"
+    assert not (stories / ".versions").exists()
+    assert (stories / "story.yaml").is_symlink()
+
+
+def test_a_versions_folder_that_is_a_link_is_not_written_into(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / ".versions").symlink_to(outside, target_is_directory=True)
+    path = stories / "story.yaml"
+    path.write_text("old\n")
+    with pytest.raises(
+        SaveError, match=r"\.versions is a symbolic link or not a folder: not saved"
+    ):
+        save_story(stories, "story", "new\n", path.stat().st_mtime_ns)
+    assert list(outside.iterdir()) == [] and path.read_text() == "old\n"
+
+
+def test_a_version_is_a_new_file_never_a_link_planted_under_its_name(tmp_path, monkeypatch):
+    monkeypatch.setattr("time.strftime", lambda *_: "20260101T000000")
+    target = tmp_path / "target.txt"
+    stories = tmp_path / "stories"
+    (stories / ".versions").mkdir(parents=True)
+    (stories / ".versions" / "story-20260101T000000.yaml").symlink_to(target)  # dangling
+    path = stories / "story.yaml"
+    path.write_text("old\n")
+    result = save_story(stories, "story", "new\n", path.stat().st_mtime_ns)
+    assert not target.exists()
+    assert result.previous.name == "story-20260101T000000-2.yaml"
+    assert result.previous.read_text() == "old\n" and not result.previous.is_symlink()
 
 
 def test_saving_into_a_missing_folder_says_so(tmp_path):
@@ -142,7 +193,7 @@ def test_saving_into_a_missing_folder_says_so(tmp_path):
 
 def test_the_story_yaml_reads_back_the_same(story):
     data = json.loads(story.model_dump_json(exclude_defaults=True))
-    text = story_yaml(data)
+    text = story_file_text(data)
     assert text.startswith("# yaml-language-server: $schema=../story.schema.json\n")
     assert parse_story(text) == story
 

@@ -33,7 +33,8 @@ def test_headline_highlights_dateline_and_paragraphs():
             "pada Senin (27/10/2025).",
         ),
         (0, "Pertemuan ini bagian dari dialog."),
-        (1, "Pada 2024, Rusia dan Korut menandatangani perjanjian."),
+        (1, "Pakta militer mempererat dukungan"),  # a listicle's item names what it lists
+        (2, "Pada 2024, Rusia dan Korut menandatangani perjanjian."),
     ]
 
 
@@ -90,8 +91,11 @@ def test_a_saved_web_page_is_reduced_to_its_text_by_trafilatura():
     [
         (b"", "the article is empty"),
         (b"  \n\n ", "the article is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a binary file"),
-        ("Caf\u00e9 au lait".encode("latin-1"), "is not UTF-8 text (byte 3)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a PNG picture, not an article's text or HTML"),
+        (
+            "Caf\u00e9 au lait".encode("latin-1"),
+            "is not UTF-8 text (byte 3 is not valid): save it as UTF-8",
+        ),
         (b"<html><body><script>x()</script></body></html>", "no article text found"),
     ],
 )

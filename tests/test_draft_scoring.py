@@ -13,10 +13,16 @@ import pytest
 import yaml
 from story_helpers import FIXTURES
 
-from storymap.draft.annotated import Annotation, AnnotationError, load_all, load_annotated
-from storymap.draft.scoring import score
+from storymap.draft.annotated import (
+    AnnotatedPlace,
+    Annotation,
+    AnnotationError,
+    load_all,
+    load_annotated,
+)
+from storymap.draft.scoring import DraftPlace, same_place, score
 from storymap.geocoding import Location
-from storymap.model import Story
+from storymap.model import Place, Story
 
 ARTICLES = FIXTURES / "articles"
 
@@ -29,6 +35,13 @@ def test_every_annotated_article_loads_with_its_anchors_in_its_text():
         flat = " ".join(article.text.split())
         for event in article.annotation.events:
             assert any(" ".join(a.split()) in flat for a in event.anchors), article.name
+
+
+def test_the_held_out_articles_load_and_are_kept_apart():
+    held_out = load_all(ARTICLES / "heldout")
+    assert len(held_out) >= 8
+    assert {a.annotation.language for a in held_out} >= {"id", "en", "es", "fr"}
+    assert not {a.name for a in held_out} & {a.name for a in load_all(ARTICLES)}
 
 
 def test_an_anchor_that_is_not_in_the_text_is_refused(tmp_path: Path):
@@ -208,3 +221,17 @@ def test_a_required_place_is_matched_before_an_optional_one_around_it():
     near = ("near", "city", "ID", 1.2, 127.5)  # nearer the optional region's middle, relatively
     result = score(*_draft([near], ["near"]), with_region)
     assert result.places_found == ["jailolo"]
+
+
+def test_a_country_too_small_for_the_outlines_is_matched_as_that_country():
+    """The draft writes Barbados as a region named after the country, marked at its capital."""
+    barbados = Place.model_validate(
+        {"id": "barbados", "name": {"en": "Barbados"}, "kind": "region", "country": "BB"}
+    )
+    bridgetown = Place.model_validate(
+        {"id": "bridgetown", "name": {"en": "Bridgetown"}, "kind": "region", "country": "BB"}
+    )
+    annotated = AnnotatedPlace(name="Barbados", country="BB", kind="country")
+    at_capital = Location(13.1, -59.62, "test", 20.0, "Bridgetown")
+    assert same_place(annotated, DraftPlace(barbados, at_capital))
+    assert not same_place(annotated, DraftPlace(bridgetown, at_capital))

@@ -135,7 +135,7 @@ def test_the_command_writes_a_draft_that_validates(tmp_path, capsys, gazetteer):
     [
         (None, ["--published", "2025-10-27"], "error: {article}: no such file"),
         ("", ["--published", "2025-10-27"], "error: {article}: the article is empty"),
-        (b"\x00\x01\x02", ["--published", "2025-10-27"], "error: {article}: is a binary file, not an article's text or HTML"),
+        (b"\x00\x01\x02", ["--published", "2025-10-27"], "error: {article}: is binary data (it contains NUL bytes), not an article's text or HTML"),
         ("x", ["--published", "27/10/2025"], "error: --published '27/10/2025' is not a day: write it as YYYY-MM-DD, e.g. 2025-10-27"),
         ("x", ["--published", "2025-02-30"], "error: --published '2025-02-30' is not a day: write it as YYYY-MM-DD, e.g. 2025-10-27"),
     ],

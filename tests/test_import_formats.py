@@ -31,7 +31,8 @@ def slide(lat: float, lon: float, date: object = "2020", headline: str = "Here",
     ("data", "message"),
     [
         (b"", "the file is empty"),
-        (b"\xff\xfe\x00binary", "not UTF-8 text"),
+        (b"\xff\xfe\x00binary", "is UTF-16 text: save it as UTF-8"),
+        ("café".encode("latin-1"), "is not UTF-8 text (byte 3 is not valid): save it as UTF-8"),
         (b'{"storymap": {"slides": [', "looks like JSON but is not valid JSON (line 1, column 26"),
         (
             b'{"hello": 1}',

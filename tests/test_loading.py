@@ -198,7 +198,7 @@ def test_binary_file(tmp_path):
         load_story(path)
     [problem] = caught.value.problems
     assert problem.where == "file"
-    assert "is not UTF-8 text (byte 0 is not valid): a binary file?" in problem.message
+    assert problem.message == "is a PNG picture, not a story file"
 
 
 def test_utf8_with_nul_bytes(tmp_path):

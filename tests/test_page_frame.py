@@ -14,7 +14,7 @@ from storymap_ui import page_frame
 
 @pytest.fixture
 def frame(tmp_path, monkeypatch):
-    monkeypatch.setattr(page_frame, "CACHE", tmp_path)
+    monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path))
     page_frame._component.cache_clear()
     yield page_frame
     page_frame._component.cache_clear()

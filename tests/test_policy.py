@@ -105,7 +105,7 @@ def test_the_component_frames_pages_carry_the_policy_first(tmp_path, monkeypatch
     from storymap_ui import component, picker
 
     monkeypatch.setenv("STORYMAP_FRONTEND_DIR", str(tmp_path / "reader"))
-    monkeypatch.setattr(picker, "CACHE", tmp_path)
+    monkeypatch.setenv("STORYMAP_CACHE", str(tmp_path))
     component._component.cache_clear()
     picker._component.cache_clear()
     try:

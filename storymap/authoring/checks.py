@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from storymap.authoring.exports import story_yaml
+from storymap.authoring.exports import story_file_text
 from storymap.authoring.order import languages_of
 from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
@@ -89,7 +89,7 @@ def check_story(
 ) -> Checked:
     """Check the story's data (``text``: its YAML, when the caller has it already; ``media``:
     the folder its pictures are kept in)."""
-    text = story_yaml(data) if text is None else text
+    text = story_file_text(data) if text is None else text
     issues: list[Issue] = []
     story: Story | None = None
     try:

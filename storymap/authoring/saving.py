@@ -5,6 +5,8 @@ The page remembers when it read a story file (its modification time). If the fil
 disk changed after that, someone else saved it: ``NewerOnDisk`` asks the author first.
 Every file replaced is first copied to ``<folder>/.versions/<id>-<time>.yaml``; the new
 text is written beside the file and renamed over it, so readers never see half a file.
+Nothing is written through a symbolic link: a story file or a versions folder that is a
+link is refused, and a version is created as a new file, never over one already there.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from storymap.errors import StorymapError
 
 VERSIONS = ".versions"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 
 class SaveError(StorymapError):
@@ -47,7 +49,7 @@ class SaveResult:
 
 def target(folder: Path, story_id: str) -> Path:
     """``<folder>/<story_id>.yaml``; the id must be a story id (no path can be smuggled in)."""
-    if not isinstance(story_id, str) or not _SLUG.match(story_id):
+    if not isinstance(story_id, str) or not _SLUG.fullmatch(story_id):
         raise SaveError(
             f"'{story_id}' is not a story id (a-z, 0-9 and -), so it cannot name a file"
         )
@@ -70,6 +72,11 @@ def save_story(
     if not folder.is_dir():
         raise SaveError(f"the folder {folder} does not exist")
     path = target(folder, story_id)
+    if path.is_symlink():
+        raise SaveError(
+            f"{path.name} in {folder} is a symbolic link: not saved (saving would copy and "
+            "replace what it points to; replace the link with the story file itself)"
+        )
     previous = None
     if path.exists():
         mtime_ns = path.stat().st_mtime_ns
@@ -83,14 +90,26 @@ def save_story(
 def keep_version(path: Path) -> Path:
     """Copy ``path`` into the versions folder beside it, named by its id and the time now."""
     versions = path.parent / VERSIONS
+    if versions.is_symlink() or (versions.exists() and not versions.is_dir()):
+        raise SaveError(
+            f"{versions} is a symbolic link or not a folder: not saved (the replaced version "
+            "would be written elsewhere; make it a folder of its own)"
+        )
     versions.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime())
-    copy = versions / f"{path.stem}-{stamp}.yaml"
     number = 1
-    while copy.exists():
-        number += 1
-        copy = versions / f"{path.stem}-{stamp}-{number}.yaml"
-    shutil.copy2(path, copy)
+    while True:
+        tail = f"-{number}" if number > 1 else ""
+        copy = versions / f"{path.stem}-{stamp}{tail}.yaml"
+        try:  # a new file, never through a link or over a file already there
+            handle = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        except FileExistsError:
+            number += 1
+            continue
+        break
+    with os.fdopen(handle, "wb") as output, path.open("rb") as source:
+        shutil.copyfileobj(source, output)
+    shutil.copystat(path, copy)
     return copy
 
 

@@ -24,13 +24,14 @@ from storymap.authoring import uploads
 from storymap.authoring.order import placeholder
 from storymap.authoring.uploads import UploadRefused
 from storymap.errors import StorymapError
-from storymap.geocoding.base import cache_folder
 from storymap.importers.single_file import MAX_PAGE_BYTES, carries_story
 from storymap.loading import Problem, StoryError, parse_story
 from storymap.media_files import media_folder, write_pictures
+from storymap.settings import cache_folder
 
 ImportFunction = Callable[..., Any]
 PAGE_SUFFIXES = (".html", ".htm")
+MAX_ARTICLE_CHARS = 300_000  # an article's text (about 300 KB): a long feature is a third of it
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,16 @@ def from_article(
     outlet: str | None = None,
     title: str | None = None,
     url: str | None = None,
+    max_text: int | None = MAX_ARTICLE_CHARS,
 ) -> Start:
-    """The draft of a pasted or uploaded article (``storymap.draft``), ready to edit."""
+    """The draft of a pasted or uploaded article (``storymap.draft``), ready to edit;
+    ``max_text``: the most characters of text the article may have."""
     from storymap.draft.article import parse_article
     from storymap.draft.make import Options, draft_from_article
 
     if isinstance(data, bytes):
         data = uploads.check_bytes(name, data, what="an article")
-    article = parse_article(data, name)
+    article = parse_article(data, name, max_text)
     draft = draft_from_article(article, published, Options(lang, outlet, title, url), _stem(name))
     story_data, _ = read_story_text(draft.text, name)
     assert story_data is not None  # a draft is a story that validates

@@ -13,6 +13,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from storymap.encoding import NotText, decode_text
 from storymap.errors import StorymapError
 from storymap.loading import MAX_STORY_BYTES
 
@@ -21,15 +22,6 @@ MAX_JSON_DEPTH = 200
 STORY_SUFFIXES = (".yaml", ".yml")
 IMPORT_SUFFIXES = (".json", ".geojson", ".csv")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-_SIGNATURES = {
-    b"\x89PNG": "a PNG picture",
-    b"\xff\xd8\xff": "a JPEG picture",
-    b"GIF8": "a GIF picture",
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a zip archive (or a Word or Excel file)",
-    b"\x1f\x8b": "a gzip archive",
-    b"\x7fELF": "a program",
-}
 
 
 class UploadRefused(StorymapError, ValueError):
@@ -44,42 +36,17 @@ def check_bytes(
     name: str, data: bytes, limit: int = MAX_UPLOAD_BYTES, what: str = "a story file"
 ) -> str:
     """The upload's text, or ``UploadRefused`` saying in one line why it cannot be read."""
-    problem = _not_text(data, limit, what)
-    if problem:
-        raise UploadRefused(f"{name} {problem}")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        where = f"byte {exc.start:,} is not valid"
-    raise UploadRefused(f"{name} is not UTF-8 text ({where}): save it as UTF-8")
-
-
-def _not_text(data: bytes, limit: int, what: str) -> str | None:
-    """Why ``data`` is not text to read (too big, empty, a known binary, UTF-16), or None."""
     if len(data) > limit:
-        return (
-            f"is {megabytes(len(data))}: {what} may be at most {megabytes(limit)} ({limit:,} bytes)"
+        raise UploadRefused(
+            f"{name} is {megabytes(len(data))}: {what} may be at most {megabytes(limit)} "
+            f"({limit:,} bytes)"
         )
     if not data.strip():
-        return "is empty"
-    kind = next(
-        (kind for signature, kind in _SIGNATURES.items() if data.startswith(signature)), None
-    )
-    if kind:
-        return f"is {kind}, not {what}"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
-        return "is UTF-16 text: save it as UTF-8 (Save as… → Encoding: UTF-8)"
-    if b"\x00" in data:
-        return f"is binary data (it contains NUL bytes), not {what}"
-    return None
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte-order mark: every other byte of Latin text is NUL."""
-    head = data[:400]
-    return len(head) >= 8 and (
-        head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4
-    )
+        raise UploadRefused(f"{name} is empty")
+    try:
+        return decode_text(data, what)
+    except NotText as exc:
+        raise UploadRefused(f"{name} {exc}") from None
 
 
 def suffix(name: str) -> str:

@@ -74,7 +74,9 @@ class Annotation(_Strict):
     language: str
     published: date
     published_note: str | None = None
-    kind: Literal["disaster", "tour", "travel", "voyage", "sport", "election", "conflict"]
+    kind: Literal[
+        "disaster", "tour", "travel", "voyage", "sport", "election", "conflict", "protest"
+    ]
     countries: list[str]
     places: dict[str, AnnotatedPlace]
     events: list[AnnotatedEvent] = Field(min_length=1)

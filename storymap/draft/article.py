@@ -7,6 +7,11 @@ no NUL bytes), not be empty, and not be huge. HTML is reduced to its main text b
 The structure kept is what a draft needs: the headline, the "key points" bullets before
 the body (a summary, not events), the dateline ("Jakarta, IDN Times –"), and the body's
 paragraphs as lists of sentences.
+
+Limits keep a draft's time and size in proportion to the article (anyone can paste
+anything): a file of at most ``MAX_ARTICLE_BYTES``, a text of at most ``max_text``
+characters where the caller says so (the author page), and sentences of at most
+``MAX_SENTENCE_CHARS`` (a longer run without a full stop is cut at a space).
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storymap.encoding import NotText, decode_text
 from storymap.errors import StorymapError
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+MAX_SENTENCE_CHARS = 1000  # news sentences run to 200-300 characters; 1,000 is none
 
 
 class ArticleError(StorymapError, ValueError):
@@ -64,14 +71,22 @@ def read_article(path: Path) -> Article:
     return parse_article(data, str(path))
 
 
-def parse_article(data: bytes | str, source: str = "<article>") -> Article:
-    """Split an article's text (or HTML) into its headline, highlights and sentences."""
+def parse_article(
+    data: bytes | str, source: str = "<article>", max_text: int | None = None
+) -> Article:
+    """Split an article's text (or HTML) into its headline, highlights and sentences;
+    ``max_text``: the most characters of text (after a web page's markup) to read."""
     text = _decode(data, source)
     if not text.strip():
         raise ArticleError(f"{source}: the article is empty")
     title = outlet = url = None
     if _looks_like_html(text):
         text, title, outlet, url = _html_to_text(text, source)
+    if max_text is not None and len(text) > max_text:
+        raise ArticleError(
+            f"{source}: its text is {len(text):,} characters; an article may be at most "
+            f"{max_text:,}: draft it in parts"
+        )
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     if title is None and len(lines) > 1 and _is_heading(lines[0], question=True):
@@ -85,6 +100,8 @@ def parse_article(data: bytes | str, source: str = "<article>") -> Article:
     for line in lines:
         if _BULLET.match(line):
             line = _BULLET.sub("", line)
+        elif _NUMBERED.match(line):
+            line = _NUMBERED.sub("", line)  # "4. Afrika Selatan: …": an item of a listicle
         elif _is_heading(line):
             continue
         if not body and dateline is None:
@@ -106,14 +123,10 @@ def _decode(data: bytes | str, source: str) -> str:
         raise ArticleError(
             f"{source}: {len(data) / 1e6:.1f} MB is too big for an article (max 5 MB)"
         )
-    if b"\x00" in data:
-        raise ArticleError(f"{source}: is a binary file, not an article's text or HTML")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{source}: is not UTF-8 text (byte {exc.start}); save the article as UTF-8 text or HTML"
-        ) from exc
+        return decode_text(data, "an article's text or HTML")
+    except NotText as exc:
+        raise ArticleError(f"{source}: {exc}") from None
 
 
 _HTML_HINT = re.compile(r"<(!doctype html|html|body|p|div|article)\b", re.IGNORECASE)
@@ -140,6 +153,9 @@ def _html_to_text(html: str, source: str) -> tuple[str, str | None, str | None, 
 
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪●]\s+)")
+# A numbered item of a list ("4. Afrika Selatan: KTT BRICS 2023"), a heading that names
+# what the paragraphs under it tell: kept as a sentence, without its number.
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[^\W\d_])")
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -233,6 +249,13 @@ _ABBREVIATIONS = frozenset(
         "tn",
         "ny",
         "sdr",
+        "kep",
+        "kab",
+        "kec",
+        "kel",
+        "prov",
+        "jl",
+        "ds",
     ]
 )
 _BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])")
@@ -253,7 +276,22 @@ def split_sentences(paragraph: str) -> list[str]:
     rest = paragraph[start:].strip()
     if rest:
         sentences.append(rest)
-    return [s for s in sentences if s]
+    return [part for s in sentences if s for part in _cut(s)]
+
+
+def _cut(sentence: str) -> list[str]:
+    """A sentence of at most ``MAX_SENTENCE_CHARS``, or a longer one cut at its last space
+    before each limit (a run of text without a full stop is not a sentence)."""
+    parts: list[str] = []
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = sentence.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit + 1)
+        end = space if space > 0 else limit
+        parts.append(sentence[start:end].strip())
+        start = end
+    parts.append(sentence[start:].strip())
+    return [part for part in parts if part]
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -187,13 +187,35 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_WORD_START = re.compile(r"\b\w\w?")  # a stem starts where a word does: read once
+
+
+def _stems_by_start() -> dict[str, list[tuple[str, str]]]:
+    """(category, stem) by the stem's first two letters."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for category, stems in KEYWORDS.items():
+        for stem in stems:
+            found.setdefault(stem[:2], []).append((category, stem))
+    return found
+
+
+_BY_START = _stems_by_start()
+
+
 def guess_category(text: str, years_before: int = 0) -> str | None:
-    """The best-scoring category for the text, or ``None`` when no keyword occurs."""
+    """The best-scoring category for the text, or ``None`` when no keyword occurs.
+
+    Each stem counts where it begins a word (``\\b`` + stem), in one reading of the text
+    whatever the number of stems."""
     lowered = " " + " ".join(text.lower().split()) + " "
-    scores = {
-        category: sum(len(re.findall(r"\b" + re.escape(stem), lowered)) for stem in stems)
-        for category, stems in KEYWORDS.items()
-    }
+    scores = dict.fromkeys(KEYWORDS, 0)
+    ends: dict[str, int] = {}  # where each stem's last occurrence ended: they do not overlap
+    for word in _WORD_START.finditer(lowered):
+        at = word.start()
+        for category, stem in _BY_START.get(word[0], ()):
+            if at >= ends.get(stem, 0) and lowered.startswith(stem, at):
+                scores[category] += 1
+                ends[stem] = at + len(stem)
     if years_before >= 30:
         scores["history"] += 2
     best = max(scores.values())

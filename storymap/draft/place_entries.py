@@ -53,7 +53,7 @@ def place_entries(
     for mention in mentions:
         grouped.setdefault(mention.hit.key, []).append(mention)
     entries: list[PlaceEntry] = []
-    used_ids: set[str] = set()
+    used_ids = Ids()
     for key, found in grouped.items():
         entry = _entry(key, found, sentences, lang)
         entry.data["id"] = unique(slug(entry.data["name"]["en"]), used_ids)
@@ -101,6 +101,8 @@ def _entry(key: str, found: list[Mention], sentences: Sequence[str], lang: str) 
     if aliases and hit.kind == "city":
         data["aliases"] = aliases
     entry = PlaceEntry(key, data, found)
+    if hit.how == "gazetteer spelling close to its name":
+        entry.checks.append(("", f'"{words[0]}" is read as {hit.name}, a spelling one letter away'))
     if hit.how == "curated description":
         entry.checks.append(("", f'found only by the description "{words[0]}": is it {hit.name}?'))
     if own_word is None and hit.kind != "city":
@@ -141,10 +143,23 @@ def slug(text: str) -> str:
     return text[:60].strip("-") or "place"
 
 
+class Ids(set[str]):
+    """The ids given so far, and for each base the number its next ``base-N`` tries first,
+    so the thousandth "moskow-2024" is found at once, not after 999 tries."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.next_number: dict[str, int] = {}
+
+
 def unique(base: str, used: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3``… if an earlier place or event took it."""
-    candidate, n = base, 2
+    numbers = used.next_number if isinstance(used, Ids) else {}
+    candidate, n = base, numbers.get(base, 2)
+    if n > 2:
+        candidate = f"{base}-{n}"
     while candidate in used:
         candidate, n = f"{base}-{n}", n + 1
+    numbers[base] = n
     used.add(candidate)
     return candidate

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from storymap.draft.spans import Spans
 from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
 
 
@@ -44,7 +45,8 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("bandara airport aeropuerto aéroport aeroporto"), "airport"),
     **dict.fromkeys(
         _words(
-            "provinsi province provincia estado state région region wilayah oblast departamento "
+            "provinsi province provincia estado state région región region wilayah oblast "
+            "departamento distrito comarca cantón "
             "department département kabupaten regency county distrik district kecamatan "
             "municipio comuna governorate gobernación prefecture préfecture"
         ),
@@ -89,6 +91,19 @@ TOPIC_AFTER = re.compile(
 )
 
 
+# Titles of people that a country's name may follow as part of the title, not as a place:
+# "Presiden Indonesia Joko Widodo", "Menteri Luar Negeri Rusia", "President of Egypt".
+PERSON_TITLES = frozenset(
+    _words(
+        "Presiden Menteri Menlu Perdana PM Raja Ratu Kanselir Dubes Duta Kaisar Pangeran "
+        "President Minister Prime Premier King Queen Chancellor Ambassador Emperor Prince "
+        "Presidente Ministro Rey Reina Canciller Embajador Président Présidente Ministre Roi "
+        "Reine Chancelier Ambassadeur"
+    )
+)
+_TITLE_PARTICLES = frozenset(_words("of de du del la d'"))
+
+
 @dataclass(frozen=True)
 class Run:
     """Capitalised words that may name a place, with the kind of place the words around hint."""
@@ -105,7 +120,28 @@ class Run:
 
 def is_topic(sentence: str, start: int, end: int) -> bool:
     """'talks on Iran', 'Iran-backed', 'Indonesia vs China', 'lawan Jepang': not a place."""
-    return bool(TOPIC_BEFORE.search(sentence[:start]) or TOPIC_AFTER.match(sentence[end:]))
+    # Only the end of the text before is read (asked for every country a sentence names):
+    # less the white space ``\s*$`` would take, 40 characters hold any of the words and
+    # the character before it that ``\b`` looks at.
+    before = sentence[:start].rstrip()[-40:]
+    return bool(TOPIC_BEFORE.search(before) or TOPIC_AFTER.match(sentence[end:]))
+
+
+def is_title(sentence: str, start: int) -> bool:
+    """'Presiden Indonesia', 'Menteri Luar Negeri Rusia', 'President of Egypt': a person's
+    title, not a place where something happened."""
+    before = sentence[max(0, start - 60) : start]
+    if before and not before[-1].isspace():
+        return False
+    words = before.split()
+    while words and words[-1] in _TITLE_PARTICLES:
+        words.pop()
+    for word in reversed(words[-3:]):
+        if not word[:1].isupper():
+            return False
+        if word in PERSON_TITLES:
+            return True
+    return False
 
 
 def is_code(run: Run) -> bool:
@@ -116,16 +152,17 @@ def is_code(run: Run) -> bool:
 def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[Run]:
     """The sentence's runs of capitalised words (see the module's docstring), with hints."""
     tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    taken = Spans(masked)  # asked for every word: a sorted list, not a scan
     runs: list[Run] = []
     i = 0
     while i < len(tokens):
-        if not _starts_name(tokens[i][0]) or _masked(tokens[i], masked):
+        if not _starts_name(tokens[i][0]) or taken.overlaps(tokens[i][1], tokens[i][2]):
             i += 1
             continue
         j = i
         while j + 1 < len(tokens):
             nxt, gap = tokens[j + 1], sentence[tokens[j][2] : tokens[j + 1][1]]
-            if gap in _JOINERS and _starts_name(nxt[0]) and not _masked(nxt, masked):
+            if gap in _JOINERS and _starts_name(nxt[0]) and not taken.overlaps(nxt[1], nxt[2]):
                 j += 1
             elif (
                 gap == " "
@@ -192,6 +229,7 @@ def sub_runs(run: Run) -> list[Run]:
     Laut Jailolo" gives "Laut Jailolo", then "Jailolo")."""
     found: list[Run] = []
     words = list(run.words)
+    starts = _word_starts(run)  # once: each part is then made in time of its own length
     drop = 0
     while drop < len(words) - 1 and (
         words[drop].lower() in STOPWORDS
@@ -199,25 +237,30 @@ def sub_runs(run: Run) -> list[Run]:
         or words[drop] in TITLE_WORDS
     ):
         drop += 1
-        found.append(_part(run, drop, len(words)))
+        found.append(_part(run, starts, drop, len(words)))
     parts: list[int] = [n for n, w in enumerate(run.words) if w in PARTICLES]
     bounds = [-1, *parts, len(run.words)]
     if parts:
         for a, b in pairwise(bounds):
             if b - a > 2:  # one word alone ("Tour" of "Tour de Francia") is too weak
-                part = _part(run, a + 1, b)
+                part = _part(run, starts, a + 1, b)
                 found.append(Run(part.text, part.start, part.end, part.words, part=True))
     return found
 
 
-def _part(run: Run, a: int, b: int) -> Run:
-    """Words a..b of the run (positions found again in its text)."""
+def _word_starts(run: Run) -> list[int]:
+    """Where each of the run's words starts in its text."""
     offset = 0
     starts = []
     for word in run.words:
         offset = run.text.index(word, offset)
         starts.append(offset)
         offset += len(word)
+    return starts
+
+
+def _part(run: Run, starts: list[int], a: int, b: int) -> Run:
+    """Words a..b of the run (``starts``: where each word starts in its text)."""
     start = run.start + starts[a]
     end = run.start + starts[b - 1] + len(run.words[b - 1])
     text = run.text[starts[a] : starts[b - 1] + len(run.words[b - 1])]
@@ -259,7 +302,3 @@ def _word_after(sentence: str, tokens: list, j: int) -> str | None:
 def _numbered(sentence: str, run: Run) -> bool:
     """'Kodim 1509', 'Yonif 330/TD': a unit with its number, not a place."""
     return bool(re.match(r"\s*\d", sentence[run.end :])) and len(run.words) == 1
-
-
-def _masked(token: tuple[str, int, int], masked: list[tuple[int, int]]) -> bool:
-    return any(token[1] < end and start < token[2] for start, end in masked)

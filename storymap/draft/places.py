@@ -12,6 +12,10 @@ held back: single words that are common words (a stop-list, or written in lower 
 elsewhere in the article), parts of a person's or an outlet's name ("Vladimir Putin",
 "Al Jazeera"), and cities outside the article's countries unless they are big (a
 million people) and found by their own name. Such a city is kept but flagged.
+
+Time is linear in the article: spans already taken are looked up in sorted lists, a
+curated name is followed from the places its first word stands, and each capitalised
+run of words is looked up in the gazetteer once per draft.
 """
 
 from __future__ import annotations
@@ -19,26 +23,30 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 
 from storymap.draft.countries import CountryNames
-from storymap.draft.place_choice import Candidates, choose
+from storymap.draft.near_spellings import near_spellings
+from storymap.draft.place_choice import Candidates, choose, evidence_countries
 from storymap.draft.place_names import (
     KIND_WORDS,
     POSTPOSITIVE,
     Run,
     is_code,
+    is_title,
     is_topic,
     name_runs,
     sub_runs,
 )
 from storymap.draft.stopwords import STOPWORDS, TITLE_WORDS
 from storymap.geocoding import GazetteerLayer, Query, normalise
+from storymap.geocoding.city_index import City
 from storymap.geocoding.gazetteer_data import STORY_KIND
+from storymap.package_data import CURATED_PLACES
 
-CURATED = Path(__file__).resolve().parents[2] / "geodata" / "places.geojson"
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
 ALTERNATE_NAME_CITY = 100_000  # found by an alternate name ("Moskow") only when this big
+MAX_NEAR_SPELLINGS = 200  # distinct unknown words tried as near spellings, per article
 REGION_WORDS = re.compile(
     r"(?:wilayah|provinsi|kawasan|daerah|region|oblast|province|prefektur|prefecture)\s+$", re.I
 )
@@ -70,6 +78,7 @@ class Mention:
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
 
 
+@lru_cache(maxsize=100_000)  # an article repeats its words: each is folded once
 def _fold(word: str) -> str:
     """'timurnya' is 'timur' (Indonesian possessive), for following curated descriptions."""
     folded = normalise(word)
@@ -80,9 +89,11 @@ class PlaceFinder:
     """Finds place mentions in an article's sentences (see the module's docstring)."""
 
     def __init__(self, lang: str, gazetteer: GazetteerLayer | None = None) -> None:
+        self.lang = lang
         self.countries = CountryNames(lang)
         self.gazetteer = gazetteer or GazetteerLayer.shared()
         self._curated = _curated_names(self.countries)
+        self._looked_up: dict[tuple[str, ...], tuple[City, ...]] = {}
 
     def find(
         self, sentences: list[str], masked: dict[int, list[tuple[int, int]]] | None = None
@@ -92,17 +103,29 @@ class PlaceFinder:
         mentions: list[Mention] = []
         for number, sentence in enumerate(sentences):
             for m in self.countries.find(sentence):
-                if is_topic(sentence, m.start, m.end) or _in_longer_name(sentence, m.end):
-                    continue  # "talks on Iran", "Indonesia vs China"; "Mexico City"
+                if (
+                    is_topic(sentence, m.start, m.end)
+                    or is_title(sentence, m.start)
+                    or _in_longer_name(sentence, m.end)
+                ):
+                    continue  # "talks on Iran", "Presiden Indonesia"; "Mexico City"
                 hit = Hit(f"country:{m.code}", "country", m.code, m.code, "country name")
                 mentions.append(Mention(hit, m.words, number, m.start, m.end))
         named = {m.hit.country for m in mentions}
+        here: dict[int, list[Mention]] = {}  # each sentence's mentions, so far
+        for mention in mentions:
+            here.setdefault(mention.sentence, []).append(mention)
+        replaced: set[int] = set()  # country names inside a curated place's words
         for number, sentence in enumerate(sentences):
             outlets = masked.setdefault(number, [])
+            own = here.setdefault(number, [])
             for mention in self._find_curated(sentence, number, named):
                 if not _overlaps(mention.start, mention.end, outlets):
-                    mentions = [m for m in mentions if not _inside(m, mention)] + [mention]
-            masked[number] += [(m.start, m.end) for m in mentions if m.sentence == number]
+                    replaced.update(id(m) for m in own if _inside(m, mention))
+                    own[:] = [m for m in own if not _inside(m, mention)] + [mention]
+                    mentions.append(mention)
+            masked[number] += [(m.start, m.end) for m in own]
+        mentions = [m for m in mentions if id(m) not in replaced]
         named |= {m.hit.country for m in mentions}
         named |= {m.code for s in sentences for m in self.countries.find(s)}  # topics count here
         lower_words = {w for s in sentences for w in _TOKEN.findall(s) if w.islower()}
@@ -114,16 +137,23 @@ class PlaceFinder:
             if _person_like(run)
             for w in run.words
         }
-        found = [
-            item
-            for number, runs in runs_by_sentence.items()
-            for run in runs
-            for item in self._candidates(number, run, lower_words, person_words)
-        ]
+        found: list[Candidates] = []
+        unknown: list[tuple[int, Run]] = []  # runs no name of the gazetteer fits
+        for number, runs in runs_by_sentence.items():
+            for run in runs:
+                items = self._candidates(number, run, lower_words, person_words)
+                found += items
+                if not items and self._may_name_a_place(run, lower_words, set()):
+                    unknown.append((number, run))
+        countries = evidence_countries(found, named)
+        found += near_spellings(
+            self.gazetteer, unknown, countries, person_words, sentences, self.lang
+        )
         for n, city in choose(found, named).items():
             item = found[n]
             own = normalise(city.name) in {normalise(a) for a in item.names_asked}
             how = "gazetteer name" if own else "gazetteer alternate name"
+            how = "gazetteer spelling close to its name" if item.near else how
             key = f"city:{city.geonameid}" if city.kind == "city" else f"gazetteer:{city.geonameid}"
             kind = STORY_KIND.get(city.kind, "city")
             hit = Hit(key, kind, city.country, city.name, how, city.population)
@@ -140,7 +170,9 @@ class PlaceFinder:
             if not self._may_name_a_place(attempt, lower_words, set()):
                 continue
             names = _names_to_ask(attempt)
-            places = tuple(self.gazetteer.cities(Query(names)))
+            if names not in self._looked_up:  # a name an article repeats is looked up once
+                self._looked_up[names] = tuple(self.gazetteer.cities(Query(names)))
+            places = self._looked_up[names]
             if places:
                 weak = attempt.part or (
                     len(attempt.words) == 1 and attempt.words[0] in person_words
@@ -166,10 +198,13 @@ class PlaceFinder:
     def _find_curated(self, sentence: str, number: int, named: set[str]) -> list[Mention]:
         found: list[Mention] = []
         words = [(_fold(m[0]), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        where: dict[str, list[int]] = {}  # each word's places in the sentence
+        for index, (word, _, _) in enumerate(words):
+            where.setdefault(word, []).append(index)
         for entry in self._curated:
             if any(m.hit.key == f"curated:{entry.id}" for m in found):
                 continue
-            span = _follow(entry.words, words)
+            span = _follow(entry.words, words, where=where)
             if span is None:
                 continue
             start, end = span
@@ -214,7 +249,7 @@ def _names_to_ask(run: Run) -> tuple[str, ...]:
 
 def region_before(sentence: str, start: int) -> bool:
     """'wilayah Kursk', 'the region of' … : the name stands for a region, marked at its city."""
-    return bool(REGION_WORDS.search(sentence[:start]))
+    return bool(REGION_WORDS.search(sentence[max(0, start - 40) : start]))
 
 
 @dataclass(frozen=True)
@@ -230,7 +265,7 @@ class _CuratedName:
 def _curated_names(countries: CountryNames) -> list[_CuratedName]:
     """Each curated name and alias, and for one written with country names ("jembatan darat
     Rusia-Korut") also its description alone, which counts where the article names them."""
-    collection = json.loads(CURATED.read_text(encoding="utf-8"))
+    collection = json.loads(CURATED_PLACES.read_text(encoding="utf-8"))
     names: list[_CuratedName] = []
     for feature in collection["features"]:
         props = feature["properties"]
@@ -246,12 +281,19 @@ def _curated_names(countries: CountryNames) -> list[_CuratedName]:
 
 
 def _follow(
-    words: tuple[str, ...], tokens: list[tuple[str, int, int]], gap: int = 2
+    words: tuple[str, ...],
+    tokens: list[tuple[str, int, int]],
+    gap: int = 2,
+    where: dict[str, list[int]] | None = None,
 ) -> tuple[int, int] | None:
-    """Where the sentence's tokens contain ``words`` in order, at most ``gap`` words apart."""
-    for first, (token, start, _) in enumerate(tokens):
-        if token != words[0]:
-            continue
+    """Where the sentence's tokens contain ``words`` in order, at most ``gap`` words apart
+    (``where``: each token's indexes, to start only where the first word stands)."""
+    if where is None:
+        where = {}
+        for index, (token, _, _) in enumerate(tokens):
+            where.setdefault(token, []).append(index)
+    for first in where.get(words[0], []):
+        start = tokens[first][1]
         position, end = first, tokens[first][2]
         for word in words[1:]:
             ahead = [

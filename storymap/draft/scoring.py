@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from storymap.draft.annotated import AnnotatedEvent, AnnotatedPlace, Annotation
 from storymap.draft.compare import distance_km
+from storymap.draft.countries import country, is_country
 from storymap.geocoding import Location
 from storymap.model import Event, Place, Story
 
@@ -121,10 +122,19 @@ def score(story: Story | None, located: dict[str, Location], annotation: Annotat
     return result
 
 
+def is_the_country(place: Place) -> bool:
+    """A draft place that stands for its whole country: kind ``country``, or a country too
+    small for the outlines, which the draft writes as a region named after the country and
+    marks at its capital (Barbados, Cape Verde)."""
+    if place.kind == "country":
+        return True
+    return is_country(place.country) and place.name.get("en") == country(place.country).name_en
+
+
 def same_place(annotated: AnnotatedPlace, draft: DraftPlace) -> bool:
-    """A country by its code (draft kind country); anything else within ``km``."""
+    """A country by its code (a draft place that is the country); anything else within ``km``."""
     if annotated.kind == "country":
-        return draft.place.kind == "country" and draft.place.country == annotated.country
+        return is_the_country(draft.place) and draft.place.country == annotated.country
     if draft.place.kind == "country":
         return False
     assert annotated.lat is not None and annotated.lon is not None and annotated.km is not None
@@ -163,8 +173,8 @@ def at_right_place(
     if not any(same_place(w, d) for w in wanted for d in drafts):
         return False
     for draft in drafts:
-        is_country = draft.place.kind == "country" and draft.place.country in countries
-        if not is_country and not any(same_place(a, draft) for a in allowed):
+        whole = is_the_country(draft.place) and draft.place.country in countries
+        if not whole and not any(same_place(a, draft) for a in allowed):
             return False
     return True
 

@@ -24,109 +24,25 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from storymap.draft.place_names import KIND_WORDS
 from storymap.draft.places import Mention
+from storymap.draft.stopwords import TITLE_WORDS
+from storymap.draft.where_words import (
+    BETWEEN,
+    CONJUNCTIONS,
+    DESTINATIONS,
+    EARLIER,
+    FUNCTION_WORDS,
+    IMPACTS,
+    LEAVING,
+    LEAVING_OBJECT,
+    LOCATIVES,
+    ORIGINS,
+)
 
-# Words after which a name is where something happened (up to three lower-case words
-# may stand between: "di medan perang Ukraina", "in the Kursk region", "en la ciudad de"),
-# and the verbs of a visit, whose object is where it happened ("visited Cairo").
-LOCATIVES: dict[str, frozenset[str]] = {
-    "id": frozenset(
-        [
-            "di",
-            "ke",
-            "menuju",
-            "kawasan",
-            "wilayah",
-            "mengunjungi",
-            "menyambangi",
-            "tiba",
-            "mendarat",
-        ]
-    ),
-    "ms": frozenset(
-        ["di", "ke", "menuju", "kawasan", "wilayah", "mengunjungi", "tiba", "mendarat"]
-    ),
-    "en": frozenset(
-        [
-            "in",
-            "at",
-            "into",
-            "to",
-            "near",
-            "over",
-            "across",
-            "off",
-            "inside",
-            "toward",
-            "towards",
-            "via",
-            "visited",
-            "visiting",
-            "visit",
-            "visits",
-            "toured",
-            "reached",
-            "landed",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "en",
-            "a",
-            "al",
-            "hacia",
-            "cerca",
-            "desde",
-            "sobre",
-            "visitó",
-            "visita",
-            "visitar",
-            "recorrió",
-        ]
-    ),
-    "pt": frozenset(
-        ["em", "no", "na", "nos", "nas", "a", "ao", "para", "perto", "sobre", "visitou", "visita"]
-    ),
-    "fr": frozenset(
-        [
-            "à",
-            "a",
-            "au",
-            "aux",
-            "en",
-            "dans",
-            "vers",
-            "près",
-            "sur",
-            "visité",
-            "visite",
-            "visiter",
-            "rejoint",
-        ]
-    ),
-    "it": frozenset(["a", "in", "nel", "nella", "nei", "presso", "verso", "visitato"]),
-    "de": frozenset(["in", "im", "nach", "bei", "am", "an", "besuchte", "besucht"]),
-    "nl": frozenset(["in", "te", "naar", "bij", "bezocht"]),
-    "ar": frozenset(["في", "إلى", "الى", "قرب", "زار"]),
-}
-# Words that join two clauses; a cut between two dates is made at the strongest.
-CONJUNCTIONS: dict[str, frozenset[str]] = {
-    "id": frozenset(
-        ["dan", "serta", "sedangkan", "sementara", "lalu", "kemudian", "namun", "tetapi"]
-    ),
-    "ms": frozenset(
-        ["dan", "serta", "sedangkan", "sementara", "lalu", "kemudian", "namun", "tetapi"]
-    ),
-    "en": frozenset(["and", "while", "whereas", "then", "but"]),
-    "es": frozenset(["y", "e", "mientras", "pero", "luego"]),
-    "pt": frozenset(["e", "enquanto", "mas", "depois"]),
-    "fr": frozenset(["et", "tandis", "mais", "puis"]),
-    "it": frozenset(["e", "mentre", "ma", "poi"]),
-    "de": frozenset(["und", "während", "aber", "dann"]),
-    "nl": frozenset(["en", "terwijl", "maar"]),
-    "ar": frozenset(["و", "ثم", "بينما", "لكن"]),
-}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A name of up to four capitalised words and a comma, right before another name.
+_APPOSITION = re.compile(r"(?:(?<=\s)|^)(?:[A-ZÀ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-Þ][\w'’.-]*\s*,\s*$")
 
 
 def reads_places(lang: str) -> bool:
@@ -142,20 +58,35 @@ def where_it_happened(
     sentence: str, mentions: Sequence[Mention], lang: str, strict: bool = False
 ) -> list[Mention]:
     """The mentions that say where something happened; if none does, every mention (or,
-    ``strict``, none: an undated sentence that only names countries is not an event)."""
-    words = LOCATIVES.get(_base(lang))
+    ``strict``, none: an undated sentence that only names countries is not an event).
+    Where a verb of leaving names the place left ("bertolak … dari Bandara Kualanamu",
+    "meninggalkan Makkah menuju Tanah Air"), that is where, and where it went is not; a
+    country gives way to the places in it that the sentence names as where ("en la costa
+    caribeña de México, cerca de … Tulum" is Tulum)."""
+    base = _base(lang)
+    words = LOCATIVES.get(base)
     if not words or not mentions:
         return [] if strict else list(mentions)
+    words = words | IMPACTS.get(base, frozenset())
     ordered = sorted(mentions, key=lambda m: m.start)
     chosen: list[Mention] = []
+    roles: list[str] = []
     for mention in ordered:
         own = {w.lower() for w in _WORD.findall(mention.words) if w.islower()}
-        if (
-            own & words  # "wilayah di selatan dan timur Ukraina", "zona wisata … di pantai"
-            or _after_locative(sentence[: mention.start], words)
-            or _listed_after(sentence, mention, chosen, lang)
-        ):
+        role = _role(sentence[: mention.start], base, words)
+        if own & words:  # "wilayah di selatan dan timur Ukraina", "zona wisata … di pantai"
+            role = role or "where"
+        elif role is None and _listed_after(sentence, mention, chosen, lang):
+            role = roles[-1]
+        if role is not None:
             chosen.append(mention)
+            roles.append(role)
+    if "origin" in roles:
+        chosen = [m for m, role in zip(chosen, roles, strict=True) if role != "destination"]
+    elif any(role != "earlier" for role in roles):
+        chosen = [m for m, role in zip(chosen, roles, strict=True) if role != "earlier"]
+    finer = {m.hit.country for m in chosen if m.hit.kind != "country"}
+    chosen = [m for m in chosen if m.hit.kind != "country" or m.hit.country not in finer]
     if not chosen and strict:  # "Amerika Serikat menilai …": a place that acts, as the subject
         for mention in ordered:
             if not sentence[: mention.start].strip(" \"“‘'") or _listed_after(
@@ -167,27 +98,64 @@ def where_it_happened(
     return chosen or ([] if strict else list(mentions))
 
 
-def _after_locative(before: str, words: frozenset[str]) -> bool:
-    """'… di medan perang ' ends with a word of place and at most three lower-case words."""
+def _role(before: str, base: str, words: frozenset[str]) -> str | None:
+    """How the words before a name place it: "where", "origin" (the place a verb of
+    leaving left), "destination" (where it went), "earlier" (in a clause opened by
+    "after"), or None (not a place of the event).
+    The word of place may be followed by up to three lower-case words or words of kind
+    ("di Kota", "di Bandara Internasional"), articles and particles ("en la costa caribeña
+    de"), and a distance and a direction ("di 11 km Timur Laut Jailolo")."""
+    # "meninggalkan Tanah Suci, Makkah", "di Mekah, Arab Saudi": placed as the name before.
+    for _ in range(3):
+        apposition = _APPOSITION.search(before[-120:])
+        if not apposition:
+            break
+        before = before[: len(before) - len(apposition[0])]
     tail = re.split(r"[,.;:!?()\"“”«»]", before[-200:])[-1]
-    tokens = _WORD.findall(tail)[-4:]
-    for back, token in enumerate(reversed(tokens)):
-        if token.lower() in words:
-            return True
-        if back >= 3 or not token.islower():
-            return False
-    return False
+    in_tail = _WORD.findall(tail)
+    tokens = in_tail[-10:]
+    lowered = 0
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position].lower()
+        leaving = _leaves(tokens[max(0, position - 4) : position], base)
+        if token in ORIGINS.get(base, ()) and leaving:
+            return "origin"
+        if token in LEAVING_OBJECT.get(base, ()):
+            return "origin"
+        if token in words:
+            if token in DESTINATIONS.get(base, ()) and _leaves(_WORD.findall(before[-300:]), base):
+                return "destination"
+            opening = in_tail[: len(in_tail) - len(tokens) + position]
+            if any(word.lower() in EARLIER.get(base, ()) for word in opening):
+                return "earlier"
+            return "where"
+        if token in BETWEEN or token in FUNCTION_WORDS:
+            continue
+        lowered += 1
+        named_kind = token in KIND_WORDS or tokens[position] in TITLE_WORDS  # "di Kota", "Bandara"
+        if lowered > 3 or not (tokens[position].islower() or named_kind):
+            return None
+    return None
+
+
+def _leaves(tokens: Sequence[str], base: str) -> bool:
+    verbs = LEAVING.get(base, frozenset())
+    return any(token.lower() in verbs for token in tokens)
 
 
 def _listed_after(sentence: str, mention: Mention, chosen: list[Mention], lang: str) -> bool:
-    """'di Kremlin, Moskow', 'in Kenya and Tanzania': a name listed right after a chosen one."""
+    """'di Kremlin, Moskow', 'in Kenya and Tanzania', 'di Jailolo, Kota Manado': a name
+    listed right after a chosen one (a word of kind may stand before it)."""
     if not chosen:
         return False
     gap = sentence[chosen[-1].end : mention.start].strip().lower()
     joiners = {",", "", "&", "-", "–"} | {
         w for w in CONJUNCTIONS.get(_base(lang), ()) if len(w) <= 3
     }
-    return gap in joiners or gap.strip(", ") in joiners
+    if gap in joiners or gap.strip(", ") in joiners:
+        return True
+    head, _, kind = gap.rpartition(" ")
+    return kind.rstrip(".") in KIND_WORDS and (head.strip(", ") in joiners)
 
 
 def nearest_chain(

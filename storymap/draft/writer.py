@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import yaml
-
 from storymap.dates import PartialDate
 from storymap.draft.events import DraftEvent
-from storymap.draft.place_entries import PlaceEntry, slug, unique
-
-SCHEMA_LINE = "# yaml-language-server: $schema=../story.schema.json"
+from storymap.draft.place_entries import Ids, PlaceEntry, slug, unique
 
 
 def story_languages(lang: str) -> list[str]:
@@ -90,7 +86,7 @@ def story_data(
         todo += [f"places[{index}]{'.' + tail if tail else ''}" for tail, _ in entry.checks]
     dominant = Counter(e.category for e in events if e.category).most_common(1)
     fallback = dominant[0][0] if dominant else "society"
-    used: set[str] = set()
+    used = Ids()
     data["events"] = [
         _event(i, event, by_key, places, source, fallback, used, todo)
         for i, event in enumerate(events)
@@ -237,17 +233,3 @@ def _sources(event: DraftEvent, source: Source, path: str, todo: list[str]) -> l
             outlet = credit.name
         found.append({"outlet": outlet})
     return found or [{"outlet": source.outlet or "[write: the outlet]"}]
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style, no aliases; long text folded at 100 characters."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def dump_story(data: dict[str, Any], note: str) -> str:
-    """The YAML text: the schema line, a comment saying this is a draft, the fields."""
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    comments = "\n".join(f"# {line}" for line in note.splitlines())
-    return f"{SCHEMA_LINE}\n{comments}\n{body}"

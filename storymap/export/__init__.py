@@ -15,6 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from storymap.errors import StorymapError
+from storymap.extras import require
 from storymap.located import LocatedStory
 
 
@@ -33,6 +34,7 @@ class ExportFormat:
     label: str  # interface text key for its download button
     maker: str
     options: tuple[str, ...] = ()
+    extra: str | None = None  # the optional part that brings its libraries (storymap.extras)
 
     @property
     def per_language(self) -> bool:
@@ -41,7 +43,13 @@ class ExportFormat:
     def file_name(self, story_id: str, lang: str) -> str:
         return f"{story_id}{self.suffix.format(lang=lang)}"
 
+    def require(self) -> None:
+        """Raise ``MissingExtra`` (naming the extra to install) if its libraries are missing."""
+        if self.extra:
+            require(self.extra)
+
     def make(self, story: LocatedStory, **options: Any) -> bytes:
+        self.require()
         module_name, function_name = self.maker.split(":")
         function = getattr(import_module(f"storymap.export.{module_name}"), function_name)
         content = function(story, **{key: options[key] for key in self.options})
@@ -52,9 +60,9 @@ FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("html", ".html", "text/html", "download_html", "html:standalone_html", ("tiles",)),
-        ExportFormat("handout", "-handout-{lang}.html", "text/html", "download_handout", "handout:handout_html", ("lang",)),
-        ExportFormat("teacher", "-teacher-{lang}.html", "text/html", "download_teacher", "handout:teacher_html", ("lang",)),
-        ExportFormat("png", "-overview.png", "image/png", "download_png", "picture:overview_png", ("lang",)),
+        ExportFormat("handout", "-handout-{lang}.html", "text/html", "download_handout", "handout:handout_html", ("lang",), "picture"),
+        ExportFormat("teacher", "-teacher-{lang}.html", "text/html", "download_teacher", "handout:teacher_html", ("lang",), "picture"),
+        ExportFormat("png", "-overview.png", "image/png", "download_png", "picture:overview_png", ("lang",), "picture"),
         ExportFormat("geojson", "-events.geojson", "application/geo+json", "download_events_geojson", "data:events_geojson"),
         ExportFormat("places-geojson", "-places.geojson", "application/geo+json", "download_places_geojson", "data:places_geojson"),
         ExportFormat("csv", "-events.csv", "text/csv", "download_events_csv", "data:events_csv"),

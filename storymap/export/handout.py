@@ -22,7 +22,8 @@ from storymap.export.timeline_svg import timeline_drawing
 from storymap.geometry import route_line
 from storymap.i18n import t
 from storymap.located import LocatedStory
-from storymap.render import TEMPLATES, PictureView, credits_html, template
+from storymap.package_data import TEMPLATES
+from storymap.render import PictureView, credits_html, template
 from storymap.sanitise import clean
 from storymap.style import category_styles
 

@@ -28,12 +28,12 @@ from storymap.i18n import interface_language, t
 from storymap.languages import text_direction
 from storymap.located import LocatedStory
 from storymap.model import UI_LANGUAGES, Story
+from storymap.package_data import TEMPLATES
 from storymap.sanitise import ALLOWED_ATTRIBUTES, clean
 
 SITE_FORMATS = ("html", "png", "geojson", "places-geojson", "csv", "handout", "teacher")
 # on the index, after the page
 LINKED = ("handout", "teacher", "png", "geojson", "places-geojson", "csv")
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GENERATOR = "storymap site export"  # in the index; marks a folder the next export may replace
 INDEX = "index.html"
 SITE_CSS = (
@@ -142,12 +142,19 @@ def _environment() -> Environment:
     return env
 
 
+def require_site_formats() -> None:
+    """Raise ``MissingExtra`` if a format the site carries lacks its libraries."""
+    for fmt in SITE_FORMATS:
+        FORMATS[fmt].require()
+
+
 def export_site(stories: list[LocatedStory], output: Path, tiles: str = "offline") -> list[Path]:
     """Write the site into ``output``, whole or not at all; returns the files written.
 
     ``output`` may be new, empty, or a site an earlier export wrote (it is replaced);
     anything else is refused, so a mistyped ``-o ~/Documents`` cannot delete a folder.
     """
+    require_site_formats()
     names = _check_names(stories)
     _check_replaceable(output)
     output.parent.mkdir(parents=True, exist_ok=True)

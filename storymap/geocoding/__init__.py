@@ -17,9 +17,6 @@ only by whoever switches it on.
 """
 
 from storymap.geocoding.base import (
-    COUNTRY_OUTLINES,
-    CURATED_PLACES,
-    GEODATA,
     GeocodeUnavailable,
     Layer,
     Location,
@@ -32,6 +29,7 @@ from storymap.geocoding.gazetteer import GazetteerLayer
 from storymap.geocoding.names import NameIndex, normalise
 from storymap.geocoding.offline import CountryLayer, CuratedLayer, StoryCoordinatesLayer
 from storymap.geocoding.resolve import default_layers, geocode_story, locate
+from storymap.package_data import COUNTRY_OUTLINES, CURATED_PLACES, GEODATA
 
 __all__ = [
     "COUNTRY_OUTLINES",

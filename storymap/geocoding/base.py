@@ -6,7 +6,6 @@ without loading a gazetteer, a country outline or a network client.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,19 +14,24 @@ from storymap.errors import StorymapError
 from storymap.messages import quote
 from storymap.model import Place
 from storymap.problems import MAX_PROBLEMS_LISTED
-
-GEODATA = Path(__file__).resolve().parent.parent.parent / "geodata"
-CURATED_PLACES = GEODATA / "places.geojson"
-COUNTRY_OUTLINES = GEODATA / "naturalearth" / "countries-110m.geojson"
+from storymap.settings import cache_folder as cache_folder  # geocoding's own name for it
+from storymap.settings import gazetteer_folder
 
 
-def cache_folder() -> Path:
-    """Where built indexes and online answers are kept: ``$STORYMAP_CACHE`` or ~/.cache/storymap.
+def gazetteer_folders() -> tuple[list[Path], list[Path]]:
+    """Where the gazetteer's index is looked for, and where it is built when missing.
 
-    Read on every call, not at import, so a test or a server can point it elsewhere.
+    Looked for, first found first: ``$STORYMAP_GAZETTEER_DIR`` (an index built ahead of
+    time and shared by checkouts and test servers; it may be read-only), the cache folder,
+    and ``~/.cache/storymap``, where ``make`` builds it. Built in ``$STORYMAP_GAZETTEER_DIR``
+    when it is set and can be written, else in the cache folder. Read on every call, like
+    ``cache_folder``.
     """
-    configured = os.environ.get("STORYMAP_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "storymap"
+    configured = gazetteer_folder()
+    first = [configured] if configured else []
+    look = list(dict.fromkeys([*first, cache_folder(), Path.home() / ".cache" / "storymap"]))
+    build = list(dict.fromkeys([*first, cache_folder()]))
+    return look, build
 
 
 @dataclass(frozen=True)

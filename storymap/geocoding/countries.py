@@ -20,7 +20,7 @@ from pyproj import Transformer
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from storymap.geocoding.base import COUNTRY_OUTLINES
+from storymap.package_data import COUNTRY_OUTLINES
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,15 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
-from storymap.geocoding.base import Location, Query, cache_folder
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from storymap.geocoding.base import Location, Query, gazetteer_folders
 from storymap.geocoding.city_index import DEFAULT_POPULATION, City, CityIndex
-from storymap.geocoding.names import closest_names, normalise
+from storymap.geocoding.names import closest_names, normalise, spelling_key
 
 CITY_PRECISION_KM = 5.0
+MIN_NEAR_LETTERS = 5
 # The gazetteer's kinds a story place of each kind prefers, best first (the rest follow).
 PREFERRED = {
     "city": ("city",),
@@ -42,8 +46,14 @@ class GazetteerLayer:
     def __init__(
         self, min_population: int = DEFAULT_POPULATION, folder: Path | None = None
     ) -> None:
-        """Open the index kept in ``folder`` (default: the cache folder), building it if needed."""
-        self._index = CityIndex.open(folder or cache_folder(), min_population)
+        """Open the index kept in ``folder`` (default: ``base.gazetteer_folders``), building
+        it if needed."""
+        if folder is not None:
+            self._index = CityIndex.open(folder, min_population)
+        else:
+            look, build = gazetteer_folders()
+            self._index = CityIndex.find_or_build(look, build, min_population)
+        self._spellings: dict[str, tuple[list[str], list[str]]] = {}
 
     @classmethod
     def shared(cls) -> GazetteerLayer:
@@ -60,6 +70,34 @@ class GazetteerLayer:
         found = self._index.find(query.names, query.country)
         preferred = PREFERRED.get(query.kind or "", ())
         return sorted(found, key=lambda c: preferred.index(c.kind) if c.kind in preferred else 99)
+
+    def near_spellings(self, name: str, countries: set[str]) -> list[City]:
+        """Towns of ``countries`` whose name is one letter from ``name`` once doubled
+        letters are folded ("Mekah": Makkah), for a name no spelling of the gazetteer
+        fits; names under five letters are too short to tell from another town's."""
+        key = spelling_key(name)
+        if len(key) < MIN_NEAR_LETTERS:
+            return []
+        found: list[City] = []
+        for country in sorted(countries):
+            mains, keys = self._spelling_keys(country)
+            for _, _, at in process.extract_iter(
+                key, keys, scorer=Levenshtein.distance, score_cutoff=1
+            ):
+                found += self._index.find([mains[at]], country)
+        unique = {city.geonameid: city for city in found}
+        return sorted(unique.values(), key=lambda c: (-c.population, c.geonameid))
+
+    def _spelling_keys(self, country: str) -> tuple[list[str], list[str]]:
+        """The country's town names and their spelling keys (made once per country)."""
+        if country not in self._spellings:
+            mains = [m for m in self._index.names_in(country) if len(m) >= MIN_NEAR_LETTERS]
+            self._spellings[country] = (mains, [spelling_key(m) for m in mains])
+        return self._spellings[country]
+
+    def place(self, geonameid: int) -> City | None:
+        """The place with this id, as ``cities`` gives it."""
+        return self._index.by_id(geonameid)
 
     def outline(self, place: City) -> str | None:
         """The place's outline (GeoJSON geometry as text) when it has one."""

@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from storymap.geocoding.base import GEODATA
+from storymap.package_data import GAZETTEER
 
-GAZETTEER = GEODATA / "gazetteer"
 AREAS = GAZETTEER / "areas.geojson.gz"
 POINTS = GAZETTEER / "points.tsv.gz"
 

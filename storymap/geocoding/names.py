@@ -20,6 +20,12 @@ def normalise(name: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", stripped).split())
 
 
+def spelling_key(name: str) -> str:
+    """A name folded as transliterations vary: doubled letters written once ("Makkah",
+    "Mekah"), so that one letter apart means one spelling apart."""
+    return re.sub(r"(.)\1+", r"\1", normalise(name))
+
+
 class NameIndex:
     """Normalised names to entries, with fuzzy suggestions per country (rapidfuzz)."""
 

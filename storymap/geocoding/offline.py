@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from storymap.geocoding.base import COUNTRY_OUTLINES, CURATED_PLACES, Location, Query
+from storymap.geocoding.base import Location, Query
 from storymap.geocoding.countries import countries
 from storymap.geocoding.names import NameIndex, normalise
 from storymap.model import Place, Story
+from storymap.package_data import COUNTRY_OUTLINES, CURATED_PLACES
 
 
 class StoryCoordinatesLayer:

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
+from storymap import settings
 from storymap.geocoding.base import GeocodeUnavailable, Location, Query, cache_folder
 from storymap.messages import quote
 
@@ -43,7 +44,7 @@ class Geocoder(Protocol):
 
 def nominatim_url() -> str:
     """The Nominatim endpoint: ``$STORYMAP_NOMINATIM_URL`` or OpenStreetMap's own."""
-    return os.environ.get("STORYMAP_NOMINATIM_URL") or DEFAULT_URL
+    return settings.nominatim_url(DEFAULT_URL)
 
 
 def nominatim(url: str | None = None, timeout: float = READ_TIMEOUT_S) -> Geocoder:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
+from storymap.encoding import NotText, decode_text
 from storymap.importers.limits import MAX_ROWS
 from storymap.importers.result import ImportFailed
 
@@ -84,13 +85,9 @@ class Document:
 def read_document(data: bytes, name: str) -> Document:
     """The file as text (UTF-8, a BOM allowed), parsed as JSON when it looks like JSON."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed(
-            f"{name}: not UTF-8 text (byte {error.start} is not valid): a binary file?"
-        ) from None
-    if "\x00" in text:
-        raise ImportFailed(f"{name}: contains NUL bytes: a binary file, not JSON or CSV")
+        text = decode_text(data, "JSON or CSV")
+    except NotText as exc:
+        raise ImportFailed(f"{name} {exc}") from None
     if not text.strip():
         raise ImportFailed(f"{name}: the file is empty")
     if text.lstrip()[:1] not in "{[":

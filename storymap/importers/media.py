@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from storymap.importers.html_text import plain_text
 
-_WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+_WEB_ADDRESS = re.compile(r"https?://[^\s/$.?#][^\s]*", re.I)
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)$", re.I)
 _VIDEO = re.compile(r"\.(?:mp4|webm|ogv|mov|m4v)$", re.I)
 MAX_URL = 2000
@@ -71,7 +71,7 @@ def _web_address(raw: str) -> tuple[str | None, tuple[str, ...]]:
         )
     else:
         url, note = raw, ()
-    if not _WEB_ADDRESS.match(url) or len(url) > MAX_URL:
+    if not _WEB_ADDRESS.fullmatch(url) or len(url) > MAX_URL:
         scheme = urlsplit(raw).scheme if ":" in raw else ""
         why = (
             f"a '{scheme}:' address"

@@ -6,14 +6,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import yaml
-
 from storymap.errors import StorymapError
 from storymap.importers.field_order import in_field_order
 from storymap.loading import parse_story
 from storymap.model import Story
-
-SCHEMA_LINE = "# yaml-language-server: $schema=../story.schema.json"
+from storymap.story_writer import story_text
 
 
 class ImportFailed(StorymapError, ValueError):
@@ -41,37 +38,12 @@ class ImportResult:
 
     @cached_property
     def _text(self) -> str:
-        body = yaml.dump(
-            in_field_order(self.story),
-            Dumper=_Dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            width=100,
-            indent=2,
-        )
-        return (
-            f"{SCHEMA_LINE}\n# imported by storymap from {self.fmt}: {_one_line(self.name)}\n{body}"
-        )
+        note = f"imported by storymap from {self.fmt}: {_one_line(self.name)}"
+        return story_text(in_field_order(self.story), note)
 
     def parsed(self) -> Story:
         """The story, validated as any story file is."""
         return parse_story(self.yaml(), f"{self.name} (imported)")
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Safe YAML (libyaml when present), block style, no aliases; text with line breaks as a
-    literal block."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _text_node(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and value == value.strip() and "\t" not in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text_node)
 
 
 def _one_line(text: str) -> str:

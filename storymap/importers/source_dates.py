@@ -39,21 +39,21 @@ class DateReading:
 
 
 _MONTH = r"(?P<{}>[A-Za-z]{{3,10}})\.?"
-_YEAR_RANGE = re.compile(r"^(?P<a>\d{1,4})\s*(?:-|–|—|to|until|/)\s*(?P<b>\d{1,4})$", re.I)
-_ABOUT = re.compile(r"^(?:c\.|ca\.|circa|about|around|approx\.?)\s*(?P<rest>.+)$", re.I)
-_DECADE = re.compile(r"^(?P<decade>\d{3}0)s$")
+_YEAR_RANGE = re.compile(r"(?P<a>\d{1,4})\s*(?:-|–|—|to|until|/)\s*(?P<b>\d{1,4})", re.I)
+_ABOUT = re.compile(r"(?:c\.|ca\.|circa|about|around|approx\.?)\s*(?P<rest>.+)", re.I)
+_DECADE = re.compile(r"(?P<decade>\d{3}0)s")
 _ISO_TIME = re.compile(
-    r"^(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?"
-    r"(?P<zone>Z|[+-]\d{2}:?\d{2})?$"
+    r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<zone>Z|[+-]\d{2}:?\d{2})?"
 )
 # A year after a month has three or four digits: "Aug 23" is a day without a year.
-_DAY_MONTH_YEAR = re.compile(r"^(?P<d>\d{1,2})\s+" + _MONTH.format("m") + r",?\s+(?P<y>\d{3,4})$")
-_MONTH_DAY_YEAR = re.compile(r"^" + _MONTH.format("m") + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{3,4})$")
-_MONTH_YEAR = re.compile(r"^" + _MONTH.format("m") + r",?\s+(?P<y>\d{3,4})$")
+_DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})\s+" + _MONTH.format("m") + r",?\s+(?P<y>\d{3,4})")
+_MONTH_DAY_YEAR = re.compile(_MONTH.format("m") + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{3,4})")
+_MONTH_YEAR = re.compile(_MONTH.format("m") + r",?\s+(?P<y>\d{3,4})")
 _NO_YEAR = re.compile(
-    r"^(?:" + _MONTH.format("m") + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.format("m2") + r")$"
+    r"(?:" + _MONTH.format("m") + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.format("m2") + r")"
 )
-_YEAR_ONLY = re.compile(r"^-?\d+$")
+_YEAR_ONLY = re.compile(r"-?\d+")
 
 
 def read_free_date(text: object) -> DateReading:
@@ -65,7 +65,7 @@ def read_free_date(text: object) -> DateReading:
         return DateReading(str(PartialDate.parse(words)), words)
     except DateParseError:
         pass
-    about = _ABOUT.match(words)
+    about = _ABOUT.fullmatch(words)
     if about:
         inner = read_free_date(about["rest"])
         if inner.value is not None and not inner.value.endswith("~"):
@@ -74,9 +74,9 @@ def read_free_date(text: object) -> DateReading:
     reading = _read_plain(words)
     if reading is not None:
         return reading
-    if _NO_YEAR.match(words) and _is_month(words):
+    if _NO_YEAR.fullmatch(words) and _is_month(words):
         return DateReading(None, words, f"the date '{words}' has no year")
-    if _YEAR_ONLY.match(words):
+    if _YEAR_ONLY.fullmatch(words):
         if 1 <= int(words) <= 9999:
             return DateReading(f"{int(words):04d}", words)
         return DateReading(None, words, _out_of_range(words))
@@ -85,23 +85,23 @@ def read_free_date(text: object) -> DateReading:
 
 def _read_plain(words: str) -> DateReading | None:
     """The forms without 'about': ranges of years, decades, written-out days, ISO times."""
-    if m := _YEAR_RANGE.match(words):
+    if m := _YEAR_RANGE.fullmatch(words):
         first, last = int(m["a"]), int(m["b"])
         if first < 1 or last < first:
             return DateReading(None, words, f"'{words}' is not a range of years it can read")
         return DateReading(f"{first:04d}/{last:04d}", words)
-    if m := _DECADE.match(words):
+    if m := _DECADE.fullmatch(words):
         start = int(m["decade"])
         return DateReading(f"{start:04d}/{start + 9:04d}", words)
-    if m := _ISO_TIME.match(words):
+    if m := _ISO_TIME.fullmatch(words):
         zone = m["zone"] or ""
         if zone and zone != "Z" and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         return _checked(f"{m['day']}T{m['hh']}:{m['mm']}{zone}", words)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        if (m := pattern.match(words)) and _month(m["m"]):
+        if (m := pattern.fullmatch(words)) and _month(m["m"]):
             return _checked(f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}", words)
-    if (m := _MONTH_YEAR.match(words)) and _month(m["m"]):
+    if (m := _MONTH_YEAR.fullmatch(words)) and _month(m["m"]):
         return _checked(f"{int(m['y']):04d}-{_month(m['m']):02d}", words)
     return None
 

@@ -90,7 +90,7 @@ def _date(cells: dict[str, str], prefix: str, report: Report, number: int) -> di
     parts = {key: cells.get(prefix + key, "") for key in ("year", "month", "day")}
     clock = cells.get(prefix + "time", "")
     if clock:
-        match = _TIME.match(clock)
+        match = _TIME.fullmatch(clock)
         if match is None:
             report.note(f"the time '{clock}' is not a time of day: left out", number)
         else:

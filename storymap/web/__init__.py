@@ -11,6 +11,8 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-WEB_ASSETS = Path(__file__).resolve().parent
+from storymap.package_data import WEB
+
+WEB_ASSETS = WEB
 LEAFLET = Path(str(files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
 READER_SCRIPTS = ("core.js", "storymap-layers.js", "slides.js", "reader.js")  # in load order

@@ -1,6 +1,7 @@
 """Real-browser fixtures: a Streamlit server for the first story and headless Debian Chromium.
 
-In CI a missing browser is a failure, not a skip.
+In CI a browser test never skips: a missing browser, axe-core or fixture (the shared
+article) is a failure, whichever way the test says it cannot run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,19 @@ from author_helpers import start_author_app
 from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, start_app
 
 FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """Under ``CI``, a browser test that skipped (a ``skipif``, a ``pytest.skip`` in a
+    fixture or the test) is reported as failed, with the reason it gave."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("CI") and item.get_closest_marker("browser"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = str(reason).removeprefix("Skipped: ")
+        report.outcome = "failed"
+        report.longrepr = f"a browser test may not skip in CI: {reason}"
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,49 @@
+"""One story writer: every story file storymap writes comes from ``story_writer.story_text``."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from story_helpers import FIRST_STORY, ROOT
+
+from storymap.authoring.exports import story_file_text
+from storymap.importers.result import ImportResult
+from storymap.loading import parse_story
+from storymap.story_writer import SCHEMA_LINE, story_text
+from storymap.synthetic import synthetic_story_text
+
+TWO_LINES = {"id": "two-lines", "subtitle": {"en": "First line.\nSecond line."}}
+
+
+def test_only_the_writer_dumps_yaml() -> None:
+    writers = [
+        str(path.relative_to(ROOT))
+        for package in ("storymap", "storymap_ui")
+        for path in ROOT.joinpath(package).rglob("*.py")
+        if re.search(r"yaml\.(safe_)?dump\(|Dumper\)", path.read_text(encoding="utf-8"))
+    ]
+    assert writers == ["storymap/story_writer.py"]
+
+
+def test_every_kind_of_file_has_the_schema_line_its_note_and_literal_text() -> None:
+    made = {
+        "author": story_file_text(TWO_LINES),
+        "import": ImportResult(dict(TWO_LINES), fmt="csv", name="sheet.csv").yaml(),
+        "synthetic": synthetic_story_text(3),
+        "plain": story_text(TWO_LINES, "first note\nsecond note"),
+    }
+    for kind, text in made.items():
+        lines = text.splitlines()
+        assert lines[0] == SCHEMA_LINE, kind
+        assert lines[1].startswith("# "), kind
+    for kind in ("author", "import", "plain"):
+        assert "subtitle:\n  en: |-\n    First line.\n    Second line.\n" in made[kind], kind
+    assert made["plain"].splitlines()[1:3] == ["# first note", "# second note"]
+
+
+def test_the_first_story_reads_back_the_same() -> None:
+    data = yaml.safe_load(FIRST_STORY.read_text(encoding="utf-8"))
+    text = story_text(data, "written again")
+    assert yaml.safe_load(text) == data
+    assert parse_story(text, "again") == parse_story(FIRST_STORY.read_text(encoding="utf-8"), "x")
