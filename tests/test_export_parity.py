@@ -60,7 +60,12 @@ def test_the_pages_site_is_the_command_lines_site(pictured: Path, tmp_path: Path
     assert main(["export", str(story_file.parent), "--format", "site", "-o", str(site)]) == 0
     with zipfile.ZipFile(io.BytesIO(site_zip(located, text))) as archive:
         zipped = {name: archive.read(name) for name in archive.namelist()}
-    written = {path.name: path.read_bytes() for path in site.iterdir()}
+    written = {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+    assert any(name.startswith(f"{located.story.id}/media/") for name in written)
     assert zipped.keys() == written.keys()
     for name, content in written.items():
         assert zipped[name] == content, name
