@@ -2,12 +2,16 @@
 
 The reader payload, the single-file page's Content-Security-Policy, the command line's
 ``--tiles`` choices and the app's ``STORYMAP_TILES`` setting all derive from ``TILES``.
-``offline`` has no tiles: the Natural Earth outlines drawn under every map are the map.
+``offline`` has no tiles: the Natural Earth outlines drawn under every map are the map. The
+place picker, where an author clicks at zoom 9 to place a village, also draws Natural
+Earth's 1:10m land, lakes, rivers, borders and provinces from zoom 5 (``PICKER_DETAIL``,
+built by ``scripts/build_picker_map.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 OSM_CREDIT = (
@@ -51,6 +55,10 @@ TILES: dict[str, BaseMap] = {
     "offline": BaseMap("basemap_offline"),
 }
 DEFAULT_TILES = "carto"
+# The place picker's offline map at 1:10m, cut in 10° cells (see the module docstring).
+PICKER_DETAIL = (
+    Path(__file__).resolve().parent.parent / "geodata" / "naturalearth" / "picker-10m.json"
+)
 
 
 def tile_hosts() -> list[str]:

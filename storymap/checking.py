@@ -1,4 +1,5 @@
-"""Check a story file in one pass: its format, and whether each place is where it says.
+"""Check a story file in one pass: its format, whether each place is where it says, and
+whether each picture it keeps is in its media folder and can be shown.
 
 ``validate`` and ``geocode`` show an author every problem at once: the places that
 are valid on their own are located even when an event's date is wrong, so fixing
@@ -13,6 +14,7 @@ from pathlib import Path
 from storymap.geocoding import Layer, Location, default_layers
 from storymap.geocoding.resolve import locate_places
 from storymap.loading import Reading, read_story_file
+from storymap.media_files import media_folder, picture_problems
 from storymap.problems import Problem
 from storymap.story_yaml import owner_label, where
 
@@ -35,7 +37,8 @@ class Checked:
 
 
 def check_story_file(path: str | Path, online: Layer | None = None) -> Checked:
-    """Read the file and locate its places; format problems first, then the places'."""
+    """Read the file and locate its places; format problems first, then the places', then
+    the pictures'."""
     reading = read_story_file(path)
     places = [place for _, place in reading.places]
     located, missing = locate_places(places, default_layers(places, online))
@@ -48,4 +51,12 @@ def check_story_file(path: str | Path, online: Layer | None = None) -> Checked:
         )
         for item in missing
     ]
-    return Checked(reading, located, reading.problems + tuple(geocoding))
+    pictures = []
+    if reading.story is not None:
+        events = reading.story.events
+        pictures = [
+            Problem(where(at, owner_label("events", events[at[1]].id)), message,
+                    reading.line_of(at))
+            for at, message in picture_problems(reading.story, media_folder(Path(path)))
+        ]  # fmt: skip
+    return Checked(reading, located, reading.problems + tuple(geocoding) + tuple(pictures))

@@ -23,7 +23,7 @@ from storymap.basemaps import TILES
 from storymap.checking import check_story_file
 from storymap.draft.command import add_draft_command
 from storymap.errors import StorymapError
-from storymap.export import FORMATS, export_bytes
+from storymap.export import EXPORT_TILES, FORMATS, export_bytes
 from storymap.extras import require
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
 from storymap.geocoding.command import add_gazetteer_command
@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lang", help="one of the story's languages, for png and handout (default: the story's)"
     )
-    export.add_argument("--tiles", choices=list(TILES), default="offline",
+    export.add_argument("--tiles", choices=list(TILES), default=EXPORT_TILES,
                         help="base map the HTML opens with (default offline: works with no internet)")  # fmt: skip
     export.set_defaults(run=_export)
 
@@ -280,11 +280,11 @@ def _export(args: argparse.Namespace) -> int:
         )
         return 0
     item = stories[0]
-    lang = args.lang or item.story.default_language
-    if lang not in item.story.languages:
-        say(f"error: --lang {lang}: the story is in {', '.join(item.story.languages)}", sys.stderr)
+    if args.lang is not None and args.lang not in item.story.languages:
+        say(f"error: --lang {args.lang}: the story is in {', '.join(item.story.languages)}",
+            sys.stderr)  # fmt: skip
         return 2
-    content = export_bytes(item, args.format, lang, args.tiles)
+    content = export_bytes(item, args.format, args.lang, args.tiles)
     write_output(args.output, content)
     say(f"wrote {args.output}: {len(content) / 1024:,.0f} KiB")
     return 0

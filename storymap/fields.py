@@ -56,6 +56,17 @@ HexColour = Annotated[
 WebAddress = Annotated[
     str, Field(pattern=r"^https?://[^\s]+$", max_length=2000, description="an http(s) address")
 ]
+# A picture's file name in the story's media folder: no folders, no leading dot, so it can
+# never point outside that folder.
+MEDIA_FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif|JPG|JPEG|PNG|WEBP|GIF)$"
+MediaFileName = Annotated[
+    str,
+    Field(
+        pattern=MEDIA_FILE_PATTERN,
+        max_length=120,
+        description="a file name (no folders) ending .jpg, .jpeg, .png, .webp or .gif",
+    ),
+]
 RouteMode = Literal["flight", "sea", "road", "rail", "walk", "deployment", "other"]
 ROUTE_MODES: tuple[str, ...] = RouteMode.__args__  # type: ignore[attr-defined]
 # Older story files' modes, read as today's: a road_rail route is drawn as a road.

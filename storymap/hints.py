@@ -54,6 +54,23 @@ FIELD_NAMES = {
     "lang": "language",
 }
 
+# Why a field is required, where the name alone does not say it.
+MISSING_HINTS = {
+    ("media", "credit"): "every picture, video and link needs a credit: who made or owns it",
+}
+# What a field's pattern asks for, in words, by field name.
+PATTERN_HINTS = {
+    "file": "is not a picture's file name: a name without folders ending .jpg, .jpeg, .png, "
+    ".webp or .gif, for a file in the story's media folder",
+}
+
+
+def missing_hint(loc: tuple[Any, ...]) -> str:
+    """': why it is needed' for a missing field that says it; else nothing."""
+    names = tuple(part for part in loc if isinstance(part, str))
+    hint = MISSING_HINTS.get(names[-2:])
+    return f": {hint}" if hint else ""
+
 
 def split_text_hint(loc: tuple[Any, ...], raw: Any) -> str | None:
     """For a key that is really the end of a text ('Strait of Magellan, Guam' unquoted in

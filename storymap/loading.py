@@ -19,7 +19,13 @@ from pydantic import ValidationError
 
 from storymap.dates import DateParseError, PartialDate
 from storymap.encoding import NotText, decode_text
-from storymap.hints import date_hint, split_text_hint, unknown_field_hint
+from storymap.hints import (
+    PATTERN_HINTS,
+    date_hint,
+    missing_hint,
+    split_text_hint,
+    unknown_field_hint,
+)
 from storymap.messages import quote
 from storymap.model import Place, Story
 from storymap.problems import MAX_PROBLEMS_LISTED, Problem, StoryError
@@ -217,7 +223,9 @@ def _schema_problems(
         if error["type"] == "extra_forbidden":
             message = f"unknown field {quote(loc[-1], 40)}{unknown_field_hint(loc, Story)}"
         elif error["type"] == "missing":
-            message = f"required field {quote(loc[-1], 40)} is missing"
+            message = f"required field {quote(loc[-1], 40)} is missing{missing_hint(loc)}"
+        elif error["type"] == "string_pattern_mismatch" and loc[-1] in PATTERN_HINTS:
+            message = f"{quote(str(error.get('input')), 60)} {PATTERN_HINTS[loc[-1]]}"
         elif message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
             if "is not a story date" in message and isinstance(error.get("input"), str):

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from storymap.geocoding import Layer, Location, geocode_story
 from storymap.loading import load_story
+from storymap.media_files import load_pictures, media_folder
 from storymap.model import Story
+from storymap.pictures import Picture, PictureError
 from storymap.steps import Step, story_steps
 
 
@@ -22,18 +24,35 @@ class LocatedStory:
     story: Story
     located: dict[str, Location]
     path: Path | None = None  # the file it was read from, if any
+    media: Path | None = None  # the folder its pictures are kept in (``media_files``)
 
     @cached_property
     def steps(self) -> tuple[Step, ...]:
         """How the story is read, step by step: derived from the story, never passed in."""
         return tuple(story_steps(self.story))
 
+    @cached_property
+    def pictures(self) -> dict[str, Picture]:
+        """The pictures it keeps in its media folder, by file name, ready to show;
+        ``PictureError`` naming the field when one is missing or cannot be shown."""
+        try:
+            return load_pictures(self.story, self.media)
+        except PictureError as exc:
+            raise PictureError(f"{self.path}: {exc}" if self.path else str(exc)) from None
+
     @classmethod
     def of(
-        cls, story: Story, layers: Sequence[Layer] | None = None, path: Path | None = None
+        cls,
+        story: Story,
+        layers: Sequence[Layer] | None = None,
+        path: Path | None = None,
+        media: Path | None = None,
     ) -> LocatedStory:
-        """Locate every place of ``story`` (offline layers unless ``layers`` says otherwise)."""
-        return cls(story, geocode_story(story, layers), path)
+        """Locate every place of ``story`` (offline layers unless ``layers`` says otherwise);
+        its pictures are in ``media``, by default the media folder beside ``path``."""
+        if media is None and path is not None:
+            media = media_folder(path)
+        return cls(story, geocode_story(story, layers), path, media)
 
 
 def locate_file(path: str | Path, layers: Sequence[Layer] | None = None) -> LocatedStory:

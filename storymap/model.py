@@ -19,6 +19,7 @@ from storymap.fields import (
     DEFAULT_LANGUAGES,
     HexColour,
     LanguageCode,
+    MediaFileName,
     PlaceKind,
     Slug,
     StoryDate,
@@ -164,12 +165,39 @@ class Quote(StrictModel):
 
 
 class Media(StrictModel):
-    """A picture, video or link shown with an event; always credited."""
+    """A picture, video or link shown with an event; always credited.
 
-    url: WebAddress
+    A picture is either on the web (``url``) or a file kept with the story (``file``, in
+    the story's media folder: ``<folder of the story file>/<its name>/media/``), which
+    every export carries with it. Videos and links are addresses, shown as links.
+    """
+
+    url: WebAddress | None = Field(
+        default=None, description="the address of a picture, video or page"
+    )
+    file: MediaFileName | None = Field(
+        default=None,
+        description="a picture kept with the story: a file name in the story's media folder "
+        "(<story file's folder>/<its name without .yaml>/media/)",
+    )
     kind: Literal["image", "video", "link"] = "image"
     caption: Text | None = None
-    credit: str = Field(min_length=1)
+    alt: Text | None = Field(
+        default=None,
+        description="what the picture shows, for readers who cannot see it (default: the caption)",
+    )
+    credit: str = Field(
+        min_length=1, description="who made it or owns it (required: photographer, agency, outlet)"
+    )
+
+    @model_validator(mode="after")
+    def _one_address(self) -> Media:
+        if (self.url is None) == (self.file is None):
+            raise ValueError("give either url (an address on the web) or file (a picture kept "
+                             "with the story), not both or neither")  # fmt: skip
+        if self.file is not None and self.kind != "image":
+            raise ValueError(f"a {self.kind} is a link: give its url, not a file")
+        return self
 
 
 class RecordSource(StrictModel):

@@ -22,7 +22,7 @@ from storymap.geometry import line_to_leaflet, lon_window, route_line, shift_int
 from storymap.i18n import number, t
 from storymap.languages import text_direction
 from storymap.located import LocatedStory
-from storymap.render import drawn_places, event_html, notes_html, overview_html
+from storymap.render import PictureView, drawn_places, event_html, notes_html, overview_html
 from storymap.steps import event_date_text, step_label
 from storymap.style import BASE_MAP, ROUTE_STYLES, category_styles
 from storymap.timescale import step_ticks, time_scale
@@ -37,11 +37,13 @@ BROWSER_UI_KEYS = (
 )  # fmt: skip
 
 
-def reader_payload(story: LocatedStory) -> dict[str, Any]:
+def reader_payload(story: LocatedStory, remote_pictures: bool = True) -> dict[str, Any]:
     """The whole payload: the map part and the words of every story language."""
     return {
         "map": map_payload(story),
-        "text": {lang: text_payload(story, lang) for lang in story.story.languages},
+        "text": {
+            lang: text_payload(story, lang, remote_pictures) for lang in story.story.languages
+        },
     }
 
 
@@ -118,16 +120,23 @@ def shifted(geometry: dict[str, Any], by: float) -> dict[str, Any]:
     return {"type": geometry["type"], "coordinates": move(geometry["coordinates"])}
 
 
-def text_payload(story: LocatedStory, lang: str) -> dict[str, Any]:
-    """Every word the reader shows in ``lang``: names, titles, dates, narratives, notes."""
+def text_payload(story: LocatedStory, lang: str, remote_pictures: bool = True) -> dict[str, Any]:
+    """Every word the reader shows in ``lang``: names, titles, dates, narratives, notes.
+
+    A picture kept with the story is named in the narrative (``data-picture``) and its
+    address comes from the page's own table (``pictures``: the app's files, the single
+    file's inline data), so each picture is carried once, not once per language; pictures
+    on the web are links unless ``remote_pictures``.
+    """
     s = story.story
     categories = category_styles(s)
+    view = PictureView(story.pictures, remote=remote_pictures)
     events = []
     for i, event in enumerate(s.events):
         item: dict[str, Any] = {
             "title": event.title.get(lang),
             "date": event_date_text(event, lang, short=True),
-            "html": event_html(story, i, lang, categories),
+            "html": event_html(story, i, lang, categories, view),
             "notes": notes_html(s, i, lang),
         }
         if event.route:

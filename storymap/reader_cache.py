@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from storymap.geocoding.base import Location
 from storymap.loading import parse_story, read_story_bytes
 from storymap.located import LocatedStory
+from storymap.media_files import media_folder
 from storymap.model import Story
 from storymap.output import write_output
 from storymap.package_data import GEODATA
@@ -117,21 +118,47 @@ def reader_data(path: str | Path, files: Path, records: Path | None = None) -> R
     that is not a valid story raises ``StoryError`` as ``load_story`` does, every time.
     """
     data = read_story_bytes(path)
-    key = version_key(data)
+    media = media_folder(Path(path))
+    key = version_key(data + _media_signature(media))
     records = records or cache_folder() / "reader"
     folder = files / key
-    located = _read_record(records, key, Path(path))
+    located = _read_record(records, key, Path(path), media)
     if located is None:
-        located = LocatedStory.of(parse_story(data, str(path)), path=Path(path))
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_json(folder / "map.json", map_payload(located))
+        located = LocatedStory.of(parse_story(data, str(path)), path=Path(path), media=media)
+        _write_map(located, folder, f"{files.name}/{key}/")
         records.mkdir(parents=True, exist_ok=True)
         _write_json(records / f"{key}.{located.story.id}.json", _record(located))
         _forget_old_versions(records, files, located.story.id)
     elif not (folder / "map.json").exists():  # the records outlived this files folder
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_json(folder / "map.json", map_payload(located))
+        _write_map(located, folder, f"{files.name}/{key}/")
     return ReaderData(key, located, folder)
+
+
+def _media_signature(media: Path) -> bytes:
+    """The pictures beside the story (name, size, time), so that a picture added, replaced
+    or removed makes a new version, as an edit to the file does."""
+    if not media.is_dir():
+        return b""
+    entries = sorted(
+        f"{p.name}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}"
+        for p in media.iterdir()
+        if p.is_file()
+    )
+    return ("\0media\0" + "\n".join(entries)).encode()
+
+
+def _write_map(located: LocatedStory, folder: Path, prefix: str) -> None:
+    """The version's map file, and the pictures it keeps beside it (their addresses, from
+    the component's page, in the map's ``pictures``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    value = map_payload(located)
+    pictures = {}
+    for n, (name, picture) in enumerate(located.pictures.items()):
+        target = folder / f"picture-{n}.{picture.suffix}"
+        write_output(target, picture.data)
+        pictures[name] = prefix + target.name
+    value["pictures"] = pictures
+    _write_json(folder / "map.json", value)
 
 
 def _record(located: LocatedStory) -> dict[str, Any]:
@@ -142,7 +169,7 @@ def _record(located: LocatedStory) -> dict[str, Any]:
     }
 
 
-def _read_record(records: Path, key: str, path: Path) -> LocatedStory | None:
+def _read_record(records: Path, key: str, path: Path, media: Path) -> LocatedStory | None:
     """The version's record, read back through the story's models; None if there is none
     (or it cannot be read: it is then built again and replaced)."""
     for record in records.glob(f"{key}.*.json"):
@@ -156,7 +183,7 @@ def _read_record(records: Path, key: str, path: Path) -> LocatedStory | None:
             return None
         with contextlib.suppress(OSError):
             record.touch()  # in use: the newest versions are the ones kept
-        return LocatedStory(story, located, path)
+        return LocatedStory(story, located, path, media)
     return None
 
 

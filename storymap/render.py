@@ -9,6 +9,7 @@ and runs nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
@@ -18,11 +19,60 @@ from storymap.geometry import route_line
 from storymap.i18n import interface_language, number, t
 from storymap.languages import babel_locale, text_direction
 from storymap.located import LocatedStory
-from storymap.model import Event, Place, Quote, Route, Story
+from storymap.model import Event, Media, Place, Quote, Route, Story
 from storymap.package_data import TEMPLATES
+from storymap.pictures import Picture
 from storymap.sanitise import clean
 from storymap.steps import Step, event_date_text
 from storymap.style import CategoryStyle, category_styles
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How one media entry appears: a picture (``src``, or ``key`` for the page to fill
+    in from its own table of pictures) or a link."""
+
+    picture: bool
+    src: str | None = None
+    key: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class PictureView:
+    """How a page shows an event's media.
+
+    ``inline``: a picture kept with the story is written into the page (a sheet with no
+    script); else the page's script fills it in from the page's table of pictures (each
+    picture once, however many languages). ``remote``: pictures on the web are shown (the
+    app); else they are links, for a page that must load nothing but its base map.
+    """
+
+    pictures: dict[str, Picture] = field(default_factory=dict)
+    inline: bool = False
+    remote: bool = True
+
+    def show(self, media: Media) -> Shown:
+        if media.kind != "image":
+            return Shown(False)
+        if media.file is None:
+            return Shown(True, src=media.url) if self.remote else Shown(False)
+        picture = self.pictures.get(media.file)
+        if picture is None:  # never here for a checked story: LocatedStory.pictures raises
+            return Shown(False)
+        if self.inline:
+            return Shown(True, src=picture.data_uri(), width=picture.width, height=picture.height)
+        return Shown(True, key=media.file, width=picture.width, height=picture.height)
+
+    def numbered(self, events: list[Event]) -> list[tuple[int, Media]]:
+        """(event number from 1, media) of every picture this view shows, in story order."""
+        return [
+            (number, media)
+            for number, event in enumerate(events, 1)
+            for media in event.media
+            if self.show(media).picture
+        ]
 
 
 def quote_attribution(story: Story, quote: Quote, lang: str) -> str:
@@ -122,9 +172,13 @@ def template(name: str) -> Template:
 
 
 def event_html(
-    story: LocatedStory, index: int, lang: str, categories: dict[str, CategoryStyle] | None = None
+    story: LocatedStory,
+    index: int,
+    lang: str,
+    categories: dict[str, CategoryStyle] | None = None,
+    view: PictureView | None = None,
 ) -> str:
-    """One event's narrative: date, headline, places, summary, route, quote, sources."""
+    """One event's narrative: date, headline, places, summary, route, quote, media, sources."""
     event = story.story.events[index]
     return clean(
         template("event.html.j2").render(
@@ -133,6 +187,7 @@ def event_html(
             lang=lang,
             km=_route_km(story, event),
             categories=categories or category_styles(story.story),
+            view=view or PictureView(story.pictures),
         )
     )
 

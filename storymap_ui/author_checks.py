@@ -8,6 +8,7 @@ place, which takes about a second for a thousand events: a story bigger than
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -31,8 +32,8 @@ def _yaml(digest: str, _data: dict) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _check(digest: str, _data: dict, text: str) -> Checked:
-    return check_story(_data, text)
+def _check(digest: str, _data: dict, text: str, media: str | None) -> Checked:
+    return check_story(_data, text, Path(media) if media else None)
 
 
 def story_text(author: Author) -> str:
@@ -49,7 +50,8 @@ def checked(author: Author, lang: str) -> Checked | None:
     if len(text) > AUTO_CHECK_BYTES and st.session_state.get("author_checked") != digest:
         return None
     with st.spinner(t("author_checking", lang)):
-        return _check(digest, author.data, text)
+        media = author.origin.get("media")  # the pictures' folder, as the server wrote it
+        return _check(digest, author.data, text, media if isinstance(media, str) else None)
 
 
 def sidebar(author: Author, result: Checked | None, lang: str) -> None:

@@ -11,7 +11,7 @@ from storymap.authoring import place_search
 from storymap.authoring.paths import get_at, set_at
 from storymap.fields import BUILTIN_CATEGORIES, ROUTE_MODES
 from storymap.i18n import t
-from storymap_ui import author_state
+from storymap_ui import author_pictures, author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_story import list_editor
 from storymap_ui.author_view import field_input, focus_mark, texts_side_by_side
@@ -156,7 +156,8 @@ def _choice(
 
 def _media(author: Author, path: tuple, media: Any, lang: str) -> None:
     st.caption(t("author_media_help", lang))
-    list_editor(author, path, ["url", "kind", "credit"], ["caption"], lang)
+    list_editor(author, path, ["url", "file", "kind", "credit"], ["caption", "alt"], lang)
+    author_pictures.upload(author, path, lang)  # a picture kept with the story (file + texts)
 
 
 def _question(author: Author, path: tuple, question: Any, lang: str) -> None:

@@ -21,7 +21,9 @@ from storymap.authoring.saving import NewerOnDisk, SaveError, save_story
 from storymap.errors import StorymapError
 from storymap.export import FORMATS, export_bytes
 from storymap.i18n import language_label, t
+from storymap.loading import parse_story
 from storymap.located import LocatedStory
+from storymap.media_files import carry_pictures, media_folder
 from storymap.settings import author_save_folder, stories_folder, tiles
 from storymap.steps import step_for_link
 from storymap.worker import run_apart
@@ -117,22 +119,27 @@ def downloads(author: Author, checked: Checked | None, lang: str) -> None:
         st.caption(t("author_exports_need_valid", lang))
     story_lang = located.story.default_language if located else lang
     columns = st.columns(3)
-    base_map = tiles()
     for number, (fmt, export) in enumerate(FORMATS.items()):
         columns[number % 3].download_button(
             t(export.label, lang),
-            _checked(stale, _maker(located, f"the {fmt} export", export_bytes, fmt, story_lang,
-                                   base_map)),
+            _checked(stale, _maker(located, f"the {fmt} export", page_export, fmt)),
             export.file_name(stem, story_lang), export.mime, on_click="ignore",
             icon=":material/download:", key=f"author-download-{fmt}",
             disabled=located is None or not fresh,
         )  # fmt: skip
     columns[len(FORMATS) % 3].download_button(
         t("author_download_site", lang),
-        _checked(stale, _maker(located, "the site export", site_zip, story_text(author), base_map)),
+        _checked(stale, _maker(located, "the site export", site_zip, story_text(author))),
         f"{stem}-site.zip", "application/zip", on_click="ignore", icon=":material/folder_zip:",
         key="author-download-site", disabled=located is None or not fresh,
     )  # fmt: skip
+
+
+def page_export(story: LocatedStory, fmt: str) -> bytes:
+    """An export as the page offers it: the same call, with the same defaults, as ``storymap
+    export`` (the story's language, the offline map), so the files are the same. The reader
+    preview's base map (``STORYMAP_TILES``) is the app's, not an export's."""
+    return export_bytes(story, fmt)
 
 
 def story_download(
@@ -235,6 +242,10 @@ def _save_from_side() -> None:
     st.session_state.author_save_now = True
 
 
+def _folder(value: object) -> Path | None:
+    return Path(value) if isinstance(value, str) and value else None
+
+
 def _save(
     author: Author, folder: Path, stem: str, read_at: int | None, overwrite: bool, lang: str
 ) -> None:
@@ -249,11 +260,17 @@ def _save(
         st.error(md(exc))
         return
     st.session_state.pop("author_overwrite", None)
+    media = media_folder(result.path)
+    try:  # the pictures go with the story, into its own media folder
+        carry_pictures(parse_story(story_text(author)), _folder(author.origin.get("media")), media)
+    except StorymapError as exc:
+        st.error(md(exc))
     origin = {
         "kind": "file",
         "name": result.path.name,
         "path": str(result.path),
         "mtime_ns": result.mtime_ns,
+        "media": str(media),
     }
     author_state.commit(author, {**author.record, "origin": origin})
     kept = t("author_kept_version", lang, path=str(result.previous)) if result.previous else ""

@@ -25,6 +25,7 @@ from storymap.authoring.starts import MAX_ARTICLE_CHARS
 from storymap.authoring.uploads import MAX_UPLOAD_BYTES, megabytes
 from storymap.errors import StorymapError
 from storymap.i18n import number, t
+from storymap.importers.single_file import MAX_PAGE_BYTES
 from storymap.settings import stories_folder
 from storymap.worker import run_apart
 from storymap_ui import author_state
@@ -32,6 +33,7 @@ from storymap_ui.author_state import Author
 from storymap_ui.author_view import md, slot
 
 UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024) + 1  # the browser refuses more; the page says why
+PAGE_MB = MAX_PAGE_BYTES // (1024 * 1024) + 1  # a single-file page carries its pictures
 
 
 def show(author: Author, lang: str) -> None:
@@ -151,10 +153,11 @@ def _from_article(author: Author, lang: str) -> None:
 
 
 def _from_upload(author: Author, lang: str) -> None:
-    st.caption(t("author_upload_help", lang, mb=megabytes(MAX_UPLOAD_BYTES)))
+    st.caption(t("author_upload_help", lang, mb=megabytes(MAX_UPLOAD_BYTES),
+                 page_mb=megabytes(MAX_PAGE_BYTES)))  # fmt: skip
     file = st.file_uploader(
-        t("author_upload", lang), type=["yaml", "yml", "json", "geojson", "csv"],
-        key="author-upload", max_upload_size=UPLOAD_MB,
+        t("author_upload", lang), type=["yaml", "yml", "json", "geojson", "csv", "html", "htm"],
+        key="author-upload", max_upload_size=PAGE_MB,
     )  # fmt: skip
     _failed_here("upload")
     if file is None:

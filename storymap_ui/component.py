@@ -7,7 +7,8 @@ two server processes sharing the folder never serve half a file. A story file's 
 kept in ``data/<version>/`` there (``storymap.reader_cache``: built once per version of
 the file, for every process and restart). The author's preview, which changes with each
 edit, writes content-named files (``<hash>-map.json``, ``<hash>-text-<lang>.json``) in
-this process's own ``data/p<pid>/``; a newer version of the same story replaces them.
+this process's own ``data/p<pid>/`` (with the pictures it keeps,
+``<hash>-picture-<n>.jpg``); a newer version of the same story replaces them.
 The frame's page and the speaker view's carry their own Content-Security-Policy
 (``storymap.web.policy.frame_policy``): scripts only from their folder, no inline script
 or handler.
@@ -116,23 +117,40 @@ def addresses(data: ReaderData) -> tuple[str, dict[str, str]]:
     return prefix + data.map_file.name, {lang: f"{prefix}text-{lang}.json" for lang in languages}
 
 
+def _write_bytes(folder: Path, name: str, content: bytes) -> Path:
+    target = folder / name
+    if not target.exists():
+        temporary = target.with_suffix(".tmp")
+        temporary.write_bytes(content)
+        temporary.replace(target)
+    return target
+
+
 def publish(story: LocatedStory) -> tuple[str, dict[str, str]]:
     """Write the story's map file and its default language's words; return the addresses
     of the map and of every language (the others are written when first asked for)."""
     _component()
     data = _data_dir(frontend_dir())
     map_data = map_payload(story)
+    pictures = story.pictures
     version = hashlib.sha256(
-        json.dumps(map_data, sort_keys=True).encode() + story.story.model_dump_json().encode()
+        json.dumps(map_data, sort_keys=True).encode()
+        + story.story.model_dump_json().encode()
+        + b"".join(hashlib.sha256(p.data).digest() for p in pictures.values())
     ).hexdigest()[:20]
-    files = [_write(data, f"{version}-map.json", map_data)]
+    prefix = f"data/{data.name}/"
+    picture_files = {
+        name: _write_bytes(data, f"{version}-picture-{n}.{picture.suffix}", picture.data)
+        for n, (name, picture) in enumerate(pictures.items())
+    }
+    map_data["pictures"] = {name: prefix + path.name for name, path in picture_files.items()}
+    files = [_write(data, f"{version}-map.json", map_data), *picture_files.values()]
     with _lock:
         for old in set(_published.get(story.story.id, [])) - set(files):
             old.unlink(missing_ok=True)
         _published[story.story.id] = files
     names = {lang: f"{version}-text-{lang}.json" for lang in map_data["languages"]}
     publish_language(story, names[story.story.default_language])
-    prefix = f"data/{data.name}/"
     return prefix + files[0].name, {lang: prefix + name for lang, name in names.items()}
 
 

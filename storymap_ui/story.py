@@ -19,6 +19,7 @@ import streamlit as st
 from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap.located import LocatedStory
+from storymap.media_files import media_folder
 from storymap.reader_cache import ReaderData, reader_data
 from storymap.settings import stories_folder, story_file
 from storymap_ui.component import addresses, data_folder
@@ -58,7 +59,7 @@ def story_path() -> Path:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _publish(path: str, mtime_ns: int, size: int) -> ReaderStory:
+def _publish(path: str, mtime_ns: int, size: int, media_ns: int) -> ReaderStory:
     data = reader_data(path, data_folder())
     map_url, text_urls = addresses(data)
     return ReaderStory(data, Path(path), map_url, text_urls)
@@ -75,7 +76,9 @@ def load(path: Path) -> tuple[ReaderStory, str | None]:
     lock, last_good = _last_good()
     try:
         stat = path.stat()
-        story = _publish(str(path), stat.st_mtime_ns, stat.st_size)
+        media = media_folder(path)  # a picture added or removed there is a new version too
+        media_ns = media.stat().st_mtime_ns if media.is_dir() else 0
+        story = _publish(str(path), stat.st_mtime_ns, stat.st_size, media_ns)
     except (StorymapError, OSError) as exc:
         with lock:
             previous = last_good.get(str(path))

@@ -185,6 +185,7 @@ def test_every_import_format_has_a_reader():
         "timelinejs-csv",
         "geojson",
         "csv",
+        "storymap-html",
     }
     for fmt in FORMATS.values():
         assert callable(fmt.reader())

@@ -4,6 +4,8 @@ components' frames (a <meta> in their pages), and the pages with inline scripts.
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,7 +15,7 @@ from story_helpers import ROOT
 
 from storymap.basemaps import tile_hosts
 from storymap.model import Media
-from storymap.web.policy import frame_policy, image_sources, inline_page_policy, meta, script_hash
+from storymap.web.policy import frame_policy, inline_page_policy, meta, script_hash
 from storymap_ui.headers import SCROLL_TO_FOCUS, SecurityHeaders, app_policy
 
 
@@ -74,18 +76,27 @@ class _Scripts(HTMLParser):
             self._open = None
 
 
-def test_a_story_page_may_show_the_storys_own_pictures_and_nothing_else() -> None:
+def test_a_single_file_shows_pictures_on_the_web_as_links_and_loads_nothing_remote() -> None:
+    """Its policy allows images inline and from the base maps only, whatever the story's
+    pictures: one on the web is a link (issue 21: nothing remote but the base maps)."""
+    from storymap.export.html import standalone_html
     from storymap.loading import load_story
+    from storymap.located import LocatedStory
+    from storymap.single_file import json_block
 
     story = load_story(ROOT / "tests" / "fixtures" / "minimal.yaml")
     pictures = [
         Media(url="https://upload.wikimedia.org/a.png", kind="image", credit="c"),
-        Media(url="https://example.org/page", kind="link", credit="c"),
         Media(url="https://x.org;script-src-elem/a.png", kind="image", credit="c"),  # syntax
     ]
     event = story.events[0].model_copy(update={"media": pictures})
     story = story.model_copy(update={"events": [event]})
-    assert image_sources(story) == [*tile_hosts(), "https://upload.wikimedia.org"]
+    page = standalone_html(LocatedStory.of(story))
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert re.search(r"img-src ([^;]+)", policy).group(1).split() == ["data:", *tile_hosts()]
+    assert "upload.wikimedia.org" not in policy and "x.org" not in policy
+    narrative = json.loads(json_block(page, "storymap-data"))["text"]["en"]["events"][0]["html"]
+    assert '<a href="https://upload.wikimedia.org/a.png"' in narrative and "<img" not in narrative
 
 
 def test_the_component_frames_pages_carry_the_policy_first(tmp_path, monkeypatch) -> None:

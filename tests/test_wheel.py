@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from picture_helpers import story_with_pictures
 from server_helpers import free_port, health
 from story_helpers import ROOT
 
@@ -92,6 +93,7 @@ def test_the_wheel_carries_the_data_the_app_and_the_credits(wheel: Path) -> None
     for data in (
         "storymap/geodata/places.geojson",
         "storymap/geodata/naturalearth/countries-110m.geojson",
+        "storymap/geodata/naturalearth/picker-10m.json",
         "storymap/geodata/gazetteer/areas.geojson.gz",
         "storymap/geodata/gazetteer/points.tsv.gz",
         "storymap/geodata/story.schema.json",
@@ -100,6 +102,7 @@ def test_the_wheel_carries_the_data_the_app_and_the_credits(wheel: Path) -> None
         "storymap/templates/standalone.html.j2",
         "storymap/web/core.js",
         "storymap_ui/frontend/bridge.js",
+        "storymap_ui/picker/picker-map.js",
         "storymap_ui/app/streamlit_app.py",
         "storymap_ui/app/pages/reader.py",
         "storymap_ui/app/pages/author.py",
@@ -153,6 +156,27 @@ def test_the_installed_storymap_validates_exports_and_geocodes(venv, elsewhere) 
     [moscow] = json.loads(found)
     assert (moscow["matched"], moscow["layer"]) == ("Moscow", "gazetteer")
     assert abs(moscow["lat"] - 55.75) < 0.1 and abs(moscow["lon"] - 37.62) < 0.1
+
+
+def test_the_installed_storymap_carries_a_storys_pictures_both_ways(venv, elsewhere) -> None:
+    """A story kept outside the package with pictures in its media folder: the single file
+    the wheel's command exports embeds them, and its import writes them back beside the
+    story it writes, byte for byte."""
+    folder, env = elsewhere
+    storymap = venv / "storymap"
+    story = story_with_pictures(folder)
+    html = ("--format", "html", "-o")
+    run(storymap, "export", story.name, *html, "pictures.html", cwd=folder, env=env)
+    page = (folder / "pictures.html").read_text(encoding="utf-8")
+    assert page.count("data:image/jpeg;base64,") >= 1 and "data:image/png;base64," in page
+    assert "upload.example.org" not in page.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
+    (folder / "back").mkdir()
+    run(storymap, "import", "pictures.html", "-o", "back/again.yaml", cwd=folder, env=env)
+    assert run(storymap, "validate", "back/again.yaml", cwd=folder, env=env).startswith("ok: ")
+    kept = sorted(p.name for p in (folder / "back" / "again" / "media").iterdir())
+    assert kept == ["sanlucar-harbour.jpg", "strait-drawing.png"]
+    run(storymap, "export", "back/again.yaml", *html, "again.html", cwd=folder, env=env)
+    assert (folder / "again.html").read_bytes() == (folder / "pictures.html").read_bytes()
 
 
 APP_RUN = """

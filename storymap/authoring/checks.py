@@ -3,14 +3,16 @@
 The story's data is written as a story file and read back by the same loader as
 ``python -m storymap validate`` (so the page and the command line always agree); every
 place that is well formed is then located by the offline layers, and a point that lies
-outside the place's country is flagged. What a draft still asks of its author
+outside the place's country is flagged, and so is a picture kept with the story that is
+missing from its media folder or cannot be shown. What a draft still asks of its author
 (``draft.todo``, "[write: …]" placeholders) is listed too, as things to do, and so are
 source addresses a desk would question (warnings, which never block the story).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -25,6 +27,7 @@ from storymap.geocoding.resolve import same_name_place
 from storymap.languages import language_name
 from storymap.loading import StoryError, parse_story
 from storymap.located import LocatedStory
+from storymap.media_files import picture_problems
 from storymap.model import Place, Story
 from storymap.source_addresses import address_warnings
 
@@ -57,6 +60,7 @@ class Checked:
     story: Story | None
     located: dict[str, Location]
     places: dict[int, tuple[str, str]] = field(default_factory=dict)  # index: (found, problem)
+    media: Path | None = None  # the folder its pictures are kept in
 
     @property
     def problems(self) -> list[Issue]:
@@ -78,11 +82,14 @@ class Checked:
     def located_story(self) -> LocatedStory | None:
         if not self.ready or self.story is None:
             return None
-        return LocatedStory(self.story, self.located)
+        return LocatedStory(self.story, self.located, media=self.media)
 
 
-def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
-    """Check the story's data (``text``: its YAML, when the caller has it already)."""
+def check_story(
+    data: dict[str, Any], text: str | None = None, media: Path | None = None
+) -> Checked:
+    """Check the story's data (``text``: its YAML, when the caller has it already; ``media``:
+    the folder its pictures are kept in)."""
     text = story_file_text(data) if text is None else text
     issues: list[Issue] = []
     story: Story | None = None
@@ -94,6 +101,11 @@ def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
             issues.append(Issue("error", problem.where, problem.message, path, problem.line))
     if story is None:
         issues += _missing_translations(data, issues)
+    else:
+        issues += [
+            Issue("error", where(path, data), message, path)
+            for path, message in picture_problems(story, media)
+        ]
     located, places, place_issues = _locate_places(data)
     issues += place_issues
     issues += _todo(data)
@@ -101,7 +113,7 @@ def check_story(data: dict[str, Any], text: str | None = None) -> Checked:
         Issue("warning", where(path, data), message, path)
         for path, message in address_warnings(data)
     ]
-    return Checked(tuple(issues), story, located, places)
+    return Checked(tuple(issues), story, located, places, media)
 
 
 def _missing_translations(data: dict[str, Any], found: list[Issue]) -> list[Issue]:
@@ -167,11 +179,8 @@ def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Locat
         location = locate(query, layers)
     if location is None:
         return None, f"'{query.names[0]}' in {place.country} not found{_hint(query, layers)}"
-    if place.precision_km is not None:
-        location = Location(
-            location.lat, location.lon, location.layer, place.precision_km, location.matched,
-            location.note,
-        )  # fmt: skip
+    if place.precision_km is not None:  # as geocode_story does: the outline and the rest kept
+        location = replace(location, precision_km=place.precision_km)
     if location.layer != "countries":
         outside = outside_country(location.lat, location.lon, place.country)
         if outside:

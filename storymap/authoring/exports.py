@@ -26,8 +26,8 @@ def story_file_text(data: dict[str, Any]) -> str:
 
 
 def site_zip(story: LocatedStory, text: str, tiles: str = "offline") -> bytes:
-    """The static site of one story (its index page, its files and ``text``, its story
-    file) as a zip archive."""
+    """The static site of one story (its index page, its files, ``text`` as its story file
+    and the pictures it keeps in ``<id>/media/``) as a zip archive."""
     from storymap.export.site import INDEX, index_html, story_files
 
     buffer = io.BytesIO()

@@ -2,13 +2,16 @@
 
 Each gives a ``Start``: the story as plain data to edit (even when it does not validate
 yet), or, when the text is not YAML the tables can show, the text itself to fix, plus
-what the draft or the import reported.
+what the draft or the import reported. A start whose story keeps pictures names the folder
+they are in (``origin["media"]``): a story file's media folder, or, for a single-file page,
+a new folder in the cache its pictures were written to.
 """
 
 from __future__ import annotations
 
 import copy
 import math
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,9 +24,13 @@ from storymap.authoring import uploads
 from storymap.authoring.order import placeholder
 from storymap.authoring.uploads import UploadRefused
 from storymap.errors import StorymapError
+from storymap.importers.single_file import MAX_PAGE_BYTES, carries_story
 from storymap.loading import Problem, StoryError, parse_story
+from storymap.media_files import media_folder, write_pictures
+from storymap.settings import cache_folder
 
 ImportFunction = Callable[..., Any]
+PAGE_SUFFIXES = (".html", ".htm")
 MAX_ARTICLE_CHARS = 300_000  # an article's text (about 300 KB): a long feature is a third of it
 
 
@@ -121,15 +128,21 @@ def from_file(path: Path) -> Start:
         )
     mtime_ns = status.st_mtime_ns
     text = uploads.check_bytes(path.name, path.read_bytes())
-    origin = {"kind": "file", "name": path.name, "path": str(path), "mtime_ns": mtime_ns}
+    origin = {"kind": "file", "name": path.name, "path": str(path), "mtime_ns": mtime_ns,
+              "media": str(media_folder(path))}  # fmt: skip
     return _from_text(text, path.name, origin)
 
 
 def from_upload(name: str, data: bytes, import_story: ImportFunction | None = None) -> Start:
-    """An uploaded story file (YAML or our JSON), or a file the importers read."""
-    text = uploads.check_bytes(name, data)
+    """An uploaded story file (YAML or our JSON), a single-file page storymap exported (it
+    carries its story and pictures), or a file the importers read."""
     origin = {"kind": "upload", "name": name}
     kind = uploads.suffix(name)
+    if kind in PAGE_SUFFIXES:
+        page = uploads.check_bytes(name, data, limit=MAX_PAGE_BYTES, what="a story page")
+        if carries_story(page):
+            return _imported(name, data, origin, import_story)
+    text = uploads.check_bytes(name, data)
     if kind in uploads.ARTICLE_SUFFIXES:
         raise UploadRefused(
             f"{name} looks like an article: paste or upload it under “From an article”"
@@ -161,7 +174,13 @@ def _imported(
     if not isinstance(story, dict):
         raise UploadRefused(f"{name} could not be imported: the importer gave no story")
     report = tuple(str(line) for line in getattr(result, "report", []) or [])
-    return Start(plain_data(story), {**origin, "imported": True}, report=report)
+    origin = {**origin, "imported": True}
+    pictures = getattr(result, "pictures", None) or {}
+    if pictures:  # kept in a folder of their own until the story is saved with them
+        folder = cache_folder() / "pictures" / secrets.token_hex(12)
+        write_pictures(pictures, folder)
+        origin["media"] = str(folder)
+    return Start(plain_data(story), origin, report=report)
 
 
 def importer() -> ImportFunction:

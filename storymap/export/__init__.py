@@ -2,8 +2,10 @@
 and Knight Lab's StoryMapJS and TimelineJS JSON.
 
 ``FORMATS`` is the one registry: each format's file name, media type, interface label
-and maker. ``export_bytes`` is the one entry point the command line, the data page
-and the static site share.
+and maker. ``export_bytes`` is the one entry point the command line, the data page, the
+author page and the static site share, with one set of defaults: the story's own
+language, and the offline base map (``EXPORT_TILES``: a file that works with no internet),
+so the same story and options give the same bytes wherever they are exported.
 """
 
 from __future__ import annotations
@@ -71,12 +73,18 @@ FORMATS: dict[str, ExportFormat] = {
 }  # fmt: skip
 
 
+EXPORT_TILES = "offline"  # an export opens on the map that needs no network
+
+
 class UnknownFormat(StorymapError, ValueError):
     """An export format that is not in ``FORMATS``."""
 
 
-def export_bytes(story: LocatedStory, fmt: str, lang: str, tiles: str = "offline") -> bytes:
-    """One export of the story as bytes, ready to write or to download."""
+def export_bytes(
+    story: LocatedStory, fmt: str, lang: str | None = None, tiles: str = EXPORT_TILES
+) -> bytes:
+    """One export of the story as bytes, ready to write or to download (``lang`` None: the
+    story's default language)."""
     if fmt not in FORMATS:
         raise UnknownFormat(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
-    return FORMATS[fmt].make(story, lang=lang, tiles=tiles)
+    return FORMATS[fmt].make(story, lang=lang or story.story.default_language, tiles=tiles)

@@ -23,15 +23,16 @@ from storymap.geometry import route_line
 from storymap.i18n import t
 from storymap.located import LocatedStory
 from storymap.package_data import TEMPLATES
-from storymap.render import credits_html, template
+from storymap.render import PictureView, credits_html, template
 from storymap.sanitise import clean
 from storymap.style import category_styles
 
 HANDOUT_TAGS = {"header", "section", "footer", "h1", "h2", "p", "em", "strong", "small", "br",
-                "span", "ul", "li", "a", "blockquote", "div",
+                "span", "ul", "li", "a", "blockquote", "div", "figure", "figcaption", "img",
                 "table", "caption", "thead", "tbody", "tr", "th", "td"}  # fmt: skip
 HANDOUT_ATTRIBUTES = {
     "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
     "span": {"class"},
     "p": {"class"},
     "div": {"class"},
@@ -58,7 +59,9 @@ def handout_html(located_story: LocatedStory, lang: str) -> str:
     """The student sheet in ``lang``, as one HTML string."""
     story = located_story.story
     png = overview_png(located_story, lang, width_in=MAP_WIDTH_IN, dpi=MAP_DPI, headings=False)
-    body = template("handout_body.html.j2").render(story=story, lang=lang)
+    body = template("handout_body.html.j2").render(
+        story=story, lang=lang, view=_pictures(located_story)
+    )
     drawing = timeline_drawing(located_story, lang)
     return _page(
         located_story,
@@ -81,6 +84,7 @@ def teacher_html(located_story: LocatedStory, lang: str) -> str:
         km=km,
         categories=category_styles(story),
         credits=credits_html(story, lang, map_data_key="map_data_picture"),
+        view=_pictures(located_story),
     )
     return _page(located_story, lang, t("handout_teacher", lang), body)
 
@@ -109,6 +113,13 @@ def _page(located_story: LocatedStory, lang: str, sheet: str, body: str, **drawn
     )
 
 
+def _pictures(located_story: LocatedStory) -> PictureView:
+    """The story's own pictures written into the sheet (it loads nothing); pictures on the
+    web are links."""
+    return PictureView(located_story.pictures, inline=True, remote=False)
+
+
 def _clean(markup: str) -> str:
-    """Our sheets' allow-list: text, tables and lists; links only to http(s)."""
-    return clean(markup, HANDOUT_TAGS, HANDOUT_ATTRIBUTES)
+    """Our sheets' allow-list: text, tables, lists and the story's own pictures (inline JPEG
+    or PNG); links only to http(s)."""
+    return clean(markup, HANDOUT_TAGS, HANDOUT_ATTRIBUTES, inline_pictures=True)

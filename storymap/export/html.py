@@ -4,9 +4,11 @@ The same file is the reader, the presenter (``#present``) and the presenter's sp
 
 Leaflet, the reader's scripts (the same ``core.js``, ``storymap-layers.js`` and
 ``reader.js`` the app runs) and styles, the payload (``storymap.payload``: the map and
-the words of every language, narratives included) and the Natural Earth outlines are all
-inlined. A Content-Security-Policy allows only the page's own scripts (by hash), images
-only from the base maps' hosts and the story's own pictures' hosts, and no connections.
+the words of every language, narratives included), the Natural Earth outlines, the
+pictures kept with the story and the story itself (``storymap.single_file``: data the page
+never runs, which ``python -m storymap import`` reads back) are all inlined. A
+Content-Security-Policy allows only the page's own scripts (by hash), images only inline
+and from the base maps' hosts, and no connections: a picture on the web is a link.
 """
 
 from __future__ import annotations
@@ -19,15 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from storymap import __version__
-from storymap.basemaps import TILES
+from storymap.basemaps import TILES, tile_hosts
 from storymap.errors import StorymapError
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
 from storymap.payload import reader_payload
 from storymap.render import credits_html, event_list_html, template
+from storymap.single_file import story_source
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
-from storymap.web.policy import image_sources, script_hash
+from storymap.web.policy import script_hash
 
 
 class UnknownTiles(StorymapError, ValueError):
@@ -40,7 +43,7 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         raise UnknownTiles(f"tiles must be one of {', '.join(TILES)}, not {tiles!r}")
     story = located_story.story
     data = {
-        **reader_payload(located_story),
+        **reader_payload(located_story, remote_pictures=False),
         "page": {
             lang: {
                 "list_heading": t("all_events", lang),
@@ -69,9 +72,13 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         reader_markup=_asset(WEB_ASSETS / "reader.html"),
         data_json=script_json(data),
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
+        pictures_json=script_json(
+            {name: picture.data_uri() for name, picture in located_story.pictures.items()}
+        ),
+        source_json=script_json(story_source(story)),
         scripts=scripts,
         script_hashes=" ".join(script_hash(script) for script in scripts),
-        tile_hosts=" ".join(image_sources(story)),
+        tile_hosts=" ".join(tile_hosts()),
     )
 
 

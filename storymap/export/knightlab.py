@@ -2,9 +2,10 @@
 
 Both tools may show any of their text as HTML (older TimelineJS put ``group`` into the page
 as it was), so every text is escaped, headlines, place names and groups included, and each
-line of a longer text is a paragraph; each event's first media item is its media, and any
-others are links in its text. What the tools cannot hold is left out (documented in
-docs/story-format.md).
+line of a longer text is a paragraph; each event's first media item on the web is its
+media, and any others are links in its text. What the tools cannot hold is left out
+(documented in docs/story-format.md), pictures kept with the story among them (the tools
+show media by web address only).
 
 - **StoryMapJS**: an overview slide (the title and subtitle), then one slide per event
   at its first place (named, with a map zoom from the place's precision); ``line`` is
@@ -66,8 +67,8 @@ def storymapjs_json(story: LocatedStory, lang: str) -> str:
                 "line": event.route is not None,
             },
         }
-        if event.media:
-            slide["media"] = _media(event.media[0], lang)
+        if _on_the_web(event):
+            slide["media"] = _media(_on_the_web(event)[0], lang)
         slides.append(slide)
     document = {"storymap": {"language": lang, "map_as_image": False, "slides": slides}}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -90,8 +91,8 @@ def timelinejs_json(story: LocatedStory, lang: str) -> str:
             "headline": _html_line(event.title.get(lang)),
             "text": _event_html(event, lang),
         }
-        if event.media:
-            item["media"] = _media(event.media[0], lang)
+        if _on_the_web(event):
+            item["media"] = _media(_on_the_web(event)[0], lang)
         item["group"] = _html_line(names[event.category])
         item["unique_id"] = event.id
         item["storymap"] = {
@@ -163,9 +164,14 @@ def _event_html(event: Event, lang: str) -> str:
     links = "".join(
         f'<p><a href="{html.escape(m.url)}">{html.escape(m.caption.get(lang) if m.caption else m.url)}</a>'
         f" © {html.escape(m.credit)}</p>"
-        for m in event.media[1:]
+        for m in _on_the_web(event)[1:]
     )
     return _html(event.summary.get(lang)) + links
+
+
+def _on_the_web(event: Event) -> list[Media]:
+    """The event's media that have a web address (a picture kept with the story has none)."""
+    return [m for m in event.media if m.url is not None]
 
 
 def _media(media: Media, lang: str) -> dict[str, str]:

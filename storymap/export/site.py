@@ -27,6 +27,7 @@ from storymap.export import FORMATS, export_bytes
 from storymap.i18n import interface_language, t
 from storymap.languages import text_direction
 from storymap.located import LocatedStory
+from storymap.media_files import MEDIA
 from storymap.model import UI_LANGUAGES, Story
 from storymap.package_data import TEMPLATES
 from storymap.sanitise import ALLOWED_ATTRIBUTES, clean
@@ -71,10 +72,14 @@ def index_languages(stories: list[LocatedStory]) -> tuple[str, ...]:
 
 def planned_files(item: LocatedStory) -> Iterator[tuple[str, str, str]]:
     """(file name, format, language) of every file published for one story; "story" is
-    its YAML. A format made once for all languages is made in the default language."""
+    its YAML, and "picture" each picture it keeps, in the media folder beside it
+    (``<id>/media/``), so a site rebuilt from its own story files has its pictures. A
+    format made once for all languages is made in the default language."""
     story = item.story
     if item.path:
         yield f"{story.id}.yaml", "story", story.default_language
+        for name in item.pictures:
+            yield f"{story.id}/{MEDIA}/{name}", "picture", story.default_language
     seen: set[str] = set()
     for fmt in SITE_FORMATS:
         export = FORMATS[fmt]
@@ -91,6 +96,8 @@ def story_files(item: LocatedStory, tiles: str = "offline") -> dict[str, bytes]:
     for name, fmt, lang in planned_files(item):
         if fmt == "story":
             files[name] = item.path.read_bytes() if item.path else b""
+        elif fmt == "picture":  # as checked and stripped for the pages, never the original
+            files[name] = item.pictures[name.rsplit("/", 1)[1]].data
         else:
             files[name] = export_bytes(item, fmt, lang, tiles)
     return files
@@ -162,6 +169,7 @@ def export_site(stories: list[LocatedStory], output: Path, tiles: str = "offline
     try:
         for item in stories:
             for name, content in story_files(item, tiles).items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (staging / name).write_bytes(content)
         (staging / INDEX).write_text(index_html(stories), encoding="utf-8")
         _move_into_place(staging, output)

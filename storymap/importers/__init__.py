@@ -1,4 +1,5 @@
-"""Stories from the formats authors already have: StoryMapJS, TimelineJS, spreadsheets, GeoJSON.
+"""Stories from the formats authors already have: StoryMapJS, TimelineJS, spreadsheets, GeoJSON,
+and storymap's own single-file page.
 
 ``import_story(data, fmt, name)`` is the one entry point (the command line's ``import``
 and the author page call it). It reads the file, guesses its format when ``fmt`` is
@@ -16,6 +17,7 @@ from typing import Any
 from storymap.importers.detect import FORMATS, detect_format, read_document
 from storymap.importers.options import ImportOptions
 from storymap.importers.result import ImportFailed, ImportResult
+from storymap.importers.single_file import MAX_PAGE_BYTES, looks_like_page
 from storymap.loading import MAX_STORY_BYTES, StoryError
 
 __all__ = ["FORMATS", "ImportFailed", "ImportOptions", "ImportResult", "import_story"]
@@ -36,10 +38,9 @@ def import_story(
     English); ``story_id`` the new story's id; ``places`` the places CSV that goes with
     storymap's own events CSV.
     """
-    if len(data) > MAX_STORY_BYTES:
-        raise ImportFailed(
-            f"{name}: {len(data):,} bytes is too big to import (at most {MAX_STORY_BYTES:,})"
-        )
+    limit = MAX_PAGE_BYTES if looks_like_page(data) else MAX_STORY_BYTES  # pictures inline
+    if len(data) > limit:
+        raise ImportFailed(f"{name}: {len(data):,} bytes is too big to import (at most {limit:,})")
     if places is not None and len(places) > MAX_STORY_BYTES:
         raise ImportFailed(
             f"{name}: the places CSV is too big to import (at most {MAX_STORY_BYTES:,} bytes)"
@@ -49,9 +50,9 @@ def import_story(
     options = ImportOptions(name, lang, story_id, places)
     document = read_document(data, name)
     fmt = fmt or detect_format(document, name)
-    reader: Callable[[Any, ImportOptions], tuple[dict[str, Any], list[str]]] = FORMATS[fmt].reader()
-    story, report = reader(document.content(FORMATS[fmt].kind, name), options)
-    result = ImportResult(story, report, fmt, name)
+    reader: Callable[[Any, ImportOptions], tuple[Any, ...]] = FORMATS[fmt].reader()
+    story, report, *pictures = reader(document.content(FORMATS[fmt].kind, name), options)
+    result = ImportResult(story, report, fmt, name, pictures[0] if pictures else {})
     text = result.yaml()
     if len(text.encode("utf-8")) > MAX_STORY_BYTES:
         raise ImportFailed(

@@ -1,9 +1,10 @@
 """``python -m storymap import FILE [--from FORMAT] [-o story.yaml]``: the command line.
 
 The story's YAML goes to ``-o`` (or to standard output), the report to the terminal:
-one line for each thing the format could not say or the import changed. Every failure
-is a ``StorymapError``: ``python -m storymap`` prints it as one line and exits 1, never
-a traceback.
+one line for each thing the format could not say or the import changed. The pictures a
+single-file page carries go into the story's media folder (``story/media/`` beside
+``story.yaml``). Every failure is a ``StorymapError``: ``python -m storymap`` prints it as
+one line and exits 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from storymap.errors import StorymapError
+from storymap.importers.single_file import MAX_PAGE_BYTES
 from storymap.loading import MAX_STORY_BYTES
+from storymap.media_files import media_folder, write_pictures
 
 
 def add_import_command(commands: Any) -> None:
@@ -22,7 +25,9 @@ def add_import_command(commands: Any) -> None:
     from storymap.importers.detect import FORMATS
 
     command = commands.add_parser(
-        "import", help="write a story from StoryMapJS, TimelineJS, a spreadsheet or GeoJSON"
+        "import",
+        help="write a story from StoryMapJS, TimelineJS, a spreadsheet, GeoJSON or a "
+        "storymap single-file page",
     )
     command.add_argument("file", type=Path, help="the file to import")
     command.add_argument(
@@ -60,6 +65,13 @@ def run_import(args: argparse.Namespace) -> int:
     result = import_story(
         data, args.fmt, args.file.name, lang=args.lang, story_id=args.story_id, places=places
     )
+    if result.pictures and args.output is None:
+        raise StorymapError(
+            f"{args.file.name} carries {len(result.pictures)} picture(s): give -o story.yaml "
+            "to write the story with its pictures beside it (story/media/)"
+        )
+    if args.output is not None:
+        write_pictures(result.pictures, media_folder(args.output))
     _write(args.output, result.yaml())
     story = result.story
     out = sys.stdout if args.output is not None else sys.stderr
@@ -90,8 +102,9 @@ def _read(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise StorymapError(f"{path}: is a folder, not a file")
-        if path.stat().st_size > MAX_STORY_BYTES:
-            raise StorymapError(f"{path}: larger than {MAX_STORY_BYTES:,} bytes: too big to import")
+        limit = MAX_PAGE_BYTES if path.suffix.lower() in (".html", ".htm") else MAX_STORY_BYTES
+        if path.stat().st_size > limit:
+            raise StorymapError(f"{path}: larger than {limit:,} bytes: too big to import")
         return path.read_bytes()
     except FileNotFoundError:
         raise StorymapError(f"{path}: no such file") from None

@@ -8,7 +8,8 @@ The formats, by the name ``--from`` takes:
 - ``timelinejs``: TimelineJS3 JSON, ``{"events": [...]}``;
 - ``timelinejs-csv``: TimelineJS's Google-sheet template as CSV (``Year``…``Headline``);
 - ``geojson``: a GeoJSON FeatureCollection of points with time properties;
-- ``csv``: storymap's own events CSV (with its places CSV).
+- ``csv``: storymap's own events CSV (with its places CSV);
+- ``storymap-html``: storymap's own single-file page, which carries its story and pictures.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class ImportFormat:
     """A format: its name, whether it is JSON or CSV, and its reader ("module:function")."""
 
     name: str
-    kind: Literal["json", "csv"]
+    kind: Literal["json", "csv", "html"]
     maker: str
     label: str
 
@@ -49,6 +50,7 @@ FORMATS: dict[str, ImportFormat] = {
         ImportFormat("timelinejs-csv", "csv", "timeline_sheet:read_timeline_sheet", "TimelineJS spreadsheet (CSV)"),
         ImportFormat("geojson", "json", "geojson:read_geojson", "GeoJSON"),
         ImportFormat("csv", "csv", "own_csv:read_own_csv", "storymap's events CSV"),
+        ImportFormat("storymap-html", "html", "single_file:read_single_file", "storymap's single-file page (HTML)"),
     )
 }  # fmt: skip
 
@@ -63,7 +65,10 @@ class Document:
     json_error: str = ""
 
     def content(self, kind: str, name: str) -> Any:
-        """The JSON value, or the CSV rows (lists of cells) for a reader of ``kind``."""
+        """The JSON value, the CSV rows (lists of cells) or the page's text for a reader of
+        ``kind``."""
+        if kind == "html":
+            return self.text
         if kind == "json":
             if not self.is_json:
                 raise ImportFailed(f"{name}: not JSON ({self.json_error})")
@@ -121,6 +126,8 @@ def detect_format(document: Document, name: str) -> str:
     """The format ``document`` is in, or ``ImportFailed`` saying what it looks like."""
     if document.is_json:
         return _json_format(document.json_value, name)
+    if document.text.lstrip()[:1] == "<":
+        return "storymap-html"  # its reader says so when the page carries no story
     if document.text.lstrip()[:1] in "{[":
         raise ImportFailed(f"{name}: looks like JSON but is not valid JSON ({document.json_error})")
     header = {cell.casefold() for cell in document.header(name)}

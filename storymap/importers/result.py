@@ -22,13 +22,15 @@ class ImportResult:
     """An imported story (plain data that ``parse_story`` accepts) and the import's report.
 
     ``report`` has one line for each thing the source format could not say, or that the
-    import changed or left out: read it before publishing the story.
+    import changed or left out: read it before publishing the story. ``pictures`` are the
+    pictures the story keeps (``media[].file``), checked, to be written into its media folder.
     """
 
     story: dict[str, Any]
     report: list[str] = field(default_factory=list)
     fmt: str = ""
     name: str = "upload"
+    pictures: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes (a page's)
 
     def yaml(self) -> str:
         """The story file's text: the schema line, a comment on where it came from, the fields."""

@@ -334,8 +334,22 @@
     };
   }
 
+  /**
+   * The address of a picture kept with the story, from the page's own table (``pictures``:
+   * the app's files, the single file's inline data), or null. Only a JPEG or PNG carried
+   * inline, or a file beside the page (a relative path): never another site, never script.
+   */
+  function pictureSource(pictures, key) {
+    if (!pictures || typeof key !== "string" || !Object.prototype.hasOwnProperty.call(pictures, key)) return null;
+    const src = pictures[key];
+    if (typeof src !== "string") return null;
+    if (/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/.test(src)) return src;
+    if (/^[A-Za-z0-9_-][A-Za-z0-9_./-]*$/.test(src) && !src.split("/").includes("..")) return src;
+    return null;
+  }
+
   return {
-    ACTIONS, readCommand, readState, KEY_ACTIONS, MOVES, END, keyAction, clampStep, keyTarget, movePosition, lastAtOrBefore, buildIndex,
+    ACTIONS, pictureSource, readCommand, readState, KEY_ACTIONS, MOVES, END, keyAction, clampStep, keyTarget, movePosition, lastAtOrBefore, buildIndex,
     placeStates, routeStates, latestEventAt, nearestCopy, focusPoints, focusCenter, stepForEvent, eventForStep,
     parseLink, linkFor, placeLabels, tickLabels, stripPositions, breakMarks, nearestStep,
   };

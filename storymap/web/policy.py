@@ -4,9 +4,10 @@ A policy is the last line of defence: story text reaches a page only as text (``
 DOM nodes for Leaflet, templates that escape), and if a mistake ever let markup through,
 the policy still runs no script it did not name. Scripts come from the page's own files
 (``'self'``) or, for a page with inline scripts, by hash; no inline handler, no ``eval``.
-Images come only from the page itself, ``data:``, the base maps' tile hosts
-(``storymap.basemaps``) and the hosts of the story's own pictures (``image_sources``; the
-app's frame, which serves every story, allows a picture from any host); nothing connects
+Images come only from the page itself, ``data:`` and the base maps' tile hosts
+(``storymap.basemaps``); the app's frame, which serves every story, also allows a picture
+from any host, and a page that must work offline (the single file, the site) carries the
+story's own pictures inline and shows a picture on the web as a link. Nothing connects
 anywhere else.
 """
 
@@ -16,13 +17,10 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from storymap.basemaps import tile_hosts
-from storymap.model import Story
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-_HOST = re.compile(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?")  # nothing a policy could read as syntax
 
 
 def policy(**directives: str) -> str:
@@ -58,18 +56,6 @@ def inline_page_policy(scripts: Iterable[str]) -> str:
         base_uri="'none'",
         form_action="'none'",
     )
-
-
-def image_sources(story: Story) -> list[str]:
-    """Where a page of this story may load pictures from: the base maps' tile hosts and the
-    origins of the story's own pictures (a host that is not a plain name is left out)."""
-    origins = []
-    for event in story.events:
-        for media in event.media:
-            parts = urlsplit(media.url)
-            if media.kind == "image" and _HOST.fullmatch(parts.netloc):
-                origins.append(f"{parts.scheme}://{parts.netloc}")
-    return [*tile_hosts(), *dict.fromkeys(origins)]
 
 
 def script_hash(script: str) -> str:

@@ -180,6 +180,10 @@
         ? events.map((i) => this.text.events[i].html).join("")
         : this.text.overview[step === 0 ? "overview-start" : "overview-end"];
       narrative.dataset.step = String(step);
+      narrative.querySelectorAll("img[data-picture]").forEach((img) => {
+        const src = Core.pictureSource(this.data.pictures, img.dataset.picture);
+        if (src) img.src = src;
+      });
       if (this.notes) this._showNotes();
       this.el.slider.value = String(step);
       this.el.slider.setAttribute("aria-valuetext", this.text.steps[step].title);

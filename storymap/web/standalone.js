@@ -11,6 +11,8 @@
   "use strict";
   const Core = window.StoryCore;
   const data = JSON.parse(document.getElementById("storymap-data").textContent);
+  // the pictures kept with the story, inline, once for every language (reader.js fills them in)
+  data.map.pictures = JSON.parse(document.getElementById("storymap-pictures").textContent);
   const link = Core.parseLink(window.location.hash, data.map);
   let lang = link.lang;
   const root = document.getElementById("reader");

@@ -290,3 +290,22 @@ test("nearestCopy moves by whole turns only", () => {
   assert.equal(Core.nearestCopy(-170, 170), 190);
   assert.equal(Core.nearestCopy(45, 400), 405);
 });
+
+test("a picture's address comes only from the page's own table: inline JPEG/PNG or a file beside it", () => {
+  const pictures = {
+    "harbour.jpg": "data:image/jpeg;base64,/9j/4AAQSkZJRg==",
+    "map.png": "data/p12/3f2a9c1d.png",
+    "svg.png": "data:image/svg+xml;base64,PHN2Zz4=",
+    "far.jpg": "https://example.org/a.jpg",
+    "script.jpg": "javascript:alert(1)",
+    "up.jpg": "data/../../secret.jpg",
+    "odd.jpg": 42,
+  };
+  assert.equal(Core.pictureSource(pictures, "harbour.jpg"), pictures["harbour.jpg"]);
+  assert.equal(Core.pictureSource(pictures, "map.png"), "data/p12/3f2a9c1d.png");
+  for (const key of ["svg.png", "far.jpg", "script.jpg", "up.jpg", "odd.jpg", "missing.jpg", "toString", "__proto__"]) {
+    assert.equal(Core.pictureSource(pictures, key), null, key);
+  }
+  assert.equal(Core.pictureSource(undefined, "harbour.jpg"), null);
+  assert.equal(Core.pictureSource(pictures, undefined), null);
+});
