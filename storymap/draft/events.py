@@ -173,7 +173,25 @@ def _group(
             waiting.append(sentence)
     if events and waiting:
         events[0].sentences[:0] = waiting
+    if not events and body:  # a match report, a profile: no date anywhere in the article
+        events.append(_undated_lead(body, by_sentence, around, lang))
     return events
+
+
+def _undated_lead(
+    body: list[Sentence],
+    by_sentence: dict[int, list[Mention]],
+    around: Surroundings,
+    lang: str,
+) -> DraftEvent:
+    """The one event of an article that gives no date and names nowhere but its lead: its
+    first paragraph, undated (no day is invented), placed as any placeless event is."""
+    first = [s for s in body if s.paragraph == body[0].paragraph]
+    event = DraftEvent(None, body[0].number, first)
+    event.mentions = where_it_happened(body[0].text, by_sentence.get(0, []), lang, True)
+    event.reasons.append(("date", "no date in the article: undated"))
+    _locate(event, around)
+    return event
 
 
 def _dated(

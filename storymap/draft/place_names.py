@@ -270,8 +270,9 @@ def _part(run: Run, starts: list[int], a: int, b: int) -> Run:
 def _run(
     sentence: str, words: list, hint: str | None, hint_word: str | None, before: bool = True
 ) -> Run:
-    while len(words) > 1 and words[0][0].lower() in PARTICLES:
-        words = words[1:]  # "Golfo de México": the name is "México" after "Golfo de"
+    while len(words) > 1 and words[0][0] in PARTICLES:
+        words = words[1:]  # "Golfo de México": the name is "México" after "Golfo de"; a
+        # capitalised article is the name's own: "La Ceiba", "Los Angeles", "El Paso"
     start, end = words[0][1], words[-1][2]
     words_only = tuple(w for w, _, _ in words)
     return Run(sentence[start:end], start, end, words_only, hint, hint_word, before)

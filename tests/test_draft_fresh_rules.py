@@ -1,0 +1,75 @@
+"""Rules found on the fresh evaluation set (tests/fixtures/articles/fresh/), each tested on
+text written here: names that begin with a capitalised article, a city far bigger than its
+namesakes abroad, a dateline in capitals alone on its line, and an article with no date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storymap.draft.article import parse_article
+from storymap.draft.make import Options, draft_from_article
+from storymap.draft.places import PlaceFinder
+
+
+def draft(text: str, lang: str, published: date = date(2024, 5, 20)):
+    return draft_from_article(parse_article(text), published, Options(lang=lang), "a")
+
+
+def words(finder: PlaceFinder, *sentences: str) -> list[str]:
+    return [m.words for m in finder.find(list(sentences))]
+
+
+@pytest.fixture(scope="module")
+def finders(gazetteer) -> dict[str, PlaceFinder]:
+    return {lang: PlaceFinder(lang, gazetteer) for lang in ("es", "en", "id", "pt")}
+
+
+@pytest.fixture(scope="module")
+def finder_es(finders) -> PlaceFinder:
+    return finders["es"]
+
+
+def test_a_capitalised_article_is_part_of_the_name(finder_es, finders):
+    """'La Ceiba', 'Los Angeles': the article is the name's own, not a word to drop."""
+    assert "La Ceiba" in words(finder_es, "El equipo jugó en La Ceiba, Honduras, ante su público.")
+    assert "Los Angeles" in words(finders["en"], "The flight left Los Angeles for Chicago.")
+
+
+def test_a_leading_article_does_not_make_a_common_word_distinctive(finder_es):
+    """'La Vuelta' is a hamlet in Mexico and a race: it says nothing about Mexico, so
+    'Alfaro' stays the Spanish town the article's Spain points to."""
+    found = {
+        m.words: m.hit.country
+        for m in finder_es.find(["La Vuelta llegó a Alfaro, en España, el domingo."])
+    }
+    assert found.get("Alfaro") == "ES"
+    assert "La Vuelta" not in found
+
+
+def test_a_city_ten_times_bigger_than_its_namesakes_abroad_is_found(finder_es):
+    """No country is named, but 'La Ceiba' (220,000 people) dwarfs the Mexican hamlets of
+    the name; a small town's name alone ('Alfaro') still needs the article's evidence."""
+    assert words(finder_es, "Llovió toda la tarde en La Ceiba.") == ["La Ceiba"]
+    assert words(finder_es, "Llovió toda la tarde en Alfaro.") == []
+
+
+def test_a_dateline_in_capitals_on_a_line_of_its_own(gazetteer):
+    made = draft("Título\n\nLA CEIBA. El equipo local perdió el domingo ante su rival.\n", "es")
+    assert made.story.events[0].places == ["la-ceiba"]
+    assert all(not e.evidence.startswith("LA CEIBA") for e in made.story.events)
+    assert "events[0].places (no place in its sentence: placed at the dateline)" in made.todo
+
+
+def test_an_article_with_no_date_gives_an_undated_draft(gazetteer):
+    """A match report with no date anywhere: its lead is one undated event (no day is
+    invented), placed at the dateline when it names nowhere, and the author is told."""
+    made = draft("Título\n\nLA CEIBA. El equipo local perdió ante su rival.\n", "es")
+    [event] = made.story.events
+    assert event.date is None
+    assert event.places == ["la-ceiba"]
+    assert "events[0].date (no date in the article: undated)" in made.todo
+    named = draft("Título\n\nEl equipo perdió 3-2 en La Ceiba. El público aplaudió.\n", "es")
+    assert [(e.date, e.places) for e in named.story.events] == [(None, ["la-ceiba"])]
+    assert "events[0].date (no date in its sentence: undated)" in named.todo
