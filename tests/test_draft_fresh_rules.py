@@ -73,3 +73,21 @@ def test_an_article_with_no_date_gives_an_undated_draft(gazetteer):
     named = draft("Título\n\nEl equipo perdió 3-2 en La Ceiba. El público aplaudió.\n", "es")
     assert [(e.date, e.places) for e in named.story.events] == [(None, ["la-ceiba"])]
     assert "events[0].date (no date in its sentence: undated)" in named.todo
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "town"),
+    [
+        (
+            "pt",
+            "O caminhão tombou na rodovia Presidente Dutra, em Resende, Brasil.",
+            "Presidente Dutra",
+        ),
+        ("id", "Banjir menggenangi Jalan Sudirman di Kota Palembang.", "Sudirman"),
+        ("es", "Miles de personas marcharon por la calle Génova de Madrid.", "Génova"),
+    ],
+)
+def test_a_road_named_after_a_person_or_a_town_is_not_that_town(finders, lang, sentence, town):
+    found = words(finders[lang], sentence)
+    assert town not in found
+    assert any(w in found for w in ("Resende", "Palembang", "Kota Palembang", "Madrid")), found
