@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from storymap.draft.article import parse_article
+from storymap.draft.dates_found import find_dates
+from storymap.draft.datewords import Reference
 from storymap.draft.make import Options, draft_from_article
 from storymap.draft.places import PlaceFinder
 
@@ -91,3 +93,17 @@ def test_a_road_named_after_a_person_or_a_town_is_not_that_town(finders, lang, s
     found = words(finders[lang], sentence)
     assert town not in found
     assert any(w in found for w in ("Resende", "Palembang", "Kota Palembang", "Madrid")), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dates"),
+    [
+        ("en", "The bus hit a wall at 7:10 a.m. ET (1110 GMT) on Monday.", ["2024-05-20"]),
+        ("en", "The bridge, built in 1742, fell on Monday.", ["1742", "2024-05-20"]),
+        ("id", "Kapal tenggelam pukul 1945 WIB, Senin.", ["2024-05-20"]),
+        ("es", "El tren salió a las 2010 horas del lunes.", ["2024-05-20"]),
+    ],
+)
+def test_a_clock_time_in_four_digits_is_not_a_year(lang, text, dates):
+    found = find_dates(text, Reference(date(2024, 5, 21), lang=lang))
+    assert sorted(str(f.date) for f in found) == dates
