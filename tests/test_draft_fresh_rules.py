@@ -107,3 +107,16 @@ def test_a_road_named_after_a_person_or_a_town_is_not_that_town(finders, lang, s
 def test_a_clock_time_in_four_digits_is_not_a_year(lang, text, dates):
     found = find_dates(text, Reference(date(2024, 5, 21), lang=lang))
     assert sorted(str(f.date) for f in found) == dates
+
+
+def test_initials_given_to_a_person_are_not_a_country(finders):
+    """'berinisial AS' is a young man, not Amerika Serikat, in each sentence that repeats it;
+    an article without such initials still reads 'AS' as the United States."""
+    victim = [
+        "Seorang pemuda berinisial AS (19) tertabrak kereta di Kota Tasikmalaya, Minggu.",
+        "Menurut teman AS, korban sedang mencari kunci motor.",
+    ]
+    assert all(m.hit.country != "US" for m in finders["id"].find(victim))
+    assert "AS" in words(finders["id"], "Delegasi AS bertemu menteri di Bali.")
+    english = ["A man identified by the initials U.S. was arrested in London."]
+    assert all(m.hit.country != "US" for m in finders["en"].find(english))

@@ -40,7 +40,7 @@ from storymap.draft.dateline import read_dateline
 from storymap.draft.dates_found import FoundDate, find_dates, inherited, news_day
 from storymap.draft.datewords import Reference
 from storymap.draft.inside import Containment
-from storymap.draft.places import Mention, PlaceFinder
+from storymap.draft.places import Mention, PlaceFinder, initials_of
 from storymap.draft.placing import Surroundings, place
 from storymap.draft.where import clause_cuts, clause_of, nearest_chain, where_it_happened
 
@@ -109,7 +109,12 @@ def read_events(
         n: [(c.start, c.end) for c in found if not c.described] for n, found in enumerate(credited)
     }
     mentions = finder.find([s.text for s in body], masked)
-    named = {m.code for m in finder.countries.find(article.text)}
+    people = initials_of([s.text for s in body])  # "berinisial AS" is no country named
+    named = {
+        m.code
+        for m in finder.countries.find(article.text)
+        if m.words.replace(".", "") not in people
+    }
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
