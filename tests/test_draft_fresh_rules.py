@@ -120,3 +120,11 @@ def test_initials_given_to_a_person_are_not_a_country(finders):
     assert "AS" in words(finders["id"], "Delegasi AS bertemu menteri di Bali.")
     english = ["A man identified by the initials U.S. was arrested in London."]
     assert all(m.hit.country != "US" for m in finders["en"].find(english))
+
+
+def test_a_regency_written_as_one_word_after_its_kind_word(finders):
+    """'Kabupaten Deliserdang' is Kabupaten Deli Serdang: a space away, after a kind word;
+    the same word with no kind word before it is not guessed."""
+    hinted = finders["id"].find(["Banjir merendam Kabupaten Labuhanbatu, Sumatra Utara."])
+    assert [m.hit.name for m in hinted if m.words == "Labuhanbatu"] == ["Kabupaten Labuhan Batu"]
+    assert "Labuhanbatu" not in words(finders["id"], "Labuhanbatu adalah nama lama, Indonesia.")
