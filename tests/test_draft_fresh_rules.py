@@ -13,6 +13,7 @@ from storymap.draft.dates_found import find_dates
 from storymap.draft.datewords import Reference
 from storymap.draft.make import Options, draft_from_article
 from storymap.draft.places import PlaceFinder
+from storymap.draft.where import where_it_happened
 
 
 def draft(text: str, lang: str, published: date = date(2024, 5, 20)):
@@ -128,3 +129,18 @@ def test_a_regency_written_as_one_word_after_its_kind_word(finders):
     hinted = finders["id"].find(["Banjir merendam Kabupaten Labuhanbatu, Sumatra Utara."])
     assert [m.hit.name for m in hinted if m.words == "Labuhanbatu"] == ["Kabupaten Labuhan Batu"]
     assert "Labuhanbatu" not in words(finders["id"], "Labuhanbatu adalah nama lama, Indonesia.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seorang warga asal Kota Bogor tewas di pasar Cibinong, Kabupaten Bogor, Jawa Barat.",
+        "Truk terguling di tikungan Gombel, Kota Semarang, Jawa Tengah, pada malam hari.",
+    ],
+)
+def test_a_town_after_its_kind_word_in_an_address_is_where(finders, sentence):
+    """'di pasar Cibinong, Kabupaten Bogor, Jawa Barat': the regency is where, as the
+    province after it is; the kind word before the name does not hide the 'di'."""
+    found = finders["id"].find([sentence])
+    where = [m.words for m in where_it_happened(sentence, found, "id", True)]
+    assert {"Bogor", "Semarang"} & set(where) and where[-1] in ("Jawa Barat", "Jawa Tengah")
