@@ -144,3 +144,36 @@ def test_a_town_after_its_kind_word_in_an_address_is_where(finders, sentence):
     found = finders["id"].find([sentence])
     where = [m.words for m in where_it_happened(sentence, found, "id", True)]
     assert {"Bogor", "Semarang"} & set(where) and where[-1] in ("Jawa Barat", "Jawa Tengah")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day", "here"),
+    [
+        (
+            "fr",
+            "Titre\n\nLe président est arrivé jeudi à Dakar.\n\n"
+            "Les deux chefs d’Etat ont signé jeudi trois accords. Ils ont aussi décidé "
+            "d’ouvrir un consulat à Lyon.\n",
+            "2024-05-16",
+            "dakar",
+        ),
+        (
+            "id",
+            "Judul\n\nPresiden tiba di Nairobi pada Senin (20/5/2024).\n\n"
+            "Pada Senin (20/5/2024) kedua pemimpin menandatangani perjanjian. Mereka juga "
+            "sepakat membuka kedutaan di Dodoma.\n",
+            "2024-05-20",
+            "nairobi",
+        ),
+    ],
+)
+def test_a_placeless_sentence_of_the_same_day_stays_where_the_day_was(lang, text, day, here):
+    made = draft(text, lang, date(2024, 5, 21))
+    [(n, signed)] = [
+        (i, e)
+        for i, e in enumerate(made.story.events)
+        if "Les deux" in e.evidence or "kedua pemimpin" in e.evidence
+    ]
+    assert (str(signed.date), signed.places) == (day, [here])
+    reason = "no place in its sentence: placed where the event before on the same day"
+    assert f"events[{n}].places ({reason})" in made.todo

@@ -157,6 +157,11 @@ def _group(
         if found:
             new = _dated(sentence, found, dates[sentence.number], mentions, lang)
             for event in new:
+                if not event.mentions and _same_day(last, event):
+                    event.mentions = list(last.mentions)  # "the two presidents met yesterday"
+                    event.reasons.append(("places", SAME_DAY))
+                    _flag_many(event)
+                    continue
                 _locate(event, around)
             events += new
             foreground = [e for e in new if not (e.found and e.found.since)]
@@ -247,6 +252,21 @@ def _flag_many(event: DraftEvent) -> None:
     count = len(precise) + len(countries - set(precise.values()))
     if count > 1:
         event.reasons.append(("places", f"{count} places in one sentence: which is where?"))
+
+
+SAME_DAY = "no place in its sentence: placed where the event before on the same day"
+
+
+def _same_day(before: DraftEvent | None, event: DraftEvent) -> bool:
+    """The event before in the article has the same date and places: a sentence of the same
+    day that names nowhere goes on where it was, not where a later sentence's decision is."""
+    return (
+        before is not None
+        and bool(before.mentions)
+        and before.found is not None
+        and event.found is not None
+        and str(before.found.date) == str(event.found.date)
+    )
 
 
 def _elsewhere(where: list[Mention], current: DraftEvent | None) -> bool:
