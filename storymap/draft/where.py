@@ -108,9 +108,10 @@ def _role(before: str, base: str, words: frozenset[str]) -> str | None:
     de"), and a distance and a direction ("di 11 km Timur Laut Jailolo")."""
     # "meninggalkan Tanah Suci, Makkah", "di Mekah, Arab Saudi": placed as the name before,
     # also with a word of kind before the name ("di rel Cinehel, Kota Tasikmalaya").
-    kind = _KIND_LAST.search(before)
+    tail = before[-40:]  # the end only: asked for each name of a sentence of any length
+    kind = _KIND_LAST.search(tail)
     if kind and kind[1].lower() in KIND_WORDS:
-        before = before[: kind.start()]
+        before = before[: len(before) - len(tail) + kind.start()]
     for _ in range(3):
         apposition = _APPOSITION.search(before[-120:])
         if not apposition:
