@@ -1,6 +1,9 @@
 """Rules found on the fresh evaluation set (tests/fixtures/articles/fresh/), each tested on
 text written here: names that begin with a capitalised article, a city far bigger than its
-namesakes abroad, a dateline in capitals alone on its line, and an article with no date."""
+namesakes abroad, a dateline in capitals alone on its line, an article with no date, roads
+named after people or towns, clock times that look like years, a person's initials, a
+regency written as one word, a town after its kind word in an address, and a placeless
+sentence of the same day as the event before it."""
 
 from __future__ import annotations
 
