@@ -144,9 +144,12 @@ def test_an_article_becomes_a_draft_that_validates(gazetteer):
     assert checked.todo and begun.report[0].startswith("a draft with")
 
 
-def test_an_article_with_no_date_says_so_in_one_line(gazetteer):
-    with pytest.raises(Exception, match="no dated sentence found"):
-        from_article("Hello there. Nothing happened in Moscow.", "pasted.txt", date(2025, 10, 27))
+def test_an_article_with_no_date_gives_an_undated_draft(gazetteer):
+    begun = from_article(
+        "Hello there. Nothing happened in Moscow.", "pasted.txt", date(2025, 10, 27)
+    )
+    assert [e.get("date") for e in begun.data["events"]] == [None]
+    assert begun.report[0].startswith("a draft with 1 events")
 
 
 def test_a_story_file_starts_with_the_time_it_was_read():

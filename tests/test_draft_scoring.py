@@ -44,6 +44,18 @@ def test_the_held_out_articles_load_and_are_kept_apart():
     assert not {a.name for a in held_out} & {a.name for a in load_all(ARTICLES)}
 
 
+def test_the_fresh_articles_load_with_their_anchors_and_are_kept_apart():
+    fresh = load_all(ARTICLES / "fresh")
+    assert len(fresh) >= 8
+    assert {a.annotation.language for a in fresh} >= {"id", "en", "es", "fr", "pt"}
+    others = {a.name for a in load_all(ARTICLES)} | {a.name for a in load_all(ARTICLES / "heldout")}
+    assert not {a.name for a in fresh} & others
+    for article in fresh:
+        flat = " ".join(article.text.split())
+        for event in article.annotation.events:
+            assert any(" ".join(a.split()) in flat for a in event.anchors), article.name
+
+
 def test_an_anchor_that_is_not_in_the_text_is_refused(tmp_path: Path):
     source = ARTICLES / "es-bolivia-runoff.yaml"
     data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

@@ -75,7 +75,17 @@ class Annotation(_Strict):
     published: date
     published_note: str | None = None
     kind: Literal[
-        "disaster", "tour", "travel", "voyage", "sport", "election", "conflict", "protest"
+        "disaster",
+        "tour",
+        "travel",
+        "voyage",
+        "sport",
+        "election",
+        "conflict",
+        "protest",
+        "transport",
+        "diplomacy",
+        "culture",
     ]
     countries: list[str]
     places: dict[str, AnnotatedPlace]

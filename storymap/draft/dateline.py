@@ -42,18 +42,31 @@ def read_dateline(article: Article, finder: PlaceFinder) -> tuple[Article, list[
     return article, places[:1]
 
 
+# A dateline that the sentence splitter made a sentence of its own: "LA CEIBA." or
+# "MADRID." before the lead, in capitals (a sentence "Moscow." in the body is not one).
+_CAPITALS_ALONE = re.compile(r"^(?P<line>[^\W\d_a-z]{2,}(?: [^\W\d_a-z]+){0,3})\.?$")
+
+
 def _split_place_dateline(article: Article, finder: PlaceFinder) -> Article:
     first = article.body[0]
+    alone = _CAPITALS_ALONE.match(first.text)
+    if alone and len(article.body) > 1 and _names_place(alone["line"].title(), finder):
+        body = [Sentence(s.text, s.paragraph, s.number - 1) for s in article.body[1:]]
+        return replace(article, body=body, dateline=alone["line"])
     match = _LEADING.match(first.text)
     if not match:
         return article
     words = match["line"].strip()
     as_name = words.title() if words.isupper() else words
-    if not any(m.words == as_name for m in finder.find([as_name])):
+    if not _names_place(as_name, finder):
         return article
     rest = first.text[match.end() :]
     body = [Sentence(rest, first.paragraph, first.number), *article.body[1:]]
     return replace(article, body=body, dateline=match[0].rstrip(" -–—:").strip())
+
+
+def _names_place(words: str, finder: PlaceFinder) -> bool:
+    return any(m.words == words for m in finder.find([words]))
 
 
 def _places(dateline: str, outlet: str | None, finder: PlaceFinder, number: int) -> list[Mention]:

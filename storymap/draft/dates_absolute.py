@@ -36,6 +36,11 @@ _UNIT_AFTER_YEAR = re.compile(
     r"|personas|soldados|casas|muertos|habitantes|personnes|morts|habitants|maisons)\b",
     re.IGNORECASE,
 )
+# A clock time in four digits, as wires write it: "at 1:42 p.m. ET (1742 GMT)", "0830 WIB".
+_CLOCK_AFTER = re.compile(
+    r"\s*+(?:GMT|UTC|WIB|WITA|WIT|ET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST"
+    r"|AEST|AEDT|hrs|hours|horas|heures|h)\b"
+)
 _NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?:no|nomor|number|núm|n°|nr)\.?)\s*+$")
 _YEAR_SPAN_BEHIND_NAME = 150  # years; "KTT BRICS 2023" is a year, "Kodim 1509" a number
 
@@ -198,6 +203,8 @@ def _plain_year(m: re.Match[str], ref: Reference) -> Reading | None:
     value = int(m["y"])
     if not _plausible(value, ref) or _UNIT_AFTER_YEAR.match(m.string, m.end()):
         return None
+    if value % 100 < 60 and value // 100 < 24 and _CLOCK_AFTER.match(m.string, m.end()):
+        return None  # "1742 GMT" is a time of day
     before = m.string[max(0, m.start() - 60) : m.start()]
     if re.search(r"[\d.,]$", before) or re.match(r"[.,:]\d", m.string[m.end() :]):
         return None  # part of a number such as 10.2025, 1,948 or 1509.5

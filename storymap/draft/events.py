@@ -40,7 +40,7 @@ from storymap.draft.dateline import read_dateline
 from storymap.draft.dates_found import FoundDate, find_dates, inherited, news_day
 from storymap.draft.datewords import Reference
 from storymap.draft.inside import Containment
-from storymap.draft.places import Mention, PlaceFinder
+from storymap.draft.places import Mention, PlaceFinder, initials_of
 from storymap.draft.placing import Surroundings, place
 from storymap.draft.where import clause_cuts, clause_of, nearest_chain, where_it_happened
 
@@ -109,7 +109,12 @@ def read_events(
         n: [(c.start, c.end) for c in found if not c.described] for n, found in enumerate(credited)
     }
     mentions = finder.find([s.text for s in body], masked)
-    named = {m.code for m in finder.countries.find(article.text)}
+    people = initials_of([s.text for s in body])  # "berinisial AS" is no country named
+    named = {
+        m.code
+        for m in finder.countries.find(article.text)
+        if m.words.replace(".", "") not in people
+    }
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -152,6 +157,11 @@ def _group(
         if found:
             new = _dated(sentence, found, dates[sentence.number], mentions, lang)
             for event in new:
+                if not event.mentions and _same_day(last, event):
+                    event.mentions = list(last.mentions)  # "the two presidents met yesterday"
+                    event.reasons.append(("places", SAME_DAY))
+                    _flag_many(event)
+                    continue
                 _locate(event, around)
             events += new
             foreground = [e for e in new if not (e.found and e.found.since)]
@@ -173,7 +183,25 @@ def _group(
             waiting.append(sentence)
     if events and waiting:
         events[0].sentences[:0] = waiting
+    if not events and body:  # a match report, a profile: no date anywhere in the article
+        events.append(_undated_lead(body, by_sentence, around, lang))
     return events
+
+
+def _undated_lead(
+    body: list[Sentence],
+    by_sentence: dict[int, list[Mention]],
+    around: Surroundings,
+    lang: str,
+) -> DraftEvent:
+    """The one event of an article that gives no date and names nowhere but its lead: its
+    first paragraph, undated (no day is invented), placed as any placeless event is."""
+    first = [s for s in body if s.paragraph == body[0].paragraph]
+    event = DraftEvent(None, body[0].number, first)
+    event.mentions = where_it_happened(body[0].text, by_sentence.get(0, []), lang, True)
+    event.reasons.append(("date", "no date in the article: undated"))
+    _locate(event, around)
+    return event
 
 
 def _dated(
@@ -224,6 +252,21 @@ def _flag_many(event: DraftEvent) -> None:
     count = len(precise) + len(countries - set(precise.values()))
     if count > 1:
         event.reasons.append(("places", f"{count} places in one sentence: which is where?"))
+
+
+SAME_DAY = "no place in its sentence: placed where the event before on the same day"
+
+
+def _same_day(before: DraftEvent | None, event: DraftEvent) -> bool:
+    """The event before in the article has the same date and places: a sentence of the same
+    day that names nowhere goes on where it was, not where a later sentence's decision is."""
+    return (
+        before is not None
+        and bool(before.mentions)
+        and before.found is not None
+        and event.found is not None
+        and str(before.found.date) == str(event.found.date)
+    )
 
 
 def _elsewhere(where: list[Mention], current: DraftEvent | None) -> bool:

@@ -88,8 +88,6 @@ def draft_from_article(
     except TooManyEvents as exc:
         raise ArticleError(f"{file_name}: {exc}: draft it in parts") from None
     article = reading.article or article  # its dateline split off where it names a place
-    if not any(event.found for event in reading.events):
-        raise ArticleError(f"{file_name}: no dated sentence found: a story needs at least one date")
     layers = default_layers()
     sentences = [s.text for s in article.body] + [article.dateline or ""]
     used = _listed(reading)

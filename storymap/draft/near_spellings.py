@@ -4,7 +4,8 @@ Transliterations vary ("Mekah", "Mekkah", "Makkah", "Marrakech", "Marrakesh") an
 cannot list every one. A word is read as a town's name one letter away (doubled letters
 written once) only under three conditions, each of which keeps a guess from becoming a
 wrong place: the town is in one of the article's own countries; the article writes the
-word right after a word of place somewhere ("di Mekah": "Putin" is never Putian); and it
+word right after a word of place somewhere ("di Mekah": "Putin" is never Putian), or after a
+word of its kind ("Kabupaten Deliserdang" is Kabupaten Deli Serdang, a space away); and it
 is not an acronym ("BRICS" is not Brits). The place is flagged for the author.
 """
 
@@ -36,14 +37,18 @@ def near_spellings(
     tried: dict[str, tuple] = {}
     for number, run in unknown:
         word = run.words[0]
-        if len(run.words) > 1 or run.hint or run.part or word.isupper() or word not in placed:
+        hinted = run.hint is not None and run.hint_before
+        if len(run.words) > 1 or run.part or word.isupper() or not (hinted or word in placed):
             continue
-        if run.text not in tried and len(tried) < MAX_NEAR_SPELLINGS:
-            tried[run.text] = tuple(gazetteer.near_spellings(run.text, countries))
-        places = tried.get(run.text, ())
+        # "Kabupaten Deliserdang" is "Kabupaten Deli Serdang" written as one word: asked with
+        # its kind word, one letter (a space) away from the regency's name
+        name = f"{run.hint_word} {run.text}" if hinted else run.text
+        if name not in tried and len(tried) < MAX_NEAR_SPELLINGS:
+            tried[name] = tuple(gazetteer.near_spellings(name, countries))
+        places = tried.get(name, ())
         if places:
             weak = word in person_words
-            found.append(Candidates(number, run, places, (run.text,), weak, near=True))
+            found.append(Candidates(number, run, places, (name,), weak, near=True))
     return found
 
 

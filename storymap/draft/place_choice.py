@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storymap.draft.compare import distance_km
-from storymap.draft.place_names import Run
+from storymap.draft.place_names import PARTICLES, Run
 from storymap.geocoding import Location, normalise
 from storymap.geocoding.city_index import City
 
 BIG_CITY = 1_000_000
+DOMINANT_CITY = 100_000
 NEAR_KM = 300.0
 ANCHOR_RADIUS_KM = 150.0  # a place that big says nothing about what is near it
 SMALL_TOWN = 1_000  # a town this small is kept only when hinted or near the others
@@ -60,7 +61,27 @@ def evidence_countries(found: Sequence[Candidates], named: set[str]) -> set[str]
         codes = {p.country for p in fitting}
         if len(codes) == 1 and any(_distinctive(item, p) for p in fitting):
             countries |= codes
+        elif len(item.run.words) >= 2 and not item.weak and (top := _dominant(fitting)):
+            countries.add(top.country)  # "La Ceiba": the city, not the Mexican hamlets
     return countries - {"XZ"}
+
+
+def _word_count(run: Run) -> int:
+    """The run's words less a leading article: "La Vuelta" (a hamlet's name, and a race's)
+    is one word and says no more than "Vuelta"."""
+    leading = 1 if len(run.words) > 1 and run.words[0].lower() in PARTICLES else 0
+    return len(run.words) - leading
+
+
+def _dominant(places: Sequence[City]) -> City | None:
+    """A city of 100,000 people or more, ten times bigger than any namesake abroad: the one
+    a reader takes the name for."""
+    cities = sorted((p for p in places if p.kind == "city"), key=lambda p: -p.population)
+    if not cities or cities[0].population < DOMINANT_CITY:
+        return None
+    top = cities[0]
+    abroad = [p.population for p in places if p.country != top.country]
+    return top if all(top.population >= 10 * n for n in abroad) else None
 
 
 def choose(found: Sequence[Candidates], named: set[str]) -> dict[int, City]:
@@ -105,7 +126,7 @@ def _distinctive(item: Candidates, place: City) -> bool:
     that is some region's name ("Zeta" is a storm, and a region of Montenegro)."""
     if item.weak:
         return False  # "Dakar" of "Dakar Rally" says nothing about Senegal
-    if len(item.run.words) >= 2:
+    if _word_count(item.run) >= 2:
         return True
     return own_name(item, place) and (
         item.run.hint is not None

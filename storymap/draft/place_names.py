@@ -70,11 +70,19 @@ POSTPOSITIVE = frozenset(
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+")
 _JOINERS = (" ", "-", "–")
-# Words naming a thing that is not a place: a storm, a ship ("huracán Zeta", "KM Sinar Bangun").
+# Words naming a thing that is not a place: a storm, a ship ("huracán Zeta", "KM Sinar
+# Bangun"), a road or street named after a person or a faraway town ("rodovia Presidente
+# Dutra", "Jalan Sudirman", "calle Génova", "avenue Foch").
 NOT_A_PLACE_BEFORE = frozenset(
     _words(
         "hurricane huracán ouragan cyclone ciclón typhoon tifón typhon storm tormenta tempête "
         "badai topan siklon kapal ship vessel buque barco navire bateau"
+    )
+)
+ROAD_WORDS = frozenset(
+    _words(
+        "jalan rodovia estrada avenida avenue calle carretera autopista autovía rue boulevard "
+        "bulevar autoroute highway"
     )
 )
 SHIP_PREFIXES = frozenset(_words("KM KRI MV SS HMS USS RMS"))  # as written: "km" is kilometres
@@ -175,12 +183,26 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[Run]:
             else:
                 break
         before = _word_before(sentence, tokens, i)
+        if before is not None and before.lower() in ROAD_WORDS:
+            i = _after_particle(tokens, i, j)  # "calle Génova de Madrid": Madrid, not Génova
+            if i is None:
+                i = j + 1
+                continue
         if before is None or (
             before.lower() not in NOT_A_PLACE_BEFORE and before not in SHIP_PREFIXES
         ):
             runs += _split_at_titles(sentence, tokens, i, j)
         i = j + 1
     return [r for r in runs if not _numbered(sentence, r)]
+
+
+def _after_particle(tokens: list, i: int, j: int) -> int | None:
+    """The first capitalised word after a particle in tokens i..j (the town a street's name
+    is followed by), or None when the whole run is the street's name."""
+    for k in range(i + 1, j):
+        if tokens[k][0] in PARTICLES:
+            return k + 1
+    return None
 
 
 def _split_at_titles(sentence: str, tokens: list, i: int, j: int) -> list[Run]:
@@ -270,8 +292,9 @@ def _part(run: Run, starts: list[int], a: int, b: int) -> Run:
 def _run(
     sentence: str, words: list, hint: str | None, hint_word: str | None, before: bool = True
 ) -> Run:
-    while len(words) > 1 and words[0][0].lower() in PARTICLES:
-        words = words[1:]  # "Golfo de México": the name is "México" after "Golfo de"
+    while len(words) > 1 and words[0][0] in PARTICLES:
+        words = words[1:]  # "Golfo de México": the name is "México" after "Golfo de"; a
+        # capitalised article is the name's own: "La Ceiba", "Los Angeles", "El Paso"
     start, end = words[0][1], words[-1][2]
     words_only = tuple(w for w, _, _ in words)
     return Run(sentence[start:end], start, end, words_only, hint, hint_word, before)

@@ -47,6 +47,11 @@ from storymap.package_data import CURATED_PLACES
 BIG_CITY = 1_000_000  # found outside the article's countries only when this big
 ALTERNATE_NAME_CITY = 100_000  # found by an alternate name ("Moskow") only when this big
 MAX_NEAR_SPELLINGS = 200  # distinct unknown words tried as near spellings, per article
+# A person named by initials, as crime and accident news do: "seorang pemuda berinisial AS
+# (19)", "identified by the initials A.S.", "de iniciales J.M.": the initials are that
+# person wherever the article repeats them, not Amerika Serikat or another country's code.
+_INITIALS = re.compile(r"\b(?:ber)?inisial|\binitials?|\biniciales|\binitiales", re.IGNORECASE)
+_INITIALS_AFTER = re.compile(r"\s+(?:de\s+|of\s+)?([A-Z](?:\.?\s?[A-Z]){1,3}\.?)(?![\w])")
 REGION_WORDS = re.compile(
     r"(?:wilayah|provinsi|kawasan|daerah|region|oblast|province|prefektur|prefecture)\s+$", re.I
 )
@@ -101,10 +106,12 @@ class PlaceFinder:
         """Every place mention, in sentence order; ``masked`` spans (outlets' names) are skipped."""
         masked = {n: list(spans) for n, spans in (masked or {}).items()}
         mentions: list[Mention] = []
+        initials = initials_of(sentences)
         for number, sentence in enumerate(sentences):
             for m in self.countries.find(sentence):
                 if (
-                    is_topic(sentence, m.start, m.end)
+                    m.words.replace(".", "") in initials
+                    or is_topic(sentence, m.start, m.end)
                     or is_title(sentence, m.start)
                     or _in_longer_name(sentence, m.end)
                 ):
@@ -127,7 +134,12 @@ class PlaceFinder:
             masked[number] += [(m.start, m.end) for m in own]
         mentions = [m for m in mentions if id(m) not in replaced]
         named |= {m.hit.country for m in mentions}
-        named |= {m.code for s in sentences for m in self.countries.find(s)}  # topics count here
+        named |= {  # topics count here; a person's initials do not
+            m.code
+            for s in sentences
+            for m in self.countries.find(s)
+            if m.words.replace(".", "") not in initials
+        }
         lower_words = {w for s in sentences for w in _TOKEN.findall(s) if w.islower()}
         runs_by_sentence = {n: name_runs(s, masked[n]) for n, s in enumerate(sentences)}
         person_words = {
@@ -217,6 +229,17 @@ class PlaceFinder:
             hit = Hit(f"curated:{entry.id}", entry.kind, entry.country, entry.name, how)
             found.append(Mention(hit, text, number, start, end))
         return found
+
+
+def initials_of(sentences: list[str]) -> set[str]:
+    """The initials the article gives people ("berinisial AS"), without their dots."""
+    found: set[str] = set()
+    for sentence in sentences:
+        for word in _INITIALS.finditer(sentence):
+            after = _INITIALS_AFTER.match(sentence, word.end())
+            if after:
+                found.add(re.sub(r"[.\s]", "", after[1]))
+    return found
 
 
 def _in_longer_name(sentence: str, end: int) -> bool:

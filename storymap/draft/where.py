@@ -42,6 +42,7 @@ from storymap.draft.where_words import (
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A name of up to four capitalised words and a comma, right before another name.
+_KIND_LAST = re.compile(r"(?<=\s)([^\W\d_]+)\s+$")
 _APPOSITION = re.compile(r"(?:(?<=\s)|^)(?:[A-ZÀ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-Þ][\w'’.-]*\s*,\s*$")
 
 
@@ -105,7 +106,12 @@ def _role(before: str, base: str, words: frozenset[str]) -> str | None:
     The word of place may be followed by up to three lower-case words or words of kind
     ("di Kota", "di Bandara Internasional"), articles and particles ("en la costa caribeña
     de"), and a distance and a direction ("di 11 km Timur Laut Jailolo")."""
-    # "meninggalkan Tanah Suci, Makkah", "di Mekah, Arab Saudi": placed as the name before.
+    # "meninggalkan Tanah Suci, Makkah", "di Mekah, Arab Saudi": placed as the name before,
+    # also with a word of kind before the name ("di rel Cinehel, Kota Tasikmalaya").
+    tail = before[-40:]  # the end only: asked for each name of a sentence of any length
+    kind = _KIND_LAST.search(tail)
+    if kind and kind[1].lower() in KIND_WORDS:
+        before = before[: len(before) - len(tail) + kind.start()]
     for _ in range(3):
         apposition = _APPOSITION.search(before[-120:])
         if not apposition:
