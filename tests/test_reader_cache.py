@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 import time
 from pathlib import Path
 
 import pytest
+from picture_helpers import story_with_pictures
 from story_helpers import FIXTURES
 
 import storymap.reader_cache as reader_cache
 from storymap.loading import StoryError
 from storymap.located import LocatedStory, locate_file
+from storymap.media_files import media_folder
 from storymap.payload import map_payload, text_payload
 from storymap.reader_cache import KEEP_VERSIONS, reader_data, version_key
 from storymap.render import credits_html, event_list_html
@@ -40,7 +43,7 @@ def test_a_version_is_built_once_and_read_back_by_a_new_process(folders, monkeyp
     expected = locate_file(MAGELLAN)
     assert built.located.story == expected.story
     assert built.located.located == expected.located
-    assert json.loads(built.map_file.read_bytes()) == map_payload(expected)
+    assert json.loads(built.map_file.read_bytes()) == {**map_payload(expected), "pictures": {}}
     map_bytes = built.map_file.read_bytes()
     # A restart or another process: nothing in memory, and reading or locating the story
     # again would fail. The record on disk is enough.
@@ -145,3 +148,20 @@ def test_processes_building_the_same_version_at_once_never_see_half_a_file(folde
     (folder,) = files.iterdir()
     assert sorted(p.name for p in folder.iterdir()) == ["map.json", "text-en.json", "text-es.json"]
     assert not [p for p in [*files.rglob("*"), *records.iterdir()] if p.name.endswith(".tmp")]
+
+
+def test_the_pictures_beside_a_story_are_part_of_its_version(folders, tmp_path) -> None:
+    """The reader's pictures are written beside the version's map, addressed from the
+    component's page, and a picture replaced in the media folder makes a new version."""
+    files, records = folders
+    story = story_with_pictures(tmp_path)
+    first = reader_data(story, files, records)
+    pictures = json.loads(first.map_file.read_bytes())["pictures"]
+    assert pictures, "the story keeps pictures beside it"
+    for name, address in pictures.items():
+        assert address.startswith(f"{files.name}/{first.key}/picture-")
+        assert (files.parent / address).read_bytes() == first.located.pictures[name].data
+    media = media_folder(story)
+    picture = next(p for p in media.iterdir() if p.is_file())
+    os.utime(picture, ns=(0, picture.stat().st_mtime_ns + 10**9))  # replaced: a new time
+    assert reader_data(story, files, records).key != first.key
