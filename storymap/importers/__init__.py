@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from storymap.importers.detect import FORMATS, detect_format, read_document
+from storymap.importers.detect import detect_format, read_document
+from storymap.importers.formats import FORMATS
 from storymap.importers.options import ImportOptions
 from storymap.importers.result import ImportFailed, ImportResult
 from storymap.importers.single_file import MAX_PAGE_BYTES, looks_like_page

@@ -22,7 +22,7 @@ from storymap.media_files import media_folder, write_pictures
 
 def add_import_command(commands: Any) -> None:
     """Add ``import`` to the ``python -m storymap`` subcommands."""
-    from storymap.importers.detect import FORMATS
+    from storymap.importers.formats import FORMATS
 
     command = commands.add_parser(
         "import",

@@ -17,42 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
-from typing import Any, Literal
+from typing import Any
 
 from storymap.encoding import NotText, decode_text
 from storymap.importers.limits import MAX_ROWS
 from storymap.importers.result import ImportFailed
-
-
-@dataclass(frozen=True)
-class ImportFormat:
-    """A format: its name, whether it is JSON or CSV, and its reader ("module:function")."""
-
-    name: str
-    kind: Literal["json", "csv", "html"]
-    maker: str
-    label: str
-
-    def reader(self) -> Callable[..., tuple[dict[str, Any], list[str]]]:
-        module, function = self.maker.split(":")
-        return getattr(import_module(f"storymap.importers.{module}"), function)
-
-
-FORMATS: dict[str, ImportFormat] = {
-    f.name: f
-    for f in (
-        ImportFormat("storymapjs", "json", "storymapjs:read_storymapjs", "StoryMapJS JSON"),
-        ImportFormat("storymapjs-csv", "csv", "storymapjs_sheet:read_storymapjs_sheet", "StoryMapJS spreadsheet (CSV)"),
-        ImportFormat("timelinejs", "json", "timelinejs:read_timelinejs", "TimelineJS JSON"),
-        ImportFormat("timelinejs-csv", "csv", "timeline_sheet:read_timeline_sheet", "TimelineJS spreadsheet (CSV)"),
-        ImportFormat("geojson", "json", "geojson:read_geojson", "GeoJSON"),
-        ImportFormat("csv", "csv", "own_csv:read_own_csv", "storymap's events CSV"),
-        ImportFormat("storymap-html", "html", "single_file:read_single_file", "storymap's single-file page (HTML)"),
-    )
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
