@@ -1,7 +1,7 @@
 """Can one session's input stop the server? Prints the health check's longest wait while a
 session drafts a hostile article, and the server's memory with five hostile pastes.
 
-``--health``: a served app (``storymap_ui.serve``) and headless Chromium; a session
+``--health``: a served app (``app_server``) and headless Chromium; a session
 pastes 40 KB of capitalised words (the issue's freeze), then 40 KB and 300,000 characters
 (the most the box keeps) of Indonesian in capitalised words (which the language guess
 takes), then uploads a 5 MB saved web page on ``/author``, and makes a draft (after a
@@ -31,9 +31,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_server: the test harness that runs the app
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # noqa: E402
+from app_server import CHROMIUM, CHROMIUM_ARGS, AppServer, start_app  # noqa: E402
 
 STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
 EMOJI = "\U0001f600" * 5_000_000

@@ -37,11 +37,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_server: the test harness that runs the app
 
+from app_server import CHROMIUM, CHROMIUM_ARGS, fresh_cache, start_app  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from storymap.synthetic import write_synthetic_story  # noqa: E402
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, fresh_cache, start_app  # noqa: E402
 
 VIEW = {"width": 1400, "height": 900}
 # In the map's frame: per keydown, the absolute time of the first frame in which the map shows

@@ -41,13 +41,14 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_server: the test harness that runs the app
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from app_server import AppServer, fresh_cache, start_app  # noqa: E402
 from loadtest_report import stored_title  # noqa: E402
 from st_client import Tab, TabError, component_value, text, trigger  # noqa: E402
 
 from storymap.authoring.store import DraftStore  # noqa: E402
-from storymap_ui.serve import AppServer, fresh_cache, start_app  # noqa: E402
 
 FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
 TIMEOUT = 60.0  # an echo or an edit later than this is an error

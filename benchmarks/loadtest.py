@@ -35,17 +35,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_server: the test harness that runs the app
 
-from playwright.async_api import async_playwright, expect  # noqa: E402
-
-from storymap.authoring.store import DraftStore  # noqa: E402
-from storymap_ui.serve import (  # noqa: E402
+from app_server import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     PAGE_IDLE,
     AppServer,
     start_app,
 )
+from playwright.async_api import async_playwright, expect  # noqa: E402
+
+from storymap.authoring.store import DraftStore  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from loadtest_report import find_errors, stored_title, summarise  # noqa: E402

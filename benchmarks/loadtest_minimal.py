@@ -24,10 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_server: the test harness that runs the app
 
+from app_server import CHROMIUM, CHROMIUM_ARGS, PAGE_IDLE, free_port  # noqa: E402
 from playwright.async_api import async_playwright, expect  # noqa: E402
-
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, PAGE_IDLE, free_port  # noqa: E402
 
 
 async def editor(browser, url: str, store: Path, n: int, deadline: float, seen: dict) -> None:

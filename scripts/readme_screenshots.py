@@ -16,12 +16,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_server: the test harness that runs the app
 
+from app_server import CHROMIUM, CHROMIUM_ARGS, start_app  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from storymap.export.handout import handout_html  # noqa: E402
 from storymap.located import locate_file  # noqa: E402
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, start_app  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"

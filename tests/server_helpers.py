@@ -7,8 +7,7 @@ import time
 import urllib.request
 
 import pytest
-
-from storymap_ui.serve import free_port
+from app_server import free_port
 
 __all__ = ["free_port", "health"]
 NEVER_STARTED_S = 300  # a server that has not answered by then never will (not a speed limit)

@@ -18,11 +18,11 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
+from app_server import AppServer, fresh_cache, start_app
 from story_helpers import FIRST_STORY, ROOT
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from storymap.authoring.store import DraftStore
-from storymap_ui.serve import AppServer, fresh_cache, start_app
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from st_client import Tab, text, trigger

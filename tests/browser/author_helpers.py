@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from app_server import PAGE_IDLE, AppServer, start_app
 from browser_helpers import Watched, open_page, wait_until
-
-from storymap_ui.serve import PAGE_IDLE, AppServer, start_app
 
 SLOW = 90_000  # ms: drafting and the first checks on a busy machine
 

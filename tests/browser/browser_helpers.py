@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storymap_ui.serve import ROOT
+from app_server import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 

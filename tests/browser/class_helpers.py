@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from app_server import PAGE_IDLE
 from browser_helpers import wait_until
-
-from storymap_ui.serve import PAGE_IDLE
 
 INPUTS = ("keys", "clicker", "buttons", "slider")
 FORWARD = {"keys": "ArrowRight", "clicker": "PageDown"}

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, start_app
 from author_helpers import start_author_app
-
-from storymap_ui.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, start_app
 
 FIRST_STORY = ROOT / "tests" / "fixtures" / "first-story-article-reading.yaml"
 

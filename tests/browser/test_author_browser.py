@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from app_server import ROOT
 from author_helpers import SLOW, open_author, section, type_into, wait_idle
 from browser_helpers import (
     ARTIFACTS,
@@ -23,7 +24,6 @@ from playwright.sync_api import expect
 from story_helpers import FIRST_ARTICLE
 
 from storymap.loading import parse_story
-from storymap_ui.serve import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from app_server import ROOT
 from author_helpers import NOT_RUNNING, SLOW, start_author_app, wait_idle
 from browser_helpers import ARTIFACTS, shoot, wait_until, watch
 from playwright.sync_api import expect
 
 from storymap.loading import parse_story
-from storymap_ui.serve import ROOT
 
 pytestmark = pytest.mark.browser
 

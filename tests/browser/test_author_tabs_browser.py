@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_server import ROOT, AppServer
 from author_helpers import SLOW, field, section, start_author_app, type_into, wait_idle
 from browser_helpers import shoot, watch
 from playwright.sync_api import expect
 
 from storymap.authoring.store import DraftStore
 from storymap.loading import parse_story
-from storymap_ui.serve import ROOT, AppServer
 
 pytestmark = pytest.mark.browser
 

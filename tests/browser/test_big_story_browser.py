@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_server import AppServer, start_app
 from browser_helpers import (
     STEP_PROBE,
     assert_step_shown_together,
@@ -16,7 +17,6 @@ from browser_helpers import (
 
 from storymap.cli import main
 from storymap.synthetic import write_synthetic_story
-from storymap_ui.serve import AppServer, start_app
 
 pytestmark = pytest.mark.browser
 EVENTS = 5000

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_server import ROOT
 from browser_helpers import Watched, shoot
 
 from storymap.folium_map import events_map, offline_html
 from storymap.loading import load_story
 from storymap.located import LocatedStory
-from storymap_ui.serve import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile_names.yaml"
 

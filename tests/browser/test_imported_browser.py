@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from app_server import start_app
 from browser_helpers import ROOT, drawn_markers, open_page, reader_frame, shoot
 from playwright.sync_api import expect
 
 from storymap.importers import import_story
-from storymap_ui.serve import start_app
 
 sys.path.insert(0, str(ROOT / "tests"))
 from import_helpers import fixture_path

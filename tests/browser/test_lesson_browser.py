@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_server import AppServer, start_app
 from browser_helpers import ARTIFACTS, ROOT, reader_frame, shoot, wait_until
 from class_helpers import SLIDE, position, settled
 from playwright.sync_api import expect
@@ -25,7 +26,6 @@ from storymap.export import FORMATS
 from storymap.export.site import export_site
 from storymap.i18n import interface_language, t
 from storymap.located import locate_file
-from storymap_ui.serve import AppServer, start_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("close_pages")]
 STORIES = ["first-story-article-reading.yaml", "tsunami-2004.yaml", "magellan.yaml"]

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_server import start_app
 from browser_helpers import open_page
 from conftest import FIRST_STORY
 from playwright.sync_api import expect
-
-from storymap_ui.serve import start_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("close_pages")]
 

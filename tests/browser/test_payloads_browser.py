@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from app_server import AppServer
 from author_helpers import SLOW, section, start_author_app, wait_idle
 from browser_helpers import component_frame, reader_frame, shoot, wait_until
 from payload_helpers import follow, traces, walk, watch
@@ -32,7 +33,6 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from storymap.cli import main
-from storymap_ui.serve import AppServer
 
 pytestmark = pytest.mark.browser
 

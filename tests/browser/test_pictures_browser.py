@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_server import start_app
 from browser_helpers import open_file, open_page, reader_frame, shoot, wait_until
 from picture_helpers import story_with_pictures
 from playwright.sync_api import expect
 
 from storymap.cli import main
-from storymap_ui.serve import start_app
 
 pytestmark = pytest.mark.browser
 

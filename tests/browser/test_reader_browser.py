@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from app_server import start_app
 from browser_helpers import (
     ROOT,
     STEP_PROBE,
@@ -18,8 +19,6 @@ from browser_helpers import (
     wait_until,
 )
 from playwright.sync_api import expect
-
-from storymap_ui.serve import start_app
 
 pytestmark = pytest.mark.browser
 PLACES = 13

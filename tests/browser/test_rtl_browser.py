@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_server import AppServer, start_app
 from browser_helpers import ROOT, open_page, reader_frame, shoot, wait_until
 from playwright.sync_api import expect
 
 from storymap.cli import main
-from storymap_ui.serve import AppServer, start_app
 
 pytestmark = pytest.mark.browser
 ARABIC = ROOT / "tests" / "fixtures" / "arabic_rtl.yaml"
