@@ -17,7 +17,7 @@ from typing import Any
 from shapely import STRtree
 from shapely.geometry import Point
 
-from storymap.geocoding.countries import countries
+from storymap.geocoding.country_shapes import countries
 from storymap.model import BUILTIN_CATEGORIES
 from storymap.story_writer import story_text
 from storymap.style import PALETTE

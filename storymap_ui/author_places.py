@@ -20,7 +20,7 @@ from storymap.authoring.paths import set_at
 from storymap.authoring.place_search import story_countries
 from storymap.authoring.rows import place_rows, places_from_rows
 from storymap.errors import StorymapError
-from storymap.geocoding.checks import country_name, country_names
+from storymap.geocoding.place_checks import country_name, country_names
 from storymap.i18n import t
 from storymap.settings import tiles
 from storymap_ui import author_state

@@ -12,7 +12,7 @@ from story_helpers import FIRST_STORY, FIXTURES, ROOT
 
 from storymap.cli import main
 from storymap.geocoding import CuratedLayer, Query, UnresolvedPlaces, geocode_story
-from storymap.geocoding.checks import country_name
+from storymap.geocoding.place_checks import country_name
 from storymap.loading import parse_story
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")

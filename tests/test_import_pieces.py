@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from storymap.importers.countries import AT_SEA, country_at
 from storymap.importers.field_order import in_field_order
 from storymap.importers.html_text import plain_text
 from storymap.importers.media import read_media
+from storymap.importers.point_country import AT_SEA, country_at
 from storymap.importers.points import zoom_precision_km
 from storymap.importers.report import Report
 from storymap.importers.result import ImportResult
@@ -205,7 +205,7 @@ def test_the_yaml_is_in_the_formats_field_order_with_the_schema_line():
 
 def test_the_story_check_knows_international_waters_and_islands_off_the_outlines():
     from storymap.geocoding import Location
-    from storymap.geocoding.checks import named, outside_country
+    from storymap.geocoding.place_checks import named, outside_country
 
     def at(lat: float, lon: float) -> Location:
         return Location(lat, lon, "story", 1.0, "")

@@ -19,8 +19,8 @@ from typing import Any
 from storymap.authoring.ids import follow_name
 from storymap.authoring.texts import PLACEHOLDERS
 from storymap.geocoding import Location, Query, normalise
-from storymap.geocoding.checks import code_for
 from storymap.geocoding.gazetteer_data import STORY_KIND
+from storymap.geocoding.place_checks import code_for
 
 CLOSE_NAMES = 5  # close names asked of each layer in each country, for a typo
 SAME_PLACE_DEGREES = 0.01  # a result this near a place of the story is that place (about 1 km)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storymap.draft.countries import country, is_country
+from storymap.draft.country_names import country, is_country
 from storymap.draft.places import Mention, region_before
 from storymap.geocoding import Layer, Location, Query, locate, normalise
 from storymap.model import Place

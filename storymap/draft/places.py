@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storymap.draft.countries import CountryNames
+from storymap.draft.country_names import CountryNames
 from storymap.draft.near_spellings import near_spellings
 from storymap.draft.place_choice import Candidates, choose, evidence_countries
 from storymap.draft.place_names import (

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from storymap.draft.annotated import AnnotatedEvent, AnnotatedPlace, Annotation
 from storymap.draft.compare import distance_km
-from storymap.draft.countries import country, is_country
+from storymap.draft.country_names import country, is_country
 from storymap.geocoding import Location
 from storymap.model import Event, Place, Story
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storymap.geocoding.base import Location, Query
-from storymap.geocoding.countries import countries
+from storymap.geocoding.country_shapes import countries
 from storymap.geocoding.names import NameIndex, normalise
 from storymap.model import Place, Story
 from storymap.package_data import COUNTRY_OUTLINES, CURATED_PLACES

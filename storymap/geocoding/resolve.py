@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storymap.geocoding import checks
+from storymap.geocoding import place_checks
 from storymap.geocoding.base import Layer, Location, Query, Unresolved, UnresolvedPlaces
 from storymap.geocoding.city_index import City
 from storymap.geocoding.gazetteer import GazetteerLayer
@@ -69,10 +69,12 @@ def locate_places(
 def _locate_checked(
     place: Place, query: Query, layers: Sequence[Layer]
 ) -> tuple[Location | None, str]:
-    if place.country not in checks.country_names():
-        return None, checks.unknown_code(place.country, query.names, same_name_place(query, layers))
+    if place.country not in place_checks.country_names():
+        return None, place_checks.unknown_code(
+            place.country, query.names, same_name_place(query, layers)
+        )
     if place.kind == "country":
-        reason = checks.wrong_country(place.country, query.names)
+        reason = place_checks.wrong_country(place.country, query.names)
         if reason:
             return None, reason
     found = locate(query, layers)
@@ -81,10 +83,10 @@ def _locate_checked(
         if city is None:
             return None, ""
         return None, (
-            f"not found in {checks.named(place.country)}; "
-            f"{city.name} is in {checks.named(city.country)}"
+            f"not found in {place_checks.named(place.country)}; "
+            f"{city.name} is in {place_checks.named(city.country)}"
         )
-    return found, checks.outside_country(found, place.country) or ""
+    return found, place_checks.outside_country(found, place.country) or ""
 
 
 def same_name_place(query: Query, layers: Sequence[Layer]) -> City | None:

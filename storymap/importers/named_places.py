@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from storymap.draft.countries import country
+from storymap.draft.country_names import country
 from storymap.draft.places import Mention, PlaceFinder
 from storymap.geocoding import CountryLayer, CuratedLayer, GazetteerLayer, Layer, Query, locate
 from storymap.languages import babel_locale

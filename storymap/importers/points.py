@@ -3,7 +3,7 @@
 A point becomes a place with the author's own ``coordinates``, so the geocoder uses them
 as they are; slides at the same point share one place. Its precision comes from the
 map zoom the slide was shown at (StoryMapJS) or the feature's ``precision_km``; its
-country from the point (``storymap.importers.countries``), or from its name when the
+country from the point (``storymap.importers.point_country``), or from its name when the
 point is off every outline and the name is a country's ("Bahamas").
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from storymap.draft.countries import CountryNames
+from storymap.draft.country_names import CountryNames
 from storymap.importers.builder import StoryBuilder
-from storymap.importers.countries import AT_SEA, country_at
+from storymap.importers.point_country import AT_SEA, country_at
 
 EARTH_KM = 40075.0
 DEFAULT_ZOOM = 10

@@ -20,7 +20,7 @@ from shapely.ops import nearest_points
 
 from storymap.geocoding.base import Location
 from storymap.geocoding.city_index import City
-from storymap.geocoding.countries import countries
+from storymap.geocoding.country_shapes import countries
 from storymap.geocoding.names import normalise
 from storymap.geocoding.nearest import nearest_city
 

@@ -2,7 +2,7 @@
 
 StoryMapJS gives a slide's point but no country; a story's place needs an ISO 3166-1
 code, and ``validate`` checks that a place's point is in its country (or at sea off its
-coast: ``storymap.geocoding.checks.outside_country``). In order:
+coast: ``storymap.geocoding.place_checks.outside_country``). In order:
 
 1. a point inside a country's Natural Earth outline (1:110m) is in that country;
 2. otherwise the first of these the check accepts: the country the place's name names
@@ -23,9 +23,9 @@ from shapely.ops import nearest_points
 from shapely.strtree import STRtree
 
 from storymap.geocoding import Location
-from storymap.geocoding.checks import AT_SEA, ISLAND_KM, outside_country
-from storymap.geocoding.countries import countries
+from storymap.geocoding.country_shapes import countries
 from storymap.geocoding.nearest import nearest_city
+from storymap.geocoding.place_checks import AT_SEA, ISLAND_KM, outside_country
 
 CITY_KM = ISLAND_KM
 _WGS84 = Geod(ellps="WGS84")
