@@ -15,13 +15,14 @@ from story_helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from loadcurve import FIRST_STORY, run_level
+from own_loop import run_in_own_thread
 
 
 def test_readers_hear_their_steps_and_authors_edits_are_kept(tmp_path: Path) -> None:
     args = argparse.Namespace(
         authors=1, interval=1.0, ramp=2.0, seconds=6.0, story=FIRST_STORY, profile=False
     )
-    result = run_level(2, args, tmp_path)
+    result = run_in_own_thread(run_level, 2, args, tmp_path)  # it runs asyncio
     assert result["errors"] == []
     assert len(result["opens"]) == 3  # every session opened its page
     assert result["echoes"], "no reader heard the echo of a step while measured"

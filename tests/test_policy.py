@@ -3,14 +3,13 @@ components' frames (a <meta> in their pages), and the pages with inline scripts.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from own_loop import run_coroutine
 from story_helpers import ROOT
 
 from storymap.basemaps import tile_hosts
@@ -142,8 +141,7 @@ def respond(path: str, kind: bytes) -> list[dict]:
     scope = {"type": "http", "path": path, "method": "GET", "headers": []}
     # A thread of its own: an event loop left running in this one (Playwright's, when the
     # browser tests ran first in the same process) makes asyncio.run refuse.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, SecurityHeaders(app)(scope, receive, send)).result()
+    run_coroutine(SecurityHeaders(app)(scope, receive, send))
     return sent
 
 

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from app_server import AppServer, fresh_cache, start_app
+from own_loop import run_coroutine
 from story_helpers import FIRST_STORY, ROOT
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
@@ -73,7 +74,7 @@ def test_both_serve_the_story_from_one_build(servers) -> None:
     async def both() -> list[dict]:
         return await asyncio.gather(read(first), read(second))
 
-    one, two = asyncio.run(both())
+    one, two = run_coroutine(both())
     assert one["args"]["map_url"] == two["args"]["map_url"]
     assert one["map"] == two["map"] and one["map"]["events"]
     assert one["words"] == two["words"]
@@ -121,7 +122,7 @@ def test_a_draft_crosses_processes_whole_and_is_never_overwritten_unasked(server
             assert tab.errors == []
             await tab.close()
 
-    asyncio.run(scenario())
+    run_coroutine(scenario())
 
 
 def choice(option: str) -> WidgetState:
