@@ -5,7 +5,9 @@ draft from an article, a synthetic story) is made by ``story_text``: safe YAML (
 emitter when present: a 10,000-event story in a second, not four), block style, keys in
 the order given, no anchors or aliases (the loader refuses them), text with line breaks
 as a literal block, under the schema line that lets an editor check the file as it is
-typed. Reading is ``story_yaml`` and ``loading``.
+typed. A text still to write is a placeholder, ``write``'s one spelling ("[tulis: …]" in
+Indonesian, "[write: …]" with English words in every other language), which the author
+page lists until it is replaced. Reading is ``story_yaml`` and ``loading``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,17 @@ from typing import Any
 import yaml
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../story.schema.json"
+PLACEHOLDERS = ("[write:", "[tulis:")  # how every placeholder begins
+
+
+def write(lang: str, words: str) -> str:
+    """A placeholder: '[tulis: …]' in Indonesian, '[write: …]' in every other language."""
+    return f"[{'tulis' if lang == 'id' else 'write'}: {words}]"
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` is still a placeholder (a text to write)."""
+    return text.lstrip().startswith(PLACEHOLDERS)
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]

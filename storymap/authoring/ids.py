@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from storymap.authoring.rows import rename_place
-from storymap.authoring.texts import PLACEHOLDERS
 from storymap.draft.place_entries import slug
+from storymap.story_writer import is_placeholder
 
 MADE_BY_PAGE = re.compile(r"^(place|event)-\d+$")
 NAMED_BY = {"places": "name", "events": "title"}  # the text an item's id is made from
@@ -31,12 +31,8 @@ def name_of(item: Any, field: str) -> str | None:
     text = item.get(NAMED_BY[field]) if isinstance(item, dict) else None
     values = [text.get("en"), *text.values()] if isinstance(text, dict) else [text]
     return next(
-        (v for v in values if isinstance(v, str) and v.strip() and not _placeholder(v)), None
+        (v for v in values if isinstance(v, str) and v.strip() and not is_placeholder(v)), None
     )
-
-
-def _placeholder(text: str) -> str:
-    return text.lstrip().startswith(PLACEHOLDERS)
 
 
 def unique_id(stem: str, taken: set[Any]) -> str:
@@ -85,7 +81,7 @@ def _unnamed_draft(item: dict[str, Any], field: str) -> bool:
     text = item.get(NAMED_BY[field])
     values = text.values() if isinstance(text, dict) else [text]
     return name_of(item, field) is None and any(
-        isinstance(v, str) and _placeholder(v) for v in values
+        isinstance(v, str) and is_placeholder(v) for v in values
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from storymap.authoring.paths import FieldPath, path_text, renumber, todo_parts
 from storymap.dates import DateParseError, PartialDate
 from storymap.errors import StorymapError
+from storymap.story_writer import write
 
 
 class PlaceInUse(StorymapError, ValueError):
@@ -46,10 +47,7 @@ def _unique_id(stem: str, taken: set[Any]) -> str:
 
 def placeholder(languages: list[str], what: dict[str, str]) -> dict[str, str]:
     """'[write: …]' in English, '[tulis: …]' in Indonesian, the English words for others."""
-    return {
-        lang: f"[tulis: {what['id']}]" if lang == "id" else f"[write: {what['en']}]"
-        for lang in languages
-    }
+    return {lang: write(lang, what["id"] if lang == "id" else what["en"]) for lang in languages}
 
 
 def languages_of(data: dict[str, Any]) -> list[str]:
@@ -102,7 +100,7 @@ def default_event(data: dict[str, Any], at: int) -> dict[str, Any]:
         "summary": placeholder(
             languages, {"id": "ringkasan dengan kata-kata sendiri", "en": "a summary in your words"}
         ),
-        "sources": [{"outlet": outlet or "[write: who reported it]"}],
+        "sources": [{"outlet": outlet or write("en", "who reported it")}],
     }
 
 

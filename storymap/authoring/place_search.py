@@ -17,10 +17,10 @@ from functools import cache
 from typing import Any
 
 from storymap.authoring.ids import follow_name
-from storymap.authoring.texts import PLACEHOLDERS
 from storymap.geocoding import Location, Query, normalise
 from storymap.geocoding.gazetteer_data import STORY_KIND
 from storymap.geocoding.place_checks import code_for
+from storymap.story_writer import is_placeholder
 
 CLOSE_NAMES = 5  # close names asked of each layer in each country, for a typo
 SAME_PLACE_DEGREES = 0.01  # a result this near a place of the story is that place (about 1 km)
@@ -154,7 +154,7 @@ def chosen(
     own = {
         lang: text
         for lang, text in name.items()
-        if isinstance(text, str) and text.strip() and not text.lstrip().startswith(PLACEHOLDERS)
+        if isinstance(text, str) and text.strip() and not is_placeholder(text)
     }
     if query.strip() and normalise(query) not in {normalise(text) for text in own.values()}:
         own = {}  # another place than the one named

@@ -28,6 +28,7 @@ from storymap.importers.single_file import MAX_PAGE_BYTES, carries_story
 from storymap.loading import Problem, StoryError, parse_story
 from storymap.media_files import media_folder, write_pictures
 from storymap.settings import cache_folder
+from storymap.story_writer import write
 
 ImportFunction = Callable[..., Any]
 PAGE_SUFFIXES = (".html", ".htm")
@@ -58,8 +59,8 @@ def blank_story(languages: tuple[str, ...] = ("id", "en")) -> dict[str, Any]:
         "subtitle": text("satu baris tentang isi cerita", "one line on what the story covers"),
         "languages": list(languages),
         "source": {
-            "outlet": "[write: the outlet]",
-            "title": "[write: the article's headline]",
+            "outlet": write("en", "the outlet"),
+            "title": write("en", "the article's headline"),
             "date": date.today().isoformat(),
             "language": languages[0],
         },
@@ -79,7 +80,7 @@ def blank_story(languages: tuple[str, ...] = ("id", "en")) -> dict[str, Any]:
                 "category": "society",
                 "title": text("judul peristiwa", "the event's title"),
                 "summary": text("ringkasan dengan kata-kata sendiri", "a summary in your words"),
-                "sources": [{"outlet": "[write: who reported it]"}],
+                "sources": [{"outlet": write("en", "who reported it")}],
             }
         ],
         "draft": {"made_by": "the storymap author page (a blank story)", "todo": todo},

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from storymap.authoring.paths import FieldPath
+from storymap.story_writer import PLACEHOLDERS
 
 TEXT_FIELDS = frozenset(
     {"title", "subtitle", "role", "name", "note", "date_note", "summary", "outlet", "claim",
      "text", "via", "caption", "question", "article", "record"}
 )  # fmt: skip
-PLACEHOLDERS = ("[write:", "[tulis:")
 
 
 def texts(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, dict[str, Any]]]:

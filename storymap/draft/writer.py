@@ -15,6 +15,7 @@ from typing import Any
 from storymap.dates import PartialDate
 from storymap.draft.events import DraftEvent
 from storymap.draft.place_entries import Ids, PlaceEntry, slug, unique
+from storymap.story_writer import write
 
 
 def story_languages(lang: str) -> list[str]:
@@ -24,11 +25,6 @@ def story_languages(lang: str) -> list[str]:
 
 def other_language(lang: str) -> str:
     return story_languages(lang)[1]
-
-
-def write(lang: str, words: str) -> str:
-    """'[tulis: …]' in Indonesian, '[write: …]' in every other language (English words)."""
-    return f"[{'tulis' if lang == 'id' else 'write'}: {words}]"
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ def story_data(
     todo: list[str] = []
     lang = source.lang
     languages = story_languages(lang)
-    outlet = source.outlet or "[write: the outlet]"
+    outlet = source.outlet or write("en", "the outlet")
     data: dict[str, Any] = {
         "id": slug(source.title or source.file_name) or "draft",
         "title": _placeholder(
@@ -67,7 +63,7 @@ def story_data(
         "default_language": lang,
         "source": {
             "outlet": outlet,
-            "title": source.title or "[write: the article's headline, as published]",
+            "title": source.title or write("en", "the article's headline, as published"),
             **({"url": source.url} if source.url else {}),
             "date": source.published.isoformat(),
             "language": lang,
