@@ -120,9 +120,7 @@ def addresses(data: ReaderData) -> tuple[str, dict[str, str]]:
 def _write_bytes(folder: Path, name: str, content: bytes) -> Path:
     target = folder / name
     if not target.exists():
-        temporary = target.with_suffix(".tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
+        write_output(target, content)  # whole, from a temporary file of its own
     return target
 
 
