@@ -14,8 +14,9 @@ import streamlit as st
 
 from storymap.authoring.checks import Checked, Issue, check_story
 from storymap.authoring.exports import story_file_text
+from storymap.authoring.field_words import describe
 from storymap.authoring.order import todo_checked
-from storymap.authoring.paths import get_at, set_at
+from storymap.authoring.paths import get_at, set_at, todo_parts
 from storymap.authoring.texts import PLACEHOLDERS
 from storymap.i18n import t
 from storymap_ui import author_state
@@ -101,15 +102,7 @@ _ICONS = {"todo": ":material/edit_note:", "warning": ":material/warning:"}
 def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) -> None:
     for number, issue in enumerate(issues[:SHOWN]):
         icon = _ICONS.get(issue.kind, ":material/error:")
-        text = str(issue)
-        if issue.kind == "todo":  # the library says it in English; the page in the reader's words
-            placeholder = issue.message == "still a draft's placeholder"
-            what = t("author_placeholder_left", lang) if placeholder else t("author_to_do", lang)
-            text = (
-                f"{issue.where}: {what}"
-                if issue.path != ("draft",)
-                else t("author_draft_left", lang)
-            )
+        text = _issue_text(author, issue, lang)
         row = st.container(key=f"todo-row-{number}") if _checkable(author, issue) else None
         if row is not None:  # a box to tick, "checked": the to-do is off the list
             tick, where = row.columns([1, 9], gap="small", vertical_alignment="center")
@@ -129,6 +122,20 @@ def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) 
         )
     if len(issues) > SHOWN:
         st.caption(t("author_more", lang, count=len(issues) - SHOWN))
+
+
+def _issue_text(author: Author, issue: Issue, lang: str) -> str:
+    """The field named as the page names it ("Event 3 “Visit” · Summary · EN"), then what
+    to do; the draft's reason for a check ("placed at the dateline") as the draft gave it."""
+    if issue.kind == "todo" and issue.path == ("draft",):
+        return t("author_draft_left", lang)
+    where = describe(author.data, issue.path, lang) if issue.path else issue.where
+    if issue.kind != "todo":
+        return f"{where}: {issue.message}"
+    reason = todo_parts(issue.where)[1]
+    if issue.message == "still a draft's placeholder":
+        return f"{where}: {t('author_placeholder_left', lang)}"
+    return f"{where}: {reason}" if reason else f"{where}: {t('author_to_do', lang)}"
 
 
 def _check_key(author: Author, issue: Issue, number: int) -> str:

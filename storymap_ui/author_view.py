@@ -26,7 +26,10 @@ CSS = """
 .author-missing { color: #a33a00; font-size: .85rem; margin: -.6rem 0 .4rem; }
 .author-evidence { font-size: .85rem; color: #3d4148; border-left: 3px solid #c8ccd2;
   padding-left: .5rem; white-space: pre-wrap; }
-[data-testid="stSidebar"] button p { text-align: left; }
+[data-testid="stSidebar"] button { justify-content: flex-start; }
+[data-testid="stSidebar"] button, [data-testid="stSidebar"] button * {
+  white-space: normal; overflow: visible; text-overflow: clip; text-align: left;
+  justify-content: flex-start; }
 """
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:$~=^&@])")
 

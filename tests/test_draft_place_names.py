@@ -144,4 +144,7 @@ def test_a_country_drawn_at_its_centre_is_marked_for_the_author(gazetteer, tmp_p
     draft = make_draft(article, date(2025, 10, 20))
     bolivia = draft.story.place("bolivia")
     assert bolivia.kind == "country" and "country's centre" in (bolivia.evidence or "")
-    assert "places[0]" in draft.todo
+    assert (
+        "places[0] (placed at the country's centre: name a finer place if the article gives one)"
+        in draft.todo
+    )

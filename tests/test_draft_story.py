@@ -99,7 +99,7 @@ def test_a_city_in_a_country_the_article_never_names_is_flagged(tmp_path, gazett
     path.write_text("Brazil and Chile met in Tokyo on 3 March 2025 to talk about trade.\n")
     draft = make_draft(path, date(2025, 3, 4))
     [tokyo] = [i for i, p in enumerate(draft.story.places) if p.id == "tokyo"]
-    assert f"places[{tokyo}].country" in draft.todo
+    assert f"places[{tokyo}].country (in Japan, a country the article never names)" in draft.todo
     assert (
         "CHECK: in Japan, a country the article never names" in draft.story.places[tokyo].evidence
     )

@@ -55,9 +55,13 @@ def run_draft(args: argparse.Namespace) -> int:
         return 1
     story = draft.story
     layers = ", ".join(sorted({loc.layer for loc in draft.located.values()}))
+    dates = [event.date for event in story.events if event.date is not None]
+    span = f"{dates[0]} to {dates[-1]}" if dates else "no date found: undated"
+    undated = len(story.events) - len(dates)
+    span += f", {undated} undated" if dates and undated else ""
     print(
-        f"wrote {args.output}: a draft with {len(story.events)} events ({story.events[0].date} to "
-        f"{story.events[-1].date}), {len(story.places)} places, all located ({layers}); "
+        f"wrote {args.output}: a draft with {len(story.events)} events ({span}), "
+        f"{len(story.places)} places, all located ({layers}); "
         f"{len(draft.todo)} fields to write or check (draft.todo)"
     )
     return 0

@@ -7,6 +7,7 @@ Nothing the article says reaches a reader unmarked: titles and summaries are pla
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -79,7 +80,7 @@ def story_data(
     for index, entry in enumerate(places):
         entry.data = _in_languages(entry, languages, lang)
         data["places"].append(entry.data)
-        todo += [f"places[{index}]{'.' + tail if tail else ''}" for tail, _ in entry.checks]
+        todo += [_place_todo(index, tail, reason) for tail, reason in entry.checks]
     dominant = Counter(e.category for e in events if e.category).most_common(1)
     fallback = dominant[0][0] if dominant else "society"
     used = Ids()
@@ -229,3 +230,10 @@ def _sources(event: DraftEvent, source: Source, path: str, todo: list[str]) -> l
             outlet = credit.name
         found.append({"outlet": outlet})
     return found or [{"outlet": source.outlet or "[write: the outlet]"}]
+
+
+def _place_todo(index: int, tail: str, reason: str) -> str:
+    """``places[2].country (in Japan, a country the article never names)``: the path and why,
+    the why without brackets of its own (a to-do is read as "path (why)")."""
+    why = re.sub(r"\s*\(([^()]*)\)", r", \1", reason).replace("(", "").replace(")", "")
+    return f"places[{index}]{'.' + tail if tail else ''} ({why})"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from app_server import PAGE_IDLE, AppServer, start_app
 from browser_helpers import Watched, open_page, wait_until
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 SLOW = 90_000  # ms: drafting and the first checks on a busy machine
 
@@ -21,7 +23,14 @@ def open_author(
 
 
 def section(page: object, name: str) -> None:
+    """Open a part of the page once the last run is drawn (a click on a switch that run is
+    still replacing can be lost), and wait until the switch shows it."""
+    wait_idle(page)
     page.locator("[data-testid=stButtonGroup] button", has_text=name).first.click()
+    chosen = page.locator("[data-testid=stButtonGroup]").get_by_role(
+        "radio", name=name, checked=True
+    )
+    expect(chosen.first).to_be_visible(timeout=SLOW)
 
 
 # Also no run asked for and not yet begun (Streamlit shows its status only after a while).
@@ -35,6 +44,19 @@ def wait_idle(page: object) -> None:
     """Until Streamlit has run the page and replaced every element of the last run."""
     page.wait_for_timeout(300)
     wait_until(page, NOT_RUNNING, SLOW / 1000)
+
+
+def open_menu(page: object, box: object) -> None:
+    """Open a select box's list, clicking again as a person would if the first click only
+    focused it (a click while its panel is still unfolding does)."""
+    for _ in range(3):
+        box.click()
+        try:
+            page.get_by_role("listbox").wait_for(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("the select box's list did not open after three clicks")
 
 
 def field(page: object, label: str) -> object:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from app_server import ROOT
-from author_helpers import SLOW, open_author, section, type_into, wait_idle
+from author_helpers import SLOW, open_author, open_menu, section, type_into, wait_idle
 from browser_helpers import (
     ARTIFACTS,
     component_frame,
@@ -71,7 +71,7 @@ def test_the_first_article_to_a_valid_previewed_downloaded_story(browser, author
     )
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("The story is valid")).to_be_visible(timeout=SLOW)
-    todo = sidebar.get_by_role("button", name="title.en: to write or check", exact=True)
+    todo = sidebar.get_by_role("button", name="Title · EN: to write or check", exact=True)
     expect(todo).to_be_visible()
     shoot(page, "author-1-draft-1280")
 
@@ -231,7 +231,7 @@ def test_the_route_panel_stays_open_while_its_three_fields_are_chosen(browser, a
     mode = panel.get_by_role("combobox", name="How it moved")
     expect(mode).to_be_visible(timeout=SLOW)
     for label, option in (("From", 0), ("To", 1), ("How it moved", 0)):
-        panel.get_by_role("combobox", name=label).click()
+        open_menu(page, panel.get_by_role("combobox", name=label))
         page.get_by_role("option").nth(option).click()
         wait_idle(page)
         expect(mode).to_be_visible()  # still open: never opened again
