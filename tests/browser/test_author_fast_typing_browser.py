@@ -76,6 +76,18 @@ def open_story(page: object, url: str) -> str:
     return parse_qs(urlparse(page.url).query)["draft"][0]
 
 
+def every_event_in_a_row(browser: object, server: AppServer) -> tuple[object, str]:
+    """A new tab with the story open on its events, every event in a row; its token."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    watched = watch(context.new_page())
+    token = open_story(watched.page, server.url)
+    watched.page.locator("[data-testid=stButtonGroup] button", has_text="Events").first.click()
+    wait_idle(watched.page)
+    watched.page.get_by_role("radio", name="Every event in a row").click()
+    wait_idle(watched.page)
+    return watched, token
+
+
 def type_without_waiting(page: object, boxes: list[tuple[object, str]], delay: int) -> None:
     """Click into each box and type its text, the next box at once (the last box's edit
     is still on its way); then leave the last box."""
@@ -120,14 +132,8 @@ def test_typing_into_the_next_box_at_once_loses_nothing(browser, server, tmp_pat
 def test_typing_through_the_event_cards_at_once_loses_nothing(
     browser, server, tmp_path, close_pages
 ):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    watched = watch(context.new_page())
+    watched, token = every_event_in_a_row(browser, server)
     page = watched.page
-    token = open_story(page, server.url)
-    page.locator("[data-testid=stButtonGroup] button", has_text="Events").first.click()
-    wait_idle(page)
-    page.get_by_role("radio", name="Every event in a row").click()
-    wait_idle(page)
     for number, delay in enumerate(KEY_DELAYS, 1):
         boxes, texts, shown = [], {}, {}
         for index in (0, 1):  # two cards, four boxes each, one after another
@@ -147,14 +153,8 @@ def test_typing_through_the_event_cards_at_once_loses_nothing(
 def test_typing_right_after_choosing_a_place_loses_nothing(browser, server, tmp_path, close_pages):
     """A place chosen in an event's places (Enter), then its title typed at once: the
     choice's run must not take the title being typed (nor the title the choice)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    watched = watch(context.new_page())
+    watched, token = every_event_in_a_row(browser, server)
     page = watched.page
-    token = open_story(page, server.url)
-    page.locator("[data-testid=stButtonGroup] button", has_text="Events").first.click()
-    wait_idle(page)
-    page.get_by_role("radio", name="Every event in a row").click()
-    wait_idle(page)
     card = page.locator(".st-key-event-card-0")
     places = card.locator("[data-testid=stMultiSelect] input")
     for number, (place, delay) in enumerate((("Kursk", 0), ("Minsk", 15), ("Wonsan", 40)), 1):
