@@ -4,6 +4,7 @@ typed is in the saved draft and in its box at the end."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,6 +127,10 @@ def test_typing_into_the_next_box_at_once_loses_nothing(browser, server, tmp_pat
         )
         shown = {path: field(page, label) for label, path in BOXES}
         check_round(page, tmp_path, token, texts, shown, f"fast-typing-header-{number}")
+    # the story file's text is written only once its box is opened, and holds the edits
+    page.get_by_text("The story file's text (YAML)").click()
+    yaml_box = page.locator('[data-stale=false] textarea[aria-label="The story file\'s text"]')
+    expect(yaml_box).to_have_value(re.compile(re.escape(texts[("title", "en")])), timeout=SLOW)
     assert not watched.errors
 
 
