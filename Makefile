@@ -59,6 +59,7 @@ bench: gazetteer
 	$(PY) benchmarks/bench_draft.py
 	$(PY) benchmarks/bench_draft_sizes.py
 	$(PY) benchmarks/bench_hostile_sessions.py
+	$(PY) benchmarks/bench_author.py
 
 # 20 browser sessions (half reading, half editing on /author) for a minute; not part of `make test`
 loadtest: $(STAMP)

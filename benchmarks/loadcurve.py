@@ -128,7 +128,8 @@ async def author(
 
         async def edit(count: int) -> float:  # a new title, committed; then in the draft
             title = f"Russia and North Korea, edit {number}.{count}"
-            seconds = await tab.run({tab.widget("Title · en").id: text(title)}, timeout=TIMEOUT)
+            box = tab.widget("Title · en")  # in a fragment, the browser reruns only that
+            seconds = await tab.run({box.id: text(title)}, box.fragment, timeout=TIMEOUT)
             kept = await asyncio.to_thread(stored_title, store, token)
             if kept != title:
                 raise TabError(f"edit {count} lost: the draft's title is {kept!r}")

@@ -77,7 +77,9 @@ def split_text_hint(loc: tuple[Any, ...], raw: Any) -> str | None:
     braces makes a key 'Guam' with no value): say so, and how to quote it. Else None."""
     parent = _value_at(raw, loc[:-1])
     name = loc[-1]
-    if not (isinstance(parent, dict) and parent.get(name) is None and _looks_like_words(name)):
+    if not (isinstance(parent, dict) and name in parent and parent[name] is None):
+        return None  # (a name pydantic adds to the place, "Text", is not a key of the file)
+    if not _looks_like_words(name):
         return None
     message = f"{quote(name, 40)} became a key of its own: put text that contains a comma or a colon in quotes"
     keys = list(parent)

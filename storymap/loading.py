@@ -130,13 +130,26 @@ class Reading:
 def read_story(data: bytes | str, source: str = "<story>") -> Reading:
     """Read story text; a file that is not YAML at all still raises ``StoryError``."""
     document = read_yaml(_decode(data, source), source)
-    raw, lines = document.raw, document.lines
-    problems = list(document.problems)
-    if not isinstance(raw, dict):
-        kind = type(raw).__name__ if raw is not None else "empty"
+    if not isinstance(document.raw, dict):
+        kind = type(document.raw).__name__ if document.raw is not None else "empty"
         raise StoryError(
             source, [Problem("file", f"must be a YAML mapping of story fields, not {kind}", 1)]
         )
+    return read_values(document.raw, source, document.lines, document.problems)
+
+
+def read_values(
+    raw: dict[str, Any],
+    source: str = "<story>",
+    lines: dict[tuple[Any, ...], int] | None = None,
+    found: Iterable[Problem] = (),
+    warn: bool = True,
+) -> Reading:
+    """Check a story's values as read from its file (``lines``: each field's line;
+    ``found``: what reading the file found already): the schema and the checks across
+    fields; and the source addresses a desk would question, unless ``warn`` is False."""
+    lines = {} if lines is None else lines
+    problems = list(found)
     story: Story | None = None
     try:
         story = validated_story(raw)  # its fields, then languages, categories, colours
@@ -147,7 +160,7 @@ def read_story(data: bytes | str, source: str = "<story>") -> Reading:
     places = tuple(enumerate(story.places)) if story else _valid_places(raw)
     warnings = tuple(
         Problem(_where(loc, raw), message, _line_of(loc, lines))
-        for loc, message in address_warnings(raw)
+        for loc, message in (address_warnings(raw) if warn else ())
     )
     if problems:
         return Reading(source, None, places, tuple(_dedupe(problems)), lines, warnings)
@@ -247,7 +260,7 @@ def _reference_problems(
     yield from _duplicate_ids("events", events, raw, lines)
     for loc, message in unknown_categories_in(raw):
         yield Problem(_where(loc, raw), message, _line_of(loc, lines))
-    place_ids = {p.get("id") for p in places if isinstance(p, dict)}
+    place_ids = {p["id"] for p in places if isinstance(p, dict) and isinstance(p.get("id"), str)}
     previous: tuple[str, PartialDate] | None = None
     for i, event in enumerate(events):
         if not isinstance(event, dict):

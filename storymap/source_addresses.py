@@ -16,6 +16,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
@@ -59,6 +60,7 @@ _OPAQUE_TOKEN = re.compile(r"^[A-Za-z0-9_-]{4,12}$")
 _OWN_SHORT_FORMS = frozenset({"youtu.be"})
 
 
+@lru_cache(maxsize=4096)  # the author page asks again about the same addresses on every edit
 def address_concern(url: str) -> str | None:
     """Why a desk would not accept ``url`` as a source's address, in one line, or None."""
     try:

@@ -12,6 +12,7 @@ page lists until it is replaced. Reading is ``story_yaml`` and ``loading``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -41,6 +42,11 @@ def _text_node(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _text_node)
+# The loader reads a plain decimal as a number (YAML 1.2: ``09`` is 9, where YAML 1.1
+# would keep it text): such a text is quoted, so that it reads back as the text it was.
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
 
 
 def story_text(data: dict[str, Any], note: str = "") -> str:

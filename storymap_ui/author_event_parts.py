@@ -3,6 +3,7 @@ quotation, the route, media, the discussion question and the fact check."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import streamlit as st
@@ -50,7 +51,9 @@ def _store_places(author: Author, path: tuple, key: str) -> None:
     author_state.change(
         author, set_at(data, (*path, "places"), chosen or None), [(*path, "places")]
     )
-    author.generation += 1  # the list offers the new place
+    # Not every widget anew (the generation): a box typed into right after the Enter that
+    # chose the place would be replaced as its text is typed, and the text lost. This list
+    # is keyed by what it holds; the others offer a new place as their options change.
     author.grid_generation += 1
 
 
@@ -61,7 +64,10 @@ def places_and_category(author: Author, path: tuple, event: dict[str, Any], lang
     chosen = [p for p in event.get("places") or [] if isinstance(p, str)]
     options = list(dict.fromkeys([*names, *chosen]))
     focus_mark(author, (*path, "places"), lang)
-    key = f"a{author.generation}:{path[1]}:places"
+    # keyed by what it holds too: drawn afresh when the event's places change (a name typed
+    # became a new place's id), and nothing else on the page is (see _store_places)
+    held = hashlib.sha256("\n".join(chosen).encode()).hexdigest()[:8]
+    key = f"a{author.generation}:{path[1]}:places:{held}"
     st.multiselect(
         t("col_places", lang), options, default=chosen, key=key,
         format_func=lambda pid: names.get(pid, f"⚠ {pid}"),

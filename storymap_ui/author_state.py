@@ -77,7 +77,7 @@ class Author:
     place: int = 0
     tables: dict[str, Any] = field(default_factory=dict, repr=False)  # author_tables.Table
     kept_table: Any = field(default=None, repr=False)  # the table being edited, kept as drawn
-    _digest: tuple[Any, str] | None = field(default=None, repr=False)
+    _digest: tuple[Any, str, int] | None = field(default=None, repr=False)
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -94,11 +94,18 @@ class Author:
 
         The data is replaced, never changed in place, so the fingerprint is kept with the
         very object it was made from."""
+        return self._fingerprint()[1]
+
+    def size(self) -> int:
+        """About how big the story is: the length of its data as compact JSON."""
+        return self._fingerprint()[2]
+
+    def _fingerprint(self) -> tuple[Any, str, int]:
         data = self.data
         if self._digest is None or self._digest[0] is not data:
             text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-            self._digest = (data, hashlib.sha256(text.encode()).hexdigest()[:20])
-        return self._digest[1]
+            self._digest = (data, hashlib.sha256(text.encode()).hexdigest()[:20], len(text))
+        return self._digest
 
 
 def store() -> DraftStore:

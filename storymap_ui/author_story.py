@@ -71,8 +71,10 @@ def show(author: Author, lang: str) -> None:
     if choice != steps:
         author_state.set_field(author, ("steps",), None if choice == "by_date" else choice)
     _draft_mark(author, lang)
-    with st.expander(t("author_yaml", lang), key="author-yaml"):
-        raw_text(author, lang)
+    # drawn only while open: the whole story written as YAML on every edit cost a sixth of it
+    with st.expander(t("author_yaml", lang), key="author-yaml", on_change="rerun") as box:
+        if box.open:
+            raw_text(author, lang)
 
 
 def _languages(author: Author, languages: list[str], lang: str) -> None:

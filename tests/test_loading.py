@@ -89,6 +89,18 @@ def test_unknown_place_in_places_and_in_a_route():
     assert "unknown place id 'el-dorado' (not in places)" in problems[1].message
 
 
+def test_a_place_id_that_is_a_list_is_one_problem_not_a_crash():
+    problems = parse_problems(minimal_text().replace("  - id: moscow", "  - id: [moscow]"))
+    assert [p.where for p in problems][:1] == ["places[0].id"]
+    assert any("unknown place id 'moscow'" in p.message for p in problems)
+
+
+def test_a_text_given_as_an_empty_mapping_is_a_problem_not_a_crash():
+    text = minimal_text().replace("      - outlet: Example News", "      - outlet: {}")
+    problems = parse_problems(text)
+    assert problems and all(p.where.startswith("events[0].sources[0].outlet") for p in problems)
+
+
 def test_duplicate_ids_of_places_and_events():
     path = FIXTURES / "duplicate_id.yaml"
     places, events = problems_of("duplicate_id.yaml")

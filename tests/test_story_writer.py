@@ -11,6 +11,7 @@ from storymap.authoring.exports import story_file_text
 from storymap.importers.result import ImportResult
 from storymap.loading import parse_story
 from storymap.story_writer import SCHEMA_LINE, story_text
+from storymap.story_yaml import read_yaml
 from storymap.synthetic import synthetic_story_text
 
 TWO_LINES = {"id": "two-lines", "subtitle": {"en": "First line.\nSecond line."}}
@@ -47,3 +48,10 @@ def test_the_first_story_reads_back_the_same() -> None:
     text = story_text(data, "written again")
     assert yaml.safe_load(text) == data
     assert parse_story(text, "again") == parse_story(FIRST_STORY.read_text(encoding="utf-8"), "x")
+
+
+def test_text_that_looks_like_a_number_is_written_so_it_reads_back_as_text() -> None:
+    """The loader reads a plain 09 as the number 9 (YAML 1.2), so the writer quotes it: an
+    id or a title "09" typed on the author page is still text in the saved file."""
+    values = {"id": "09", "code": "-12", "plus": "+3", "number": 9, "time": "08:30"}
+    assert read_yaml(story_text(values), "story").raw == values

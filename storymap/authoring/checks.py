@@ -1,10 +1,11 @@
 """Every problem of the story being written, at once, each at the field it is about.
 
-The story's data is written as a story file and read back by the same loader as
-``python -m storymap validate`` (so the page and the command line always agree); every
-place that is well formed is then located by the offline layers, and a point that lies
-outside the place's country is flagged, and so is a picture kept with the story that is
-missing from its media folder or cannot be shown. What a draft still asks of its author
+The story's data is checked by the same loader as ``python -m storymap validate``, on
+the values themselves where its file would read back the same (``story_data``), so the
+page and the command line always agree; every place that is well formed is then located
+by the offline layers, and a point that lies outside the place's country is flagged, and
+so is a picture kept with the story that is missing from its media folder or cannot be
+shown. What a draft still asks of its author
 (``draft.todo``, "[write: …]" placeholders) is listed too, as things to do, and so are
 source addresses a desk would question (warnings, which never block the story).
 """
@@ -17,7 +18,6 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from storymap.authoring.exports import story_file_text
 from storymap.authoring.order import languages_of, stops
 from storymap.authoring.paths import FieldPath, anchor, get_at, parse_path, path_text, todo_parts
 from storymap.authoring.placing import outside_country
@@ -25,11 +25,12 @@ from storymap.authoring.texts import missing, placeholders
 from storymap.geocoding import Layer, Location, Query, default_layers, locate
 from storymap.geocoding.resolve import same_name_place
 from storymap.languages import language_name
-from storymap.loading import StoryError, parse_story
+from storymap.loading import StoryError, read_story
 from storymap.located import LocatedStory
 from storymap.media_files import picture_problems
 from storymap.model import Place, Story
 from storymap.source_addresses import address_warnings
+from storymap.story_data import read_story_data
 
 Kind = Literal["error", "place", "todo", "warning"]
 
@@ -88,17 +89,22 @@ class Checked:
 def check_story(
     data: dict[str, Any], text: str | None = None, media: Path | None = None
 ) -> Checked:
-    """Check the story's data (``text``: its YAML, when the caller has it already; ``media``:
+    """Check the story's data as its story file would be checked (``text``: that file, to
+    check the file itself, with line numbers; else the data, ``read_story_data``; ``media``:
     the folder its pictures are kept in)."""
-    text = story_file_text(data) if text is None else text
     issues: list[Issue] = []
     story: Story | None = None
     try:
-        story = parse_story(text, "story")
+        reading = (
+            read_story(text, "story") if text is not None else read_story_data(data, warn=False)
+        )
+        problems = reading.problems
+        story = reading.story
     except StoryError as exc:
-        for problem in exc.problems:
-            path = parse_path(problem.where)
-            issues.append(Issue("error", problem.where, problem.message, path, problem.line))
+        problems = tuple(exc.problems)
+    for problem in problems:
+        path = parse_path(problem.where)
+        issues.append(Issue("error", problem.where, problem.message, path, problem.line))
     if story is None:
         issues += _missing_translations(data, issues)
     else:
@@ -243,5 +249,6 @@ def _unused_places(data: dict[str, Any]) -> set[FieldPath]:
     return {
         ("places", index)
         for index, place in enumerate(places)
-        if isinstance(place, dict) and place.get("id") not in used
+        if isinstance(place, dict)
+        and not (isinstance(place.get("id"), str) and place["id"] in used)  # a list's id too
     }
