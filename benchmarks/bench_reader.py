@@ -281,7 +281,8 @@ def bench(
         bare = [float("nan")]  # (a version before the map/words split has no such files)
         if map_url and text_url:
             bare = [bare_load(browser, first["url"], map_url, text_url) for _ in range(loads)]
-        light_url = f"{server.url}/read/{story_id(story)}/"
+        light_path = f"/read/{story_id(story)}/"
+        light_url = server.url + light_path
         light_first = light_load(browser, light_url)  # its files built from the reader's record
         light = [light_load(browser, light_url) for _ in range(loads)]
         rss_one = server.rss_mib()
@@ -297,7 +298,7 @@ def bench(
             server.stop()
         server = start_app(story, workdir, env=env)  # the same for the light page
         try:
-            light_after_start.append(light_load(browser, light_url))
+            light_after_start.append(light_load(browser, server.url + light_path))
         finally:
             server.stop()
     med = statistics.median
