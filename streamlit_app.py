@@ -59,5 +59,11 @@ else:  # imported by `streamlit run` to be served
 
     from storymap_ui.headers import SecurityHeaders
     from storymap_ui.light import light_routes
+    from storymap_ui.warm import warm_start
 
-    app = st.App(__file__, routes=light_routes(), middleware=[Middleware(SecurityHeaders)])
+    app = st.App(
+        __file__,
+        routes=light_routes(),
+        middleware=[Middleware(SecurityHeaders)],
+        lifespan=warm_start,  # reads the story ahead of the first reader (storymap_ui.warm)
+    )

@@ -36,6 +36,7 @@ STORY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # as storymap.fields' ids
 PAGE_SCRIPTS = ("leaflet.js", "core.js", "storymap-layers.js", "slides.js", "reader.js",
                 "speaker.js", "standalone.js")  # fmt: skip
 _DATA = re.compile(r"(text|words)-([A-Za-z0-9-]{1,35})\.json")
+_VERSION = re.compile(r"[0-9a-f]{24}")  # storymap.versions.version_key
 _PICTURE = re.compile(r"picture-[0-9]{1,4}\.[a-z]{3,4}")
 _MAX_STORY_BYTES = 64 * 1024 * 1024  # never read more; the real limit is checked on a build
 _KEEP_UNUSED_S = 600  # a version folder without a record is removed this long after its use
@@ -69,8 +70,9 @@ class Version:
 class Shelf:
     """The stories a server serves, by id, and each one's light files.
 
-    ``root`` holds the versions' folders (default ``light/`` in the cache folder),
-    ``records`` the reader cache's records (default ``reader/`` there).
+    ``root`` holds the versions' folders (default ``light/`` in the cache folder; the app
+    passes the reader's own, so both readers share a version's files), ``records`` the
+    reader cache's records (default ``reader/`` there).
     """
 
     def __init__(self, root: Path | None = None, records: Path | None = None) -> None:
@@ -188,7 +190,9 @@ class Shelf:
                 stale = now - folder.stat().st_mtime > _KEEP_UNUSED_S
             except OSError:
                 continue
-            if stale and folder.is_dir() and not any(self.records.glob(f"{folder.name}.*.json")):
+            if not (stale and _VERSION.fullmatch(folder.name) and folder.is_dir()):
+                continue
+            if not any(self.records.glob(f"{folder.name}.*.json")):
                 shutil.rmtree(folder, ignore_errors=True)
 
 

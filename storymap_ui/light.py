@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from storymap.light_page import PAGE, STORY_ID, Shelf, asset_files
 from storymap.web.policy import frame_policy
+from storymap_ui.component import data_folder
 
 PREFIX = "/read"
 ASSETS = "_"  # /read/_/<file>: no story id starts with "_"
@@ -26,8 +27,9 @@ _TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/js
 
 @cache
 def shelf() -> Shelf:
-    """This process's shelf of stories (settings are read when it is first used)."""
-    return Shelf()
+    """This process's shelf of stories (settings are read when it is first used), in the
+    Streamlit reader's data folder: one version's map, words and pictures serve both."""
+    return Shelf(root=data_folder())
 
 
 def _headers(cache_control: str) -> dict[str, str]:
