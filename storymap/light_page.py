@@ -91,7 +91,8 @@ class Shelf:
         """The current version of the story ``story_id``, or None if this server has none."""
         if not STORY_ID.fullmatch(story_id):
             return None
-        for path in sorted(self.stories(), key=lambda p: p.stem != story_id):  # its name first
+        chosen = story_file()  # the app's own story first, then a file named by the id
+        for path in sorted(self.stories(), key=lambda p: p != chosen and p.stem != story_id):
             found = self._identify(path)
             if found and found[0] == story_id:
                 return Version(story_id, found[1], path, self.root / found[1])

@@ -128,3 +128,16 @@ def test_story_text_reaches_the_page_only_as_text(shelf: Shelf) -> None:
     html = page.read_text(encoding="utf-8")
     assert "<img" not in html and "<script>alert" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_the_apps_own_story_wins_over_a_file_named_by_its_id(shelf, monkeypatch, tmp_path) -> None:
+    """Two files with one id: the page shows the story the app shows (STORYMAP_STORY)."""
+    chosen = tmp_path / "elsewhere" / "chosen.yaml"
+    chosen.parent.mkdir()
+    edited = MAGELLAN.read_text(encoding="utf-8") + "\n# the app's own copy\n"
+    chosen.write_text(edited, encoding="utf-8")
+    named = Path(shelf.stories()[0]).parent / "magellan-elcano.yaml"
+    shutil.copyfile(MAGELLAN, named)
+    assert shelf.find("magellan-elcano").path == named
+    monkeypatch.setenv("STORYMAP_STORY", str(chosen))
+    assert Shelf(root=shelf.root, records=shelf.records).find("magellan-elcano").path == chosen
