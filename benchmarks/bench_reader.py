@@ -163,6 +163,14 @@ def light_load(browser: object, url: str) -> float:
     return seconds
 
 
+def served(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
+
+
 def story_id(story: Path) -> str:
     """The story's id, from its file (the light page's address)."""
     return re.search(r"^id: *['\"]?([a-z0-9-]+)", story.read_text("utf-8"), re.M).group(1)
@@ -283,19 +291,24 @@ def bench(
             bare = [bare_load(browser, first["url"], map_url, text_url) for _ in range(loads)]
         light_path = f"/read/{story_id(story)}/"
         light_url = server.url + light_path
-        light_first = light_load(browser, light_url)  # its files built from the reader's record
-        light = [light_load(browser, light_url) for _ in range(loads)]
+        has_light = served(light_url)  # (a version before the light page has none)
+        light_first = light_load(browser, light_url) if has_light else float("nan")
+        light = [light_load(browser, light_url) for _ in range(loads if has_light else 0)]
         rss_one = server.rss_mib()
         rss_twenty = open_sessions_rss(browser, server.url, server, 20)
     finally:
         server.stop()
-    after_start, light_after_start = [], []
+    after_start, light_after_start, starts = [], [], []
     for _ in range(restarts):  # a restart on the same cache folder: its first page view
+        started = time.monotonic()
         server = start_app(story, workdir, env=env)
+        starts.append(time.monotonic() - started)  # `streamlit run` to its answer
         try:
             after_start.append(load(browser, server.url)["page"])
         finally:
             server.stop()
+        if not has_light:
+            continue
         server = start_app(story, workdir, env=env)  # the same for the light page
         try:
             light_after_start.append(light_load(browser, server.url + light_path))
@@ -311,9 +324,10 @@ def bench(
         "dom_s": med(r["dom"] for r in runs),
         "frame_start_s": med(r["frame_start"] for r in runs),
         "bare_load_s": med(bare),
-        "light_cold_s": med(light),
+        "light_cold_s": med(light) if light else float("nan"),
         "light_first_s": med(light_after_start) if light_after_start else float("nan"),
         "light_built_s": light_first,
+        "start_s": med(starts) if starts else float("nan"),
         "full": [s["full"] for s in reader],
         "map": [s["map"] for s in reader],
         "presenter_full": [s["full"] for s in presenter],
@@ -330,7 +344,8 @@ def ratios(r: dict) -> str:
         f"{r['story']:>6} | {bare:4.2f} | {r['cold_load_s']:5.2f} ({r['cold_load_s'] / bare:4.2f}×) | "
         f"{r['first_load_s']:5.2f} ({r['first_load_s'] / bare:4.2f}×) | "
         f"{r['first_ever_s']:5.2f} ({r['first_ever_s'] / bare:4.2f}×) | "
-        f"{r['dom_s']:4.2f} / {r['frame_start_s']:4.2f} / {r['frame_load_s']:4.2f}"
+        f"{r['dom_s']:4.2f} / {r['frame_start_s']:4.2f} / {r['frame_load_s']:4.2f} | "
+        f"{r['start_s']:5.2f} / {r['start_s'] + r['first_load_s']:5.2f}"
     )
 
 
@@ -391,7 +406,8 @@ def main() -> int:
         print("\nThe start against a static Leaflet page (benchmarks/bare.html), same run, medians "
               "(goal: cold ≤ 1.3×, first after a start ≤ 2×)\n"
               "story  | bare s | cold load s | 1st after a start s | 1st ever (empty cache) s "
-              "| cold: Streamlit page ready / frame made / frame to map s")  # fmt: skip
+              "| cold: Streamlit page ready / frame made / frame to map s "
+              "| server start s / start + 1st load s")  # fmt: skip
         for r in results:
             print(ratios(r))
         print("\nThe light page (/read/<story-id>/: the same reader without Streamlit's page), same "
