@@ -165,8 +165,8 @@ def light_load(browser: object, url: str) -> float:
 
 def served(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=120) as answer:
-            return answer.status == 200
+        with urllib.request.urlopen(url, timeout=120) as answer:  # (Streamlit answers any
+            return b'id="storymap-light"' in answer.read()  # address with its own page)
     except OSError:
         return False
 
