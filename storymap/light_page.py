@@ -5,10 +5,11 @@ scripts to parse). The light page (``/read/<story-id>/`` in the app) is the sing
 export's page instead (the same template, ``standalone.js`` and reader), with its data as
 files fetched beside it: the map, then one language's words, as the app's reader has them.
 
-A story version's files are built once, in the cache folder (``light/<version>/``), from
-the same record ``storymap.reader_cache`` keeps; once built, a server (a restart too) finds
-them by the version's name alone (``storymap.versions``: a hash of the file), without
-reading the story or importing the library that builds it.
+A story version's files are built once, in the version's folder of the reader's files (the
+app passes its Streamlit reader's, so both share the map and the words), from the record
+``storymap.reader_cache`` keeps; once built, a server (a restart too) finds them by the
+version's name alone (``storymap.versions``: a hash of the file), without reading the story
+or importing the library that builds it.
 
 Every id and file name a request brings is only looked up, never joined to a path: story
 ids in the stories this server serves (``STORYMAP_STORY`` and the stories folder), file

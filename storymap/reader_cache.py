@@ -4,7 +4,7 @@ Building a story's first view is most of a server's start: reading and checking 
 (YAML, the schema, the checks across fields), locating its places, the map's payload and
 each language's words (5,000 events: about 3, 0.4, 0.6 and 3.5 s of CPU). So each version
 is built once and kept, named by its content: the key is a hash of the file's bytes and of
-the code and data that build it (``code_version``), so a restart, a second process on the
+the code and data that build it (``storymap.versions``), so a restart, a second process on the
 same cache folder or a reader on another page reuses the work, and an edit to the file or
 a new release of the code never meets stale data.
 
