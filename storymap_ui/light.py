@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from storymap.errors import StorymapError
 from storymap.light_page import PAGE, STORY_ID, Shelf, asset_files
 from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
@@ -55,7 +56,10 @@ async def read(request: Request) -> Response:
         return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers("no-cache"))
     if not STORY_ID.fullmatch(story_id):
         return not_found("a story id is lower-case letters, digits and '-'")
-    path = await run_in_threadpool(shelf().file, story_id, name)
+    try:
+        path = await run_in_threadpool(shelf().file, story_id, name)
+    except (StorymapError, OSError):  # its file changed or broke while it was being read
+        return not_found(f"the story '{story_id}' cannot be read now; its page says why")
     if path is None:
         return not_found(f"no story '{story_id}' or no such file of it on this server")
     page = path.name == PAGE
