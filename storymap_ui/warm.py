@@ -2,25 +2,25 @@
 
 After a restart, the first page view used to import the library (about 2 s of CPU) and read
 the story's version back from the cache (a 5,000-event story: 0.4–0.8 s) inside its run.
-``warm_start`` (the app's lifespan) does both before the server answers, as a server behind
-a proxy is put in service only once ready: the first reader then finds the modules imported,
-the story in memory (``storymap.reader_cache``) and the light page's files written. Done in
-a thread while the server already answered, the same work held Python's lock while the first
-readers' requests waited (the light page's first view after a start took 3.2 s instead of
-1.5 s at 5,000 events). A start waits for it at most ``WARM_UP_LIMIT_S``; the rest goes on
-in the background.
+``warm_start`` (the app's lifespan) does both in a thread as soon as the server is up,
+while the first browser still parses Streamlit's page; the run then finds the modules
+imported, the story in memory (``storymap.reader_cache``) and the light page's files written.
+
+It does not make the server wait for it: waiting made a start 5–7 s longer on the loaded
+test machine (0.8–1.3 s to the server's answer before, 5.4–8.1 s after), a time in which a
+reader gets no answer at all, and the first load after it was no quicker we could measure
+(docs/performance.md, "The start").
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 _log = logging.getLogger(__name__)
-WARM_UP_LIMIT_S = 20.0
 
 
 def warm_up() -> None:
@@ -45,10 +45,6 @@ def warm_up() -> None:
 
 @asynccontextmanager
 async def warm_start(app: Any) -> AsyncIterator[None]:
-    """The app's lifespan: ``warm_up`` before the server answers (at most WARM_UP_LIMIT_S)."""
-    work = asyncio.ensure_future(asyncio.to_thread(warm_up))
-    try:
-        await asyncio.wait_for(asyncio.shield(work), WARM_UP_LIMIT_S)
-    except TimeoutError:
-        _log.info("the server answers; its story is still being read")
+    """The app's lifespan: ``warm_up`` in a thread once the server is up; never waited for."""
+    threading.Thread(target=warm_up, name="storymap-warm-up", daemon=True).start()
     yield
