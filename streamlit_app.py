@@ -7,7 +7,8 @@ are Material icons, which need no emoji font.
 
 ``streamlit run streamlit_app.py`` finds ``app`` below and serves the pages through it:
 Streamlit's own ASGI app with our middleware, which sends every page's
-Content-Security-Policy (``storymap_ui.headers``). Streamlit imports this module to find
+Content-Security-Policy (``storymap_ui.headers``), and the light reader's routes
+(``/read/<story-id>/``, ``storymap_ui.light``: a story without Streamlit's page). Streamlit imports this module to find
 ``app`` (``__name__`` is then "streamlit_app"), and runs it as the page script of every
 session (``__name__`` is "__main__"). A Streamlit without ``st.App`` only runs it.
 """
@@ -57,5 +58,12 @@ else:  # imported by `streamlit run` to be served
     from starlette.middleware import Middleware
 
     from storymap_ui.headers import SecurityHeaders
+    from storymap_ui.light import light_routes
+    from storymap_ui.warm import warm_start
 
-    app = st.App(__file__, middleware=[Middleware(SecurityHeaders)])
+    app = st.App(
+        __file__,
+        routes=light_routes(),
+        middleware=[Middleware(SecurityHeaders)],
+        lifespan=warm_start,  # reads the story ahead of the first reader (storymap_ui.warm)
+    )

@@ -12,6 +12,8 @@ inside the page:
 - first load after a server start: the same, on the first page view of a server restarted
   on the cache folder its predecessor used (median of --restarts); and a story's very first
   load, on an empty cache folder (nothing built for it yet);
+- the light page (``/read/<story-id>/``, the same reader without Streamlit's page): its cold
+  load and its first load after a server start, against the same bare page;
 - the ratios of the cold load and of both first loads to the bare page's cold load, and
   where a cold load goes (Streamlit's page ready, the reader's frame made, the frame's own
   load);
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import base64
 import gzip
+import re
 import shutil
 import statistics
 import sys
@@ -143,6 +146,36 @@ def bare_load(browser: object, frame_url: str, map_url: str, text_url: str) -> f
     return seconds
 
 
+def light_load(browser: object, url: str) -> float:
+    """The light page (``/read/<story-id>/``) in a fresh browser: seconds from navigation to
+    the map and words drawn. Polled (its policy allows no ``eval`` for wait_for_function)."""
+    context = browser.new_context(viewport=VIEW)
+    page = context.new_page()
+    page.route("**/*", offline)
+    page.goto(url)
+    deadline = time.monotonic() + 180
+    while not page.evaluate("Boolean(window.storyReaderReadyAt)"):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the light page did not draw")
+        time.sleep(0.01)
+    seconds = page.evaluate("window.storyReaderReadyAt - performance.timeOrigin") / 1000
+    context.close()
+    return seconds
+
+
+def served(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as answer:  # (Streamlit answers any
+            return b'id="storymap-light"' in answer.read()  # address with its own page)
+    except OSError:
+        return False
+
+
+def story_id(story: Path) -> str:
+    """The story's id, from its file (the light page's address)."""
+    return re.search(r"^id: *['\"]?([a-z0-9-]+)", story.read_text("utf-8"), re.M).group(1)
+
+
 def steps(
     browser: object, url: str, pause_ms: int, count: int = 10
 ) -> tuple[list[dict], float, dict]:
@@ -256,15 +289,29 @@ def bench(
         bare = [float("nan")]  # (a version before the map/words split has no such files)
         if map_url and text_url:
             bare = [bare_load(browser, first["url"], map_url, text_url) for _ in range(loads)]
+        light_path = f"/read/{story_id(story)}/"
+        light_url = server.url + light_path
+        has_light = served(light_url)  # (a version before the light page has none)
+        light_first = light_load(browser, light_url) if has_light else float("nan")
+        light = [light_load(browser, light_url) for _ in range(loads if has_light else 0)]
         rss_one = server.rss_mib()
         rss_twenty = open_sessions_rss(browser, server.url, server, 20)
     finally:
         server.stop()
-    after_start = []
+    after_start, light_after_start, starts = [], [], []
     for _ in range(restarts):  # a restart on the same cache folder: its first page view
+        started = time.monotonic()
         server = start_app(story, workdir, env=env)
+        starts.append(time.monotonic() - started)  # `streamlit run` to its answer
         try:
             after_start.append(load(browser, server.url)["page"])
+        finally:
+            server.stop()
+        if not has_light:
+            continue
+        server = start_app(story, workdir, env=env)  # the same for the light page
+        try:
+            light_after_start.append(light_load(browser, server.url + light_path))
         finally:
             server.stop()
     med = statistics.median
@@ -277,6 +324,10 @@ def bench(
         "dom_s": med(r["dom"] for r in runs),
         "frame_start_s": med(r["frame_start"] for r in runs),
         "bare_load_s": med(bare),
+        "light_cold_s": med(light) if light else float("nan"),
+        "light_first_s": med(light_after_start) if light_after_start else float("nan"),
+        "light_built_s": light_first,
+        "start_s": med(starts) if starts else float("nan"),
         "full": [s["full"] for s in reader],
         "map": [s["map"] for s in reader],
         "presenter_full": [s["full"] for s in presenter],
@@ -293,7 +344,18 @@ def ratios(r: dict) -> str:
         f"{r['story']:>6} | {bare:4.2f} | {r['cold_load_s']:5.2f} ({r['cold_load_s'] / bare:4.2f}×) | "
         f"{r['first_load_s']:5.2f} ({r['first_load_s'] / bare:4.2f}×) | "
         f"{r['first_ever_s']:5.2f} ({r['first_ever_s'] / bare:4.2f}×) | "
-        f"{r['dom_s']:4.2f} / {r['frame_start_s']:4.2f} / {r['frame_load_s']:4.2f}"
+        f"{r['dom_s']:4.2f} / {r['frame_start_s']:4.2f} / {r['frame_load_s']:4.2f} | "
+        f"{r['start_s']:5.2f} / {r['start_s'] + r['first_load_s']:5.2f}"
+    )
+
+
+def light_ratios(r: dict) -> str:
+    """The light page's start, against the same static page."""
+    bare = r["bare_load_s"]
+    return (
+        f"{r['story']:>6} | {bare:4.2f} | {r['light_cold_s']:5.2f} ({r['light_cold_s'] / bare:4.2f}×) | "
+        f"{r['light_first_s']:5.2f} ({r['light_first_s'] / bare:4.2f}×) | "
+        f"{r['light_built_s']:5.2f} ({r['light_built_s'] / bare:4.2f}×)"
     )
 
 
@@ -344,9 +406,16 @@ def main() -> int:
         print("\nThe start against a static Leaflet page (benchmarks/bare.html), same run, medians "
               "(goal: cold ≤ 1.3×, first after a start ≤ 2×)\n"
               "story  | bare s | cold load s | 1st after a start s | 1st ever (empty cache) s "
-              "| cold: Streamlit page ready / frame made / frame to map s")  # fmt: skip
+              "| cold: Streamlit page ready / frame made / frame to map s "
+              "| server start s / start + 1st load s")  # fmt: skip
         for r in results:
             print(ratios(r))
+        print("\nThe light page (/read/<story-id>/: the same reader without Streamlit's page), same "
+              "run and bare page\n"
+              "story  | bare s | cold load s | 1st after a start s | 1st view (its files built from "
+              "the reader's record) s")  # fmt: skip
+        for r in results:
+            print(light_ratios(r))
         for count in (int(s) for s in args.sessions.split(",") if s):
             times, to_frame, cpu, rss = sessions_at_once(browser, first_story, workdir, count)
             print(

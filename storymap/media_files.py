@@ -17,13 +17,8 @@ from pathlib import Path
 
 from storymap.model import Story
 from storymap.pictures import MAX_PICTURE_BYTES, Picture, PictureError, prepare_picture
-
-MEDIA = "media"
-
-
-def media_folder(story_path: Path) -> Path:
-    """``<folder>/<name>/media/`` for the story file ``<folder>/<name>.yaml``."""
-    return story_path.parent / story_path.stem / MEDIA
+from storymap.versions import MEDIA as MEDIA  # the folder's name and place: one spelling
+from storymap.versions import media_folder as media_folder
 
 
 def store_picture(data: bytes, upload_name: str, folder: Path) -> tuple[str, Picture]:

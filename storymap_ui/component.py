@@ -22,19 +22,20 @@ import os
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit.components.v1 as components
 
-from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.held_folders import hold, sweep
-from storymap.located import LocatedStory
 from storymap.output import write_output
-from storymap.payload import map_payload, text_payload
-from storymap.reader_cache import ReaderData
+from storymap.package_data import COUNTRY_OUTLINES
 from storymap.settings import cache_folder, frontend_folder
 from storymap.web import LEAFLET, READER_SCRIPTS, WEB_ASSETS
 from storymap.web.policy import frame_policy, meta
+
+if TYPE_CHECKING:  # the library that builds a story's data is imported when it is built
+    from storymap.located import LocatedStory
+    from storymap.reader_cache import ReaderData
 
 SOURCE = Path(__file__).with_name("frontend")
 _FILES = [SOURCE / "bridge.js", SOURCE / "index.html", SOURCE / "speaker.html", SOURCE / "speaker-page.js",
@@ -127,6 +128,8 @@ def _write_bytes(folder: Path, name: str, content: bytes) -> Path:
 def publish(story: LocatedStory) -> tuple[str, dict[str, str]]:
     """Write the story's map file and its default language's words; return the addresses
     of the map and of every language (the others are written when first asked for)."""
+    from storymap.payload import map_payload
+
     _component()
     data = _data_dir(frontend_dir())
     map_data = map_payload(story)
@@ -158,6 +161,8 @@ def publish_language(story: LocatedStory, name: str) -> None:
     A reader needs one language to start; building every language's narratives first
     would make the first reader after a start wait for words nobody asked for.
     """
+    from storymap.payload import text_payload
+
     data = _data_dir(frontend_dir())
     target = data / name
     if target.exists():

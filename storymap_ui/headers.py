@@ -9,7 +9,8 @@ own origin plus, by hash, the inline script of Streamlit's own ``index.html`` an
 JavaScript ``eval``). Streamlit styles its page with CSS-in-JS (``<style>`` elements made
 at run time), so styles may be inline, as in the single-file export. Our components'
 frames (``/component/…``) carry their own, stricter policy in a ``<meta>`` of their page
-(``storymap.web.policy``); this one is not sent there.
+(``storymap.web.policy``), and the light reader (``/read/…``) sends it itself; this one is
+not sent there.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ def app_policy() -> str:
     )
 
 
+# Pages that send their own policy: the light reader (``storymap_ui.light``).
+OWN_POLICY = "/read/"
+
+
 class SecurityHeaders:
     """ASGI middleware: the app's policy on every HTML page but our components' frames."""
 
@@ -64,7 +69,8 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or "/component/" in scope.get("path", ""):
+        path = scope.get("path", "")
+        if scope["type"] != "http" or "/component/" in path or path.startswith(OWN_POLICY):
             await self.app(scope, receive, send)
             return
 

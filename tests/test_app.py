@@ -244,3 +244,9 @@ def test_a_story_edited_while_read_is_swapped_in_whole_or_kept(monkeypatch, tmp_
     assert not at.exception
     assert component_args(at)["map_url"] == args["map_url"]
     assert "last good version" in at.warning[0].value
+
+
+def test_the_reader_links_its_light_page_in_its_language() -> None:
+    at = run_app({"lang": "en"})
+    links = [m.value for m in at.markdown if "read/" in m.value]
+    assert links == ["[Light page: opens fast, for sharing](read/russia-north-korea/#lang=en)"]

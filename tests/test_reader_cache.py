@@ -18,12 +18,14 @@ from picture_helpers import story_with_pictures
 from story_helpers import FIXTURES
 
 import storymap.reader_cache as reader_cache
+import storymap.versions as versions
 from storymap.loading import StoryError
 from storymap.located import LocatedStory, locate_file
 from storymap.media_files import media_folder
 from storymap.payload import map_payload, text_payload
-from storymap.reader_cache import KEEP_VERSIONS, reader_data, version_key
+from storymap.reader_cache import KEEP_VERSIONS, reader_data
 from storymap.render import credits_html, event_list_html
+from storymap.versions import version_key
 
 MAGELLAN = FIXTURES / "magellan.yaml"
 
@@ -33,11 +35,21 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "files", tmp_path / "records"
 
 
+@pytest.fixture(autouse=True)
+def new_process(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Each test starts as a new process would: no version read in memory yet."""
+    memory: dict = {}
+    monkeypatch.setattr(reader_cache, "_in_memory", memory)
+    return memory
+
+
 def never(*args: object, **kwargs: object) -> None:
     raise AssertionError("built again: the version's data should have been read back")
 
 
-def test_a_version_is_built_once_and_read_back_by_a_new_process(folders, monkeypatch) -> None:
+def test_a_version_is_built_once_and_read_back_by_a_new_process(
+    folders, monkeypatch, new_process
+) -> None:
     files, records = folders
     built = reader_data(MAGELLAN, files, records)
     expected = locate_file(MAGELLAN)
@@ -47,6 +59,7 @@ def test_a_version_is_built_once_and_read_back_by_a_new_process(folders, monkeyp
     map_bytes = built.map_file.read_bytes()
     # A restart or another process: nothing in memory, and reading or locating the story
     # again would fail. The record on disk is enough.
+    new_process.clear()
     monkeypatch.setattr(reader_cache, "parse_story", never)
     monkeypatch.setattr(LocatedStory, "of", never)
     again = reader_data(MAGELLAN, files, records)
@@ -66,8 +79,22 @@ def test_the_key_follows_the_bytes_and_the_code(tmp_path, folders, monkeypatch) 
     copy.write_text(MAGELLAN.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert reader_data(copy, files, records).key != first.key
     data = MAGELLAN.read_bytes()
-    monkeypatch.setattr(reader_cache, "code_version", lambda: "a-new-release")
+    monkeypatch.setattr(versions, "code_version", lambda: "a-new-release")
     assert version_key(data) != first.key
+
+
+def test_a_process_reads_a_version_once(tmp_path, folders, monkeypatch) -> None:
+    """The record is validated once a process: every page (and the light page) then shares
+    the version read; another file or a new version is read on its own."""
+    files, records = folders
+    first = reader_data(MAGELLAN, files, records)
+    assert reader_data(MAGELLAN, files, records).located is first.located  # not read again
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(MAGELLAN.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(reader_cache, "KEEP_IN_MEMORY", 1)
+    other = reader_data(copy, files, records)
+    assert other.key != first.key
+    assert len(reader_cache._in_memory) == 1  # the oldest was let go
 
 
 def test_each_language_is_built_when_first_asked_for(folders) -> None:
@@ -92,11 +119,12 @@ def test_the_pages_list_of_events_is_kept_too(folders, monkeypatch) -> None:
     assert restarted.listing("es") == first.listing("es")
 
 
-def test_a_damaged_record_is_built_again(folders) -> None:
+def test_a_damaged_record_is_built_again(folders, new_process) -> None:
     files, records = folders
     data = reader_data(MAGELLAN, files, records)
     (record,) = records.glob(f"{data.key}.*.json")
     record.write_text('{"format": 1, "story": {"id": 3}', encoding="utf-8")
+    new_process.clear()
     again = reader_data(MAGELLAN, files, records)
     assert again.located.story == data.located.story
     assert json.loads(record.read_bytes())["story"]["id"] == data.located.story.id

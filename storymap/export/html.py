@@ -26,6 +26,7 @@ from storymap.errors import StorymapError
 from storymap.geocoding import COUNTRY_OUTLINES
 from storymap.i18n import language_label, t
 from storymap.located import LocatedStory
+from storymap.model import Story
 from storymap.payload import reader_payload
 from storymap.render import credits_html, event_list_html, template
 from storymap.single_file import story_source
@@ -44,17 +45,7 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
     story = located_story.story
     data = {
         **reader_payload(located_story, remote_pictures=False),
-        "page": {
-            lang: {
-                "list_heading": t("all_events", lang),
-                "credits_heading": t("credits", lang),
-                "list": event_list_html(story, lang),
-                "credits": credits_html(story, lang),
-                "present": t("present", lang),
-                "present_help": t("present_help", lang),
-            }
-            for lang in story.languages
-        },
+        "page": {lang: page_words(story, lang) for lang in story.languages},
         "tiles": tiles,
     }
     scripts = [_asset(LEAFLET / "leaflet.js"), *(_asset(WEB_ASSETS / name) for name in READER_SCRIPTS),
@@ -69,6 +60,7 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         version=__version__,
         leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),
+        page_css=_asset(WEB_ASSETS / "page.css"),
         reader_markup=_asset(WEB_ASSETS / "reader.html"),
         data_json=script_json(data),
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
@@ -80,6 +72,19 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         script_hashes=" ".join(script_hash(script) for script in scripts),
         tile_hosts=" ".join(tile_hosts()),
     )
+
+
+def page_words(story: Story, lang: str) -> dict[str, str]:
+    """The page's words around the reader in ``lang``: headings, the list of events and the
+    credits (HTML from the templates, sanitised), the Present button (``standalone.js``)."""
+    return {
+        "list_heading": t("all_events", lang),
+        "credits_heading": t("credits", lang),
+        "list": event_list_html(story, lang),
+        "credits": credits_html(story, lang),
+        "present": t("present", lang),
+        "present_help": t("present_help", lang),
+    }
 
 
 def script_json(value: Any) -> str:

@@ -156,6 +156,21 @@ def test_axe_export_in_both_languages(browser: object, exported_story: Path, axe
     assert watched.errors == []
 
 
+def test_axe_light_page_in_both_languages(browser: object, story_server: object, axe: Path) -> None:  # fmt: skip
+    """The light page (/read/<story-id>/): the export's page served by the app."""
+    watched = open_page(browser, 1280, 800)
+    page = watched.page
+    page.goto(f"{story_server.url}/read/russia-north-korea/#event=beijing-tribute")
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")  # fmt: skip
+    page.locator("details summary").first.click()
+    check_with_axe(page, [page.main_frame], "light-id-1280x800", axe)
+    page.click("button[data-lang=en]")
+    expect(page.locator("#narrative")).to_contain_text("Putin pays tribute")
+    page.set_viewport_size({"width": 390, "height": 844})
+    check_with_axe(page, [page.main_frame], "light-en-390x844", axe)
+    assert watched.errors == []
+
+
 def tab_through(page: object, stop: str, limit: int = 40) -> list[dict]:
     """Press Tab until the element named ``stop`` has the focus; what had it, in order."""
     seen = []

@@ -241,3 +241,18 @@ def test_the_static_site_and_the_handout(browser, story_file, tmp_path, close_pa
         else:
             expect(watched.page.locator("body")).to_contain_text("<img src=x")
         assert traces(watched, FIELDS) + wrong == [], address
+
+
+def test_the_light_page_in_both_languages(browser, server, close_pages) -> None:
+    """``/read/payloads/``: the same reader without Streamlit's page, its list and credits."""
+    watched, wrong = open_app(browser, server, "/read/payloads/#lang=id"), []
+    page = watched.page
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
+    steps = walk(page, wrong)
+    page.locator("[data-lang=en]").click()
+    wait_until(page, "window.storyReader.lang === 'en' && document.documentElement.lang === 'en'")
+    assert walk(page, wrong) == steps == 6
+    for opener in page.locator("summary").all():
+        opener.click()
+    shoot(page, "payloads-light")
+    assert traces(watched, FIELDS) + wrong == []

@@ -1,0 +1,83 @@
+"""The light reader page's routes in the app's ASGI app (``st.App(routes=…)``).
+
+``/read/<story-id>/`` is a story's page without Streamlit's (``storymap.light_page``);
+``/read/_/…`` the engine's files it loads. Every response carries the frames' policy
+(``storymap.web.policy.frame_policy``: scripts and styles only from this server, data only
+fetched from it); an id or name this server does not know gets a one-line 404.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from storymap.errors import StorymapError
+from storymap.light_page import PAGE, STORY_ID, Shelf, asset_files
+from storymap.web.policy import frame_policy
+from storymap_ui.component import data_folder
+
+PREFIX = "/read"
+ASSETS = "_"  # /read/_/<file>: no story id starts with "_"
+_TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json",
+          ".geojson": "application/geo+json", ".html": "text/html; charset=utf-8"}  # fmt: skip
+
+
+@cache
+def shelf() -> Shelf:
+    """This process's shelf of stories (settings are read when it is first used), in the
+    Streamlit reader's data folder: one version's map, words and pictures serve both."""
+    return Shelf(root=data_folder())
+
+
+def _headers(cache_control: str) -> dict[str, str]:
+    return {
+        "content-security-policy": frame_policy(),
+        "x-content-type-options": "nosniff",
+        "cache-control": cache_control,
+    }
+
+
+def not_found(what: str) -> Response:
+    return PlainTextResponse(f"not found: {what}\n", status_code=404, headers=_headers("no-store"))
+
+
+async def read(request: Request) -> Response:
+    """A story's light page or one of its files; the engine's files under ``/read/_/``."""
+    story_id = request.path_params["story"]
+    name = request.path_params.get("name", "")
+    if story_id == ASSETS:
+        path = asset_files().get(name)
+        if path is None:
+            return not_found("no such file of the story page")
+        return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers("no-cache"))
+    if not STORY_ID.fullmatch(story_id):
+        return not_found("a story id is lower-case letters, digits and '-'")
+    try:
+        path = await run_in_threadpool(shelf().file, story_id, name)
+    except (StorymapError, OSError):  # its file changed or broke while it was being read
+        return not_found(f"the story '{story_id}' cannot be read now; its page says why")
+    if path is None:
+        return not_found(f"no story '{story_id}' or no such file of it on this server")
+    page = path.name == PAGE
+    # a version's data are named by it (never change); the page names the current version
+    cache_control = "no-cache" if page else "public, max-age=31536000, immutable"
+    return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers(cache_control))
+
+
+async def to_page(request: Request) -> Response:
+    """``/read/<id>`` → ``/read/<id>/`` (the page's files are relative to it)."""
+    story_id = request.path_params["story"]
+    if not STORY_ID.fullmatch(story_id):
+        return not_found("a story id is lower-case letters, digits and '-'")
+    return RedirectResponse(f"{PREFIX}/{story_id}/", headers=_headers("no-store"))
+
+
+def light_routes() -> list[Route]:
+    return [
+        Route(PREFIX + "/{story}/{name:path}", read, methods=["GET", "HEAD"]),
+        Route(PREFIX + "/{story}", to_page, methods=["GET", "HEAD"]),
+    ]

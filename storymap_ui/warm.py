@@ -1,0 +1,50 @@
+"""The server's start: what the first reader would wait for, done while nobody waits.
+
+After a restart, the first page view used to import the library (about 2 s of CPU) and read
+the story's version back from the cache (a 5,000-event story: 0.4–0.8 s) inside its run.
+``warm_start`` (the app's lifespan) does both in a thread as soon as the server is up,
+while the first browser still parses Streamlit's page; the run then finds the modules
+imported, the story in memory (``storymap.reader_cache``) and the light page's files written.
+
+It does not make the server wait for it: waiting made a start 5–7 s longer on the loaded
+test machine (0.8–1.3 s to the server's answer before, 5.4–8.1 s after), a time in which a
+reader gets no answer at all, and the first load after it was no quicker we could measure
+(docs/performance.md, "The start").
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+_log = logging.getLogger(__name__)
+
+
+def warm_up() -> None:
+    """Import the reader's modules; read the app's story and lay out its light page."""
+    from storymap.errors import StorymapError
+
+    try:
+        import storymap_ui.views  # noqa: F401  (the reader page's modules, and the library)
+        from storymap.reader_cache import reader_data
+        from storymap_ui.component import data_folder
+        from storymap_ui.light import shelf
+        from storymap_ui.story import story_path
+
+        data = reader_data(story_path(), data_folder())
+        lang = data.located.story.default_language
+        data.text_file(lang)
+        data.listing(lang)
+        shelf().file(data.located.story.id, "")
+    except (StorymapError, OSError) as exc:  # the page shows what is wrong, on its first run
+        _log.info("nothing read ahead: %s", exc)
+
+
+@asynccontextmanager
+async def warm_start(app: Any) -> AsyncIterator[None]:
+    """The app's lifespan: ``warm_up`` in a thread once the server is up; never waited for."""
+    threading.Thread(target=warm_up, name="storymap-warm-up", daemon=True).start()
+    yield
