@@ -218,10 +218,8 @@ def _write_words(data: Any, lang: str) -> None:
 
 def page_html(data: Any, lang: str, tile_choice: str) -> str:
     """The light page of one story version (``ReaderData``), opening in ``lang``."""
-    from storymap import __version__
-    from storymap.i18n import language_label, t
+    from storymap.export.html import page_head, script_json
     from storymap.render import template
-    from storymap.web import WEB_ASSETS
 
     story = data.located.story
     key = data.key
@@ -233,16 +231,8 @@ def page_html(data: Any, lang: str, tile_choice: str) -> str:
         "lang": lang,
         "tiles": tile_choice,
     }
-    from storymap.export.html import script_json
-
     return template("light.html.j2").render(
-        lang=lang,
-        title=story.title.get(lang),
-        subtitle=story.subtitle.get(lang),
-        languages=[(code, language_label(code)) for code in story.languages],
-        present=t("present", lang),
-        version=__version__,
-        reader_markup=(WEB_ASSETS / "reader.html").read_text(encoding="utf-8"),
+        **page_head(story, lang),
         files=files,
         files_json=script_json(files),
         assets="../_/",

@@ -50,18 +50,11 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
     }
     scripts = [_asset(LEAFLET / "leaflet.js"), *(_asset(WEB_ASSETS / name) for name in READER_SCRIPTS),
                _asset(WEB_ASSETS / "speaker.js"), _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
-    lang = story.default_language
     return template("standalone.html.j2").render(
-        lang=lang,
-        title=story.title.get(lang),
-        subtitle=story.subtitle.get(lang),
-        languages=[(code, language_label(code)) for code in story.languages],
-        present=t("present", lang),
-        version=__version__,
+        **page_head(story, story.default_language),
         leaflet_css=leaflet_css(),
         reader_css=_asset(WEB_ASSETS / "reader.css"),
         page_css=_asset(WEB_ASSETS / "page.css"),
-        reader_markup=_asset(WEB_ASSETS / "reader.html"),
         data_json=script_json(data),
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
         pictures_json=script_json(
@@ -72,6 +65,20 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
         script_hashes=" ".join(script_hash(script) for script in scripts),
         tile_hosts=" ".join(tile_hosts()),
     )
+
+
+def page_head(story: Story, lang: str) -> dict[str, Any]:
+    """What the single file and the light page show around the reader, the same in both:
+    the title, the language switch, the Present button and the reader's own markup."""
+    return {
+        "lang": lang,
+        "title": story.title.get(lang),
+        "subtitle": story.subtitle.get(lang),
+        "languages": [(code, language_label(code)) for code in story.languages],
+        "present": t("present", lang),
+        "version": __version__,
+        "reader_markup": _asset(WEB_ASSETS / "reader.html"),
+    }
 
 
 def page_words(story: Story, lang: str) -> dict[str, str]:
