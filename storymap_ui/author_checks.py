@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from storymap.authoring.checks import Checked, Issue, check_story
+from storymap.authoring.checks import PLACEHOLDER_LEFT, Checked, Issue, check_story
 from storymap.authoring.exports import story_file_text
 from storymap.authoring.field_words import describe
 from storymap.authoring.order import todo_checked
@@ -134,7 +134,7 @@ def _issue_text(author: Author, issue: Issue, lang: str) -> str:
     if issue.kind != "todo":
         return f"{where}: {issue.message}"
     reason = todo_parts(issue.where)[1]
-    if issue.message == "still a draft's placeholder":
+    if issue.message == PLACEHOLDER_LEFT:
         return f"{where}: {t('author_placeholder_left', lang)}"
     return f"{where}: {reason}" if reason else f"{where}: {t('author_to_do', lang)}"
 

@@ -35,6 +35,9 @@ from storymap.story_data import read_story_data
 Kind = Literal["error", "place", "todo", "warning"]
 
 
+PLACEHOLDER_LEFT = "still a draft's placeholder"  # a to-do's message: a text still to write
+
+
 @dataclass(frozen=True)
 class Issue:
     """One thing to fix or to do, at a field of the story."""
@@ -228,7 +231,7 @@ def _todo(data: dict[str, Any]) -> list[Issue]:
     listed_paths = {parse_path(item) for item in listed}
     for path in placeholders({k: v for k, v in data.items() if k != "draft"}):
         if path not in listed_paths:
-            issues.append(Issue("todo", path_text(path), "still a draft's placeholder", path))
+            issues.append(Issue("todo", path_text(path), PLACEHOLDER_LEFT, path))
     if isinstance(draft, dict) and not issues:
         issues.append(
             Issue(
