@@ -14,7 +14,7 @@ from storymap.loading import load_story
 from storymap.media_files import load_pictures, media_folder
 from storymap.model import Story
 from storymap.pictures import Picture, PictureError
-from storymap.steps import Step, story_steps
+from storymap.steps import END, Step, story_steps
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,20 @@ class LocatedStory:
     def steps(self) -> tuple[Step, ...]:
         """How the story is read, step by step: derived from the story, never passed in."""
         return tuple(story_steps(self.story))
+
+    @cached_property
+    def _event_steps(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for step in self.steps:
+            for index in step.events:
+                found.setdefault(self.story.events[index].id, step.index)
+        return found
+
+    def step_for_link(self, event_id: str | None, step_word: str | None = None) -> int:
+        """``steps.step_for_link`` from a table made once: a reader's page looks its step up
+        on every step the reader reports."""
+        found = self._event_steps.get(event_id, 0) if isinstance(event_id, str) else 0
+        return self.steps[-1].index if found == 0 and step_word == END else found
 
     @cached_property
     def pictures(self) -> dict[str, Picture]:

@@ -54,15 +54,6 @@ def step_for_event(steps: list[Step], story: Story, event_id: str | None) -> int
     return 0
 
 
-def step_for_link(
-    steps: list[Step], story: Story, event_id: str | None, step_word: str | None = None
-) -> int:
-    """The step a link names: its event's, the closing overview for ``step=end``, else the
-    first. An event the story knows wins over ``step=end``."""
-    found = step_for_event(steps, story, event_id)
-    return steps[-1].index if found == 0 and step_word == END else found
-
-
 def step_label(story: Story, step: Step, lang: str, short: bool = False) -> str:
     """The slider's words for a step: the date of its events, or "Overview"."""
     if step.kind != "events":

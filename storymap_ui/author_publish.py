@@ -25,7 +25,6 @@ from storymap.loading import parse_story
 from storymap.located import LocatedStory
 from storymap.media_files import carry_pictures, media_folder
 from storymap.settings import author_save_folder, stories_folder, tiles
-from storymap.steps import step_for_link
 from storymap.worker import run_apart
 from storymap_ui import author_state, component
 from storymap_ui.author_checks import story_text
@@ -91,7 +90,7 @@ def preview(author: Author, checked: Checked | None, lang: str) -> None:
     link = st.session_state.get("author_preview_link", {})
     component.reader_map(
         map_url, text_urls, lang=story_lang,
-        step=step_for_link(list(story.steps), story.story, link.get("event"), link.get("step")),
+        step=story.step_for_link(link.get("event"), link.get("step")),
         event=link.get("event"),
         ack=st.session_state.get("author_preview_ack", 0), tiles=tiles(), mode=mode,
         notes=show_notes, on_change=_remember_step,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from storymap.i18n import language_label, t
-from storymap.steps import END, step_for_link
+from storymap.steps import END
 from storymap_ui.story import ReaderStory
 
 LINK_PARAMS = ("event", "step")  # what names the reader's step in the address
@@ -58,8 +58,7 @@ def current_step(story: ReaderStory) -> int:
             name: st.query_params[name] for name in LINK_PARAMS if st.query_params.get(name)
         }
     link = st.session_state.reader_link
-    located = story.located
-    return step_for_link(list(located.steps), located.story, link.get("event"), link.get("step"))
+    return story.located.step_for_link(link.get("event"), link.get("step"))
 
 
 def current_event(story: ReaderStory) -> str | None:

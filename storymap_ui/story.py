@@ -10,9 +10,11 @@ reaches a reader as a traceback: readers keep the last good version, with a noti
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
 
 import streamlit as st
 
@@ -33,6 +35,7 @@ class ReaderStory:
     path: Path
     map_url: str
     text_urls: dict[str, str]
+    stamp: tuple[int, int, int] = (0, 0, 0)  # the file's and its media folder's, when read
 
     @property
     def located(self) -> LocatedStory:
@@ -62,7 +65,20 @@ def story_path() -> Path:
 def _publish(path: str, mtime_ns: int, size: int, media_ns: int) -> ReaderStory:
     data = reader_data(path, data_folder())
     map_url, text_urls = addresses(data)
-    return ReaderStory(data, Path(path), map_url, text_urls)
+    return ReaderStory(data, Path(path), map_url, text_urls, (mtime_ns, size, media_ns))
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    """The file's modification time and size, and its media folder's modification time (a
+    picture added or removed there is a new version too; 0 when there is no folder)."""
+    stat = path.stat()
+    try:
+        media = os.stat(media_folder(path))
+    except OSError:
+        media_ns = 0
+    else:
+        media_ns = media.st_mtime_ns if S_ISDIR(media.st_mode) else 0
+    return stat.st_mtime_ns, stat.st_size, media_ns
 
 
 @st.cache_resource(show_spinner=False)
@@ -75,10 +91,7 @@ def load(path: Path) -> tuple[ReaderStory, str | None]:
     """The story at ``path`` and, when its file is broken now, why (serving the last good one)."""
     lock, last_good = _last_good()
     try:
-        stat = path.stat()
-        media = media_folder(path)  # a picture added or removed there is a new version too
-        media_ns = media.stat().st_mtime_ns if media.is_dir() else 0
-        story = _publish(str(path), stat.st_mtime_ns, stat.st_size, media_ns)
+        story = _publish(str(path), *_stamp(path))
     except (StorymapError, OSError) as exc:
         with lock:
             previous = last_good.get(str(path))
@@ -88,6 +101,18 @@ def load(path: Path) -> tuple[ReaderStory, str | None]:
     with lock:
         last_good[str(path)] = story
     return story, None
+
+
+def moved(story: ReaderStory) -> bool:
+    """Whether the page must show another version than ``story`` (its file changed, or the
+    app now shows another file). A reader's every step asks: when nothing changed, that
+    costs two ``stat`` calls, not a page's whole look-up (``current_story``)."""
+    try:
+        if story_path() == story.path and _stamp(story.path) == story.stamp:
+            return False
+    except (StorymapError, OSError):
+        pass  # said by current_story, as on a full run
+    return current_story().map_url != story.map_url
 
 
 def current_story() -> ReaderStory:

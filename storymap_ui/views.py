@@ -8,7 +8,7 @@ import streamlit as st
 
 from storymap.settings import tiles
 from storymap_ui import component, page, state
-from storymap_ui.story import ReaderStory, current_story
+from storymap_ui.story import ReaderStory, moved
 
 
 def header(
@@ -34,7 +34,7 @@ def reader(story: ReaderStory, lang: str, mode: str = "reader", notes: bool = Fa
 
     @st.fragment
     def run() -> None:
-        if current_story().map_url != story.map_url or state.language_moved(story, lang):
+        if moved(story) or state.language_moved(story, lang):
             st.rerun()  # a new story version, or a language click that came with a step
         component.reader_map(
             story.map_url,

@@ -134,3 +134,19 @@ def test_steps_is_by_date_or_by_event():
     minimal = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     with pytest.raises(Exception, match="by_date"):
         parse_story(minimal.replace("events:\n", "steps: by_minute\nevents:\n"))
+
+
+def test_a_located_storys_step_for_a_link_agrees_with_the_walk_over_its_steps(tsunami):
+    from storymap.located import LocatedStory
+    from storymap.steps import END
+
+    for events in (tsunami, load_story(FIXTURES / "first-story-article-reading.yaml")):
+        located = LocatedStory(events, {})
+        steps = story_steps(events)
+        for event in events.events:  # every event, as the walk finds it
+            assert located.step_for_link(event.id) == step_for_event(steps, events, event.id)
+            assert located.step_for_link(event.id, END) == step_for_event(steps, events, event.id)
+        for unknown in (None, "", "no-such-event", ["a", "list"]):
+            assert located.step_for_link(unknown) == 0
+            assert located.step_for_link(unknown, END) == steps[-1].index  # the closing overview
+            assert located.step_for_link(unknown, "elsewhere") == 0
