@@ -30,6 +30,32 @@ def test_a_valid_story_checks_clean_and_can_be_previewed(data, gazetteer):
     assert located is not None and set(located.located) == {p["id"] for p in data["places"]}
 
 
+def test_an_edit_locates_only_the_places_it_changed_and_finds_what_a_fresh_check_finds(
+    data, gazetteer, monkeypatch
+):
+    from storymap.authoring import checks
+
+    monkeypatch.setattr(checks, "_kept_places", type(checks._kept_places)())  # none kept yet
+    asked = []
+    locate = checks.locate_place
+    monkeypatch.setattr(
+        checks, "locate_place", lambda place, layers=None: asked.append(place.id) or locate(place)
+    )
+    first = check_story(data)
+    assert sorted(asked) == sorted(p["id"] for p in data["places"])
+    asked.clear()
+    data["title"]["en"] = "Another title"  # an edit that leaves every place as it was
+    assert check_story(data).located == first.located and asked == []
+    data["places"][0]["name"] = {"id": "Moskoww", "en": "Moskoww"}  # one place, now unknown
+    data["places"][0].pop("aliases", None)
+    data["places"][1]["coordinates"] = {"lat": "north", "lon": 37.6}  # one no longer a place
+    again = check_story(data)
+    assert asked == [data["places"][0]["id"]]
+    monkeypatch.setattr(checks, "_kept_places", type(checks._kept_places)())  # a fresh check
+    assert check_story(data).issues == again.issues and again.places[0][0] == ""
+    assert 1 not in again.places  # the loader says what is wrong with it
+
+
 def test_every_problem_is_listed_at_once_each_at_its_field(data, gazetteer):
     data["events"][2]["date"] = "27/10/2025"
     del data["events"][3]["title"]["en"]

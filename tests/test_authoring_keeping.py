@@ -71,6 +71,38 @@ def test_a_second_tab_never_silently_overwrites_a_newer_save(tmp_path):
     )
 
 
+def test_a_save_checks_the_draft_from_its_head_without_reading_it_whole(tmp_path, monkeypatch):
+    store = DraftStore(tmp_path)
+    token = new_token()
+    first = store.save(token, {"data": {"id": "a", "text": "x" * 5000}}, 0, owner=ME)
+    stale = first.revision
+    store.save(token, {"data": {"id": "newer"}}, first.revision, owner=ME)
+
+    def whole(*_args):
+        raise AssertionError("the whole draft was read back to check a save")
+
+    monkeypatch.setattr(DraftStore, "load", whole)
+    with pytest.raises(DraftConflict):  # the revision check, from the head
+        store.save(token, {"data": {"id": "stale tab"}}, stale, owner=ME)
+    with pytest.raises(DraftError, match="another browser"):  # the owner check, from the head
+        store.save(token, {"data": {"id": "not mine"}}, 9, owner=OTHER)
+    kept = store.save(token, {"data": {"id": "next"}}, 2, owner=ME)
+    assert kept.revision == 3 and kept.owner == ME
+    monkeypatch.undo()
+    assert store.load(token).record == {"data": {"id": "next"}} and store.load(token).owner == ME
+
+
+def test_a_draft_not_written_as_this_store_writes_is_read_whole_to_check_a_save(tmp_path):
+    store = DraftStore(tmp_path)
+    token = new_token()
+    (tmp_path / f"{token}.json").write_text(  # no revision at its start: an older layout
+        json.dumps({"record": {"data": {"id": "old"}}, "revision": 4, "owner": ME}), "utf-8"
+    )
+    with pytest.raises(DraftConflict):
+        store.save(token, {"data": {"id": "stale"}}, 3, owner=ME)
+    assert store.save(token, {"data": {"id": "new"}}, 4, owner=ME).revision == 5
+
+
 def test_a_broken_draft_file_reads_as_none_and_old_drafts_are_pruned(tmp_path):
     store = DraftStore(tmp_path)
     token, old = new_token(), new_token()

@@ -12,6 +12,8 @@ source addresses a desk would question (warnings, which never block the story).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -151,17 +153,15 @@ def _locate_places(
     data: dict[str, Any],
 ) -> tuple[dict[str, Location], dict[int, tuple[str, str]], list[Issue]]:
     items = data.get("places") if isinstance(data.get("places"), list) else []
-    layers = _layers()
     located: dict[str, Location] = {}
     found: dict[int, tuple[str, str]] = {}
     issues: list[Issue] = []
     for index, raw in enumerate(items):
-        try:
-            place = Place.model_validate(raw)
-        except ValidationError:
+        placed = _placed(raw)
+        if placed is None:
             continue  # the loader has said what is wrong with it
+        place, location, message = placed
         where = f"places[{index}] (place '{place.id}')"
-        location, message = locate_place(place, layers)
         if location is None:
             found[index] = ("", message)
             issues.append(Issue("place", where, message, ("places", index)))
@@ -173,6 +173,35 @@ def _locate_places(
         else:
             located[place.id] = location
     return located, found, issues
+
+
+PLACES_KEPT = 4096  # places located, kept by their content (each a few hundred bytes)
+_KEY_CHARS = 4096  # a place longer than this as text is located each time, not kept
+_kept_places: OrderedDict[str, tuple[Place, Location | None, str] | None] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _placed(raw: object) -> tuple[Place, Location | None, str] | None:
+    """The place ``raw`` describes, where it is and what is wrong (``locate_place``); None
+    when it is not a well-formed place. Kept by the place's content: an author's edit
+    changes one field, and the story's every other place need not be located again."""
+    key = repr(raw)  # the values' types too: 1 and "1" are not the same place
+    with _kept_lock:
+        if key in _kept_places:
+            _kept_places.move_to_end(key)
+            return _kept_places[key]
+    try:
+        place = Place.model_validate(raw)
+    except ValidationError:
+        result = None
+    else:
+        result = (place, *locate_place(place, _layers()))
+    if len(key) <= _KEY_CHARS:
+        with _kept_lock:
+            _kept_places[key] = result
+            while len(_kept_places) > PLACES_KEPT:
+                _kept_places.popitem(last=False)
+    return result
 
 
 def locate_place(place: Place, layers: list[Layer] | None = None) -> tuple[Location | None, str]:

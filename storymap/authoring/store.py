@@ -148,6 +148,26 @@ class DraftStore:
             else {},
         )
 
+    def _head(self, token: str) -> Saved | None:
+        """The stored draft's revision, time, owner and share keys, without its content
+        (``Saved.record`` is empty): what a save checks, read from the start of the file
+        instead of the whole draft (a sixth of an author's edit, read and parsed again)."""
+        head = read_head(self._path(token))
+        revision, updated = (head or {}).get("revision"), (head or {}).get("updated")
+        if not (isinstance(revision, int) and isinstance(updated, int | float)):
+            return self.load(token)  # not as this store writes a draft: read it whole
+        owner = head.get("owner")
+        shares = head.get("shares")
+        return Saved(
+            {},
+            revision,
+            float(updated),
+            owner if isinstance(owner, str) else None,
+            {k: v for k, v in shares.items() if k in SHARE_KINDS and isinstance(v, str)}
+            if isinstance(shares, dict)
+            else {},
+        )
+
     def stamp(self, token: str) -> int:
         """The draft file's modification time (ns), 0 if none: a cheap "has it changed?"."""
         try:
@@ -185,7 +205,7 @@ class DraftStore:
                 f"{megabytes(MAX_DRAFT_BYTES)} a draft may be, and cannot be kept"
             )
         with self._locked():
-            current = self.load(token)
+            current = self._head(token)
             removed = None
             if current is None:
                 removed = make_room(self.folder, owner, len(body))
