@@ -148,7 +148,12 @@ async def guarded(kind: str, number: int, work, tally: Tally) -> None:
 
 
 async def level(
-    server: AppServer, store: DraftStore, readers: int, authors: int, args: argparse.Namespace
+    server: AppServer,
+    store: DraftStore,
+    readers: int,
+    authors: int,
+    args: argparse.Namespace,
+    on_measure=lambda: None,
 ) -> dict:
     tally = Tally()
     started = time.monotonic()
@@ -167,6 +172,7 @@ async def level(
     server_process, me = psutil.Process(server.process.pid), psutil.Process()
     cpu_server, cpu_me, wall = _cpu(server_process), _cpu(me), time.monotonic()
     tally.measuring = True
+    on_measure()  # the profiler, when asked for: the measured window only
     peak = 0.0
     while time.monotonic() < until:
         peak = max(peak, server_process.memory_info().rss / 2**20)
@@ -221,22 +227,25 @@ def run_level(readers: int, args: argparse.Namespace, work: Path) -> dict:
     cache = fresh_cache(work / f"cache-{readers}")
     env = {"STORYMAP_CACHE": str(cache), "STORYMAP_AUTHOR_SAVE_DIR": "off"}
     server = start_app(args.story, work, env=env, timeout_s=120)
-    profiler = None
-    try:
-        asyncio.run(warm_up(server))
+    profiler: list[subprocess.Popen] = []
+
+    def profile() -> None:
         if args.profile:
             out = work / f"profile-{readers}.txt"
-            profiler = subprocess.Popen(
+            profiler.append(subprocess.Popen(
                 [shutil.which("py-spy") or Path(sys.executable).with_name("py-spy"), "record", "--pid", str(server.process.pid), "--format", "raw",
-                 "--output", str(out), "--duration", str(int(args.ramp + args.seconds)),
+                 "--output", str(out), "--duration", str(int(args.seconds)),
                  "--rate", "50", "--nonblocking", "--threads"],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
+            ))  # fmt: skip
+
+    try:
+        asyncio.run(warm_up(server))
         store = DraftStore(cache / "drafts")
-        result = asyncio.run(level(server, store, readers, args.authors, args))
+        result = asyncio.run(level(server, store, readers, args.authors, args, profile))
     finally:
-        if profiler:
-            profiler.wait(timeout=120)
+        for spy in profiler:
+            spy.wait(timeout=120)
         server.stop()
     log = server.log.read_text(encoding="utf-8", errors="replace")
     result["errors"] += [
