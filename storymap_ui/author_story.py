@@ -19,6 +19,7 @@ from storymap_ui import author_state
 from storymap_ui.author_state import Author
 from storymap_ui.author_tables import data_table
 from storymap_ui.author_view import (
+    CATEGORIES,
     field_input,
     focus_mark,
     md,
@@ -58,9 +59,12 @@ def show(author: Author, lang: str) -> None:
             field_input(author, ("source", name), t(label, lang), lang)
     st.subheader(t("credits", lang), anchor=False)
     list_editor(author, ("credits",), ["name"], ["role"], lang)
-    with st.expander(t("author_categories", lang), key="author-categories"):
-        st.caption(t("author_categories_help", lang))
-        list_editor(author, ("categories",), ["id", "colour"], ["name"], lang)
+    # drawn only while open (a problem there opens it: ``author_view.go_to``): a table is
+    # a tenth of an edit's run
+    with st.expander(t("author_categories", lang), key=CATEGORIES, on_change="rerun") as box:
+        if box.open:
+            st.caption(t("author_categories_help", lang))
+            list_editor(author, ("categories",), ["id", "colour"], ["name"], lang)
     steps = data.get("steps") if data.get("steps") in ("by_date", "by_event") else "by_date"
     choice = st.radio(
         t("author_steps", lang), ["by_date", "by_event"], index=["by_date", "by_event"].index(steps),

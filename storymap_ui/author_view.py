@@ -20,6 +20,7 @@ from storymap_ui.author_state import Author
 from storymap_ui.headers import SCROLL_TO_FOCUS
 
 SECTIONS = ("start", "story", "places", "events", "preview", "save")
+CATEGORIES = "author-categories"  # the story part's box of categories, open or closed
 CSS = """
 .author-focus { scroll-margin-top: 5rem; border-left: 4px solid #D55E00; padding-left: .4rem; }
 .author-focus p { margin: 0; color: #8a3b00; font-weight: 600; }
@@ -97,6 +98,8 @@ def go_to(author: Author, path: FieldPath | None) -> None:
             author.place = path[1]
     else:
         st.session_state.author_goto = "story"
+        if head == "categories":  # their box is drawn only while open
+            st.session_state[CATEGORIES] = True
     author.generation += 1  # the selectors follow the chosen event or place
 
 

@@ -245,6 +245,24 @@ def test_a_problem_opens_its_field(gazetteer):
     assert "The story is valid" in at.sidebar.success[0].value
 
 
+def test_the_categories_box_is_drawn_while_open_and_a_problem_there_opens_it(gazetteer):
+    from storymap_ui import author_state
+
+    at = open_first_story(open_page(lang="en"))
+    data = dict(author(at).data)
+    data["categories"] = [{"id": "talks", "colour": "not a colour", "name": {"id": "R", "en": "T"}}]
+    author_state.change(author(at), data)
+    at.run()
+    assert not at.session_state["author-categories"]  # closed: its table is not drawn
+    assert not [h for h in at.get("html") if "f-categories" in h.proto.body]
+    labels = issues(at)
+    number = next(i for i, label in enumerate(labels) if label.startswith("categories 1"))
+    at.sidebar.button(key=f"issue-p-{number}").click().run()
+    assert at.session_state["author-categories"]  # opened, its field marked
+    marks = [h.proto.body for h in at.get("html") if "author-focus" in h.proto.body]
+    assert marks and 'id="f-categories-0-colour"' in marks[0]
+
+
 def test_a_wrong_sign_longitude_is_flagged_at_once_and_kept(gazetteer):
     at = open_first_story(open_page(lang="en"))
     go(at, "places")
