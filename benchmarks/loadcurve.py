@@ -148,7 +148,7 @@ async def guarded(kind: str, number: int, work, tally: Tally) -> None:
 
 
 async def level(
-    server: AppServer,
+    servers: list[AppServer],
     store: DraftStore,
     readers: int,
     authors: int,
@@ -162,6 +162,7 @@ async def level(
     kinds = ["reader"] * readers + ["author"] * authors
     random.Random(readers).shuffle(kinds)
     for number, kind in enumerate(kinds):  # opened evenly over the ramp
+        server = servers[number % len(servers)]  # a sticky proxy's choice, made up front
         if kind == "reader":
             work = reader(server, tally, until, args.interval)
         else:
@@ -169,21 +170,22 @@ async def level(
         tasks.append(asyncio.create_task(guarded(kind, number, work, tally)))
         await asyncio.sleep(args.ramp / len(kinds))
     await asyncio.sleep(max(0.0, started + args.ramp - time.monotonic()))
-    server_process, me = psutil.Process(server.process.pid), psutil.Process()
-    cpu_server, cpu_me, wall = _cpu(server_process), _cpu(me), time.monotonic()
+    processes, me = [psutil.Process(server.process.pid) for server in servers], psutil.Process()
+    cpu_server, cpu_me, wall = _cpu(*processes), _cpu(me), time.monotonic()
     tally.measuring = True
     on_measure()  # the profiler, when asked for: the measured window only
     peak = 0.0
     while time.monotonic() < until:
-        peak = max(peak, server_process.memory_info().rss / 2**20)
+        peak = max(peak, sum(process.memory_info().rss for process in processes) / 2**20)
         await asyncio.sleep(1.0)
     elapsed = time.monotonic() - wall
     actions = len(tally.echoes) + len(tally.edits)
     result = {
-        "cpu_per_action": (_cpu(server_process) - cpu_server) / max(actions, 1) * 1000,
+        "cpu_per_action": (_cpu(*processes) - cpu_server) / max(actions, 1) * 1000,
         "readers": readers,
         "authors": authors,
-        "server_cpu": (_cpu(server_process) - cpu_server) / elapsed,
+        "processes": len(servers),
+        "server_cpu": (_cpu(*processes) - cpu_server) / elapsed,
         "generator_cpu": (_cpu(me) - cpu_me) / elapsed,
         "rss": peak,
         "load": psutil.getloadavg()[0],  # the machine's, from every process on it
@@ -193,9 +195,8 @@ async def level(
     return result
 
 
-def _cpu(process: psutil.Process) -> float:
-    times = process.cpu_times()
-    return times.user + times.system
+def _cpu(*processes: psutil.Process) -> float:
+    return sum(times.user + times.system for times in (p.cpu_times() for p in processes))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -205,52 +206,69 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+ECHO_GOAL_MS, EDIT_GOAL_MS = 500, 1500  # issue 24's p95 goals, met at a level with no error
+
+
 def line(r: dict) -> str:
     med = statistics.median
     echo, edit = r["echoes"] or [float("nan")], r["edits"] or [float("nan")]
+    met = (
+        not r["errors"]
+        and (not r["echoes"] or percentile(echo, 0.95) < ECHO_GOAL_MS)
+        and (not r["edits"] or percentile(edit, 0.95) < EDIT_GOAL_MS)
+    )
     return (
-        f"{r['readers']:>7} + {r['authors']:<3} | {med(echo):7.0f} / {percentile(echo, 0.95):7.0f} "
-        f"({len(r['echoes']):5}) | {med(edit):7.0f} / {percentile(edit, 0.95):7.0f} "
-        f"({len(r['edits']):4}) | {len(r['errors']):6} | {r['server_cpu']:5.2f} | "
+        f"{r['readers']:>7} + {r['authors']:<3} | {r['processes']:9} | {med(echo):7.0f} / "
+        f"{percentile(echo, 0.95):7.0f} ({len(r['echoes']):5}) | {med(edit):7.0f} / "
+        f"{percentile(edit, 0.95):7.0f} ({len(r['edits']):4}) | {len(r['errors']):6} | "
+        f"{'yes' if met else 'no':>5} | {r['server_cpu']:5.2f} | {r['cpu_per_action']:5.1f} | "
         f"{r['rss']:6.0f} | {r['generator_cpu']:5.2f} | {med(r['opens'] or [float('nan')]):5.1f} | "
-        f"{r['load']:4.1f} | {r['cpu_per_action']:5.0f}"
+        f"{r['load_before']:4.1f}–{r['load']:4.1f}"
     )
 
 
 HEADER = (
-    "readers + authors | step echo ms med / p95 (n) | edit ms med / p95 (n) | errors "
-    "| server CPU cores | server MiB | generator CPU cores | open s med | load average | server CPU ms per step or edit"
+    "readers + authors | processes | step echo ms med / p95 (n) | edit ms med / p95 (n) | errors "
+    f"| p95 goals met (echo < {ECHO_GOAL_MS}, edit < {EDIT_GOAL_MS} ms) | server CPU cores "
+    "| server CPU ms per step or edit | server MiB | generator CPU cores | open s med "
+    "| load average (1 min) at start–end"
 )
 
 
 def run_level(readers: int, args: argparse.Namespace, work: Path) -> dict:
+    load_before = psutil.getloadavg()[0]
     cache = fresh_cache(work / f"cache-{readers}")
     env = {"STORYMAP_CACHE": str(cache), "STORYMAP_AUTHOR_SAVE_DIR": "off"}
-    server = start_app(args.story, work, env=env, timeout_s=120)
+    # several processes share one cache folder (the drafts too), as behind a sticky proxy
+    servers = [start_app(args.story, work, env=env, timeout_s=120) for _ in range(args.processes)]
     profiler: list[subprocess.Popen] = []
 
     def profile() -> None:
-        if args.profile:
+        if args.profile:  # the first process
             out = work / f"profile-{readers}.txt"
             profiler.append(subprocess.Popen(
-                [shutil.which("py-spy") or Path(sys.executable).with_name("py-spy"), "record", "--pid", str(server.process.pid), "--format", "raw",
+                [shutil.which("py-spy") or Path(sys.executable).with_name("py-spy"), "record", "--pid", str(servers[0].process.pid), "--format", "raw",
                  "--output", str(out), "--duration", str(int(args.seconds)),
                  "--rate", "50", "--nonblocking", "--threads"],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             ))  # fmt: skip
 
     try:
-        asyncio.run(warm_up(server))
+        for server in servers:
+            asyncio.run(warm_up(server))
         store = DraftStore(cache / "drafts")
-        result = asyncio.run(level(server, store, readers, args.authors, args, profile))
+        result = asyncio.run(level(servers, store, readers, args.authors, args, profile))
     finally:
         for spy in profiler:
             spy.wait(timeout=120)
-        server.stop()
-    log = server.log.read_text(encoding="utf-8", errors="replace")
-    result["errors"] += [
-        f"server log: {row[:200]}" for row in log.splitlines() if "Traceback" in row
-    ]
+        for server in servers:
+            server.stop()
+    for server in servers:
+        log = server.log.read_text(encoding="utf-8", errors="replace")
+        result["errors"] += [
+            f"server log: {row[:200]}" for row in log.splitlines() if "Traceback" in row
+        ]
+    result["load_before"] = load_before
     return result
 
 
@@ -270,7 +288,11 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, default=30.0, help="seconds to open the sessions")
     parser.add_argument("--seconds", type=float, default=60.0, help="seconds measured")
     parser.add_argument("--story", type=Path, default=FIRST_STORY)
-    parser.add_argument("--profile", action="store_true", help="py-spy the server")
+    parser.add_argument("--profile", action="store_true", help="py-spy the (first) server")
+    parser.add_argument(
+        "--processes", type=int, default=1,
+        help="app processes sharing one cache folder, sessions spread over them (a sticky proxy)",
+    )  # fmt: skip
     args = parser.parse_args()
     print(f"{time.strftime('%Y-%m-%d %H:%M')}, {psutil.cpu_count()} cores, load average "
           f"{' '.join(f'{x:.1f}' for x in psutil.getloadavg())}; a step or an edit every "

@@ -19,12 +19,15 @@ from own_loop import run_in_own_thread
 
 
 def test_readers_hear_their_steps_and_authors_edits_are_kept(tmp_path: Path) -> None:
+    # two app processes sharing the cache folder, the sessions spread over them
     args = argparse.Namespace(
-        authors=1, interval=1.0, ramp=2.0, seconds=6.0, story=FIRST_STORY, profile=False
-    )
+        authors=2, interval=1.0, ramp=2.0, seconds=6.0, story=FIRST_STORY, profile=False,
+        processes=2,
+    )  # fmt: skip
     result = run_in_own_thread(run_level, 2, args, tmp_path)  # it runs asyncio
     assert result["errors"] == []
-    assert len(result["opens"]) == 3  # every session opened its page
+    assert result["processes"] == 2
+    assert len(result["opens"]) == 4  # every session opened its page
     assert result["echoes"], "no reader heard the echo of a step while measured"
     assert result["edits"], "no author's edit was measured"
     assert result["server_cpu"] > 0 and result["rss"] > 0
