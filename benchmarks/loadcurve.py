@@ -11,11 +11,14 @@ One process (asyncio) speaks Streamlit's websocket protocol for every session
   ``--interval`` seconds commits a new title (a text box's value in a rerun) and waits
   for the run's end; the title must then be in its draft on disk, or the edit is lost.
 
-Each level (``--levels``, readers; plus ``--authors``) runs on a fresh server: the
-sessions are opened over ``--ramp`` seconds, then measured for ``--seconds``. Printed per
-level: step echo and edit latency (median, p95), errors (app errors, sockets closed,
-timeouts, lost edits), the server's CPU (cores) and memory (psutil on its pid), and the
-generator's own CPU, apart. ``--profile`` records the server with py-spy at the top level.
+Each level (``--levels``, readers; plus ``--authors``) runs on a fresh server (or
+``--processes`` servers sharing one cache folder, the sessions spread over them as a
+sticky proxy would): the sessions are opened over ``--ramp`` seconds, then measured for
+``--seconds``. Printed per level: step echo and edit latency (median, p95), errors (app
+errors, sockets closed, timeouts, lost edits), whether the p95 goals were met, the
+server's CPU (cores, and per step or edit) and memory (psutil on its pids), the
+generator's own CPU, apart, and the machine's load average. ``--profile`` records the
+(first) server with py-spy over the measured seconds.
 
 Run with ``make loadcurve`` (not part of ``make test``; about 2 minutes a level).
 """
