@@ -9,6 +9,7 @@ fetched from it); an id or name this server does not know gets a one-line 404.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -16,7 +17,8 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from storymap.errors import StorymapError
-from storymap.light_page import PAGE, STORY_ID, Shelf, asset_files
+from storymap.light_page import PAGE, STORY_ID, Shelf
+from storymap.precompressed import accepts_gzip
 from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
 
@@ -41,6 +43,23 @@ def _headers(cache_control: str) -> dict[str, str]:
     }
 
 
+async def send_file(request: Request, path: Path, cache_control: str) -> Response:
+    """``path`` as it is, or its gzip kept on disk (``storymap.precompressed``) when the
+    browser takes gzip: then Streamlit's gzip middleware lets it through untouched (it
+    compresses no response that has a ``Content-Encoding``) instead of compressing the
+    file again on every request."""
+    headers = _headers(cache_control)
+    media_type = _TYPES.get(path.suffix)
+    packed = await run_in_threadpool(shelf().compressed, path)
+    if packed is None:
+        return FileResponse(path, media_type=media_type, headers=headers)
+    headers["vary"] = "Accept-Encoding"
+    if not accepts_gzip(request.headers.get("accept-encoding", "")):
+        return FileResponse(path, media_type=media_type, headers=headers)
+    headers["content-encoding"] = "gzip"
+    return FileResponse(packed, media_type=media_type, headers=headers)
+
+
 def not_found(what: str) -> Response:
     return PlainTextResponse(f"not found: {what}\n", status_code=404, headers=_headers("no-store"))
 
@@ -50,10 +69,10 @@ async def read(request: Request) -> Response:
     story_id = request.path_params["story"]
     name = request.path_params.get("name", "")
     if story_id == ASSETS:
-        path = asset_files().get(name)
+        path = await run_in_threadpool(shelf().asset, name)
         if path is None:
             return not_found("no such file of the story page")
-        return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers("no-cache"))
+        return await send_file(request, path, "no-cache")
     if not STORY_ID.fullmatch(story_id):
         return not_found("a story id is lower-case letters, digits and '-'")
     try:
@@ -65,7 +84,7 @@ async def read(request: Request) -> Response:
     page = path.name == PAGE
     # a version's data are named by it (never change); the page names the current version
     cache_control = "no-cache" if page else "public, max-age=31536000, immutable"
-    return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers(cache_control))
+    return await send_file(request, path, cache_control)
 
 
 async def to_page(request: Request) -> Response:
