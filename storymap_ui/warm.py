@@ -14,7 +14,9 @@ reader gets no answer at all, and the first load after it was no quicker we coul
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,23 +26,43 @@ _log = logging.getLogger(__name__)
 
 
 def warm_up() -> None:
-    """Import the reader's modules; read the app's story and lay out its light page."""
+    """Ready, in this order, what a reader and then an author would wait for: the light
+    page's files (after a restart only found, no library imported), the reader's modules and
+    the app's story, then the author page's modules."""
     from storymap.errors import StorymapError
+    from storymap_ui.light import shelf
 
     try:
-        import storymap_ui.views  # noqa: F401  (the reader page's modules, and the library)
-        from storymap.reader_cache import reader_data
-        from storymap_ui.component import data_folder
-        from storymap_ui.light import shelf
-        from storymap_ui.story import story_path
-
-        data = reader_data(story_path(), data_folder())
-        lang = data.located.story.default_language
-        data.text_file(lang)
-        data.listing(lang)
-        shelf().file(data.located.story.id, "")
+        stories = shelf().stories()
+        if stories:  # the app's own story (STORYMAP_STORY), else the first one listed
+            shelf().warm(stories[0])
+        warm_reader()
     except (StorymapError, OSError) as exc:  # the page shows what is wrong, on its first run
         _log.info("nothing read ahead: %s", exc)
+    warm_author()
+
+
+def warm_reader() -> None:
+    """Import the reader page's modules (and the library) and read the app's story."""
+    import storymap_ui.views  # noqa: F401  (the reader page's modules, and the library)
+    from storymap.reader_cache import reader_data
+    from storymap_ui.component import data_folder
+    from storymap_ui.story import story_path
+
+    data = reader_data(story_path(), data_folder())
+    lang = data.located.story.default_language
+    data.text_file(lang)
+    data.listing(lang)
+
+
+def warm_author() -> None:
+    """Import the author page's modules (``storymap_ui.author_*``): its first screen after a
+    start then pays for its own run only."""
+    import storymap_ui
+
+    for module in pkgutil.iter_modules(storymap_ui.__path__):
+        if module.name.startswith("author_"):
+            importlib.import_module(f"storymap_ui.{module.name}")
 
 
 @asynccontextmanager
