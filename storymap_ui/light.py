@@ -8,6 +8,7 @@ fetched from it); an id or name this server does not know gets a one-line 404.
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
 
 PREFIX = "/read"
+_QUIET_S = 0.3  # the light routes count as idle after this long without a request
+_activity = {"busy": 0, "last": time.monotonic()}  # requests in flight; when the last ended
 ASSETS = "_"  # /read/_/<file>: no story id starts with "_"
 _TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json",
           ".geojson": "application/geo+json", ".html": "text/html; charset=utf-8"}  # fmt: skip
@@ -64,8 +67,23 @@ def not_found(what: str) -> Response:
     return PlainTextResponse(f"not found: {what}\n", status_code=404, headers=_headers("no-store"))
 
 
+def quiet() -> bool:
+    """Whether no light page request is being served, nor was in the last moment (the
+    warm-up's library import waits for this: it would share Python's lock with them)."""
+    return _activity["busy"] == 0 and time.monotonic() - _activity["last"] > _QUIET_S
+
+
 async def read(request: Request) -> Response:
     """A story's light page or one of its files; the engine's files under ``/read/_/``."""
+    _activity["busy"] += 1
+    try:
+        return await _read(request)
+    finally:
+        _activity["busy"] -= 1
+        _activity["last"] = time.monotonic()
+
+
+async def _read(request: Request) -> Response:
     story_id = request.path_params["story"]
     name = request.path_params.get("name", "")
     if story_id == ASSETS:

@@ -2,15 +2,16 @@
 
 After a restart, the first page view used to import the library (about 2 s of CPU) and read
 the story's version back from the cache (a 5,000-event story: 0.4–0.8 s) inside its run.
-``warm_start`` (the app's lifespan) does both in a thread as soon as the server is up,
-while the first browser still parses Streamlit's page; the run then finds the modules
-imported, the story in memory (``storymap.reader_cache``) and the light page's files written.
+``warm_start`` (the app's lifespan) does it in a thread as soon as the server is up, while
+the first browser still parses Streamlit's page: first the light page's files (after a
+restart they are only found, by the story file's hash, and nothing heavy is imported), then,
+once the light page's first requests are served, the reader's modules and the app's story,
+then the author page's modules.
 
 It does not make the server wait for it: waiting made a start 5–7 s longer on the loaded
 test machine (0.8–1.3 s to the server's answer before, 5.4–8.1 s after), a time in which a
 reader gets no answer at all, and the first load after it was no quicker we could measure
-(docs/performance.md, "The start").
-"""
+(docs/performance.md, "The start")."""
 
 from __future__ import annotations
 
@@ -18,11 +19,16 @@ import importlib
 import logging
 import pkgutil
 import threading
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 _log = logging.getLogger(__name__)
+# The library's import (about 1 s of CPU) waits while the light page is being served, for at
+# most this long: sharing Python's lock with it made the light page's first load after a
+# start slower (docs/performance.md, "The start").
+_WAIT_FOR_LIGHT_S = 3.0
 
 
 def warm_up() -> None:
@@ -30,16 +36,24 @@ def warm_up() -> None:
     page's files (after a restart only found, no library imported), the reader's modules and
     the app's story, then the author page's modules."""
     from storymap.errors import StorymapError
-    from storymap_ui.light import shelf
+    from storymap_ui.light import quiet, shelf
 
     try:
         stories = shelf().stories()
         if stories:  # the app's own story (STORYMAP_STORY), else the first one listed
             shelf().warm(stories[0])
+        wait_until(quiet, _WAIT_FOR_LIGHT_S)  # the light page's first readers go first
         warm_reader()
     except (StorymapError, OSError) as exc:  # the page shows what is wrong, on its first run
         _log.info("nothing read ahead: %s", exc)
     warm_author()
+
+
+def wait_until(ready: Callable[[], bool], limit_s: float) -> None:
+    """Sleep until ``ready()`` (polled), for at most ``limit_s``."""
+    deadline = time.monotonic() + limit_s
+    while not ready() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def warm_reader() -> None:
