@@ -6,14 +6,20 @@ inside the page:
   the narrative and the counter all show the new step; and the map step alone (the frame
   in which the map shows it). Median and p90 of 10 steps, on the reader and the presenter;
 - cold load: navigation start to the first markers and the narrative text drawn, in a fresh
-  browser context against a warm server (median of --loads); beside it a bare page that
+  browser context against a warm server (median of --loads, each paired with); a bare page that
   loads the same files and draws the same markers (benchmarks/bare.html), and the reader's
   own frame (navigation of the frame to ready, without Streamlit's page around it);
 - first load after a server start: the same, on the first page view of a server restarted
   on the cache folder its predecessor used (median of --restarts); and a story's very first
   load, on an empty cache folder (nothing built for it yet);
 - the light page (``/read/<story-id>/``, the same reader without Streamlit's page): its cold
-  load and its first load after a server start, against the same bare page;
+  load and its first load after a server start, against the same bare page. The machine's
+  load moves a cold load 2-10x within minutes, so the two are measured in pairs: a bare
+  load and a light load one right after the other (order alternating), and each first load
+  after a start with a bare load on the same server once it is quiet; printed are both
+  medians, their ratio, and the median, min and max of the per-pair ratios (--light-only:
+  only this, for quick repeats). The bare page takes Leaflet and the data from the same
+  routes as the light page (``/read/``), so both get the same serving;
 - the ratios of the cold load and of both first loads to the bare page's cold load, and
   where a cold load goes (Streamlit's page ready, the reader's frame made, the frame's own
   load);
@@ -493,7 +499,8 @@ def main() -> int:
               "(benchmarks/bare.html: the same Leaflet and data files from the same server), "
               "each in a fresh browser. Cold: pairs of loads one right after the other (order "
               "alternating); 1st after a start: the light page's first view on a server just "
-              "started on the same cache folder, paired with a bare page's load right after it. "
+              "started on the same cache folder, paired with a bare page's load on that server once "
+              "it is quiet (its warm-up done). "
               "Ratio = median page / median bare; pairs = each pair's page / bare.")  # fmt: skip
         for r in results:
             print(ratio_line(r["story"], "cold", r["light_cold"], 1.3))

@@ -25,7 +25,9 @@ from storymap_ui.component import data_folder
 
 PREFIX = "/read"
 _QUIET_S = 0.3  # the light routes count as idle after this long without a request
-_activity = {"busy": 0, "last": time.monotonic()}  # requests in flight; when the last ended
+# requests in flight, and when the last one ended (none yet: a server nobody reads the light
+# page from warms up at once, for the Streamlit pages' first readers and authors)
+_activity = {"busy": 0, "last": float("-inf")}
 ASSETS = "_"  # /read/_/<file>: no story id starts with "_"
 _TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json",
           ".geojson": "application/geo+json", ".html": "text/html; charset=utf-8"}  # fmt: skip

@@ -25,9 +25,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 _log = logging.getLogger(__name__)
-# The library's import (about 1 s of CPU) waits while the light page is being served, for at
-# most this long: sharing Python's lock with it made the light page's first load after a
-# start slower (docs/performance.md, "The start").
+# The library's import (about 1 s of CPU) waits while the light page is being served (if it
+# is), for at most this long: sharing Python's lock with it made the light page's first load
+# after a start slower (docs/performance.md, "The start").
 _WAIT_FOR_LIGHT_S = 3.0
 
 
