@@ -2,7 +2,8 @@
 
 One server (``streamlit run``, as ``make run``) and one author spoken to at the protocol
 level (``st_client.Tab``, as ``loadcurve.py``): the first ``/author`` after the server
-starts and a second one (its first screen: until the run's end), the story opened from
+starts and a second one (its first screen: until the run's end), the first after each of
+``--restarts`` restarts on the same cache folder, the story opened from
 the stories folder, then ``--edits`` new titles committed one after another, each waited
 for (the run's end) and then found in the draft on disk. Printed: the first screens'
 seconds; each edit's wall time (median, p95) and the server's CPU per edit (its process
@@ -127,6 +128,9 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=30)
     parser.add_argument("--story", type=Path, default=FIRST_STORY)
     parser.add_argument("--profile", action="store_true", help="py-spy the server's edits")
+    parser.add_argument(
+        "--restarts", type=int, default=3, help="first screens after a restart on a used cache"
+    )
     args = parser.parse_args()
     load = " ".join(f"{x:.1f}" for x in psutil.getloadavg())
     print(f"{time.strftime('%Y-%m-%d %H:%M')}, load average {load}, story {args.story.name}")
@@ -143,8 +147,20 @@ def main() -> int:
             result = asyncio.run(edits(server, DraftStore(cache / "drafts"), args.edits, profile))
         finally:
             server.stop()
+        restarts = []  # a server restarted on the cache folder its predecessor used
+        for _ in range(args.restarts):
+            server = start_app(args.story, work, env=env, timeout_s=120)
+            try:
+                restarts.append(asyncio.run(first_screens(server))[0])
+            finally:
+                server.stop()
     walls = [s * 1000 for s in result["walls"]]
     print(f"/author first screen: {screens[0]:.2f} s after a start, {screens[1]:.2f} s after")
+    if restarts:
+        print(
+            f"/author first screen after a restart (the cache folder used before): median "
+            f"{statistics.median(restarts):.2f} s, max {max(restarts):.2f} s of {len(restarts)}"
+        )
     print(
         f"edit ({len(walls)}): median {statistics.median(walls):.0f} ms, "
         f"p95 {percentile(walls, 0.95):.0f} ms wall; server CPU {result['cpu'] * 1000:.0f} ms "

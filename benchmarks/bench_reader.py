@@ -6,14 +6,20 @@ inside the page:
   the narrative and the counter all show the new step; and the map step alone (the frame
   in which the map shows it). Median and p90 of 10 steps, on the reader and the presenter;
 - cold load: navigation start to the first markers and the narrative text drawn, in a fresh
-  browser context against a warm server (median of --loads); beside it a bare page that
+  browser context against a warm server (median of --loads, each paired with); a bare page that
   loads the same files and draws the same markers (benchmarks/bare.html), and the reader's
   own frame (navigation of the frame to ready, without Streamlit's page around it);
 - first load after a server start: the same, on the first page view of a server restarted
   on the cache folder its predecessor used (median of --restarts); and a story's very first
   load, on an empty cache folder (nothing built for it yet);
 - the light page (``/read/<story-id>/``, the same reader without Streamlit's page): its cold
-  load and its first load after a server start, against the same bare page;
+  load and its first load after a server start, against the same bare page. The machine's
+  load moves a cold load 2-10x within minutes, so the two are measured in pairs: a bare
+  load and a light load one right after the other (order alternating), and each first load
+  after a start with a bare load on the same server once it is quiet; printed are both
+  medians, their ratio, and the median, min and max of the per-pair ratios (--light-only:
+  only this, for quick repeats). The bare page takes Leaflet and the data from the same
+  routes as the light page (``/read/``), so both get the same serving;
 - the ratios of the cold load and of both first loads to the bare page's cold load, and
   where a cold load goes (Streamlit's page ready, the reader's frame made, the frame's own
   load);
@@ -29,12 +35,14 @@ from __future__ import annotations
 import argparse
 import base64
 import gzip
+import json
+import os
 import re
-import shutil
 import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -134,16 +142,40 @@ def load(browser: object, url: str) -> dict:
     return result
 
 
-def bare_load(browser: object, frame_url: str, map_url: str, text_url: str) -> float:
-    base = frame_url.split("index.html")[0]
+BARE_PATH = "/bench-bare.html"  # handed to the browser by the benchmark, at the app's origin
+
+
+def bare_load(browser: object, server_url: str, files: dict[str, str]) -> float:
+    """The bare page (benchmarks/bare.html) in a fresh browser, at the app's origin, on the
+    light page's own data files: seconds from navigation to its markers and text drawn.
+    Its HTML comes from the benchmark (no server round trip), its Leaflet and data from the
+    app's server, as the light page's do."""
+    body = (ROOT / "benchmarks" / "bare.html").read_bytes()
     context = browser.new_context(viewport=VIEW)
     page = context.new_page()
-    page.route("**/*", offline)
-    page.goto(f"{base}bare.html?map={map_url}&text={text_url}")
+
+    def serve(route: object) -> None:
+        if route.request.url.split("?")[0] == server_url + BARE_PATH:
+            route.fulfill(body=body, content_type="text/html; charset=utf-8")
+        else:
+            offline(route)
+
+    page.route("**/*", serve)
+    page.goto(f"{server_url}{BARE_PATH}?map={files['map']}&text={files['text']}")
     page.wait_for_function("Boolean(window.storyReaderReadyAt)", timeout=120_000)
     seconds = (page.evaluate("window.storyReaderReadyAt - performance.timeOrigin")) / 1000
     context.close()
     return seconds
+
+
+def light_files(url: str) -> dict[str, str]:
+    """The map's and the first language's words' addresses, as the light page names them."""
+    with urllib.request.urlopen(url, timeout=120) as answer:
+        html = answer.read().decode("utf-8")
+    found = re.search(r'<script type="application/json" id="storymap-light">(.*?)</script>', html)
+    files = json.loads(found.group(1))
+    path = urllib.parse.urlsplit(url).path
+    return {"map": path + files["map"], "text": path + files["text"][files["lang"]]}
 
 
 def light_load(browser: object, url: str) -> float:
@@ -152,8 +184,8 @@ def light_load(browser: object, url: str) -> float:
     context = browser.new_context(viewport=VIEW)
     page = context.new_page()
     page.route("**/*", offline)
-    page.goto(url)
-    deadline = time.monotonic() + 180
+    page.goto(url, wait_until="commit", timeout=300_000)  # (its first view may build it)
+    deadline = time.monotonic() + 300
     while not page.evaluate("Boolean(window.storyReaderReadyAt)"):
         if time.monotonic() > deadline:
             raise TimeoutError("the light page did not draw")
@@ -161,14 +193,6 @@ def light_load(browser: object, url: str) -> float:
     seconds = page.evaluate("window.storyReaderReadyAt - performance.timeOrigin") / 1000
     context.close()
     return seconds
-
-
-def served(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=120) as answer:  # (Streamlit answers any
-            return b'id="storymap-light"' in answer.read()  # address with its own page)
-    except OSError:
-        return False
 
 
 def story_id(story: Path) -> str:
@@ -271,91 +295,131 @@ def open_sessions_rss(browser: object, url: str, server: object, count: int) -> 
     return rss
 
 
+def interleaved(count: int, bare: object, other: object) -> list[tuple[float, float]]:
+    """``count`` pairs (bare page, other page) of cold loads taken one right after the other,
+    the order alternating (bare first, then the other first), so that both see the same
+    machine: its load moves a cold load by a factor of 2-10 within minutes."""
+    pairs = []
+    for i in range(count):
+        if i % 2:
+            second = other()
+            pairs.append((bare(), second))
+        else:
+            first = bare()
+            pairs.append((first, other()))
+    return pairs
+
+
 def bench(
-    name: str, story: Path, browser: object, workdir: Path, loads: int, pause: int, restarts: int
+    name: str,
+    story: Path,
+    browser: object,
+    workdir: Path,
+    loads: int,
+    pause: int,
+    restarts: int,
+    light_only: bool,
 ) -> dict:
     env = {"STORYMAP_CACHE": str(fresh_cache(workdir / f"cache-{name}"))}
+    light_path = f"/read/{story_id(story)}/"
+    r: dict = {"story": name}
     server = start_app(story, workdir, env=env)
     try:
-        first = load(browser, server.url)  # nothing built yet for this story: the very first
-        runs = [load(browser, server.url) for _ in range(loads)]
-        reader, ws, fetched = steps(browser, server.url, pause)
-        presenter, _, _ = steps(browser, server.url + "/presenter", pause)
-        data = [f for f in fetched["files"] if f["name"].endswith(".json")]
-        raw, gz, wire = payload_bytes(data)
-        shutil.copyfile(ROOT / "benchmarks" / "bare.html", workdir / "frontend" / "bare.html")
-        map_url = next((f["name"] for f in data if f["name"].endswith("map.json")), None)
-        text_url = next((f["name"] for f in data if "text-" in f["name"]), None)
-        bare = [float("nan")]  # (a version before the map/words split has no such files)
-        if map_url and text_url:
-            bare = [bare_load(browser, first["url"], map_url, text_url) for _ in range(loads)]
-        light_path = f"/read/{story_id(story)}/"
         light_url = server.url + light_path
-        has_light = served(light_url)  # (a version before the light page has none)
-        light_first = light_load(browser, light_url) if has_light else float("nan")
-        light = [light_load(browser, light_url) for _ in range(loads if has_light else 0)]
-        rss_one = server.rss_mib()
-        rss_twenty = open_sessions_rss(browser, server.url, server, 20)
+        if not light_only:  # nothing built yet for this story: the very first
+            r["first_ever"] = load(browser, server.url)
+        r["light_built_s"] = light_load(browser, light_url)  # its files made (from the record)
+        files = light_files(light_url)
+        pairs = interleaved(
+            loads,
+            lambda: bare_load(browser, server.url, files),
+            lambda: light_load(browser, light_url),
+        )
+        r["light_cold"] = pairs
+        if not light_only:
+            runs: list[dict] = []
+
+            def streamlit() -> float:
+                runs.append(load(browser, server.url))
+                return runs[-1]["page"]
+
+            r["cold"] = interleaved(loads, lambda: bare_load(browser, server.url, files), streamlit)
+            r["runs"] = runs
+            reader, ws, fetched = steps(browser, server.url, pause)
+            presenter, _, _ = steps(browser, server.url + "/presenter", pause)
+            data = [f for f in fetched["files"] if f["name"].endswith(".json")]
+            r |= {"full": [s["full"] for s in reader], "map": [s["map"] for s in reader],
+                  "presenter_full": [s["full"] for s in presenter], "ws_bytes_per_step": ws,
+                  "payload": payload_bytes(data), "rss": (server.rss_mib(),
+                  open_sessions_rss(browser, server.url, server, 20))}  # fmt: skip
     finally:
         server.stop()
     after_start, light_after_start, starts = [], [], []
     for _ in range(restarts):  # a restart on the same cache folder: its first page view
-        started = time.monotonic()
-        server = start_app(story, workdir, env=env)
-        starts.append(time.monotonic() - started)  # `streamlit run` to its answer
-        try:
-            after_start.append(load(browser, server.url)["page"])
+        if not light_only:
+            started = time.monotonic()
+            server = start_app(story, workdir, env=env)
+            starts.append(time.monotonic() - started)  # `streamlit run` to its answer
+            try:
+                after_start.append(load(browser, server.url)["page"])
+            finally:
+                server.stop()
+        server = start_app(story, workdir, env=env)  # the light page: its first view, and
+        try:  # a bare page's cold load on the same server once its start's work is done
+            light = light_load(browser, server.url + light_path)
+            settle(server)
+            light_after_start.append((bare_load(browser, server.url, files), light))
         finally:
             server.stop()
-        if not has_light:
-            continue
-        server = start_app(story, workdir, env=env)  # the same for the light page
-        try:
-            light_after_start.append(light_load(browser, server.url + light_path))
-        finally:
-            server.stop()
+    r["light_after_start"] = light_after_start
+    r["after_start"] = after_start
+    r["starts"] = starts
+    return r
+
+
+def settle(server: object, quiet_cpu_s: float = 0.05, window_s: float = 0.5) -> None:
+    """Wait until the server uses under a tenth of a core (its warm-up thread done), so the
+    bare page's load paired with a first load after a start is an ordinary cold load."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        before = server.cpu_seconds()
+        time.sleep(window_s)
+        if server.cpu_seconds() - before < quiet_cpu_s:
+            return
+
+
+def summary(pairs: list[tuple[float, float]]) -> tuple[float, float, float, float, float, float]:
+    """(bare median, other median, ratio of the medians, and the per-pair ratios' median,
+    min and max)."""
     med = statistics.median
-    return {
-        "story": name,
-        "first_ever_s": first["page"],
-        "first_load_s": med(after_start) if after_start else float("nan"),
-        "cold_load_s": med(r["page"] for r in runs),
-        "frame_load_s": med(r["frame"] for r in runs),
-        "dom_s": med(r["dom"] for r in runs),
-        "frame_start_s": med(r["frame_start"] for r in runs),
-        "bare_load_s": med(bare),
-        "light_cold_s": med(light) if light else float("nan"),
-        "light_first_s": med(light_after_start) if light_after_start else float("nan"),
-        "light_built_s": light_first,
-        "start_s": med(starts) if starts else float("nan"),
-        "full": [s["full"] for s in reader],
-        "map": [s["map"] for s in reader],
-        "presenter_full": [s["full"] for s in presenter],
-        "ws_bytes_per_step": ws,
-        "payload": (raw, gz, wire),
-        "rss": (rss_one, rss_twenty),
-    }
+    bare, other = med(b for b, _ in pairs), med(o for _, o in pairs)
+    each = [o / b for b, o in pairs]
+    return bare, other, other / bare, med(each), min(each), max(each)
 
 
-def ratios(r: dict) -> str:
-    """The start, measured against the static Leaflet page of the same run."""
-    bare = r["bare_load_s"]
+def ratio_line(story: str, what: str, pairs: list[tuple[float, float]], goal: float) -> str:
+    bare, other, ratio, each, low, high = summary(pairs)
+    verdict = "meets" if ratio <= goal else "misses"
     return (
-        f"{r['story']:>6} | {bare:4.2f} | {r['cold_load_s']:5.2f} ({r['cold_load_s'] / bare:4.2f}×) | "
-        f"{r['first_load_s']:5.2f} ({r['first_load_s'] / bare:4.2f}×) | "
-        f"{r['first_ever_s']:5.2f} ({r['first_ever_s'] / bare:4.2f}×) | "
-        f"{r['dom_s']:4.2f} / {r['frame_start_s']:4.2f} / {r['frame_load_s']:4.2f} | "
-        f"{r['start_s']:5.2f} / {r['start_s'] + r['first_load_s']:5.2f}"
+        f"{story:>6} | {what:<19} | bare {bare:5.2f} s | page {other:5.2f} s | "
+        f"{ratio:5.2f}× (pairs: median {each:4.2f}×, {low:4.2f}–{high:4.2f}×, n={len(pairs)}) "
+        f"| goal ≤ {goal:g}×: {verdict}"
     )
 
 
-def light_ratios(r: dict) -> str:
-    """The light page's start, against the same static page."""
-    bare = r["bare_load_s"]
+def ratios(r: dict) -> str:
+    """The Streamlit reader's start, measured against the static Leaflet page."""
+    med = statistics.median
+    bare = med(b for b, _ in r["cold"])
+    runs = r["runs"]
+    first, ever = med(r["after_start"]), r["first_ever"]["page"]
+    start = med(r["starts"])
     return (
-        f"{r['story']:>6} | {bare:4.2f} | {r['light_cold_s']:5.2f} ({r['light_cold_s'] / bare:4.2f}×) | "
-        f"{r['light_first_s']:5.2f} ({r['light_first_s'] / bare:4.2f}×) | "
-        f"{r['light_built_s']:5.2f} ({r['light_built_s'] / bare:4.2f}×)"
+        f"{r['story']:>6} | {bare:4.2f} | {med(x for _, x in r['cold']):5.2f} "
+        f"({summary(r['cold'])[2]:4.2f}×) | {first:5.2f} ({first / bare:4.2f}×) | "
+        f"{ever:5.2f} ({ever / bare:4.2f}×) | "
+        f"{med(x['dom'] for x in runs):4.2f} / {med(x['frame_start'] for x in runs):4.2f} / "
+        f"{med(x['frame'] for x in runs):4.2f} | {start:5.2f} / {start + first:5.2f}"
     )
 
 
@@ -366,19 +430,29 @@ def row(r: dict) -> str:
         f"{r['story']:>6} | {med(r['full']):5.1f} / {percentile(r['full'], 0.9):5.1f} | "
         f"{med(r['map']):5.1f} / {percentile(r['map'], 0.9):5.1f} | "
         f"{med(r['presenter_full']):5.1f} / {percentile(r['presenter_full'], 0.9):5.1f} | "
-        f"{r['cold_load_s']:5.2f} ({r['frame_load_s']:4.2f} frame) vs bare {r['bare_load_s']:4.2f} | "
-        f"{r['first_load_s']:5.2f} | {raw / 1024:7,.0f} / {gz / 1024:5,.0f} ({wire / 1024:,.0f} wire) | "
+        f"{med(x for _, x in r['cold']):5.2f} ({med(x['frame'] for x in r['runs']):4.2f} frame) "
+        f"vs bare {med(b for b, _ in r['cold']):4.2f} | "
+        f"{med(r['after_start']):5.2f} | {raw / 1024:7,.0f} / {gz / 1024:5,.0f} ({wire / 1024:,.0f} wire) | "
         f"{r['ws_bytes_per_step']:6,.0f} | {r['rss'][0]:4.0f} / {r['rss'][1]:4.0f}"
     )
+
+
+def load_average() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000", help="generated story sizes")
-    parser.add_argument("--loads", type=int, default=5)
-    parser.add_argument("--restarts", type=int, default=3, help="first loads after a start")
+    parser.add_argument(
+        "--loads", type=int, default=9, help="cold loads (pairs with the bare page)"
+    )
+    parser.add_argument("--restarts", type=int, default=5, help="first loads after a start")
     parser.add_argument("--pause", type=int, default=700, help="ms between steps")
     parser.add_argument("--sessions", default="1,5,20", help="cold sessions at once ('' to skip)")
+    parser.add_argument(
+        "--light-only", action="store_true", help="only the light page against the bare page"
+    )
     args = parser.parse_args()
     if not CHROMIUM.exists():
         print(
@@ -386,6 +460,7 @@ def main() -> int:
         )
         return 1
     first_story = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
+    print(f"load average (1/5/15 min) at the start: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         workdir = Path(tmp)
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -396,26 +471,42 @@ def main() -> int:
         results = []
         for name, path in stories:
             results.append(
-                bench(name, path, browser, workdir, args.loads, args.pause, args.restarts)
+                bench(
+                    name,
+                    path,
+                    browser,
+                    workdir,
+                    args.loads,
+                    args.pause,
+                    args.restarts,
+                    args.light_only,
+                )
             )
-            print(f"measured {name}", file=sys.stderr)
-        print("story  | full step ms med / p90 | map step | presenter full | cold load s "
-              "| 1st load s | payload KiB raw / gzip | ws B/step | server MiB 1 / 20 sessions")  # fmt: skip
+            print(f"measured {name} (load average {load_average()})", file=sys.stderr)
+        if not args.light_only:
+            print("story  | full step ms med / p90 | map step | presenter full | cold load s "
+                  "| 1st load s | payload KiB raw / gzip | ws B/step | server MiB 1 / 20 sessions")  # fmt: skip
+            for r in results:
+                print(row(r))
+            print("\nThe Streamlit reader (/) against the bare page, medians; the cold loads "
+                  "interleaved with the bare page's\n"
+                  "story  | bare s | cold load s | 1st after a start s | 1st ever (empty cache) s "
+                  "| cold: Streamlit page ready / frame made / frame to map s "
+                  "| server start s / start + 1st load s")  # fmt: skip
+            for r in results:
+                print(ratios(r))
+        print("\nThe light page (/read/<story-id>/) against the static Leaflet page "
+              "(benchmarks/bare.html: the same Leaflet and data files from the same server), "
+              "each in a fresh browser. Cold: pairs of loads one right after the other (order "
+              "alternating); 1st after a start: the light page's first view on a server just "
+              "started on the same cache folder, paired with a bare page's load on that server once "
+              "it is quiet (its warm-up done). "
+              "Ratio = median page / median bare; pairs = each pair's page / bare.")  # fmt: skip
         for r in results:
-            print(row(r))
-        print("\nThe start against a static Leaflet page (benchmarks/bare.html), same run, medians "
-              "(goal: cold ≤ 1.3×, first after a start ≤ 2×)\n"
-              "story  | bare s | cold load s | 1st after a start s | 1st ever (empty cache) s "
-              "| cold: Streamlit page ready / frame made / frame to map s "
-              "| server start s / start + 1st load s")  # fmt: skip
-        for r in results:
-            print(ratios(r))
-        print("\nThe light page (/read/<story-id>/: the same reader without Streamlit's page), same "
-              "run and bare page\n"
-              "story  | bare s | cold load s | 1st after a start s | 1st view (its files built from "
-              "the reader's record) s")  # fmt: skip
-        for r in results:
-            print(light_ratios(r))
+            print(ratio_line(r["story"], "cold", r["light_cold"], 1.3))
+            print(ratio_line(r["story"], "1st after a start", r["light_after_start"], 2))
+            print(f"{r['story']:>6} | light page's 1st view (its files made): "
+                  f"{r['light_built_s']:.2f} s")  # fmt: skip
         for count in (int(s) for s in args.sessions.split(",") if s):
             times, to_frame, cpu, rss = sessions_at_once(browser, first_story, workdir, count)
             print(
@@ -425,6 +516,7 @@ def main() -> int:
                 f"{cpu / count:.2f} s per session; server {rss:.0f} MiB"
             )
         browser.close()
+    print(f"load average (1/5/15 min) at the end: {load_average()}")
     return 0
 
 

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from storymap.precompressed import bundle, content_key, gzipped, worth_compressing
 from storymap.settings import cache_folder, stories_folder, story_file, tiles
 from storymap.versions import story_version
 
@@ -36,6 +37,10 @@ META = "light.json"  # the version's story id and languages, written with its pa
 STORY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # as storymap.fields' ids
 PAGE_SCRIPTS = ("leaflet.js", "core.js", "storymap-layers.js", "slides.js", "reader.js",
                 "speaker.js", "standalone.js")  # fmt: skip
+PAGE_STYLES = ("leaflet.css", "reader.css", "page.css")
+# The page loads the engine as one script and one style sheet: PAGE_SCRIPTS and PAGE_STYLES
+# one after the other, the same code in the same order (``Shelf.asset``).
+ENGINE_JS, ENGINE_CSS = "engine.js", "engine.css"
 _DATA = re.compile(r"(text|words)-([A-Za-z0-9-]{1,35})\.json")
 _VERSION = re.compile(r"[0-9a-f]{24}")  # storymap.versions.version_key
 _PICTURE = re.compile(r"picture-[0-9]{1,4}\.[a-z]{3,4}")
@@ -50,7 +55,7 @@ def asset_files() -> dict[str, Path]:
     from storymap.package_data import COUNTRY_OUTLINES
     from storymap.web import LEAFLET, WEB_ASSETS
 
-    names = (*PAGE_SCRIPTS[1:], "reader.css", "page.css")
+    names = (*PAGE_SCRIPTS[1:], *PAGE_STYLES[1:])
     files = {name: WEB_ASSETS / name for name in names}
     files |= {"leaflet.js": LEAFLET / "leaflet.js", "leaflet.css": LEAFLET / "leaflet.css"}
     files |= {f"images/{p.name}": p for p in (LEAFLET / "images").iterdir() if p.is_file()}
@@ -80,6 +85,7 @@ class Shelf:
         self.root = root or cache_folder() / "light"
         self.records = records or cache_folder() / "reader"
         self._known: dict[tuple[str, int, int, int], tuple[str, str] | None] = {}
+        self._engine: Path | None = None
 
     def stories(self) -> list[Path]:
         """``STORYMAP_STORY`` and the story files in the stories folder."""
@@ -126,6 +132,46 @@ class Shelf:
         if not target.exists():
             self._words(version, match[1], match[2])
         return target
+
+    def asset(self, name: str) -> Path | None:
+        """The engine's file ``name`` (``/read/_/<name>``): one of ``asset_files`` or the
+        page's bundle of them; None for any other name."""
+        files = asset_files()
+        if name == ENGINE_JS:  # (a newline and ';' between scripts: each ends its statement)
+            parts = [files[script] for script in PAGE_SCRIPTS]
+            return bundle(parts, self._engine_folder() / name, b"\n;\n")
+        if name == ENGINE_CSS:
+            parts = [files[style] for style in PAGE_STYLES]
+            return bundle(parts, self._engine_folder() / name, b"\n")
+        return files.get(name)
+
+    def compressed(self, path: Path) -> Path | None:
+        """The gzip of a file ``file`` or ``asset`` gave (made once, then kept), or None if
+        it is not worth compressing (small, or an image)."""
+        if not worth_compressing(path):
+            return None
+        ours = path.is_relative_to(self.root)  # a version's file, or the engine's bundle
+        return gzipped(path, None if ours else self._engine_folder())
+
+    def _engine_folder(self) -> Path:
+        """The folder of the engine's bundles and gzips, named by its files' content."""
+        if self._engine is None:
+            self._engine = self.root / f"engine-{content_key(asset_files().values())}"
+        return self._engine
+
+    def warm(self, story: Path) -> str | None:
+        """Ready the light page of ``story`` (the app's own) for its first reader: its
+        version found or built, its page's files and the engine's gzipped. Returns its id."""
+        found = self._identify(story)
+        if found is None:
+            return None
+        folder = self._page(Version(found[0], found[1], story, self.root / found[1]))
+        lang = json.loads((folder / META).read_bytes())["lang"]
+        for name in (PAGE, "map.json", f"text-{lang}.json", f"words-{lang}.json"):
+            self.compressed(folder / name)
+        for name in (ENGINE_JS, ENGINE_CSS, "countries-110m.geojson"):
+            self.compressed(self.asset(name))
+        return found[0]
 
     def _identify(self, path: Path) -> tuple[str, str] | None:
         """(story id, version key) of a story file, from its record if it was built, else
@@ -206,7 +252,7 @@ def _write_page(version: Version, root: Path, records: Path) -> None:
     lang = story.default_language
     data.text_file(lang)
     _write_words(data, lang)
-    _write(data.folder / META, {"id": story.id, "languages": list(story.languages)})
+    _write(data.folder / META, {"id": story.id, "languages": list(story.languages), "lang": lang})
     _write(data.folder / PAGE, page_html(data, lang, tiles()), raw=True)
 
 
@@ -236,7 +282,8 @@ def page_html(data: Any, lang: str, tile_choice: str) -> str:
         files=files,
         files_json=script_json(files),
         assets="../_/",
-        scripts=PAGE_SCRIPTS,
+        scripts=(ENGINE_JS,),
+        styles=(ENGINE_CSS,),
     )
 
 

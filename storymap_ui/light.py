@@ -8,7 +8,9 @@ fetched from it); an id or name this server does not know gets a one-line 404.
 
 from __future__ import annotations
 
+import time
 from functools import cache
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -16,11 +18,16 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from storymap.errors import StorymapError
-from storymap.light_page import PAGE, STORY_ID, Shelf, asset_files
+from storymap.light_page import PAGE, STORY_ID, Shelf
+from storymap.precompressed import accepts_gzip
 from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
 
 PREFIX = "/read"
+_QUIET_S = 0.3  # the light routes count as idle after this long without a request
+# requests in flight, and when the last one ended (none yet: a server nobody reads the light
+# page from warms up at once, for the Streamlit pages' first readers and authors)
+_activity = {"busy": 0, "last": float("-inf")}
 ASSETS = "_"  # /read/_/<file>: no story id starts with "_"
 _TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json",
           ".geojson": "application/geo+json", ".html": "text/html; charset=utf-8"}  # fmt: skip
@@ -41,19 +48,51 @@ def _headers(cache_control: str) -> dict[str, str]:
     }
 
 
+async def send_file(request: Request, path: Path, cache_control: str) -> Response:
+    """``path`` as it is, or its gzip kept on disk (``storymap.precompressed``) when the
+    browser takes gzip: then Streamlit's gzip middleware lets it through untouched (it
+    compresses no response that has a ``Content-Encoding``) instead of compressing the
+    file again on every request."""
+    headers = _headers(cache_control)
+    media_type = _TYPES.get(path.suffix)
+    packed = await run_in_threadpool(shelf().compressed, path)
+    if packed is None:
+        return FileResponse(path, media_type=media_type, headers=headers)
+    headers["vary"] = "Accept-Encoding"
+    if not accepts_gzip(request.headers.get("accept-encoding", "")):
+        return FileResponse(path, media_type=media_type, headers=headers)
+    headers["content-encoding"] = "gzip"
+    return FileResponse(packed, media_type=media_type, headers=headers)
+
+
 def not_found(what: str) -> Response:
     return PlainTextResponse(f"not found: {what}\n", status_code=404, headers=_headers("no-store"))
 
 
+def quiet() -> bool:
+    """Whether no light page request is being served, nor was in the last moment (the
+    warm-up's library import waits for this: it would share Python's lock with them)."""
+    return _activity["busy"] == 0 and time.monotonic() - _activity["last"] > _QUIET_S
+
+
 async def read(request: Request) -> Response:
     """A story's light page or one of its files; the engine's files under ``/read/_/``."""
+    _activity["busy"] += 1
+    try:
+        return await _read(request)
+    finally:
+        _activity["busy"] -= 1
+        _activity["last"] = time.monotonic()
+
+
+async def _read(request: Request) -> Response:
     story_id = request.path_params["story"]
     name = request.path_params.get("name", "")
     if story_id == ASSETS:
-        path = asset_files().get(name)
+        path = await run_in_threadpool(shelf().asset, name)
         if path is None:
             return not_found("no such file of the story page")
-        return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers("no-cache"))
+        return await send_file(request, path, "no-cache")
     if not STORY_ID.fullmatch(story_id):
         return not_found("a story id is lower-case letters, digits and '-'")
     try:
@@ -65,7 +104,7 @@ async def read(request: Request) -> Response:
     page = path.name == PAGE
     # a version's data are named by it (never change); the page names the current version
     cache_control = "no-cache" if page else "public, max-age=31536000, immutable"
-    return FileResponse(path, media_type=_TYPES.get(path.suffix), headers=_headers(cache_control))
+    return await send_file(request, path, cache_control)
 
 
 async def to_page(request: Request) -> Response:

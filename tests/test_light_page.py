@@ -4,6 +4,7 @@ file name from a request is only ever looked up."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from story_helpers import FIXTURES
 
 import storymap.light_page as light_page
+import storymap.precompressed as precompressed
 import storymap.reader_cache as reader_cache
 from storymap.light_page import Shelf
 
@@ -141,3 +143,30 @@ def test_the_apps_own_story_wins_over_a_file_named_by_its_id(shelf, monkeypatch,
     assert shelf.find("magellan-elcano").path == named
     monkeypatch.setenv("STORYMAP_STORY", str(chosen))
     assert Shelf(root=shelf.root, records=shelf.records).find("magellan-elcano").path == chosen
+
+
+def test_warming_a_story_readies_its_page_and_gzips_and_a_restart_builds_nothing(
+    shelf: Shelf, monkeypatch
+) -> None:
+    path = next(p for p in shelf.stories() if p.name == "voyage.yaml")
+    assert shelf.warm(path) == "magellan-elcano"
+    version = shelf.find("magellan-elcano")
+    for name in ("index.html", "map.json", "text-es.json", "words-es.json"):
+        packed = version.folder / f"{name}.gz"
+        assert gzip.decompress(packed.read_bytes()) == (version.folder / name).read_bytes()
+    engine = shelf.asset("engine.js")
+    assert engine.with_name("engine.js.gz").is_file() and engine.parent.name.startswith("engine-")
+    assert shelf.compressed(shelf.asset("engine.css")).is_file()
+    # a restart on the same folders finds all of it by the file's name alone
+    monkeypatch.setattr(light_page.Shelf, "_build", never)
+    monkeypatch.setattr(reader_cache, "reader_data", never)
+    monkeypatch.setattr(precompressed, "write_whole", never)
+    again = Shelf(root=shelf.root, records=shelf.records)
+    assert again.warm(path) == "magellan-elcano"
+    assert again.compressed(version.folder / "map.json") == version.folder / "map.json.gz"
+
+
+@pytest.mark.parametrize("name", ["../index.html", "engine.py", "/etc/passwd", "reader.py",
+                                  "images/../../x", "engine-0/engine.js", ""])  # fmt: skip
+def test_the_engine_serves_only_its_own_files(shelf: Shelf, name: str) -> None:
+    assert shelf.asset(name) is None

@@ -79,15 +79,19 @@
       history.replaceState(null, "", "#" + address);
     }
 
-    function showPage(text, words) {
+    /** The page's words around the reader; the text list and credits (below the reader, and
+     * a long story's list is thousands of elements) by ``later`` if given. */
+    function showPage(text, words, later) {
       document.documentElement.lang = lang;
       document.title = text.title;
       document.getElementById("title").textContent = text.title;
       document.getElementById("subtitle").textContent = text.subtitle;
       document.getElementById("list-heading").textContent = words.list_heading;
       document.getElementById("credits-heading").textContent = words.credits_heading;
-      document.getElementById("event-list").innerHTML = words.list;  // built and sanitised in Python
-      document.getElementById("credits").innerHTML = words.credits;
+      (later || ((fill) => fill()))(() => {
+        document.getElementById("event-list").innerHTML = words.list;  // built and sanitised in Python
+        document.getElementById("credits").innerHTML = words.credits;
+      });
       const present = document.getElementById("present");
       present.textContent = words.present;
       present.title = words.present_help;
@@ -125,7 +129,10 @@
         if (Core.parseLink(window.location.hash, data.map).present !== presenting) location.reload();
       });
       window.addEventListener("resize", fitHeight);
-      showPage(text, words);
+      // the list and credits once the map and words are on screen (the frame after this one)
+      // (unless another language was chosen meanwhile: that one's are shown at once)
+      const shown = lang;
+      showPage(text, words, (fill) => requestAnimationFrame(() => setTimeout(() => { if (lang === shown) fill(); })));
       writeHash();
       window.storyReaderReadyAt = performance.timeOrigin + performance.now();
       return reader;

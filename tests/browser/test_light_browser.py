@@ -4,6 +4,9 @@ phone sizes, in both languages; ids and names it does not know get a one-line 40
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -143,3 +146,45 @@ def test_the_page_and_its_files_carry_the_frames_policy(server) -> None:
     assert "<script>" not in page  # data only as JSON, scripts only as files
     status, _, headers = answer(f"{server.url}/read/_/core.js")
     assert status == 200 and headers["content-type"].startswith("text/javascript")
+
+
+def fetched(url: str, accept_encoding: str | None) -> tuple[bytes, dict[str, str]]:
+    """The body as sent (not decompressed) and the headers, asking with ``accept_encoding``."""
+    request = urllib.request.Request(url)
+    if accept_encoding is not None:
+        request.add_header("Accept-Encoding", accept_encoding)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return response.read(), {k.lower(): v for k, v in response.headers.items()}
+
+
+def test_a_browser_that_takes_gzip_gets_the_kept_gzip_and_others_the_file(server) -> None:
+    page, _ = fetched(f"{server.url}/read/russia-north-korea/", None)
+    files = json.loads(re.search(rb'id="storymap-light">(.*?)</script>', page)[1])
+    data = server.log.parent / "frontend" / "data"  # the app's reader files (start_app)
+    base = f"{server.url}/read/russia-north-korea/"
+    kept = {
+        base: data / files["map"].split("/")[0] / "index.html.gz",
+        base + files["map"]: data / (files["map"] + ".gz"),
+        base + files["text"]["id"]: data / (files["text"]["id"] + ".gz"),
+        f"{server.url}/read/_/engine.js": None,
+        f"{server.url}/read/_/engine.css": None,
+        f"{server.url}/read/_/countries-110m.geojson": None,
+    }
+    for name, stored in kept.items():
+        raw, plain = fetched(name, None)
+        packed, headers = fetched(name, "gzip, deflate, br")
+        # (Streamlit's gzip middleware adds its own Vary to a response it leaves as it is)
+        assert "content-encoding" not in plain and "Accept-Encoding" in plain["vary"], name
+        assert headers["content-encoding"] == "gzip" and headers["vary"] == "Accept-Encoding"
+        assert gzip.decompress(packed) == raw and len(packed) < len(raw) / 2, name
+        if stored is not None:  # the file compressed once, sent as it is kept
+            assert packed == stored.read_bytes(), name
+        refused, headers = fetched(name, "br, identity")
+        assert refused == raw and "content-encoding" not in headers, name
+    # the engine in one file: Leaflet and the page's scripts, whole and in their order
+    engine = fetched(f"{server.url}/read/_/engine.js", None)[0].decode("utf-8")
+    scripts = ("leaflet.js", "core.js", "storymap-layers.js", "slides.js", "reader.js",
+               "speaker.js", "standalone.js")  # fmt: skip
+    places = [engine.index(fetched(f"{server.url}/read/_/{name}", None)[0].decode("utf-8"))
+              for name in scripts]  # fmt: skip
+    assert places[0] == 0 and places == sorted(places)
