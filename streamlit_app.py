@@ -19,14 +19,16 @@ import streamlit as st
 
 from storymap_ui.page import ICON
 
-if __name__ == "__main__":
-    # One Python process serves every session: the pages' runs in threads, and the messages to
-    # every browser from one event loop. Python hands its lock between threads every 5 ms by
-    # default, so with a few pages running, each message the loop sends waits that long for
-    # the lock, and twenty sessions' pages heard of their runs seconds late. Handing it over
-    # every 0.5 ms keeps the loop sending (`make loadtest` has the figures).
-    sys.setswitchinterval(0.0005)
+# One Python process serves every session: the pages' runs in threads, and the messages to
+# every browser from one event loop. Python hands its lock between threads every 5 ms by
+# default, so with a few pages running, each message the loop sends waits that long for the
+# lock, and twenty sessions' pages heard of their runs seconds late. Handing it over every
+# 0.5 ms keeps the loop sending (`make loadtest` has the figures). Set when the server imports
+# this file too, so the light page's first requests after a start (served by the loop) do not
+# wait 5 ms at a time behind the warm-up's import (storymap_ui.warm).
+sys.setswitchinterval(0.0005)
 
+if __name__ == "__main__":
     # The tab icon from a local file first: otherwise the first page's Material icon would be
     # fetched from Google's font server as the favicon, which an offline classroom cannot reach.
     st.set_page_config(page_icon=ICON, layout="wide")

@@ -69,6 +69,13 @@ def not_found(what: str) -> Response:
     return PlainTextResponse(f"not found: {what}\n", status_code=404, headers=_headers("no-store"))
 
 
+def expect_readers() -> None:
+    """Count the server's start as light page traffic: a browser sent to the page while the
+    server restarted asks for it a moment after the server answers, and the warm-up's
+    import (``quiet``) would otherwise start first and share Python's lock with its requests."""
+    _activity["last"] = time.monotonic()
+
+
 def quiet() -> bool:
     """Whether no light page request is being served, nor was in the last moment (the
     warm-up's library import waits for this: it would share Python's lock with them)."""

@@ -36,9 +36,10 @@ def warm_up() -> None:
     page's files (after a restart only found, no library imported), the reader's modules and
     the app's story, then the author page's modules."""
     from storymap.errors import StorymapError
-    from storymap_ui.light import quiet, shelf
+    from storymap_ui.light import expect_readers, quiet, shelf
 
     try:
+        expect_readers()  # the import below waits a moment for the light page's first reader
         stories = shelf().stories()
         if stories:  # the app's own story (STORYMAP_STORY), else the first one listed
             shelf().warm(stories[0])

@@ -28,12 +28,13 @@ def test_the_light_page_goes_first_and_the_import_waits_for_its_requests(monkeyp
             return "story"
 
     monkeypatch.setattr(light, "shelf", Shelf)
+    monkeypatch.setattr(light, "expect_readers", lambda: done.append("start counts"))
     monkeypatch.setattr(light, "quiet", lambda: done.append("poll") or next(polls))
     monkeypatch.setattr(warm.time, "sleep", lambda s: done.append("wait"))
     monkeypatch.setattr(warm, "warm_reader", lambda: done.append("reader"))
     monkeypatch.setattr(warm, "warm_author", lambda: done.append("author"))
     warm.warm_up()
-    assert done == ["light page of story.yaml", "poll", "wait", "poll", "wait", "poll",
+    assert done == ["start counts", "light page of story.yaml", "poll", "wait", "poll", "wait", "poll",
                     "reader", "author"]  # fmt: skip
 
 
@@ -51,6 +52,15 @@ def test_the_light_routes_are_quiet_only_when_idle_a_moment(monkeypatch, busy: i
     monkeypatch.setitem(light._activity, "last", light.time.monotonic() - 10)
     assert light.quiet() is (busy == 0)
     monkeypatch.setitem(light._activity, "last", light.time.monotonic())
+    assert not light.quiet()
+
+
+def test_the_start_counts_as_a_light_request(monkeypatch) -> None:
+    """Right after a start the import waits a moment for a light page's first request."""
+    monkeypatch.setitem(light._activity, "busy", 0)
+    monkeypatch.setitem(light._activity, "last", float("-inf"))
+    assert light.quiet()
+    light.expect_readers()
     assert not light.quiet()
 
 
