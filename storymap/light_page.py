@@ -30,7 +30,7 @@ from typing import Any
 
 from storymap.precompressed import bundle, content_key, gzipped, worth_compressing
 from storymap.settings import cache_folder, stories_folder, story_file, tiles
-from storymap.versions import story_version
+from storymap.versions import file_stamp, story_version
 
 PAGE = "index.html"
 META = "light.json"  # the version's story id and languages, written with its page
@@ -177,14 +177,12 @@ class Shelf:
         """(story id, version key) of a story file, from its record if it was built, else
         by building it; None if it is not a readable story (remembered per file version)."""
         try:
-            status = path.stat()
-            media = path.parent / path.stem / "media"
-            media_ns = media.stat().st_mtime_ns if media.is_dir() else 0
+            stamp = file_stamp(path)
         except OSError:
             return None
-        memo = (str(path), status.st_mtime_ns, status.st_size, media_ns)
+        memo = (str(path), *stamp)
         if memo not in self._known:
-            self._known[memo] = self._read_identity(path, status.st_size)
+            self._known[memo] = self._read_identity(path, stamp[1])
         return self._known[memo]
 
     def _read_identity(self, path: Path, size: int) -> tuple[str, str] | None:

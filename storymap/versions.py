@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import stat
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -45,6 +47,21 @@ def version_key(data: bytes) -> str:
 def media_folder(story_path: Path) -> Path:
     """``<folder>/<name>/media/`` for the story file ``<folder>/<name>.yaml``."""
     return story_path.parent / story_path.stem / MEDIA
+
+
+def file_stamp(story_path: Path) -> tuple[int, int, int]:
+    """The story file's modification time and size, and its media folder's modification time
+    (a picture added or removed there is a new version too; 0 when there is no folder): a
+    cheap "is it still the version I read?" without reading the file. Raises ``OSError``
+    when the story file cannot be read."""
+    status = story_path.stat()
+    try:
+        media = os.stat(media_folder(story_path))
+    except OSError:
+        media_ns = 0
+    else:
+        media_ns = media.st_mtime_ns if stat.S_ISDIR(media.st_mode) else 0
+    return status.st_mtime_ns, status.st_size, media_ns
 
 
 def media_signature(media: Path) -> bytes:

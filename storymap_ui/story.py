@@ -10,20 +10,18 @@ reaches a reader as a traceback: readers keep the last good version, with a noti
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from stat import S_ISDIR
 
 import streamlit as st
 
 from storymap.errors import StorymapError
 from storymap.i18n import t
 from storymap.located import LocatedStory
-from storymap.media_files import media_folder
 from storymap.reader_cache import ReaderData, reader_data
 from storymap.settings import stories_folder, story_file
+from storymap.versions import file_stamp
 from storymap_ui.component import addresses, data_folder
 
 
@@ -68,19 +66,6 @@ def _publish(path: str, mtime_ns: int, size: int, media_ns: int) -> ReaderStory:
     return ReaderStory(data, Path(path), map_url, text_urls, (mtime_ns, size, media_ns))
 
 
-def _stamp(path: Path) -> tuple[int, int, int]:
-    """The file's modification time and size, and its media folder's modification time (a
-    picture added or removed there is a new version too; 0 when there is no folder)."""
-    stat = path.stat()
-    try:
-        media = os.stat(media_folder(path))
-    except OSError:
-        media_ns = 0
-    else:
-        media_ns = media.st_mtime_ns if S_ISDIR(media.st_mode) else 0
-    return stat.st_mtime_ns, stat.st_size, media_ns
-
-
 @st.cache_resource(show_spinner=False)
 def _last_good() -> tuple[threading.Lock, dict[str, ReaderStory]]:
     """The newest version of each story that loaded, for when an edit breaks the file."""
@@ -91,7 +76,7 @@ def load(path: Path) -> tuple[ReaderStory, str | None]:
     """The story at ``path`` and, when its file is broken now, why (serving the last good one)."""
     lock, last_good = _last_good()
     try:
-        story = _publish(str(path), *_stamp(path))
+        story = _publish(str(path), *file_stamp(path))
     except (StorymapError, OSError) as exc:
         with lock:
             previous = last_good.get(str(path))
@@ -108,7 +93,7 @@ def moved(story: ReaderStory) -> bool:
     app now shows another file). A reader's every step asks: when nothing changed, that
     costs two ``stat`` calls, not a page's whole look-up (``current_story``)."""
     try:
-        if story_path() == story.path and _stamp(story.path) == story.stamp:
+        if story_path() == story.path and file_stamp(story.path) == story.stamp:
             return False
     except (StorymapError, OSError):
         pass  # said by current_story, as on a full run
