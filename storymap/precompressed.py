@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,13 +74,9 @@ def content_key(files: Iterable[Path]) -> str:
 
 
 def write_whole(target: Path, data: bytes) -> None:
-    """Written under a temporary name and renamed: a reader sees the whole file or none."""
+    """Written whole (``storymap.output.write_output``: a temporary name, then renamed, so a
+    reader sees the whole file or none), its folder made first."""
+    from storymap.output import write_output
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(target, data)
