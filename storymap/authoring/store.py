@@ -136,17 +136,7 @@ class DraftStore:
             return None
         if not isinstance(stored, dict) or not isinstance(stored.get("record"), dict):
             return None
-        owner = stored.get("owner")
-        shares = stored.get("shares")
-        return Saved(
-            stored["record"],
-            int(stored.get("revision", 0)),
-            float(stored.get("updated", 0)),
-            owner if isinstance(owner, str) else None,
-            {k: v for k, v in shares.items() if k in SHARE_KINDS and isinstance(v, str)}
-            if isinstance(shares, dict)
-            else {},
-        )
+        return _saved(stored, stored["record"])
 
     def _head(self, token: str) -> Saved | None:
         """The stored draft's revision, time, owner and share keys, without its content
@@ -156,17 +146,7 @@ class DraftStore:
         revision, updated = (head or {}).get("revision"), (head or {}).get("updated")
         if not (isinstance(revision, int) and isinstance(updated, int | float)):
             return self.load(token)  # not as this store writes a draft: read it whole
-        owner = head.get("owner")
-        shares = head.get("shares")
-        return Saved(
-            {},
-            revision,
-            float(updated),
-            owner if isinstance(owner, str) else None,
-            {k: v for k, v in shares.items() if k in SHARE_KINDS and isinstance(v, str)}
-            if isinstance(shares, dict)
-            else {},
-        )
+        return _saved(head, {})
 
     def stamp(self, token: str) -> int:
         """The draft file's modification time (ns), 0 if none: a cheap "has it changed?"."""
@@ -313,3 +293,19 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} cannot be kept in a draft")
+
+
+def _saved(stored: dict, record: dict[str, Any]) -> Saved:
+    """A draft as stored (its whole file, or only its head with ``record`` empty): the
+    owner only if a string, the share keys only of the kinds a draft has."""
+    owner = stored.get("owner")
+    shares = stored.get("shares")
+    return Saved(
+        record,
+        int(stored.get("revision", 0)),
+        float(stored.get("updated", 0)),
+        owner if isinstance(owner, str) else None,
+        {k: v for k, v in shares.items() if k in SHARE_KINDS and isinstance(v, str)}
+        if isinstance(shares, dict)
+        else {},
+    )
