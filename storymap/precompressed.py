@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,9 +76,13 @@ def content_key(files: Iterable[Path]) -> str:
 
 
 def write_whole(target: Path, data: bytes) -> None:
-    """Written whole (``storymap.output.write_output``: a temporary name, then renamed, so a
-    reader sees the whole file or none), its folder made first."""
-    from storymap.output import write_output
-
+    """Written under a temporary name and renamed: a reader sees the whole file or none."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_output(target, data)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
