@@ -33,14 +33,13 @@ from storymap.settings import cache_folder, stories_folder, story_file, tiles
 from storymap.versions import file_stamp, story_version
 
 PAGE = "index.html"
-META = "light.json"  # the version's story id and languages, written with its page
+META = "light.json"  # the version's story id, languages and style hashes, written with its page
 STORY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # as storymap.fields' ids
 PAGE_SCRIPTS = ("leaflet.js", "core.js", "storymap-layers.js", "slides.js", "reader.js",
                 "speaker.js", "standalone.js")  # fmt: skip
-PAGE_STYLES = ("leaflet.css", "reader.css", "page.css")
-# The page loads the engine as one script and one style sheet: PAGE_SCRIPTS and PAGE_STYLES
-# one after the other, the same code in the same order (``Shelf.asset``).
-ENGINE_JS, ENGINE_CSS = "engine.js", "engine.css"
+# The page loads the engine as one script: PAGE_SCRIPTS one after the other, the same code in
+# the same order (``Shelf.asset``); its style sheets are in the page (``page_styles``).
+ENGINE_JS = "engine.js"
 _DATA = re.compile(r"(text|words)-([A-Za-z0-9-]{1,35})\.json")
 _VERSION = re.compile(r"[0-9a-f]{24}")  # storymap.versions.version_key
 _PICTURE = re.compile(r"picture-[0-9]{1,4}\.[a-z]{3,4}")
@@ -51,12 +50,13 @@ _lock = threading.Lock()
 
 @cache
 def asset_files() -> dict[str, Path]:
-    """Every file the page loads besides its data, by the name it is asked for."""
+    """The files under ``/read/_/`` by the name they are asked for: the engine's scripts, the
+    countries' outlines, and Leaflet's style sheet and images as a plain Leaflet page loads
+    them (the page's own styles are in it)."""
     from storymap.package_data import COUNTRY_OUTLINES
     from storymap.web import LEAFLET, WEB_ASSETS
 
-    names = (*PAGE_SCRIPTS[1:], *PAGE_STYLES[1:])
-    files = {name: WEB_ASSETS / name for name in names}
+    files = {name: WEB_ASSETS / name for name in PAGE_SCRIPTS[1:]}
     files |= {"leaflet.js": LEAFLET / "leaflet.js", "leaflet.css": LEAFLET / "leaflet.css"}
     files |= {f"images/{p.name}": p for p in (LEAFLET / "images").iterdir() if p.is_file()}
     files["countries-110m.geojson"] = COUNTRY_OUTLINES
@@ -140,9 +140,6 @@ class Shelf:
         if name == ENGINE_JS:  # (a newline and ';' between scripts: each ends its statement)
             parts = [files[script] for script in PAGE_SCRIPTS]
             return bundle(parts, self._engine_folder() / name, b"\n;\n")
-        if name == ENGINE_CSS:
-            parts = [files[style] for style in PAGE_STYLES]
-            return bundle(parts, self._engine_folder() / name, b"\n")
         return files.get(name)
 
     def compressed(self, path: Path) -> Path | None:
@@ -169,7 +166,7 @@ class Shelf:
         lang = json.loads((folder / META).read_bytes())["lang"]
         for name in (PAGE, "map.json", f"text-{lang}.json", f"words-{lang}.json"):
             self.compressed(folder / name)
-        for name in (ENGINE_JS, ENGINE_CSS, "countries-110m.geojson"):
+        for name in (ENGINE_JS, "countries-110m.geojson"):
             self.compressed(self.asset(name))
         return found[0]
 
@@ -243,15 +240,25 @@ class Shelf:
 
 
 def _write_page(version: Version, root: Path, records: Path) -> None:
+    from storymap.export.html import page_styles
     from storymap.reader_cache import reader_data
+    from storymap.web.policy import script_hash
 
     data = reader_data(version.path, root, records)
     story = data.located.story
     lang = story.default_language
     data.text_file(lang)
     _write_words(data, lang)
-    _write(data.folder / META, {"id": story.id, "languages": list(story.languages), "lang": lang})
+    styles = [script_hash(style) for style in page_styles()]  # the page's own (page_head's)
+    meta = {"id": story.id, "languages": list(story.languages), "lang": lang, "styles": styles}
+    _write(data.folder / META, meta)
     _write(data.folder / PAGE, page_html(data, lang, tiles()), raw=True)
+
+
+def page_style_hashes(page: Path) -> tuple[str, ...]:
+    """The hashes of the inline style sheets the light page file ``page`` was written with
+    (for its Content-Security-Policy), as written beside it. Raises ``OSError`` if it is gone."""
+    return tuple(json.loads((page.parent / META).read_bytes())["styles"])
 
 
 def _write_words(data: Any, lang: str) -> None:
@@ -281,7 +288,6 @@ def page_html(data: Any, lang: str, tile_choice: str) -> str:
         files_json=script_json(files),
         assets="../_/",
         scripts=(ENGINE_JS,),
-        styles=(ENGINE_CSS,),
     )
 
 

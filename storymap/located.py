@@ -40,8 +40,9 @@ class LocatedStory:
         return found
 
     def step_for_link(self, event_id: str | None, step_word: str | None = None) -> int:
-        """``steps.step_for_link`` from a table made once: a reader's page looks its step up
-        on every step the reader reports."""
+        """The step a deep link opens at: the one showing ``event_id``, else the closing
+        overview for ``?step=end``, else the first. From a table made once: a reader's page
+        looks its step up on every step the reader reports."""
         found = self._event_steps.get(event_id, 0) if isinstance(event_id, str) else 0
         return self.steps[-1].index if found == 0 and step_word == END else found
 

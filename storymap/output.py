@@ -8,14 +8,12 @@ never leaves half a file (or an over-limit story) behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from storymap.errors import StorymapError
+from storymap.files import write_whole
 from storymap.messages import for_terminal
 
 
@@ -51,12 +49,4 @@ def check_output(path: Path, folder_wanted: bool = False) -> None:
 def write_output(path: Path, content: bytes) -> None:
     """Write ``content`` to a temporary file beside ``path`` and rename it: all or nothing."""
     check_output(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(temporary)
+    write_whole(path, content)

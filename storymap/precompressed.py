@@ -7,18 +7,18 @@ the small scripts wait behind them. A story version's files never change (their 
 named by the version) and the engine's change only with the code, so each is compressed
 once, when first needed, and kept as ``<name>.gz``: beside a version's file, and for the
 engine in a folder named by its files' content (``engine_folder``). The engine's scripts
-and styles are also kept as one file each (``bundle``): the same code in the same order,
-one request instead of ten.
+are also kept as one file (``bundle``): the same code in the same order, one request
+instead of seven.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from storymap.files import write_whole
 
 SUFFIX = ".gz"
 LEVEL = 9  # paid once per file, so the smallest output
@@ -56,14 +56,14 @@ def gzipped(path: Path, folder: Path | None = None) -> Path:
     it is asked for. Only for files that never change under their name."""
     target = (folder or path.parent) / (path.name + SUFFIX)
     if not target.exists():
-        write_whole(target, gzip.compress(path.read_bytes(), LEVEL, mtime=0))
+        _write(target, gzip.compress(path.read_bytes(), LEVEL, mtime=0))
     return target
 
 
 def bundle(parts: Iterable[Path], target: Path, separator: bytes) -> Path:
     """``parts`` one after the other in ``target``, written the first time it is asked for."""
     if not target.exists():
-        write_whole(target, separator.join(part.read_bytes() for part in parts))
+        _write(target, separator.join(part.read_bytes() for part in parts))
     return target
 
 
@@ -75,14 +75,6 @@ def content_key(files: Iterable[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_whole(target: Path, data: bytes) -> None:
-    """Written under a temporary name and renamed: a reader sees the whole file or none."""
+def _write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(target, data)

@@ -46,14 +46,6 @@ def story_steps(story: Story) -> list[Step]:
 END = "end"
 
 
-def step_for_event(steps: list[Step], story: Story, event_id: str | None) -> int:
-    """The step showing ``event_id`` (for deep links); the first step if it is unknown."""
-    for step in steps:
-        if any(story.events[i].id == event_id for i in step.events):
-            return step.index
-    return 0
-
-
 def step_label(story: Story, step: Step, lang: str, short: bool = False) -> str:
     """The slider's words for a step: the date of its events, or "Overview"."""
     if step.kind != "events":

@@ -2,14 +2,15 @@
 
 ``/read/<story-id>/`` is a story's page without Streamlit's (``storymap.light_page``);
 ``/read/_/…`` the engine's files it loads. Every response carries the frames' policy
-(``storymap.web.policy.frame_policy``: scripts and styles only from this server, data only
-fetched from it); an id or name this server does not know gets a one-line 404.
+(``storymap.web.policy.frame_policy``: scripts and styles only from this server, and a page's
+own inline style sheets by hash; data only fetched from it); an id or name this server does
+not know gets a one-line 404.
 """
 
 from __future__ import annotations
 
 import time
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -18,7 +19,7 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from storymap.errors import StorymapError
-from storymap.light_page import PAGE, STORY_ID, Shelf
+from storymap.light_page import PAGE, STORY_ID, Shelf, page_style_hashes
 from storymap.precompressed import accepts_gzip
 from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
@@ -40,20 +41,34 @@ def shelf() -> Shelf:
     return Shelf(root=data_folder())
 
 
-def _headers(cache_control: str) -> dict[str, str]:
+def _headers(cache_control: str, style_hashes: tuple[str, ...] = ()) -> dict[str, str]:
     return {
-        "content-security-policy": frame_policy(),
+        "content-security-policy": frame_policy(style_hashes),
         "x-content-type-options": "nosniff",
         "cache-control": cache_control,
     }
 
 
-async def send_file(request: Request, path: Path, cache_control: str) -> Response:
+def style_hashes(page: Path) -> tuple[str, ...]:
+    """The hashes of a light page's inline style sheets, for its policy (read once per
+    version of the page file). Raises ``OSError`` if it is gone."""
+    status = page.stat()
+    return _style_hashes(page, status.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _style_hashes(page: Path, mtime_ns: int) -> tuple[str, ...]:
+    return page_style_hashes(page)
+
+
+async def send_file(
+    request: Request, path: Path, cache_control: str, hashes: tuple[str, ...] = ()
+) -> Response:
     """``path`` as it is, or its gzip kept on disk (``storymap.precompressed``) when the
     browser takes gzip: then Streamlit's gzip middleware lets it through untouched (it
     compresses no response that has a ``Content-Encoding``) instead of compressing the
-    file again on every request."""
-    headers = _headers(cache_control)
+    file again on every request. ``hashes``: a page's inline style sheets'."""
+    headers = _headers(cache_control, hashes)
     media_type = _TYPES.get(path.suffix)
     packed = await run_in_threadpool(shelf().compressed, path)
     if packed is None:
@@ -104,14 +119,15 @@ async def _read(request: Request) -> Response:
         return not_found("a story id is lower-case letters, digits and '-'")
     try:
         path = await run_in_threadpool(shelf().file, story_id, name)
+        page = path is not None and path.name == PAGE
+        hashes = await run_in_threadpool(style_hashes, path) if page else ()
     except (StorymapError, OSError):  # its file changed or broke while it was being read
         return not_found(f"the story '{story_id}' cannot be read now; its page says why")
     if path is None:
         return not_found(f"no story '{story_id}' or no such file of it on this server")
-    page = path.name == PAGE
-    # a version's data are named by it (never change); the page names the current version
-    cache_control = "no-cache" if page else "public, max-age=31536000, immutable"
-    return await send_file(request, path, cache_control)
+    if page:  # it names the current version; a version's data never change
+        return await send_file(request, path, "no-cache", hashes)
+    return await send_file(request, path, "public, max-age=31536000, immutable")
 
 
 async def to_page(request: Request) -> Response:

@@ -6,13 +6,19 @@ import pytest
 from story_helpers import FIXTURES
 
 from storymap.loading import load_story, parse_story
+from storymap.located import LocatedStory
 from storymap.model import Story
-from storymap.steps import Step, step_for_event, step_label, story_steps
+from storymap.steps import END, Step, step_label, story_steps
 from storymap.style import category_styles
 
 
 def index_of(story: Story, event_id: str) -> int:
     return next(i for i, event in enumerate(story.events) if event.id == event_id)
+
+
+def step_for(story: Story, event_id: object, step_word: str | None = None) -> int:
+    """The step a deep link (``?event=…&step=…``) opens at (no place needs locating)."""
+    return LocatedStory(story, {}).step_for_link(event_id, step_word)
 
 
 @pytest.fixture(scope="module")
@@ -56,22 +62,24 @@ def test_events_of_one_step_share_their_date(story, steps):
 @pytest.mark.parametrize(
     ("event_id", "expected"), [("soviet-recognition", 1), ("kremlin-meeting", 11)]
 )
-def test_step_for_a_known_event(story, steps, event_id, expected):
-    assert step_for_event(steps, story, event_id) == expected
+def test_step_for_a_known_event(story, event_id, expected):
+    assert step_for(story, event_id) == expected
 
 
 def test_step_for_every_event_is_the_step_showing_it(story, steps):
     for i, event in enumerate(story.events):
-        assert i in steps[step_for_event(steps, story, event.id)].events
+        assert i in steps[step_for(story, event.id)].events
+        assert step_for(story, event.id, END) == step_for(story, event.id)  # the event wins
 
 
-@pytest.mark.parametrize("event_id", [None, "", "no-such-event", "<script>"])
+@pytest.mark.parametrize("event_id", [None, "", "no-such-event", "<script>", ["a", "list"]])
 def test_step_for_an_unknown_or_missing_event_is_the_first(story, steps, event_id):
-    assert step_for_event(steps, story, event_id) == 0
+    assert step_for(story, event_id) == step_for(story, event_id, "elsewhere") == 0
+    assert step_for(story, event_id, END) == steps[-1].index  # ?step=end: the closing overview
 
 
 def test_step_labels_are_the_date_or_overview(story, steps):
-    kremlin = steps[step_for_event(steps, story, "kremlin-meeting")]
+    kremlin = steps[step_for(story, "kremlin-meeting")]
     assert step_label(story, kremlin, "en") == "27 October 2025"
     assert step_label(story, kremlin, "id", short=True) == "27 Okt 2025"
     assert step_label(story, steps[0], "en") == step_label(story, steps[-1], "en") == "Overview"
@@ -102,7 +110,7 @@ def test_events_at_different_times_of_one_day_are_different_steps(tsunami):
     assert [step.events for step in steps[1:-1]] == [(i,) for i in range(len(tsunami.events))]
     assert step_label(tsunami, steps[1], "id") == "26 Desember 2004 07.58 UTC+7"
     assert step_label(tsunami, steps[4], "en", short=True) == "about 26 Dec 2004, 03:00 UTC"
-    assert step_for_event(steps, tsunami, "india") == 5
+    assert step_for(tsunami, "india") == 5
 
 
 def test_the_tsunami_story_defines_and_renames_its_categories(tsunami):
@@ -134,19 +142,3 @@ def test_steps_is_by_date_or_by_event():
     minimal = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     with pytest.raises(Exception, match="by_date"):
         parse_story(minimal.replace("events:\n", "steps: by_minute\nevents:\n"))
-
-
-def test_a_located_storys_step_for_a_link_agrees_with_the_walk_over_its_steps(tsunami):
-    from storymap.located import LocatedStory
-    from storymap.steps import END
-
-    for events in (tsunami, load_story(FIXTURES / "first-story-article-reading.yaml")):
-        located = LocatedStory(events, {})
-        steps = story_steps(events)
-        for event in events.events:  # every event, as the walk finds it
-            assert located.step_for_link(event.id) == step_for_event(steps, events, event.id)
-            assert located.step_for_link(event.id, END) == step_for_event(steps, events, event.id)
-        for unknown in (None, "", "no-such-event", ["a", "list"]):
-            assert located.step_for_link(unknown) == 0
-            assert located.step_for_link(unknown, END) == steps[-1].index  # the closing overview
-            assert located.step_for_link(unknown, "elsewhere") == 0

@@ -52,9 +52,6 @@ def standalone_html(located_story: LocatedStory, tiles: str = "offline") -> str:
                _asset(WEB_ASSETS / "speaker.js"), _asset(WEB_ASSETS / "standalone.js")]  # fmt: skip
     return template("standalone.html.j2").render(
         **page_head(story, story.default_language),
-        leaflet_css=leaflet_css(),
-        reader_css=_asset(WEB_ASSETS / "reader.css"),
-        page_css=_asset(WEB_ASSETS / "page.css"),
         data_json=script_json(data),
         countries_json=script_json(json.loads(_asset(COUNTRY_OUTLINES))),
         pictures_json=script_json(
@@ -78,7 +75,15 @@ def page_head(story: Story, lang: str) -> dict[str, Any]:
         "present": t("present", lang),
         "version": __version__,
         "reader_markup": _asset(WEB_ASSETS / "reader.html"),
+        "styles": page_styles(),
     }
+
+
+def page_styles() -> tuple[str, str, str]:
+    """The page's style sheets, inline in both pages: in the light page too, so the browser
+    draws its first screen while the engine's script loads, and runs that script as soon as
+    it arrives (a linked sheet would hold the script back until it came and was parsed)."""
+    return leaflet_css(), _asset(WEB_ASSETS / "reader.css"), _asset(WEB_ASSETS / "page.css")
 
 
 def page_words(story: Story, lang: str) -> dict[str, str]:

@@ -28,15 +28,16 @@ def policy(**directives: str) -> str:
     return "; ".join(f"{name.replace('_', '-')} {value}" for name, value in directives.items())
 
 
-def frame_policy() -> str:
-    """A page of our own files served by the app (the reader's and the place picker's frames):
-    its scripts and styles from its own folder, its data fetched from there, tiles from the
-    base maps' hosts, and the stories' pictures (any story's, on any host: an imported
-    Knight Lab story's pictures are often on plain ``http:``)."""
+def frame_policy(style_hashes: Iterable[str] = ()) -> str:
+    """A page of our own files served by the app (the reader's and the place picker's frames,
+    the light page): its scripts and styles from its own folder (and the page's own inline
+    style sheets by their ``style_hashes``, ``script_hash``), its data fetched from there,
+    tiles from the base maps' hosts, and the stories' pictures (any story's, on any host: an
+    imported Knight Lab story's pictures are often on plain ``http:``)."""
     return policy(
         default_src="'none'",
         script_src="'self'",
-        style_src="'self'",
+        style_src=" ".join(["'self'", *style_hashes]),
         img_src=" ".join(["'self'", "data:", *tile_hosts(), "https:", "http:"]),
         connect_src="'self'",
         base_uri="'none'",
@@ -59,7 +60,7 @@ def inline_page_policy(scripts: Iterable[str]) -> str:
 
 
 def script_hash(script: str) -> str:
-    """A CSP source for one inline script: ``'sha256-…'`` of its exact text."""
+    """A CSP source for one inline script (or style sheet): ``'sha256-…'`` of its exact text."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 

@@ -76,7 +76,14 @@
         const box = this.el.strip.getBoundingClientRect();
         this.goTo(Core.nearestStep(this.stripXs, ev.clientX - box.left), { fromUser: true });
       });
-      if (window.ResizeObserver) new ResizeObserver(() => { this._drawStrip(); this._fitDate(); }).observe(this.el.strip);
+      // drawn again when the bar's width changes (not at its first observation: drawn already)
+      if (window.ResizeObserver) {
+        new ResizeObserver(() => {
+          if (this.el.strip.getBoundingClientRect().width === this.stripWidth) return;
+          this._drawStrip();
+          this._fitDate();
+        }).observe(this.el.strip);
+      }
     }
 
     /**
@@ -301,6 +308,7 @@
       });
       this.cursor = svgEl("line", { y1: 0, y2: 18, class: "cursor" });
       this.stripXs = xs;
+      this.stripWidth = width;
       svg.replaceChildren(parts);
       this._moveCursor();
     }

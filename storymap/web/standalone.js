@@ -52,6 +52,7 @@
   }
 
   function start(data) {
+    performance.mark("storymap:start");  // its data in: the reader starts (for a profile of the load)
     const link = Core.parseLink(window.location.hash, data.map);
     let lang = link.lang;
     if (link.speaker) {

@@ -40,7 +40,6 @@
         fetch(options.countriesUrl).then((r) => r.json()).then((g) => this._drawCountries(g))
           .catch(() => { /* the tiles still work without the offline outlines */ });
       }
-      leaflet.fitBounds(map.bounds, { padding: [30, 30], animate: false });
       this.markers = map.places.map((place, p) => {
         const marker = L.circleMarker(place.latlng, { renderer: this.renderer, radius: 6 });
         marker.bindTooltip(() => this._tooltip(p), { direction: "top", offset: [0, -6] });
@@ -92,6 +91,10 @@
       const places = Core.placeStates(this.data, this.index, step);
       const focus = Core.focusPoints(this.data, step);
       const center = Core.focusCenter(focus);
+      // The first view is set before anything is drawn on it: the map's layers are laid out
+      // once, at the first step's view (not at the whole story's, then again at the step's).
+      const first = !this.viewSet;
+      if (first) { this._fit(focus, step, false); this.viewSet = true; }
       this.circles.clearLayers();
       let visible = 0;
       places.forEach(({ state, event }, p) => {
@@ -131,7 +134,8 @@
       Object.entries(routes).forEach(([key, state]) => this._showRoute(Number(key), state));
       this.visible = visible;
       this.labels.clearLayers();  // the new names come when the view settles (moveend)
-      this._fit(focus, step, animate && !reducedMotion);
+      if (first) this._label();  // (the view is set already)
+      else this._fit(focus, step, animate && !reducedMotion);
     }
 
     /** Draw a place in the copy of the world the step is in (a route across ±180°). */

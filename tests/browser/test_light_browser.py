@@ -24,6 +24,8 @@ from browser_helpers import (
 )
 from playwright.sync_api import expect
 
+from storymap.web.policy import script_hash
+
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -144,6 +146,11 @@ def test_the_page_and_its_files_carry_the_frames_policy(server) -> None:
     assert status == 200 and "script-src 'self'" in headers["content-security-policy"]
     assert "unsafe-inline" not in headers["content-security-policy"]
     assert "<script>" not in page  # data only as JSON, scripts only as files
+    # its own style sheets are in it, allowed by hash (and no other inline style)
+    styles = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    assert len(styles) == 3 and ".leaflet-container" in styles[0]
+    wanted = " ".join(["style-src 'self'", *(script_hash(style) for style in styles)])
+    assert wanted + ";" in headers["content-security-policy"]
     status, _, headers = answer(f"{server.url}/read/_/core.js")
     assert status == 200 and headers["content-type"].startswith("text/javascript")
 
@@ -167,7 +174,6 @@ def test_a_browser_that_takes_gzip_gets_the_kept_gzip_and_others_the_file(server
         base + files["map"]: data / (files["map"] + ".gz"),
         base + files["text"]["id"]: data / (files["text"]["id"] + ".gz"),
         f"{server.url}/read/_/engine.js": None,
-        f"{server.url}/read/_/engine.css": None,
         f"{server.url}/read/_/countries-110m.geojson": None,
     }
     for name, stored in kept.items():
