@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from story_helpers import FIXTURES
 import storymap.light_page as light_page
 import storymap.precompressed as precompressed
 import storymap.reader_cache as reader_cache
-from storymap.light_page import Shelf
+from storymap.export.html import page_styles
+from storymap.light_page import Shelf, page_style_hashes
+from storymap.web.policy import frame_policy, script_hash
 
 MAGELLAN = FIXTURES / "magellan.yaml"  # id magellan-elcano; Spanish first, then English
 
@@ -105,6 +108,21 @@ def test_a_name_that_is_not_the_versions_own_file_finds_nothing(shelf: Shelf, tm
     for name in ["", f"{key}/map.json", f"{key}/text-en.json", f"{key}/words-es.json"]:
         found = shelf.file("magellan-elcano", name)
         assert found.resolve().parent == version.folder.resolve(), name
+
+
+def test_the_page_carries_its_style_sheets_and_their_hashes_are_written_beside_it(
+    shelf: Shelf,
+) -> None:
+    """Its styles are in the page (no sheet to wait for before its script runs), the same
+    as the single file's, and the hashes its policy allows are exactly theirs."""
+    page = shelf.file("magellan-elcano", "")
+    html = page.read_text(encoding="utf-8")
+    styles = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert list(styles) == list(page_styles()) and 'rel="stylesheet"' not in html
+    assert "url(images/" not in styles[0]  # Leaflet's images inline, as in the single file
+    assert page_style_hashes(page) == tuple(script_hash(style) for style in styles)
+    frame = frame_policy(page_style_hashes(page))
+    assert f"style-src 'self' {' '.join(page_style_hashes(page))};" in frame
 
 
 def test_an_edited_story_is_a_new_version_and_the_old_data_are_gone(shelf: Shelf) -> None:

@@ -36,15 +36,16 @@
     const fetched = {};
     const get = (url) => {
       if (!fetched[url]) {
-        fetched[url] = fetch(url).then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); });
+        fetched[url] = fetch(url).then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+          .catch((err) => { delete fetched[url]; throw err; });  // asked again next time
       }
       return fetched[url];
     };
-    // the first language's words are asked for with the map, not after it
+    // the first language's text is asked for with the map, not after it (its page words,
+    // the list of events and the credits below the reader, once the reader is on screen)
     const asked = new URLSearchParams(location.hash.slice(1)).get("lang");
     const first = Object.prototype.hasOwnProperty.call(files.text, asked) ? asked : files.lang;
     get(files.text[first]);
-    get(files.words[first]);
     return get(files.map).then((map) => ({
       map: map, text: (code) => get(files.text[code]), words: (code) => get(files.words[code]),
       countries: { countriesUrl: files.countries }, tiles: files.tiles,
@@ -80,13 +81,20 @@
       history.replaceState(null, "", "#" + address);
     }
 
-    /** The page's words around the reader; the text list and credits (below the reader, and
-     * a long story's list is thousands of elements) by ``later`` if given. */
-    function showPage(text, words, later) {
+    /** The story's title above the reader, in its language. */
+    function showTitle(text) {
       document.documentElement.lang = lang;
       document.title = text.title;
       document.getElementById("title").textContent = text.title;
       document.getElementById("subtitle").textContent = text.subtitle;
+      document.querySelectorAll("[data-lang]").forEach((button) => {
+        button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+      });
+    }
+
+    /** The page's words around the reader; the text list and credits (below the reader, and
+     * a long story's list is thousands of elements) by ``later`` if given. */
+    function showWords(words, later) {
       document.getElementById("list-heading").textContent = words.list_heading;
       document.getElementById("credits-heading").textContent = words.credits_heading;
       (later || ((fill) => fill()))(() => {
@@ -96,13 +104,10 @@
       const present = document.getElementById("present");
       present.textContent = words.present;
       present.title = words.present_help;
-      document.querySelectorAll("[data-lang]").forEach((button) => {
-        button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
-      });
     }
 
     fitHeight();
-    return Promise.all([data.text(lang), data.words(lang)]).then(([text, words]) => {
+    return data.text(lang).then((text) => {
       reader = new window.StoryReader(root, data.map, text, Object.assign({
         lang: lang, step: link.step, event: link.event, tiles: data.tiles,
         onStep: writeHash, mode: presenting ? "presenter" : "reader",
@@ -115,7 +120,8 @@
           Promise.all([data.text(code), data.words(code)]).then(([next, nextWords]) => {
             lang = code;
             reader.setLanguage(lang, next);
-            showPage(next, nextWords);
+            showTitle(next);
+            showWords(nextWords);
             writeHash();
             if (reader.slides) reader.slides.broadcast();
           });
@@ -130,10 +136,13 @@
         if (Core.parseLink(window.location.hash, data.map).present !== presenting) location.reload();
       });
       window.addEventListener("resize", fitHeight);
-      // the list and credits once the map and words are on screen (the frame after this one)
-      // (unless another language was chosen meanwhile: that one's are shown at once)
+      // the page's words once the map and words are on screen, the list and credits in the
+      // frame after (unless another language was chosen meanwhile: that one's are shown)
       const shown = lang;
-      showPage(text, words, (fill) => requestAnimationFrame(() => setTimeout(() => { if (lang === shown) fill(); })));
+      showTitle(text);
+      data.words(lang).then((words) => {
+        if (lang === shown) showWords(words, (fill) => requestAnimationFrame(() => setTimeout(() => { if (lang === shown) fill(); })));
+      }).catch(() => { /* the reader works without them; a language button asks again */ });
       writeHash();
       window.storyReaderReadyAt = performance.timeOrigin + performance.now();
       return reader;

@@ -73,6 +73,10 @@ def test_the_light_page_steps_from_first_to_last(browser, server, size, close_pa
     expect(page.locator("h1")).to_have_text("Rusia dan Korea Utara, makin rapat")
     expect(page.locator("#narrative")).to_contain_text("Seluruh tempat dalam cerita")
     assert drawn_markers(page) == 13
+    # the page's words below the reader come once it is on screen, the list in full
+    expect(page.locator("#list-heading")).to_have_text("Semua peristiwa (daftar teks)")
+    expect(page.locator("#credits-heading")).to_have_text("Sumber dan kredit")
+    expect(page.locator("#event-list li")).to_have_count(14)
     assert walk_to_the_end(page) == page.evaluate("window.storyReader.data.steps.length") > 5
     assert page.evaluate("location.hash") == "#step=end&lang=id"
     steps = page.evaluate("window.storyReader.data.steps.length")
