@@ -10,7 +10,7 @@ not know gets a one-line 404.
 from __future__ import annotations
 
 import time
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -47,18 +47,6 @@ def _headers(cache_control: str, style_hashes: tuple[str, ...] = ()) -> dict[str
         "x-content-type-options": "nosniff",
         "cache-control": cache_control,
     }
-
-
-def style_hashes(page: Path) -> tuple[str, ...]:
-    """The hashes of a light page's inline style sheets, for its policy (read once per
-    version of the page file). Raises ``OSError`` if it is gone."""
-    status = page.stat()
-    return _style_hashes(page, status.st_mtime_ns)
-
-
-@lru_cache(maxsize=64)
-def _style_hashes(page: Path, mtime_ns: int) -> tuple[str, ...]:
-    return page_style_hashes(page)
 
 
 async def send_file(
@@ -120,7 +108,7 @@ async def _read(request: Request) -> Response:
     try:
         path = await run_in_threadpool(shelf().file, story_id, name)
         page = path is not None and path.name == PAGE
-        hashes = await run_in_threadpool(style_hashes, path) if page else ()
+        hashes = await run_in_threadpool(page_style_hashes, path) if page else ()
     except (StorymapError, OSError):  # its file changed or broke while it was being read
         return not_found(f"the story '{story_id}' cannot be read now; its page says why")
     if path is None:
