@@ -280,20 +280,26 @@
         [-3, 3].forEach((d) => svgEl("line", { x1: (mid + d - 3).toFixed(1), x2: (mid + d + 3).toFixed(1), y1: 14, y2: 2, class: "break" }));
       });
       if (this.data.events.length > 300) {
-        // A long story has many events per pixel: one small dot per pixel, colour and kind,
-        // and the dots of one colour and kind as one path (thousands of elements cost the
-        // page's first layout a tenth of a second).
+        // A long story has many events per pixel: one small dot per pixel and colour, all the
+        // dots of a colour as one path, and a white centre where every event is vague (thousands
+        // of elements cost the page's first layout a tenth of a second). A dot is a round cap
+        // on a line of no length: arcs cost the first layout 7-22 ms at 5,000 events, these 2-6.
         const dots = new Map();
+        const vague = new Set();
+        const exact = new Set();
         this.data.events.forEach((event) => {
           const colour = this.data.colours[event.category];
-          const key = `${colour} ${event.exact}`;
-          if (!dots.has(key)) dots.set(key, { colour: colour, exact: event.exact, xs: new Set() });
-          dots.get(key).xs.add(Math.round(x(event.step)));
+          const cx = Math.round(x(event.step));
+          if (!dots.has(colour)) dots.set(colour, new Set());
+          dots.get(colour).add(cx);
+          (event.exact ? exact : vague).add(cx);
         });
-        dots.forEach((dot) => {
-          const d = [...dot.xs].map((cx) => `M${cx - 1.5},8a1.5,1.5 0 1,0 3,0a1.5,1.5 0 1,0 -3,0`).join("");
-          svgEl("path", { d: d, fill: dot.exact ? dot.colour : "#fff", stroke: dot.colour, "stroke-width": 1.5 });
+        exact.forEach((cx) => vague.delete(cx));
+        const capped = (cxs) => [...cxs].map((cx) => `M${cx} 8h0`).join("");
+        dots.forEach((cxs, colour) => {
+          svgEl("path", { d: capped(cxs), stroke: colour, "stroke-width": 4.5, "stroke-linecap": "round" });
         });
+        if (vague.size) svgEl("path", { d: capped(vague), stroke: "#fff", "stroke-width": 1.5, "stroke-linecap": "round" });
       } else {
         this.data.events.forEach((event) => {
           const colour = this.data.colours[event.category];

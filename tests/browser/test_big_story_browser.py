@@ -16,7 +16,8 @@ from browser_helpers import (
 )
 
 from storymap.cli import main
-from storymap.synthetic import write_synthetic_story
+from storymap.story_writer import story_text
+from storymap.synthetic import synthetic_story, write_synthetic_story
 
 pytestmark = pytest.mark.browser
 EVENTS = 5000
@@ -83,4 +84,48 @@ def test_holding_arrow_right_in_the_exported_page(
     last = page.evaluate("window.__frames.at(-1)")
     assert last["step"] == min(4001 + presses, EVENTS + 1)
     assert_step_shown_together(page, last)
+    assert watched.errors == []
+
+
+# Each event's dot on a long story's strip: {x, colour, vague} per event, and which of the
+# strip's paths have a stroke there (a person sees a dot of that colour, hollow or solid).
+STRIP_DOTS = """() => {
+  const reader = window.storyReader, data = reader.data;
+  const paths = [...document.querySelectorAll('#strip path')];
+  const point = (x) => { const p = document.getElementById('strip').createSVGPoint(); p.x = x; p.y = 8; return p; };
+  return data.events.map((event) => {
+    const x = Math.round(reader.stripX(event.step));
+    const drawn = paths.filter((path) => path.isPointInStroke(point(x))).map((path) => path.getAttribute('stroke'));
+    return { x, colour: data.colours[event.category], exact: event.exact, drawn };
+  });
+}"""
+
+
+def test_a_long_storys_strip_has_a_dot_for_every_event(browser: object, tmp_path: Path) -> None:
+    """Past 300 events the strip draws a dot per pixel and colour, not an element per event:
+    every event still has a dot of its category's colour, hollow (a white centre) only where
+    every event at that pixel has a vague date."""
+    story = synthetic_story(EVENTS)
+    for n, event in enumerate(story["events"]):
+        if 1000 <= n < 1400 or n % 7 == 3:  # a month, not a day: a vague date
+            event["date"] = event["date"][:7]
+    story_file = tmp_path / "vague.yaml"
+    story_file.write_text(story_text(story, "vague dates"), encoding="utf-8")
+    page_file = tmp_path / "vague.html"
+    assert main(["export", str(story_file), "--format", "html", "-o", str(page_file)]) == 0
+    watched = open_page(browser, width=1280, height=800)
+    watched.page.goto(page_file.as_uri())
+    wait_until(
+        watched.page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'", 60
+    )
+    dots = watched.page.evaluate(STRIP_DOTS)
+    assert len(dots) == EVENTS
+    assert all(dot["colour"] in dot["drawn"] for dot in dots)
+    by_x: dict[int, list[dict]] = {}
+    for dot in dots:
+        by_x.setdefault(dot["x"], []).append(dot)
+    hollow = {x for x, here in by_x.items() if not any(dot["exact"] for dot in here)}
+    assert hollow and len(hollow) < len(by_x)  # both kinds are on this strip
+    for x, here in by_x.items():
+        assert ("#fff" in here[0]["drawn"]) == (x in hollow), x
     assert watched.errors == []
