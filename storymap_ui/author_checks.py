@@ -20,6 +20,7 @@ from storymap.authoring.field_words import describe
 from storymap.authoring.order import todo_checked
 from storymap.authoring.paths import get_at, set_at, todo_parts
 from storymap.authoring.texts import PLACEHOLDERS
+from storymap.draft.reasons import shown_reason
 from storymap.i18n import t
 from storymap_ui import author_state
 from storymap_ui.author_state import Author
@@ -127,13 +128,13 @@ def _issue_buttons(author: Author, issues: list[Issue], prefix: str, lang: str) 
 
 def _issue_text(author: Author, issue: Issue, lang: str) -> str:
     """The field named as the page names it ("Event 3 “Visit” · Summary · EN"), then what
-    to do; the draft's reason for a check ("placed at the dateline") as the draft gave it."""
+    to do; the draft's reason for a check ("placed at the dateline") in the page's language."""
     if issue.kind == "todo" and issue.path == ("draft",):
         return t("author_draft_left", lang)
     where = describe(author.data, issue.path, lang) if issue.path else issue.where
     if issue.kind != "todo":
         return f"{where}: {issue.message}"
-    reason = todo_parts(issue.where)[1]
+    reason = shown_reason(todo_parts(issue.where)[1], lang)
     if issue.message == PLACEHOLDER_LEFT:
         return f"{where}: {t('author_placeholder_left', lang)}"
     return f"{where}: {reason}" if reason else f"{where}: {t('author_to_do', lang)}"

@@ -134,6 +134,21 @@ def test_the_draft_says_why_it_asks_in_the_side_panel(gazetteer):
     ), labels
 
 
+def test_the_drafts_reasons_are_in_the_pages_language_and_english_in_the_file(gazetteer):
+    at = open_page(lang="id")
+    at.text_area(key="author-article").set_value(
+        ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
+    )
+    at.date_input(key="author-published").set_value("2025-10-27")
+    at.button(key="author-make-draft").click().run()
+    assert not at.exception
+    labels = issues(at)
+    assert any("kalimatnya tidak menyebut tempat: ditaruh" in label for label in labels), labels
+    assert not any("no place in its sentence" in label for label in labels), labels
+    todo = author(at).data["draft"]["todo"]
+    assert any("(no place in its sentence: placed " in item for item in todo), todo
+
+
 def test_an_article_without_a_date_gives_an_undated_draft_and_keeps_the_text(gazetteer):
     at = open_page(lang="en")
     at.text_area(key="author-article").set_value("Nothing is dated here. Moscow is big.")

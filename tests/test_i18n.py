@@ -65,6 +65,11 @@ def test_both_languages_use_the_same_placeholders():
         assert placeholders(texts["id"]) == placeholders(texts["en"]), key
 
 
+def reasons_asked(text: str) -> set[str]:
+    """A draft's reasons to check a field, ``reason("year_guess")``: ``reason_year_guess``."""
+    return {f"reason_{key}" for key in re.findall(r"\breason\(\s*[\"']([a-z0-9_]+)[\"']", text)}
+
+
 def _source_text() -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
 
@@ -79,6 +84,7 @@ def test_every_key_the_code_asks_for_exists():
     asked |= {f"{prefix}{value}" for prefix, values in DYNAMIC.items() for value in values}
     asked |= {export.label for export in FORMATS.values()}
     asked |= {base.label_key for base in TILES.values()}
+    asked |= reasons_asked(text)
     assert asked, "the scan found no keys: is the pattern still right?"
     assert "previous" in asked and "overview_start_title" in asked
     missing = asked - set(strings())
@@ -90,7 +96,8 @@ def test_every_key_in_the_file_is_used():
     text = _source_text()
     quoted = set(re.findall(r"[\"']([a-z][a-z0-9_]*)[\"']", text))
     dynamic = {f"{prefix}{value}" for prefix, values in DYNAMIC.items() for value in values}
-    unused = set(strings()) - quoted - dynamic - set(BROWSER_UI_KEYS)
+    reasons = reasons_asked(text) | {f"reason_{key}" for key in quoted}  # reason(key) too
+    unused = set(strings()) - quoted - dynamic - set(BROWSER_UI_KEYS) - reasons
     assert not unused, f"in locales/ui.yaml but never used: {sorted(unused)}"
 
 

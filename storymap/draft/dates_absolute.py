@@ -27,6 +27,7 @@ from storymap.draft.datewords import (
     month_end,
     year,
 )
+from storymap.draft.reasons import reason
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Reference], Reading | None]]
 _UNIT_AFTER_YEAR = re.compile(
@@ -122,13 +123,13 @@ def _until(v: Vocabulary) -> Callable[[re.Match[str], Reference], Reading | None
         if end is None:
             return None
         last = end.date.latest
-        for start, said in (
-            (ref.current, "the date before"),
-            (ref.published_date, "the article's date"),
+        for start, said, key in (
+            (ref.current, "the date before", "span_from_date_before"),
+            (ref.published_date, "the article's date", "span_from_article_date"),
         ):
             if start is not None and start.earliest < last:
                 first = start.earliest
-                why = f"a span up to {end.date.format('en')}: its start is {said}"
+                why = reason(key, end=end.date.format("en"))
                 relation = {
                     "id": f"hingga {end.date.format('id')}, mulai tanggal sebelumnya",
                     "en": f"up to {end.date.format('en')}, from {said}",
@@ -179,7 +180,7 @@ def _bare_month(v: Vocabulary) -> Callable[[re.Match[str], Reference], Reading |
         year_, _ = _year_for(month_, None, ref)
         if year_ == ref.published.year and month_ > ref.published.month:
             year_ -= 1  # past tense is the rule in news; the author checks
-        return Reading(month(year_, month_), uncertain=True, why="the year is a guess")
+        return Reading(month(year_, month_), uncertain=True, why=reason("year_guess"))
 
     return read
 

@@ -21,6 +21,7 @@ from storymap.draft.date_vocabulary import Vocabulary, alternation, vocabulary
 from storymap.draft.dates_absolute import Rule, absolute_rules
 from storymap.draft.dates_relative import relative_rules
 from storymap.draft.datewords import Reading, Reference
+from storymap.draft.reasons import reason
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class FoundDate:
 def inherited(before: FoundDate) -> FoundDate:
     """The date of an undated sentence that goes on from ``before``: about the same time."""
     vague = PartialDate(before.date.start, before.date.end, True)
-    why = "no date in its sentence: about the date of the sentence before"
+    why = reason("date_of_sentence_before")
     reading = Reading(vague, None, "previous", True, why)
     return FoundDate(before.words, -1, -1, reading, False, True)
 

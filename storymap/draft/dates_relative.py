@@ -25,6 +25,7 @@ from storymap.draft.datewords import (
     day,
     from_published,
 )
+from storymap.draft.reasons import reason
 
 
 def _number(word: str, v: Vocabulary) -> int:
@@ -41,11 +42,11 @@ def _weekday(v: Vocabulary):
         ahead = not back and (word in v.words("next_one") or _ahead(m, v))
         if ahead:
             found = ref.published + timedelta(days=(target - ref.published.weekday()) % 7 or 7)
-            why = f"{m['weekday']} counted forward from the article's date"
+            why = reason("weekday_forward", weekday=m["weekday"])
         else:
             step = (ref.published.weekday() - target) % 7 or (7 if word in v.words("last") else 0)
             found = ref.published - timedelta(days=step)
-            why = f"date counted back from {m['weekday']}"
+            why = reason("weekday_back", weekday=m["weekday"])
         reading = from_published(day(found), ref)
         return Reading(reading.date, reading.relation, reading.anchor, True, why)
 
@@ -96,7 +97,7 @@ def _then(v: Vocabulary):
             back = v.one_day[" ".join(m["one"].lower().split())] < 0
         reading = _count(Shift(-amount if back else amount, unit), ref, bool(groups.get("about")))
         if direction in _PREPOSITIONS and re.match(r"\s++[^\W\d_]", m.string[m.end() :]):
-            why = f"{m[0]} what? counted from the nearest date"  # "three months after the war"
+            why = reason("counted_what", words=m[0])  # "three months after the war"
             return Reading(reading.date, reading.relation, reading.anchor, True, why)
         return reading
 
@@ -133,7 +134,10 @@ def _count(shift: Shift, ref: Reference, about: bool) -> Reading:
         }
     why = None
     if kind != "previous":
-        why = f"counted {'back' if back else 'on'} from {'the news day' if kind == 'lead' else 'the article date'}"
+        if kind == "lead":
+            why = reason("counted_back_news_day") if back else reason("counted_on_news_day")
+        else:
+            why = reason("counted_back_article_date") if back else reason("counted_on_article_date")
     return Reading(result, words, kind, kind != "previous", why)
 
 

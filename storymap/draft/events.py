@@ -42,6 +42,7 @@ from storymap.draft.datewords import Reference
 from storymap.draft.inside import Containment
 from storymap.draft.places import Mention, PlaceFinder, initials_of
 from storymap.draft.placing import Surroundings, place
+from storymap.draft.reasons import reason
 from storymap.draft.where import clause_cuts, clause_of, nearest_chain, where_it_happened
 
 
@@ -171,9 +172,9 @@ def _group(
             event = DraftEvent(None, sentence.number, [sentence], list(where))
             if current is not None and current.found is not None:
                 event.found = inherited(current.found)
-                event.reasons.append(("date", "no date in its sentence: about the date before"))
+                event.reasons.append(("date", reason("date_before")))
             else:
-                event.reasons.append(("date", "no date in its sentence: undated"))
+                event.reasons.append(("date", reason("undated_sentence")))
             _locate(event, around)
             events.append(event)
             last = event
@@ -199,7 +200,7 @@ def _undated_lead(
     first = [s for s in body if s.paragraph == body[0].paragraph]
     event = DraftEvent(None, body[0].number, first)
     event.mentions = where_it_happened(body[0].text, by_sentence.get(0, []), lang, True)
-    event.reasons.append(("date", "no date in the article: undated"))
+    event.reasons.append(("date", reason("undated_article")))
     _locate(event, around)
     return event
 
@@ -251,10 +252,10 @@ def _flag_many(event: DraftEvent) -> None:
     countries = {m.hit.country for m in event.mentions if m.hit.kind == "country"}
     count = len(precise) + len(countries - set(precise.values()))
     if count > 1:
-        event.reasons.append(("places", f"{count} places in one sentence: which is where?"))
+        event.reasons.append(("places", reason("many_places", count=count)))
 
 
-SAME_DAY = "no place in its sentence: placed where the event before on the same day"
+SAME_DAY = reason("same_day")
 
 
 def _same_day(before: DraftEvent | None, event: DraftEvent) -> bool:

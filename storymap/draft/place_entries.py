@@ -16,6 +16,7 @@ from typing import Any
 
 from storymap.draft.country_names import country, is_country
 from storymap.draft.places import Mention, region_before
+from storymap.draft.reasons import reason
 from storymap.geocoding import Layer, Location, Query, locate, normalise
 from storymap.model import Place
 
@@ -62,7 +63,7 @@ def place_entries(
             continue  # no layer places it: leave it out rather than write a story that fails
         if entry.country not in named_countries:
             name = country(entry.country).name_en if is_country(entry.country) else entry.country
-            entry.checks.append(("country", f"in {name}, a country the article never names"))
+            entry.checks.append(("country", reason("country_not_named", name=name)))
         entry.data["evidence"] = _evidence(entry, sentences)
         entry.data = {key: entry.data[key] for key in Place.model_fields if key in entry.data}
         entries.append(entry)
@@ -82,13 +83,11 @@ def _entry(key: str, found: list[Mention], sentences: Sequence[str], lang: str) 
             "country": hit.country,
         }
         entry = PlaceEntry(key, data, found)
-        entry.checks.append(
-            ("", "placed at the country's centre: name a finer place if the article gives one")
-        )
+        entry.checks.append(("", reason("country_centre")))
         if not info.outlined:  # too small for the 1:110m outlines: marked at its capital
             radius = max(5.0, round((info.area_km2 / 3.14159) ** 0.5))
             data.update(kind="region", aliases=[info.capital], precision_km=radius)
-            entry.checks.append(("precision_km", f"marked at its capital, {info.capital}"))
+            entry.checks.append(("precision_km", reason("at_capital", capital=info.capital)))
         return entry
     own_word = words[0] if lang == "id" and words[0][:1].isupper() else None
     data = {
@@ -102,20 +101,20 @@ def _entry(key: str, found: list[Mention], sentences: Sequence[str], lang: str) 
         data["aliases"] = aliases
     entry = PlaceEntry(key, data, found)
     if hit.how == "gazetteer spelling close to its name":
-        entry.checks.append(("", f'"{words[0]}" is read as {hit.name}, a spelling one letter away'))
+        entry.checks.append(("", reason("near_spelling", words=words[0], name=hit.name)))
     if hit.how == "curated description":
-        entry.checks.append(("", f'found only by the description "{words[0]}": is it {hit.name}?'))
+        entry.checks.append(("", reason("description", words=words[0], name=hit.name)))
     if own_word is None and hit.kind != "city":
-        entry.checks.append(("name.id", "the Indonesian name"))
+        entry.checks.append(("name.id", reason("indonesian_name")))
     if lang == "en" and hit.kind == "city":
-        entry.checks.append(("name.id", "the Indonesian name (GeoNames' name for now)"))
+        entry.checks.append(("name.id", reason("indonesian_name_geonames")))
     if hit.kind == "city" and any(region_before(sentences[m.sentence], m.start) for m in found):
         data.update(kind="region", precision_km=REGION_PRECISION_KM)
         data["note"] = {
             "id": f"Ditandai di kota {hit.name}; wilayahnya lebih luas.",
             "en": f"Marked at the city of {hit.name}; the region is wider.",
         }
-        entry.checks.append(("precision_km", "a region marked at its city: how wide is it?"))
+        entry.checks.append(("precision_km", reason("region_at_city")))
     return entry
 
 
@@ -132,8 +131,8 @@ def _evidence(entry: PlaceEntry, sentences: Sequence[str]) -> str:
     )
     if location.note and location.layer == "gazetteer":
         text += f" ({location.note})"
-    for _, reason in entry.checks:
-        text += f". CHECK: {reason}"
+    for _, why in entry.checks:
+        text += f". CHECK: {why}"
     return text
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from storymap.draft.article import Sentence
 from storymap.draft.places import Hit, Mention
+from storymap.draft.reasons import reason
 
 # What stands between a place and its address: a comma, perhaps a word of kind and the
 # words before it ("Distrik", "en la región").
@@ -91,17 +92,17 @@ def place(mentions: list[Mention], number: int, around: Surroundings) -> tuple[l
         if all(m.hit.kind in COARSE for m in own):
             finer = _inside(around.ahead(number), own, around)
             if finer:
-                return finer, "the country stands for the places the next sentences name"
+                return finer, reason("country_for_places")
         return own, ""
     for found, why in (
-        (around.before(number), "no place in its sentence: placed where the one before"),
-        (around.ahead(number), "no place in its sentence: placed where the next one says"),
-        (around.lead(), "no place in its sentence: placed where the article's lead says"),
-        (around.dateline, "no place in its sentence: placed at the dateline"),
+        (around.before(number), reason("place_before")),
+        (around.ahead(number), reason("place_next")),
+        (around.lead(), reason("place_lead")),
+        (around.dateline, reason("place_dateline")),
     ):
         if found:
             return without_addresses(found, around), why
-    return [], "no place in its sentence: the article's first place"
+    return [], reason("first_place")
 
 
 def without_addresses(mentions: Sequence[Mention], around: Surroundings) -> list[Mention]:

@@ -16,6 +16,7 @@ from typing import Any
 from storymap.dates import PartialDate
 from storymap.draft.events import DraftEvent
 from storymap.draft.place_entries import Ids, PlaceEntry, slug, unique
+from storymap.draft.reasons import reason
 from storymap.story_writer import write
 
 
@@ -80,7 +81,7 @@ def story_data(
     for index, entry in enumerate(places):
         entry.data = _in_languages(entry, languages, lang)
         data["places"].append(entry.data)
-        todo += [_place_todo(index, tail, reason) for tail, reason in entry.checks]
+        todo += [_place_todo(index, tail, why) for tail, why in entry.checks]
     dominant = Counter(e.category for e in events if e.category).most_common(1)
     fallback = dominant[0][0] if dominant else "society"
     used = Ids()
@@ -158,9 +159,9 @@ def _event(
     }
     reasons = list(event.reasons)
     if event.found is not None and event.found.reading.uncertain and not event.found.inherited:
-        reasons.append(("date", event.found.reading.why or "the date is a guess"))
-    for name, reason in dict.fromkeys(reasons):
-        todo.append(f"{path}.{name} ({reason})")
+        reasons.append(("date", event.found.reading.why or reason("date_guess")))
+    for name, why in dict.fromkeys(reasons):
+        todo.append(f"{path}.{name} ({why})")
     if event.category is None:
         todo.append(f"{path}.category")
     todo += [f"{path}.{field}.{lang}" for field in ("title", "summary") for lang in languages]
@@ -232,8 +233,8 @@ def _sources(event: DraftEvent, source: Source, path: str, todo: list[str]) -> l
     return found or [{"outlet": source.outlet or "[write: the outlet]"}]
 
 
-def _place_todo(index: int, tail: str, reason: str) -> str:
+def _place_todo(index: int, tail: str, why: str) -> str:
     """``places[2].country (in Japan, a country the article never names)``: the path and why,
     the why without brackets of its own (a to-do is read as "path (why)")."""
-    why = re.sub(r"\s*\(([^()]*)\)", r", \1", reason).replace("(", "").replace(")", "")
+    why = re.sub(r"\s*\(([^()]*)\)", r", \1", why).replace("(", "").replace(")", "")
     return f"places[{index}]{'.' + tail if tail else ''} ({why})"
