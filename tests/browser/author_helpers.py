@@ -46,17 +46,19 @@ def wait_idle(page: object) -> None:
     wait_until(page, NOT_RUNNING, SLOW / 1000)
 
 
-def open_menu(page: object, box: object) -> None:
-    """Open a select box's list, clicking again as a person would if the first click only
-    focused it (a click while its panel is still unfolding does)."""
+def choose(page: object, box: object, option: int) -> None:
+    """Choose a select box's ``option``-th entry, opening its list again as a person would
+    if the first click only focused the box (a click while its panel is still unfolding
+    does) or the list closed before the choice (on a busy machine, once in a full run)."""
     for _ in range(3):
         box.click()
         try:
             page.get_by_role("listbox").wait_for(timeout=5_000)
+            page.get_by_role("option").nth(option).click(timeout=5_000)
             return
         except PlaywrightTimeout:
             continue
-    raise AssertionError("the select box's list did not open after three clicks")
+    raise AssertionError("the select box's list did not open and take a choice after three clicks")
 
 
 def field(page: object, label: str) -> object:

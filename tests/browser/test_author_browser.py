@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from app_server import ROOT
-from author_helpers import SLOW, open_author, open_menu, section, type_into, wait_idle
+from author_helpers import SLOW, choose, open_author, section, type_into, wait_idle
 from browser_helpers import (
     ARTIFACTS,
     component_frame,
@@ -231,8 +231,7 @@ def test_the_route_panel_stays_open_while_its_three_fields_are_chosen(browser, a
     mode = panel.get_by_role("combobox", name="How it moved")
     expect(mode).to_be_visible(timeout=SLOW)
     for label, option in (("From", 0), ("To", 1), ("How it moved", 0)):
-        open_menu(page, panel.get_by_role("combobox", name=label))
-        page.get_by_role("option").nth(option).click()
+        choose(page, panel.get_by_role("combobox", name=label), option)
         wait_idle(page)
         expect(mode).to_be_visible()  # still open: never opened again
     expect(panel.locator("summary")).to_contain_text("Route ✓")
