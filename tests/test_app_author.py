@@ -116,14 +116,20 @@ def test_start_from_a_pasted_article(gazetteer):
     assert stored(at)["article"] == ARTICLE  # the pasted text is kept for a reload
 
 
-def test_the_draft_says_why_it_asks_in_the_side_panel(gazetteer):
-    at = open_page(lang="en")
+def draft_with_a_placeless_sentence(lang: str) -> AppTest:
+    """The first article and a sentence that names no place, drafted on a page in ``lang``."""
+    at = open_page(lang=lang)
     at.text_area(key="author-article").set_value(
         ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
     )
     at.date_input(key="author-published").set_value("2025-10-27")
     at.button(key="author-make-draft").click().run()
     assert not at.exception
+    return at
+
+
+def test_the_draft_says_why_it_asks_in_the_side_panel(gazetteer):
+    at = draft_with_a_placeless_sentence("en")
     labels = issues(at)
     assert any(
         re.fullmatch(
@@ -135,13 +141,7 @@ def test_the_draft_says_why_it_asks_in_the_side_panel(gazetteer):
 
 
 def test_the_drafts_reasons_are_in_the_pages_language_and_english_in_the_file(gazetteer):
-    at = open_page(lang="id")
-    at.text_area(key="author-article").set_value(
-        ARTICLE + "Sehari sebelumnya, Lavrov bertemu Choe.\n"
-    )
-    at.date_input(key="author-published").set_value("2025-10-27")
-    at.button(key="author-make-draft").click().run()
-    assert not at.exception
+    at = draft_with_a_placeless_sentence("id")
     labels = issues(at)
     assert any("kalimatnya tidak menyebut tempat: ditaruh" in label for label in labels), labels
     assert not any("no place in its sentence" in label for label in labels), labels
