@@ -12,8 +12,9 @@ inside the page:
 - first load after a server start: the same, on the first page view of a server restarted
   on the cache folder its predecessor used (median of --restarts); and a story's very first
   load, on an empty cache folder (nothing built for it yet);
-- the light page (``/read/<story-id>/``, the same reader without Streamlit's page): its cold
-  load and its first load after a server start, against the same bare page. The machine's
+- the app's front door (``/``, which sends a reader to the light page ``/read/<story-id>/``:
+  the same reader without Streamlit's page): its cold load and its first load after a server
+  start, against the same bare page. The machine's
   load moves a cold load 2-10x within minutes, so the two are measured in pairs: a bare
   load and a light load one right after the other (order alternating), and each first load
   after a start with a bare load on the same server once it is quiet; printed are both
@@ -56,6 +57,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from storymap.synthetic import write_synthetic_story  # noqa: E402
 
 VIEW = {"width": 1400, "height": 900}
+STREAMLIT_READER = (
+    "/reader"  # the reader in Streamlit's page (storymap_ui.light); "/" opens the light one
+)
 # In the map's frame: per keydown, the absolute time of the first frame in which the map shows
 # the new step, and of the first in which the narrative (in the frame, or in the page around
 # it, as it was before the one engine) and the counter show it too.
@@ -179,8 +183,8 @@ def light_files(url: str) -> dict[str, str]:
 
 
 def light_load(browser: object, url: str) -> float:
-    """The light page (``/read/<story-id>/``) in a fresh browser: seconds from navigation to
-    the map and words drawn. Polled (its policy allows no ``eval`` for wait_for_function)."""
+    """The light page (``/read/<story-id>/``, or ``/``, which sends the browser there) in a
+    fresh browser: seconds from navigation (the redirect's too) to the map and words drawn. Polled (its policy allows no ``eval`` for wait_for_function)."""
     context = browser.new_context(viewport=VIEW)
     page = context.new_page()
     page.route("**/*", offline)
@@ -264,7 +268,7 @@ def sessions_at_once(
             page.route("**/*", offline)
         started = time.monotonic()
         for page in pages:
-            page.goto(server.url, wait_until="commit")
+            page.goto(server.url + STREAMLIT_READER, wait_until="commit")
         times, to_frame = [], []
         for page in pages:
             frame = reader_frame(page, timeout_s=600)
@@ -325,33 +329,34 @@ def bench(
     r: dict = {"story": name}
     server = start_app(story, workdir, env=env)
     try:
-        light_url = server.url + light_path
+        light_url, front_door = server.url + light_path, server.url + "/"
+        reader_url = server.url + STREAMLIT_READER
         if not light_only:  # nothing built yet for this story: the very first
-            r["first_ever"] = load(browser, server.url)
+            r["first_ever"] = load(browser, reader_url)
         r["light_built_s"] = light_load(browser, light_url)  # its files made (from the record)
         files = light_files(light_url)
         pairs = interleaved(
             loads,
             lambda: bare_load(browser, server.url, files),
-            lambda: light_load(browser, light_url),
+            lambda: light_load(browser, front_door),
         )
         r["light_cold"] = pairs
         if not light_only:
             runs: list[dict] = []
 
             def streamlit() -> float:
-                runs.append(load(browser, server.url))
+                runs.append(load(browser, reader_url))
                 return runs[-1]["page"]
 
             r["cold"] = interleaved(loads, lambda: bare_load(browser, server.url, files), streamlit)
             r["runs"] = runs
-            reader, ws, fetched = steps(browser, server.url, pause)
+            reader, ws, fetched = steps(browser, reader_url, pause)
             presenter, _, _ = steps(browser, server.url + "/presenter", pause)
             data = [f for f in fetched["files"] if f["name"].endswith(".json")]
             r |= {"full": [s["full"] for s in reader], "map": [s["map"] for s in reader],
                   "presenter_full": [s["full"] for s in presenter], "ws_bytes_per_step": ws,
                   "payload": payload_bytes(data), "rss": (server.rss_mib(),
-                  open_sessions_rss(browser, server.url, server, 20))}  # fmt: skip
+                  open_sessions_rss(browser, reader_url, server, 20))}  # fmt: skip
     finally:
         server.stop()
     after_start, light_after_start, starts = [], [], []
@@ -361,12 +366,12 @@ def bench(
             server = start_app(story, workdir, env=env)
             starts.append(time.monotonic() - started)  # `streamlit run` to its answer
             try:
-                after_start.append(load(browser, server.url)["page"])
+                after_start.append(load(browser, server.url + STREAMLIT_READER)["page"])
             finally:
                 server.stop()
         server = start_app(story, workdir, env=env)  # the light page: its first view, and
         try:  # a bare page's cold load on the same server once its start's work is done
-            light = light_load(browser, server.url + light_path)
+            light = light_load(browser, server.url + "/")  # the front door
             settle(server)
             light_after_start.append((bare_load(browser, server.url, files), light))
         finally:
@@ -488,14 +493,15 @@ def main() -> int:
                   "| 1st load s | payload KiB raw / gzip | ws B/step | server MiB 1 / 20 sessions")  # fmt: skip
             for r in results:
                 print(row(r))
-            print("\nThe Streamlit reader (/) against the bare page, medians; the cold loads "
+            print("\nThe Streamlit reader (/reader) against the bare page, medians; the cold loads "
                   "interleaved with the bare page's\n"
                   "story  | bare s | cold load s | 1st after a start s | 1st ever (empty cache) s "
                   "| cold: Streamlit page ready / frame made / frame to map s "
                   "| server start s / start + 1st load s")  # fmt: skip
             for r in results:
                 print(ratios(r))
-        print("\nThe light page (/read/<story-id>/) against the static Leaflet page "
+        print("\nThe app's front door (/, which opens the light page /read/<story-id>/) "
+              "against the static Leaflet page "
               "(benchmarks/bare.html: the same Leaflet and data files from the same server), "
               "each in a fresh browser. Cold: pairs of loads one right after the other (order "
               "alternating); 1st after a start: the light page's first view on a server just "
@@ -505,7 +511,7 @@ def main() -> int:
         for r in results:
             print(ratio_line(r["story"], "cold", r["light_cold"], 1.3))
             print(ratio_line(r["story"], "1st after a start", r["light_after_start"], 2))
-            print(f"{r['story']:>6} | light page's 1st view (its files made): "
+            print(f"{r['story']:>6} | the light page's 1st view (its files made): "
                   f"{r['light_built_s']:.2f} s")  # fmt: skip
         for count in (int(s) for s in args.sessions.split(",") if s):
             times, to_frame, cpu, rss = sessions_at_once(browser, first_story, workdir, count)

@@ -145,7 +145,7 @@ async def reader(
 ) -> None:
     context, page = await watched_page(browser, session)
     try:
-        await page.goto(f"{server.url}/?lang=en")
+        await page.goto(f"{server.url}/reader?lang=en")
         frame = await reader_frame(page)
         await frame.evaluate(STEP_PROBE)
         await frame.focus("#slider")
@@ -243,7 +243,7 @@ async def run(
         warm = Session("warm-up", 0)
         context, page = await watched_page(browser, warm)
         await open_first_story(page, server)
-        await page.goto(f"{server.url}/?lang=en")
+        await page.goto(f"{server.url}/reader?lang=en")
         await reader_frame(page)
         await context.close()
         await asyncio.sleep(3)

@@ -46,6 +46,10 @@ _PICTURE = re.compile(r"picture-[0-9]{1,4}\.[a-z]{3,4}")
 _MAX_STORY_BYTES = 64 * 1024 * 1024  # never read more; the real limit is checked on a build
 _KEEP_UNUSED_S = 600  # a version folder without a record is removed this long after its use
 _lock = threading.Lock()
+# The app's pages, by address and title, in its navigation's order (``streamlit_app.py``): the
+# light page links to the others when the app serves it; "reader" is the Streamlit reader's.
+APP_PAGES = (("reader", "Peta cerita · Story map"), ("presenter", "Presentasi · Presenter"),
+             ("data", "Data"), ("author", "Penulis · Author"))  # fmt: skip
 
 
 @cache
@@ -93,6 +97,14 @@ class Shelf:
         folder = stories_folder()
         listed = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         return list(dict.fromkeys([chosen, *listed] if chosen else listed))
+
+    def opening(self) -> str | None:
+        """The id of the story the app opens with (``STORYMAP_STORY``, else the first in the
+        stories folder: the Streamlit reader's too), or None if there is none or it cannot
+        be read now."""
+        stories = self.stories()
+        found = self._identify(stories[0]) if stories else None
+        return found[0] if found else None
 
     def find(self, story_id: str) -> Version | None:
         """The current version of the story ``story_id``, or None if this server has none."""
@@ -288,6 +300,8 @@ def page_html(data: Any, lang: str, tile_choice: str) -> str:
         files_json=script_json(files),
         assets="../_/",
         scripts=(ENGINE_JS,),
+        app_pages=[(f"../../{address}", title) for address, title in APP_PAGES[1:]],
+        this_page=APP_PAGES[0][1],
     )
 
 

@@ -1,5 +1,8 @@
 """The light reader page's routes in the app's ASGI app (``st.App(routes=…)``).
 
+``/`` is the app's front door: it sends a reader to the app's story on its light page, so the
+first page a reader meets opens in about the time of a bare Leaflet page (Streamlit's page
+costs 1–2 s of its own scripts first; its reader is at ``/reader``).
 ``/read/<story-id>/`` is a story's page without Streamlit's (``storymap.light_page``);
 ``/read/_/…`` the engine's files it loads. Every response carries the frames' policy
 (``storymap.web.policy.frame_policy``: scripts and styles only from this server, and a page's
@@ -12,6 +15,7 @@ from __future__ import annotations
 import time
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -25,6 +29,9 @@ from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
 
 PREFIX = "/read"
+STREAMLIT_READER = "/reader"  # the reader in Streamlit's page, with the app's navigation
+LINK_PARAMS = ("event", "step", "lang")  # a deep link's (storymap_ui.state's, the hash's)
+_LINK_VALUE_MAX = 100  # longer is no event id, step or language: left out of the link
 _QUIET_S = 0.3  # the light routes count as idle after this long without a request
 # requests in flight, and when the last one ended (none yet: a server nobody reads the light
 # page from warms up at once, for the Streamlit pages' first readers and authors)
@@ -95,6 +102,36 @@ async def read(request: Request) -> Response:
         _activity["last"] = time.monotonic()
 
 
+def deep_link(query: dict[str, str]) -> str:
+    """The deep link a query names, re-encoded (``event=kremlin-meeting&lang=en``): only a
+    link's own names, each value as plain text; the page checks them against its story."""
+    link = {
+        name: query[name] for name in LINK_PARAMS if 0 < len(query.get(name, "")) <= _LINK_VALUE_MAX
+    }
+    return urlencode(link)
+
+
+async def front_door(request: Request) -> Response:
+    """``/``: the app's story on its light page, at the event and language the link names
+    (``/?event=kremlin-meeting&lang=en`` → ``/read/<id>/#event=kremlin-meeting&lang=en``).
+    When the story cannot be read (no story, a broken file), the Streamlit reader, which
+    says why in one line and keeps showing the last good version."""
+    _activity["busy"] += 1
+    try:
+        story_id = await run_in_threadpool(shelf().opening)
+    except (StorymapError, OSError):
+        story_id = None
+    finally:
+        _activity["busy"] -= 1
+        _activity["last"] = time.monotonic()
+    link = deep_link(dict(request.query_params))
+    if story_id is None:
+        target = STREAMLIT_READER + (f"?{link}" if link else "")
+    else:
+        target = f"{PREFIX}/{story_id}/" + (f"#{link}" if link else "")
+    return RedirectResponse(target, status_code=302, headers=_headers("no-store"))
+
+
 async def _read(request: Request) -> Response:
     story_id = request.path_params["story"]
     name = request.path_params.get("name", "")
@@ -128,6 +165,7 @@ async def to_page(request: Request) -> Response:
 
 def light_routes() -> list[Route]:
     return [
+        Route("/", front_door, methods=["GET", "HEAD"]),
         Route(PREFIX + "/{story}/{name:path}", read, methods=["GET", "HEAD"]),
         Route(PREFIX + "/{story}", to_page, methods=["GET", "HEAD"]),
     ]

@@ -99,7 +99,7 @@ def switch_to_english(page: object) -> None:
 def test_axe_reader_page_in_both_languages(browser: object, story_server: object, axe: Path) -> None:  # fmt: skip
     watched = open_page(browser, 1280, 800)
     page = watched.page
-    page.goto(f"{story_server.url}/?event=beijing-tribute")  # a step with a quotation
+    page.goto(f"{story_server.url}/reader?event=beijing-tribute")  # a step with a quotation
     frame = reader_frame(page)
     check_with_axe(page, [page.main_frame, frame], "reader-id-1280x800", axe)
     switch_to_english(page)
@@ -206,7 +206,7 @@ def test_keyboard_reaches_and_uses_every_reader_control(browser: object, story_s
     Enter or Space does what a click does."""
     watched = open_page(browser, 1280, 800)
     page = watched.page
-    page.goto(f"{story_server.url}/?event=road-bridge")
+    page.goto(f"{story_server.url}/reader?event=road-bridge")
     frame = reader_frame(page)
     step = frame.locator("#narrative")
     page.locator("[data-testid='stButtonGroup'] button").first.focus()
@@ -326,7 +326,7 @@ def test_reduced_motion_steps_without_flying(browser: object, story_server: obje
     watched = open_page(browser, 1280, 800)
     page = watched.page
     page.emulate_media(reduced_motion=motion)
-    page.goto(f"{story_server.url}/?event=soviet-recognition")
+    page.goto(f"{story_server.url}/reader?event=soviet-recognition")
     frame = reader_frame(page)
     frame.evaluate(WATCH_NEXT)
     frame.focus("#next")

@@ -46,7 +46,7 @@ def hold_arrow_right(page: object, frame: object, presses: int = 40) -> int:
     return presses
 
 
-@pytest.mark.parametrize("path", ["/", "/presenter"])
+@pytest.mark.parametrize("path", ["/reader", "/presenter"])
 def test_holding_arrow_right_through_5000_events(
     browser: object, big_server: AppServer, path: str
 ) -> None:

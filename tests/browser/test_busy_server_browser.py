@@ -44,7 +44,7 @@ def test_a_reader_steps_and_the_server_answers_while_a_big_article_is_drafted(
     browser, author_server, close_pages, tmp_path
 ):
     reader = open_page(browser, 1280, 800).page
-    reader.goto(f"{author_server.url}/?lang=en")
+    reader.goto(f"{author_server.url}/reader?lang=en")
     frame = reader_frame(reader, timeout_s=SLOW / 1000)
     step_events = frame.evaluate(
         "window.storyReader.data.steps.map(s => s.events.map(i =>"

@@ -49,7 +49,7 @@ def walk_both_ways(page: object, frame: object, app: bool, what: str) -> None:
         assert_at_start(page, frame, f"{what}, {how}")
 
 
-@pytest.mark.parametrize("path", ["/", "/presenter"])
+@pytest.mark.parametrize("path", ["/reader", "/presenter"])
 def test_the_app_pages_walk_to_the_end_and_back(browser, story_server, path) -> None:
     watched = open_page(browser, 1280, 720)
     page = watched.page

@@ -31,7 +31,7 @@ def test_imported_katrina_opens_in_the_reader_and_steps_through_its_undated_slid
         page = watched.page
         failed: list[str] = []
         page.on("requestfailed", lambda request: failed.append(request.url))
-        page.goto(f"{server.url}/?lang=en")
+        page.goto(f"{server.url}/reader?lang=en")
         frame = reader_frame(page)
         narrative = frame.locator("#narrative")
         expect(narrative).to_contain_text("7 undated events")

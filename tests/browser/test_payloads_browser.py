@@ -73,7 +73,7 @@ def choose_language(page: object, label: str) -> None:
 
 
 def test_the_reader_in_both_languages(browser, server, close_pages) -> None:
-    watched, wrong = open_app(browser, server, "/?lang=id"), []
+    watched, wrong = open_app(browser, server, "/reader?lang=id"), []
     page = watched.page
     steps = walk(reader_frame(page, SLOW / 1000), wrong)
     choose_language(page, "English")

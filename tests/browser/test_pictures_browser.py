@@ -136,7 +136,7 @@ def test_the_apps_reader_and_presenter_show_the_pictures(
 ) -> None:
     server = start_app(story, tmp_path, tiles="offline")
     try:
-        for path, name in (("/", "reader"), ("/presenter", "presenter")):
+        for path, name in (("/reader", "reader"), ("/presenter", "presenter")):
             watched = open_page(browser, 1280, 800 if name == "reader" else 720)
             page = watched.page
             page.goto(f"{server.url}{path}?event=departure&lang=en")

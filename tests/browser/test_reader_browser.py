@@ -30,7 +30,7 @@ def test_arrow_right_moves_the_map_the_words_and_the_counter_in_the_same_frame(
 ) -> None:
     watched = open_page(browser)
     page = watched.page
-    page.goto(story_server.url)
+    page.goto(f"{story_server.url}/reader")
     frame = reader_frame(page)
     narrative = frame.locator("#narrative")
     expect(narrative).to_have_attribute("data-step", "0")
@@ -67,7 +67,7 @@ def test_every_step_runs_and_routes_appear_with_their_event(
 ) -> None:
     watched = open_page(browser)
     page = watched.page
-    page.goto(story_server.url)
+    page.goto(f"{story_server.url}/reader")
     frame = reader_frame(page)
     routes = {}
     for step in range(1, STEPS):
@@ -83,7 +83,7 @@ def test_every_step_runs_and_routes_appear_with_their_event(
 def test_the_ends_do_nothing_harmful(browser: object, story_server: object) -> None:
     watched = open_page(browser)
     page = watched.page
-    page.goto(story_server.url)
+    page.goto(f"{story_server.url}/reader")
     frame = reader_frame(page)
     assert frame.locator("#prev").is_disabled()
     frame.focus("#slider")
@@ -104,7 +104,7 @@ def test_the_ends_do_nothing_harmful(browser: object, story_server: object) -> N
 def test_language_switch_changes_the_text(browser: object, story_server: object) -> None:
     watched = open_page(browser)
     page = watched.page
-    page.goto(f"{story_server.url}/?event=kremlin-meeting")
+    page.goto(f"{story_server.url}/reader?event=kremlin-meeting")
     frame = reader_frame(page)
     narrative = frame.locator("#narrative")
     expect(narrative).to_contain_text("Putin menerima Menlu Korea Utara di Kremlin")
@@ -135,7 +135,7 @@ def test_a_language_click_that_arrives_with_a_step_is_not_lost(
     the reader's step reruns only the reader: the page must still switch language."""
     watched = open_page(browser)
     page = watched.page
-    page.goto(f"{story_server.url}/?event=road-bridge")
+    page.goto(f"{story_server.url}/reader?event=road-bridge")
     frame = reader_frame(page)
     expect(frame.locator("#narrative")).to_have_attribute("data-step", "5")
     page.evaluate(CLICK_ENGLISH_WITH_THE_STEP)
@@ -152,7 +152,7 @@ def test_a_language_click_that_arrives_with_a_step_is_not_lost(
 def test_deep_link_restores_its_event_and_language(browser: object, story_server: object) -> None:
     watched = open_page(browser)
     page = watched.page
-    page.goto(f"{story_server.url}/?event=direct-flights&lang=en")
+    page.goto(f"{story_server.url}/reader?event=direct-flights&lang=en")
     frame = reader_frame(page)
     expect(frame.locator("#narrative")).to_contain_text("Direct Moscow–Pyongyang flights open")
     assert frame.evaluate("document.documentElement.dataset.step") == "6"
@@ -164,7 +164,7 @@ def test_deep_link_restores_its_event_and_language(browser: object, story_server
 def test_phone_keeps_the_words_in_view_below_the_map(browser: object, story_server: object) -> None:
     watched = open_page(browser, width=390, height=844)
     page = watched.page
-    page.goto(f"{story_server.url}/?event=road-bridge")
+    page.goto(f"{story_server.url}/reader?event=road-bridge")
     frame = reader_frame(page)
     iframe = page.locator("iframe[title*='storymap_reader']").bounding_box()
     heading = frame.locator("#narrative h3").first
@@ -186,7 +186,7 @@ def test_hostile_story_runs_no_script(browser: object, tmp_path: Path) -> None:
     try:
         watched = open_page(browser)
         page = watched.page
-        page.goto(f"{server.url}/?event=injected")
+        page.goto(f"{server.url}/reader?event=injected")
         frame = reader_frame(page)
         expect(frame.locator("#narrative")).to_contain_text("<img src=x onerror=alert(1)>")
         expect(page.locator(".storymap-header h1")).to_have_text("<img src=x onerror=alert(1)>")
@@ -203,7 +203,7 @@ def test_hostile_story_runs_no_script(browser: object, tmp_path: Path) -> None:
 def test_timeline_strip_click_and_play_pause(browser: object, story_server: object) -> None:
     watched = open_page(browser)
     page = watched.page
-    page.goto(story_server.url)
+    page.goto(f"{story_server.url}/reader")
     frame = reader_frame(page)
     x = frame.evaluate("window.storyReader.stripX(8)")  # where 3 September 2025 (step 8) is drawn
     frame.locator("#strip").click(position={"x": x, "y": 8})
@@ -228,7 +228,7 @@ def test_an_edited_story_is_swapped_in_whole_and_a_broken_edit_never_reaches_rea
     try:
         watched = open_page(browser)
         page = watched.page
-        page.goto(f"{server.url}/?event=kremlin-meeting&lang=en")
+        page.goto(f"{server.url}/reader?event=kremlin-meeting&lang=en")
         frame = reader_frame(page)
         expect(frame.locator("#narrative")).to_contain_text("Putin receives")
         # the author fixes a title while a reader is on the page

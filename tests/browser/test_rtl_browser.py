@@ -43,7 +43,7 @@ def test_the_reader_reads_right_to_left_and_steps(
 ) -> None:
     watched = open_page(browser, width=1280, height=800)
     page = watched.page
-    page.goto(f"{arabic_server.url}/?event=reaches-cairo")
+    page.goto(f"{arabic_server.url}/reader?event=reaches-cairo")
     frame = reader_frame(page)
     narrative = frame.locator("#narrative")
     expect(narrative).to_have_attribute("data-step", "2")

@@ -235,7 +235,7 @@ def open_app(browser: object, url: str, size: tuple[int, int]) -> tuple[Watched,
 @pytest.mark.parametrize("screen", SCREENS)
 def test_reader_page_fits_every_screen(browser: object, story_server: object, screen: str) -> None:
     width, height = SCREENS[screen]
-    watched, frame, frame_box = open_app(browser, f"{story_server.url}/?event=road-bridge", (width, height))  # fmt: skip
+    watched, frame, frame_box = open_app(browser, f"{story_server.url}/reader?event=road-bridge", (width, height))  # fmt: skip
     map_box = check_reader(watched, f"reader-{screen}", READER_CONTROLS, APP_SWITCH, frame, frame_box)  # fmt: skip
     assert_map_leads("reader", screen, map_box, width, height)
     assert frame_box["y"] + frame_box["height"] <= height + 1  # the whole reader on the screen
