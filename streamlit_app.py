@@ -2,7 +2,7 @@
 
 Each page lives in pages/; this file only names them and their addresses, so a deep
 link like /reader?event=kremlin-meeting&lang=en opens the reader and /presenter?event=... the
-presenter. The app's front door, ``/``, is not Streamlit's: it sends a reader to the light
+presenter. The app's front door, ``/``, is not Streamlit's: it serves the story's light
 page (``storymap_ui.light``), which opens without Streamlit's 1–2 s of scripts; the reader
 inside the app's navigation is at ``/reader``. The navigation sits at the top, so the map
 gets the whole width; its icons are Material icons, which need no emoji font.
@@ -19,7 +19,7 @@ import sys
 
 import streamlit as st
 
-from storymap.light_page import APP_PAGES
+from storymap.light_html import APP_PAGES
 from storymap_ui.page import ICON
 
 # Each page's file is pages/<address>.py; its icon, a Material icon (no emoji font needed).
@@ -39,8 +39,8 @@ if __name__ == "__main__":
     # The tab icon from a local file first: otherwise the first page's Material icon would be
     # fetched from Google's font server as the favicon, which an offline classroom cannot reach.
     st.set_page_config(page_icon=ICON, layout="wide")
-    # Streamlit's "/" is only reached inside its page (the server sends a browser that asks
-    # for "/" to the light page): the reader, hidden, so a session that names no page gets
+    # Streamlit's "/" is only reached inside its page (the server answers a browser that asks
+    # for "/" with the light page): the reader, hidden, so a session that names no page gets
     # it. /reader is the file's own name: a first visit after a start, which Streamlit serves
     # as an old-style pages/ folder, finds it too.
     home = st.Page("pages/reader.py", title=APP_PAGES[0][1], default=True, url_path="home",

@@ -26,30 +26,30 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
+from storymap.light_html import (
+    ENGINE_JS,
+    FRONT,
+    META,
+    PAGE,
+    front_html,
+    write_json,
+    write_page,
+    write_words,
+)
 from storymap.precompressed import bundle, content_key, gzipped, worth_compressing
-from storymap.settings import cache_folder, stories_folder, story_file, tiles
+from storymap.settings import cache_folder, stories_folder, story_file
 from storymap.versions import file_stamp, story_version
 
-PAGE = "index.html"
-META = "light.json"  # the version's story id, languages and style hashes, written with its page
 STORY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # as storymap.fields' ids
 PAGE_SCRIPTS = ("leaflet.js", "core.js", "storymap-layers.js", "slides.js", "reader.js",
                 "speaker.js", "standalone.js")  # fmt: skip
-# The page loads the engine as one script: PAGE_SCRIPTS one after the other, the same code in
-# the same order (``Shelf.asset``); its style sheets are in the page (``page_styles``).
-ENGINE_JS = "engine.js"
 _DATA = re.compile(r"(text|words)-([A-Za-z0-9-]{1,35})\.json")
 _VERSION = re.compile(r"[0-9a-f]{24}")  # storymap.versions.version_key
 _PICTURE = re.compile(r"picture-[0-9]{1,4}\.[a-z]{3,4}")
 _MAX_STORY_BYTES = 64 * 1024 * 1024  # never read more; the real limit is checked on a build
 _KEEP_UNUSED_S = 600  # a version folder without a record is removed this long after its use
 _lock = threading.Lock()
-# The app's pages, by address and title, in its navigation's order (``streamlit_app.py``): the
-# light page links to the others when the app serves it; "reader" is the Streamlit reader's.
-APP_PAGES = (("reader", "Peta cerita · Story map"), ("presenter", "Presentasi · Presenter"),
-             ("data", "Data"), ("author", "Penulis · Author"))  # fmt: skip
 
 
 @cache
@@ -145,6 +145,20 @@ class Shelf:
             self._words(version, match[1], match[2])
         return target
 
+    def front(self, story_id: str) -> Path | None:
+        """The light page of ``story_id`` as the app's front door serves it, at ``/``: the
+        same page with a ``<base>`` naming its folder (``read/<story-id>/``), so its files,
+        pictures and links resolve as they do on ``/read/<story-id>/`` (made once per
+        version, beside the page); None if there is no such story."""
+        page = self.file(story_id, "")
+        return None if page is None else self._front(page, story_id)
+
+    def _front(self, page: Path, story_id: str) -> Path:
+        front = page.with_name(FRONT)
+        if not front.exists():
+            write_json(front, front_html(page.read_text("utf-8"), story_id), raw=True)
+        return front
+
     def asset(self, name: str) -> Path | None:
         """The engine's file ``name`` (``/read/_/<name>``): one of ``asset_files`` or the
         page's bundle of them; None for any other name."""
@@ -176,7 +190,8 @@ class Shelf:
             return None
         folder = self._page(Version(found[0], found[1], story, self.root / found[1]))
         lang = json.loads((folder / META).read_bytes())["lang"]
-        for name in (PAGE, "map.json", f"text-{lang}.json", f"words-{lang}.json"):
+        self._front(folder / PAGE, found[0])
+        for name in (PAGE, FRONT, "map.json", f"text-{lang}.json", f"words-{lang}.json"):
             self.compressed(folder / name)
         for name in (ENGINE_JS, "countries-110m.geojson"):
             self.compressed(self.asset(name))
@@ -222,7 +237,7 @@ class Shelf:
             return folder
         with _lock:
             if not (folder / PAGE).exists():
-                _write_page(version, self.root, self.records)
+                write_page(version.path, self.root, self.records)
                 self._tidy()
         return folder
 
@@ -234,7 +249,7 @@ class Shelf:
             if kind == "text":
                 data.text_file(lang)
             else:
-                _write_words(data, lang)
+                write_words(data, lang)
 
     def _tidy(self) -> None:
         """Remove the folders of versions the reader cache no longer keeps (its records
@@ -249,64 +264,3 @@ class Shelf:
                 continue
             if not any(self.records.glob(f"{folder.name}.*.json")):
                 shutil.rmtree(folder, ignore_errors=True)
-
-
-def _write_page(version: Version, root: Path, records: Path) -> None:
-    from storymap.export.html import page_styles
-    from storymap.reader_cache import reader_data
-    from storymap.web.policy import script_hash
-
-    data = reader_data(version.path, root, records)
-    story = data.located.story
-    lang = story.default_language
-    data.text_file(lang)
-    _write_words(data, lang)
-    styles = [script_hash(style) for style in page_styles()]  # the page's own (page_head's)
-    meta = {"id": story.id, "languages": list(story.languages), "lang": lang, "styles": styles}
-    _write(data.folder / META, meta)
-    _write(data.folder / PAGE, page_html(data, lang, tiles()), raw=True)
-
-
-def page_style_hashes(page: Path) -> tuple[str, ...]:
-    """The hashes of the inline style sheets the light page file ``page`` was written with
-    (for its Content-Security-Policy), as written beside it. Raises ``OSError`` if it is gone."""
-    return tuple(json.loads((page.parent / META).read_bytes())["styles"])
-
-
-def _write_words(data: Any, lang: str) -> None:
-    from storymap.export.html import page_words
-
-    _write(data.folder / f"words-{lang}.json", page_words(data.located.story, lang))
-
-
-def page_html(data: Any, lang: str, tile_choice: str) -> str:
-    """The light page of one story version (``ReaderData``), opening in ``lang``."""
-    from storymap.export.html import page_head, script_json
-    from storymap.render import template
-
-    story = data.located.story
-    key = data.key
-    files = {
-        "map": f"{key}/map.json",
-        "text": {code: f"{key}/text-{code}.json" for code in story.languages},
-        "words": {code: f"{key}/words-{code}.json" for code in story.languages},
-        "countries": "../_/countries-110m.geojson",
-        "lang": lang,
-        "tiles": tile_choice,
-    }
-    return template("light.html.j2").render(
-        **page_head(story, lang),
-        files=files,
-        files_json=script_json(files),
-        assets="../_/",
-        scripts=(ENGINE_JS,),
-        app_pages=[(f"../../{address}", title) for address, title in APP_PAGES[1:]],
-        this_page=APP_PAGES[0][1],
-    )
-
-
-def _write(target: Path, value: Any, raw: bool = False) -> None:
-    from storymap.output import write_output
-
-    text = value if raw else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    write_output(target, text.encode("utf-8"))

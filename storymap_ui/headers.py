@@ -58,12 +58,14 @@ def app_policy() -> str:
     )
 
 
-# Pages that send their own policy: the light reader (``storymap_ui.light``).
+# Pages that send their own policy: the light reader (``storymap_ui.light``; at ``/`` too,
+# where its response names its policy).
 OWN_POLICY = "/read/"
 
 
 class SecurityHeaders:
-    """ASGI middleware: the app's policy on every HTML page but our components' frames."""
+    """ASGI middleware: the app's policy on every HTML page but our components' frames and a
+    response that names its own (a second policy would be enforced as well as the first)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -78,7 +80,8 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 kind = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-                if kind.startswith(b"text/html"):
+                own = any(k.lower() == b"content-security-policy" for k, _ in headers)
+                if kind.startswith(b"text/html") and not own:
                     headers.append((b"content-security-policy", app_policy().encode()))
                 headers.append((b"x-content-type-options", b"nosniff"))
                 message["headers"] = headers

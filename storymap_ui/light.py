@@ -1,7 +1,7 @@
 """The light reader page's routes in the app's ASGI app (``st.App(routes=…)``).
 
-``/`` is the app's front door: it sends a reader to the app's story on its light page, so the
-first page a reader meets opens in about the time of a bare Leaflet page (Streamlit's page
+``/`` is the app's front door: the app's story on its light page, so the first page a
+reader meets opens in about the time of a bare Leaflet page (Streamlit's page
 costs 1–2 s of its own scripts first; its reader is at ``/reader``).
 ``/read/<story-id>/`` is a story's page without Streamlit's (``storymap.light_page``);
 ``/read/_/…`` the engine's files it loads. Every response carries the frames' policy
@@ -23,7 +23,8 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from storymap.errors import StorymapError
-from storymap.light_page import PAGE, STORY_ID, Shelf, page_style_hashes
+from storymap.light_html import PAGE, page_style_hashes
+from storymap.light_page import STORY_ID, Shelf
 from storymap.precompressed import accepts_gzip
 from storymap.web.policy import frame_policy
 from storymap_ui.component import data_folder
@@ -48,22 +49,29 @@ def shelf() -> Shelf:
     return Shelf(root=data_folder())
 
 
-def _headers(cache_control: str, style_hashes: tuple[str, ...] = ()) -> dict[str, str]:
+def _headers(
+    cache_control: str, style_hashes: tuple[str, ...] = (), own_base: bool = False
+) -> dict[str, str]:
     return {
-        "content-security-policy": frame_policy(style_hashes),
+        "content-security-policy": frame_policy(style_hashes, own_base),
         "x-content-type-options": "nosniff",
         "cache-control": cache_control,
     }
 
 
 async def send_file(
-    request: Request, path: Path, cache_control: str, hashes: tuple[str, ...] = ()
+    request: Request,
+    path: Path,
+    cache_control: str,
+    hashes: tuple[str, ...] = (),
+    own_base: bool = False,
 ) -> Response:
     """``path`` as it is, or its gzip kept on disk (``storymap.precompressed``) when the
     browser takes gzip: then Streamlit's gzip middleware lets it through untouched (it
     compresses no response that has a ``Content-Encoding``) instead of compressing the
-    file again on every request. ``hashes``: a page's inline style sheets'."""
-    headers = _headers(cache_control, hashes)
+    file again on every request. ``hashes``: a page's inline style sheets'; ``own_base``:
+    the page names its folder in a ``<base>``."""
+    headers = _headers(cache_control, hashes, own_base)
     media_type = _TYPES.get(path.suffix)
     packed = await run_in_threadpool(shelf().compressed, path)
     if packed is None:
@@ -112,19 +120,32 @@ def deep_link(query: dict[str, str]) -> str:
 
 
 async def front_door(request: Request) -> Response:
-    """``/``: the app's story on its light page, at the event and language the link names
-    (``/?event=kremlin-meeting&lang=en`` → ``/read/<id>/#event=kremlin-meeting&lang=en``).
-    When the story cannot be read (no story, a broken file), the Streamlit reader, which
-    says why in one line and keeps showing the last good version."""
+    """``/``: the app's story on its light page, served there (a redirect would cost the
+    browser a second navigation: 20–40 ms of a 0.2 s start). A deep link is sent on to the
+    page's own address with the link in its hash (``/?event=kremlin-meeting&lang=en`` →
+    ``/read/<id>/#event=kremlin-meeting&lang=en``). When the story cannot be read (no story,
+    a broken file): the Streamlit reader, which says so in one line and keeps showing the
+    last good version."""
     _activity["busy"] += 1
     try:
-        story_id = await run_in_threadpool(shelf().opening)
-    except (StorymapError, OSError):
-        story_id = None
+        return await _front_door(request)
     finally:
         _activity["busy"] -= 1
         _activity["last"] = time.monotonic()
+
+
+async def _front_door(request: Request) -> Response:
     link = deep_link(dict(request.query_params))
+    try:
+        story_id = await run_in_threadpool(shelf().opening)
+        page = (
+            None if story_id is None or link else await run_in_threadpool(shelf().front, story_id)
+        )
+        hashes = await run_in_threadpool(page_style_hashes, page) if page else ()
+    except (StorymapError, OSError):  # its file changed or broke while it was being read
+        story_id = page = None
+    if page is not None:  # it names the current version, as /read/<id>/ does
+        return await send_file(request, page, "no-cache", hashes, own_base=True)
     if story_id is None:
         target = STREAMLIT_READER + (f"?{link}" if link else "")
     else:

@@ -17,7 +17,8 @@ import storymap.light_page as light_page
 import storymap.precompressed as precompressed
 import storymap.reader_cache as reader_cache
 from storymap.export.html import page_styles
-from storymap.light_page import Shelf, page_style_hashes
+from storymap.light_html import page_style_hashes
+from storymap.light_page import Shelf
 from storymap.web.policy import frame_policy, script_hash
 
 MAGELLAN = FIXTURES / "magellan.yaml"  # id magellan-elcano; Spanish first, then English
@@ -169,7 +170,7 @@ def test_warming_a_story_readies_its_page_and_gzips_and_a_restart_builds_nothing
     path = next(p for p in shelf.stories() if p.name == "voyage.yaml")
     assert shelf.warm(path) == "magellan-elcano"
     version = shelf.find("magellan-elcano")
-    for name in ("index.html", "map.json", "text-es.json", "words-es.json"):
+    for name in ("index.html", "front.html", "map.json", "text-es.json", "words-es.json"):
         packed = version.folder / f"{name}.gz"
         assert gzip.decompress(packed.read_bytes()) == (version.folder / name).read_bytes()
     engine = shelf.asset("engine.js")
@@ -188,3 +189,13 @@ def test_warming_a_story_readies_its_page_and_gzips_and_a_restart_builds_nothing
                                   "images/../../x", "engine-0/engine.js", ""])  # fmt: skip
 def test_the_engine_serves_only_its_own_files(shelf: Shelf, name: str) -> None:
     assert shelf.asset(name) is None
+
+
+def test_the_front_doors_page_is_the_page_with_a_base_naming_its_folder(shelf: Shelf) -> None:
+    front = shelf.front("magellan-elcano")
+    page = shelf.file("magellan-elcano", "")
+    html = front.read_text("utf-8")
+    assert html.startswith(page.read_text("utf-8").split("<head>")[0] + "<head>\n<base ")
+    assert html.count("<base ") == 1 and '<base href="read/magellan-elcano/">' in html
+    assert html.replace('\n<base href="read/magellan-elcano/">', "", 1) == page.read_text("utf-8")
+    assert shelf.front("no-such-story") is None

@@ -122,12 +122,12 @@ def test_the_component_frames_pages_carry_the_policy_first(tmp_path, monkeypatch
         assert "<script>" not in text and "<style>" not in text and " on" not in text.lower()
 
 
-def respond(path: str, kind: bytes) -> list[dict]:
-    """What our middleware sends for a response of ``kind`` at ``path``."""
+def respond(path: str, kind: bytes, own: list[tuple[bytes, bytes]] | None = None) -> list[dict]:
+    """What our middleware sends for a response of ``kind`` (and headers ``own``) at ``path``."""
 
     async def app(scope, receive, send) -> None:
         await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", kind)]})  # fmt: skip
+                    "headers": [(b"content-type", kind), *(own or [])]})  # fmt: skip
         await send({"type": "http.response.body", "body": b""})
 
     sent: list[dict] = []
@@ -154,6 +154,15 @@ def test_every_page_of_the_app_gets_the_policy() -> None:
         headers = headers_of(respond(path, b"text/html; charset=utf-8"))
         assert headers[b"content-security-policy"] == app_policy().encode()
         assert headers[b"x-content-type-options"] == b"nosniff"
+
+
+def test_a_page_that_names_its_own_policy_keeps_it_alone() -> None:
+    """The light page at the app's "/": a second policy would be enforced as well."""
+    ours = frame_policy(own_base=True).encode()
+    sent = respond("/", b"text/html; charset=utf-8", [(b"content-security-policy", ours)])
+    policies = [v for k, v in sent[0]["headers"] if k == b"content-security-policy"]
+    assert policies == [ours]
+    assert b"base-uri 'self'" in ours and "base-uri 'none'" in frame_policy()
 
 
 def test_the_components_frames_and_other_files_keep_their_own() -> None:

@@ -28,19 +28,20 @@ def policy(**directives: str) -> str:
     return "; ".join(f"{name.replace('_', '-')} {value}" for name, value in directives.items())
 
 
-def frame_policy(style_hashes: Iterable[str] = ()) -> str:
+def frame_policy(style_hashes: Iterable[str] = (), own_base: bool = False) -> str:
     """A page of our own files served by the app (the reader's and the place picker's frames,
     the light page): its scripts and styles from its own folder (and the page's own inline
     style sheets by their ``style_hashes``, ``script_hash``), its data fetched from there,
     tiles from the base maps' hosts, and the stories' pictures (any story's, on any host: an
-    imported Knight Lab story's pictures are often on plain ``http:``)."""
+    imported Knight Lab story's pictures are often on plain ``http:``). ``own_base``: the
+    page names its folder on this server in a ``<base>`` (the light page at the app's ``/``)."""
     return policy(
         default_src="'none'",
         script_src="'self'",
         style_src=" ".join(["'self'", *style_hashes]),
         img_src=" ".join(["'self'", "data:", *tile_hosts(), "https:", "http:"]),
         connect_src="'self'",
-        base_uri="'none'",
+        base_uri="'self'" if own_base else "'none'",
         form_action="'none'",
     )
 

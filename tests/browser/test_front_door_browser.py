@@ -1,7 +1,8 @@
-"""The app's front door (``/``): a reader who opens the app's address gets its story on the
-light page (no Streamlit page to load first), at the event and language a link names, with
-the app's other pages a link away; a story that cannot be read sends them to the Streamlit
-reader (``/reader``), which says so in one line and keeps showing its last good version. Tried on a story that is not the first
+"""The app's front door (``/``): a reader who opens the app's address gets its story's light
+page there (no Streamlit page to load first); a link with an event or a language is sent on
+to the page's own address with it in the hash; the app's other pages are a link away; a
+story that cannot be read sends readers to the Streamlit reader (``/reader``), which says so
+in one line and keeps showing its last good version. Tried on a story that is not the first
 one: Magellan's voyage, in Spanish and English."""
 
 from __future__ import annotations
@@ -38,30 +39,38 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     app.stop()
 
 
-def redirect(server: AppServer, path: str) -> tuple[int, dict[str, str]]:
-    """The status and headers ``path`` answers with, the redirect not followed."""
+def answer(server: AppServer, path: str) -> tuple[int, dict[str, list[str]], str]:
+    """The status, headers (every value of each) and body of ``path``, no redirect followed."""
     address = urllib.parse.urlsplit(server.url)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=120)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
-        response.read()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}
+        body = response.read().decode("utf-8", "replace")
+        headers: dict[str, list[str]] = {}
+        for name, value in response.getheaders():
+            headers.setdefault(name.lower(), []).append(value)
+        return response.status, headers, body
     finally:
         connection.close()
 
 
-def test_the_front_door_names_the_story_and_only_a_links_own_parts(server) -> None:
-    status, headers = redirect(server, "/")
-    assert status == 302 and headers["location"] == "/read/magellan-elcano/"
-    assert headers["cache-control"] == "no-store"  # the app's story can change
-    status, headers = redirect(server, "/?event=mactan&lang=en")
-    assert headers["location"] == "/read/magellan-elcano/#event=mactan&lang=en"
+def test_the_front_door_is_the_light_page_and_sends_a_deep_link_on(server) -> None:
+    status, headers, body = answer(server, "/")
+    assert status == 200 and '<base href="read/magellan-elcano/">' in body
+    assert 'id="storymap-light"' in body and "<script>" not in body
+    # its own policy alone (a second one would be enforced too), which allows that <base>
+    assert len(headers["content-security-policy"]) == 1
+    assert "base-uri 'self'" in headers["content-security-policy"][0]
+    assert headers["cache-control"] == ["no-cache"]  # it names the story's current version
+    status, headers, _ = answer(server, "/?event=mactan&lang=en")
+    assert status == 302 and headers["location"] == ["/read/magellan-elcano/#event=mactan&lang=en"]
+    assert headers["cache-control"] == ["no-store"]
     hostile = urllib.parse.urlencode(
         {"event": '"><script>alert(1)</script>', "lang": "en", "draft": "x" * 40, "step": "y" * 500}
     )
-    status, headers = redirect(server, f"/?{hostile}")
-    location = headers["location"]
+    status, headers, _ = answer(server, f"/?{hostile}")
+    location = headers["location"][0]
     assert status == 302 and location.startswith("/read/magellan-elcano/#event=")
     assert "<" not in location and '"' not in location and " " not in location
     assert "draft" not in location and "step" not in location  # not a link's, or too long
@@ -69,6 +78,45 @@ def test_the_front_door_names_the_story_and_only_a_links_own_parts(server) -> No
         "event": ['"><script>alert(1)</script>'],  # as text: the page finds no such event
         "lang": ["en"],
     }
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["laptop", "phone"])
+def test_the_app_opens_on_its_story_and_steps_to_the_end(
+    browser, server, size, close_pages
+) -> None:
+    watched = open_page(browser, *size)
+    page = watched.page
+    page.goto(f"{server.url}/")
+    wait_until(page, READY)
+    # served at "/" itself (no redirect: a second navigation), then the address in the bar
+    # becomes the story's own, as the page writes its link (its <base> names that folder)
+    served = page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")
+    assert served["name"] == f"{server.url}/" and served["redirectCount"] == 0
+    assert page.url == f"{server.url}/read/magellan-elcano/#lang=es"
+    expect(page.locator("h1")).to_have_text("La primera vuelta al mundo")
+    assert drawn_markers(page) > 0
+    page.locator("#next").click()
+    wait_until(page, "location.hash.startsWith('#event=')")
+    page.focus("#slider")
+    page.keyboard.press("End")
+    steps = page.evaluate("window.storyReader.data.steps.length")
+    expect(page.locator("#step-count")).to_have_text(f"{steps} / {steps}")
+    assert page.evaluate("location.hash") == "#step=end&lang=es"
+    page.reload()  # that address opens the same place
+    wait_until(page, READY)
+    expect(page.locator("#step-count")).to_have_text(f"{steps} / {steps}")
+    assert watched.errors == [] and watched.dialogs == []
+
+
+def test_the_front_door_presents_the_story(browser, server, close_pages) -> None:
+    watched = open_page(browser, 1280, 800)
+    page = watched.page
+    page.goto(f"{server.url}/")
+    wait_until(page, READY)
+    page.locator("#present").click()
+    wait_until(page, "document.body.classList.contains('presenting') && " + READY)
+    assert page.evaluate("location.hash").startswith("#present")
+    assert watched.errors == [] and watched.dialogs == []
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["laptop", "phone"])
@@ -118,8 +166,8 @@ def test_a_story_that_cannot_be_read_sends_readers_to_the_page_that_says_why(
     good = story.read_bytes()
     try:
         story.write_text("id: magellan-elcano\nevents: [unclosed\n", "utf-8")
-        status, headers = redirect(server, "/?event=mactan&lang=en")
-        assert status == 302 and headers["location"] == "/reader?event=mactan&lang=en"
+        status, headers, _ = answer(server, "/?event=mactan&lang=en")
+        assert status == 302 and headers["location"] == ["/reader?event=mactan&lang=en"]
         watched = open_page(browser, 1280, 800)
         page = watched.page
         page.goto(f"{server.url}/?lang=en")
@@ -134,5 +182,5 @@ def test_a_story_that_cannot_be_read_sends_readers_to_the_page_that_says_why(
         assert "Traceback" not in page.content() and alert.inner_text().count("\n") <= 1
     finally:
         story.write_bytes(good)
-    status, headers = redirect(server, "/")
-    assert headers["location"] == "/read/magellan-elcano/"  # mended: the light page again
+    status, _, body = answer(server, "/")
+    assert status == 200 and 'id="storymap-light"' in body  # mended: the light page again
