@@ -223,8 +223,11 @@ def test_storymap_app_serves_the_app(venv, elsewhere) -> None:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/reader", timeout=30) as page:
             assert "<noscript>" in page.read().decode()  # Streamlit's page
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=120) as page:
-            # the front door: the story's light page, its files from the installed package
-            assert "/read/" in page.url and 'id="storymap-light"' in page.read().decode()
+            # the front door: the story's light page, its engine from the installed package
+            front = page.read().decode()
+            assert 'id="storymap-light"' in front and '<base href="read/' in front
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/read/_/engine.js") as engine:
+            assert b"StoryReader" in engine.read()
     finally:
         server.terminate()
         output = server.communicate(timeout=60)[0]
