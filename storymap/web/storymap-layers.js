@@ -33,7 +33,12 @@
       Object.entries(map.tiles).forEach(([name, tiles]) => {
         this.bases[name] = tiles.url ? L.tileLayer(tiles.url, tiles.options) : L.layerGroup();
       });
-      (this.bases[options.tiles] || this.bases.offline || Object.values(this.bases)[0]).addTo(leaflet);
+      // The base map comes just after the story's first frame: its tiles are images from the
+      // network anyway, and laying them out first (about 13 ms at a long story's first view)
+      // would hold back the places and the words. Not if a base was chosen meanwhile.
+      const base = this.bases[options.tiles] || this.bases.offline || Object.values(this.bases)[0];
+      const chosen = () => Object.values(this.bases).some((layer) => leaflet.hasLayer(layer));
+      requestAnimationFrame(() => setTimeout(() => { if (!chosen()) base.addTo(leaflet); }));
       this.switcher = L.control.layers({}, {}, { position: "topright" }).addTo(leaflet);
       if (options.countries) this._drawCountries(options.countries);
       else if (options.countriesUrl) {
