@@ -28,12 +28,12 @@ OUT = ROOT / "docs" / "screenshots"
 STORY = ROOT / "geodata" / "stories" / "russia-north-korea.yaml"
 MAGELLAN = ROOT / "tests" / "fixtures" / "magellan.yaml"
 SHOTS = [  # (story, path, width, height, file)
-    (STORY, "/?event=kursk-acknowledged&lang=en", 1280, 800, "reader.png"),
-    (STORY, "/?event=pyongyang-museum", 390, 844, "reader-phone.png"),
+    (STORY, "/reader?event=kursk-acknowledged&lang=en", 1280, 800, "reader.png"),
+    (STORY, "/reader?event=pyongyang-museum", 390, 844, "reader-phone.png"),
     (STORY, "/presenter?event=lavrov-choe-talks&lang=en", 1280, 720, "presenter.png"),
     (STORY, "/presenter?event=kursk-acknowledged&lang=en", 1280, 720, "speaker-view.png"),
     (STORY, "/data?lang=en", 1400, 1000, "data-page.png"),
-    (MAGELLAN, "/?event=guam&lang=en", 1280, 800, "reader-magellan.png"),
+    (MAGELLAN, "/reader?event=guam&lang=en", 1280, 800, "reader-magellan.png"),
 ]
 
 
