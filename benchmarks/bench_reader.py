@@ -12,11 +12,11 @@ inside the page:
 - first load after a server start: the same, on the first page view of a server restarted
   on the cache folder its predecessor used (median of --restarts); and a story's very first
   load, on an empty cache folder (nothing built for it yet);
-- the app's front door (``/``, which sends a reader to the light page ``/read/<story-id>/``:
+- the app's front door (``/``, which serves the light page, also at ``/read/<story-id>/``:
   the same reader without Streamlit's page): its cold load and its first load after a server
-  start, against the same bare page. The machine's
-  load moves a cold load 2-10x within minutes, so the two are measured in pairs: a bare
-  load and a light load one right after the other (order alternating), and each first load
+  start, against the same bare page. The machine's load moves a cold load 2-10x within
+  minutes, so the two are measured in pairs: a bare load and a light load one right after
+  the other (order alternating), and each first load
   after a start with a bare load on the same server once it is quiet; printed are both
   medians, their ratio, and the median, min and max of the per-pair ratios (--light-only:
   only this, for quick repeats). The bare page takes Leaflet and the data from the same
@@ -183,8 +183,9 @@ def light_files(url: str) -> dict[str, str]:
 
 
 def light_load(browser: object, url: str) -> float:
-    """The light page (``/read/<story-id>/``, or ``/``, which sends the browser there) in a
-    fresh browser: seconds from navigation (the redirect's too) to the map and words drawn. Polled (its policy allows no ``eval`` for wait_for_function)."""
+    """The light page (at ``/read/<story-id>/`` or ``/``) in a fresh browser: seconds from
+    navigation (a redirect's too) to the map and words drawn. Polled (its policy allows no
+    ``eval`` for wait_for_function)."""
     context = browser.new_context(viewport=VIEW)
     page = context.new_page()
     page.route("**/*", offline)
@@ -500,7 +501,7 @@ def main() -> int:
                   "| server start s / start + 1st load s")  # fmt: skip
             for r in results:
                 print(ratios(r))
-        print("\nThe app's front door (/, which opens the light page /read/<story-id>/) "
+        print("\nThe app's front door (/, which serves the light page /read/<story-id>/) "
               "against the static Leaflet page "
               "(benchmarks/bare.html: the same Leaflet and data files from the same server), "
               "each in a fresh browser. Cold: pairs of loads one right after the other (order "
