@@ -110,6 +110,22 @@ def test_axe_reader_page_in_both_languages(browser: object, story_server: object
     assert watched.errors == []
 
 
+def test_axe_front_door_in_both_languages(browser: object, story_server: object, axe: Path) -> None:  # fmt: skip
+    """The app's "/", the light page readers meet first, with its links to the app's pages."""
+    watched = open_page(browser, 1280, 800)
+    page = watched.page
+    page.goto(f"{story_server.url}/")
+    wait_until(page, "window.storyReader && window.storyReader.root.dataset.state === 'ready'")
+    page.locator("#list-heading").click()  # the list of events open, the links below it
+    expect(page.locator("nav.app-pages a")).to_have_count(3)
+    check_with_axe(page, [page.main_frame], "front-door-id-1280x800", axe)
+    page.locator("[data-lang=en]").click()
+    wait_until(page, "window.storyReader.lang === 'en' && document.documentElement.lang === 'en'")
+    page.set_viewport_size({"width": 390, "height": 844})
+    check_with_axe(page, [page.main_frame], "front-door-en-390x844", axe)
+    assert watched.errors == []
+
+
 def test_axe_presenter_page_and_speaker_view_in_both_languages(browser: object, story_server: object, axe: Path) -> None:  # fmt: skip
     watched = open_page(browser, 1280, 720)
     page = watched.page
