@@ -13,7 +13,8 @@ not know gets a one-line 404.
 from __future__ import annotations
 
 import time
-from functools import cache
+from collections.abc import Awaitable, Callable
+from functools import cache, wraps
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -100,14 +101,23 @@ def quiet() -> bool:
     return _activity["busy"] == 0 and time.monotonic() - _activity["last"] > _QUIET_S
 
 
-async def read(request: Request) -> Response:
-    """A story's light page or one of its files; the engine's files under ``/read/_/``."""
-    _activity["busy"] += 1
-    try:
-        return await _read(request)
-    finally:
-        _activity["busy"] -= 1
-        _activity["last"] = time.monotonic()
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def light_traffic(handler: Handler) -> Handler:
+    """``handler``'s requests counted as light page traffic (``quiet``): in flight, then the
+    moment the last one ended."""
+
+    @wraps(handler)
+    async def counted(request: Request) -> Response:
+        _activity["busy"] += 1
+        try:
+            return await handler(request)
+        finally:
+            _activity["busy"] -= 1
+            _activity["last"] = time.monotonic()
+
+    return counted
 
 
 def deep_link(query: dict[str, str]) -> str:
@@ -119,6 +129,7 @@ def deep_link(query: dict[str, str]) -> str:
     return urlencode(link)
 
 
+@light_traffic
 async def front_door(request: Request) -> Response:
     """``/``: the app's story on its light page, served there (a redirect would cost the
     browser a second navigation: 20–40 ms of a 0.2 s start). A deep link is sent on to the
@@ -126,15 +137,6 @@ async def front_door(request: Request) -> Response:
     ``/read/<id>/#event=kremlin-meeting&lang=en``). When the story cannot be read (no story,
     a broken file): the Streamlit reader, which says so in one line and keeps showing the
     last good version."""
-    _activity["busy"] += 1
-    try:
-        return await _front_door(request)
-    finally:
-        _activity["busy"] -= 1
-        _activity["last"] = time.monotonic()
-
-
-async def _front_door(request: Request) -> Response:
     link = deep_link(dict(request.query_params))
     try:
         story_id = await run_in_threadpool(shelf().opening)
@@ -153,7 +155,9 @@ async def _front_door(request: Request) -> Response:
     return RedirectResponse(target, status_code=302, headers=_headers("no-store"))
 
 
-async def _read(request: Request) -> Response:
+@light_traffic
+async def read(request: Request) -> Response:
+    """A story's light page or one of its files; the engine's files under ``/read/_/``."""
     story_id = request.path_params["story"]
     name = request.path_params.get("name", "")
     if story_id == ASSETS:
