@@ -12,7 +12,8 @@ Streamlit's own ASGI app with our middleware, which sends every page's
 Content-Security-Policy (``storymap_ui.headers``), and the light reader's routes
 (``/``, ``/read/<story-id>/``, ``storymap_ui.light``: a story without Streamlit's page).
 Streamlit imports this module to find ``app`` (``__name__`` is then "streamlit_app"), and
-runs it as the page script of every session (``__name__`` is "__main__"). A Streamlit without ``st.App`` only runs it.
+runs it as the page script of every session (``__name__`` is "__main__"). A Streamlit
+without ``st.App`` only runs it.
 """
 
 import sys

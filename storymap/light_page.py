@@ -98,13 +98,12 @@ class Shelf:
         listed = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         return list(dict.fromkeys([chosen, *listed] if chosen else listed))
 
-    def opening(self) -> str | None:
-        """The id of the story the app opens with (``STORYMAP_STORY``, else the first in the
-        stories folder: the Streamlit reader's too), or None if there is none or it cannot
-        be read now."""
+    def opening(self) -> Version | None:
+        """The current version of the story the app opens with (``STORYMAP_STORY``, else the
+        first in the stories folder: the Streamlit reader's too), or None if there is none or
+        it cannot be read now."""
         stories = self.stories()
-        found = self._identify(stories[0]) if stories else None
-        return found[0] if found else None
+        return self._version(stories[0]) if stories else None
 
     def find(self, story_id: str) -> Version | None:
         """The current version of the story ``story_id``, or None if this server has none."""
@@ -112,9 +111,9 @@ class Shelf:
             return None
         chosen = story_file()  # the app's own story first, then a file named by the id
         for path in sorted(self.stories(), key=lambda p: p != chosen and p.stem != story_id):
-            found = self._identify(path)
-            if found and found[0] == story_id:
-                return Version(story_id, found[1], path, self.root / found[1])
+            version = self._version(path)
+            if version and version.story_id == story_id:
+                return version
         return None
 
     def file(self, story_id: str, name: str) -> Path | None:
@@ -145,18 +144,15 @@ class Shelf:
             self._words(version, match[1], match[2])
         return target
 
-    def front(self, story_id: str) -> Path | None:
-        """The light page of ``story_id`` as the app's front door serves it, at ``/``: the
+    def front(self, version: Version) -> Path:
+        """The light page of ``version`` as the app's front door serves it, at ``/``: the
         same page with a ``<base>`` naming its folder (``read/<story-id>/``), so its files,
         pictures and links resolve as they do on ``/read/<story-id>/`` (made once per
-        version, beside the page); None if there is no such story."""
-        page = self.file(story_id, "")
-        return None if page is None else self._front(page, story_id)
-
-    def _front(self, page: Path, story_id: str) -> Path:
-        front = page.with_name(FRONT)
+        version, beside the page)."""
+        front = self._page(version) / FRONT
         if not front.exists():
-            write_json(front, front_html(page.read_text("utf-8"), story_id), raw=True)
+            page = (front.parent / PAGE).read_text("utf-8")
+            write_json(front, front_html(page, version.story_id), raw=True)
         return front
 
     def asset(self, name: str) -> Path | None:
@@ -185,17 +181,22 @@ class Shelf:
     def warm(self, story: Path) -> str | None:
         """Ready the light page of ``story`` (the app's own) for its first reader: its
         version found or built, its page's files and the engine's gzipped. Returns its id."""
-        found = self._identify(story)
-        if found is None:
+        version = self._version(story)
+        if version is None:
             return None
-        folder = self._page(Version(found[0], found[1], story, self.root / found[1]))
+        folder = self._page(version)
         lang = json.loads((folder / META).read_bytes())["lang"]
-        self._front(folder / PAGE, found[0])
+        self.front(version)
         for name in (PAGE, FRONT, "map.json", f"text-{lang}.json", f"words-{lang}.json"):
             self.compressed(folder / name)
         for name in (ENGINE_JS, "countries-110m.geojson"):
             self.compressed(self.asset(name))
-        return found[0]
+        return version.story_id
+
+    def _version(self, path: Path) -> Version | None:
+        """The current version of the story file ``path``; None if it is not a readable story."""
+        found = self._identify(path)
+        return None if found is None else Version(found[0], found[1], path, self.root / found[1])
 
     def _identify(self, path: Path) -> tuple[str, str] | None:
         """(story id, version key) of a story file, from its record if it was built, else

@@ -139,19 +139,17 @@ async def front_door(request: Request) -> Response:
     last good version."""
     link = deep_link(dict(request.query_params))
     try:
-        story_id = await run_in_threadpool(shelf().opening)
-        page = (
-            None if story_id is None or link else await run_in_threadpool(shelf().front, story_id)
-        )
+        version = await run_in_threadpool(shelf().opening)
+        page = None if version is None or link else await run_in_threadpool(shelf().front, version)
         hashes = await run_in_threadpool(page_style_hashes, page) if page else ()
     except (StorymapError, OSError):  # its file changed or broke while it was being read
-        story_id = page = None
+        version = page = None
     if page is not None:  # it names the current version, as /read/<id>/ does
         return await send_file(request, page, "no-cache", hashes, own_base=True)
-    if story_id is None:
+    if version is None:
         target = STREAMLIT_READER + (f"?{link}" if link else "")
     else:
-        target = f"{PREFIX}/{story_id}/" + (f"#{link}" if link else "")
+        target = f"{PREFIX}/{version.story_id}/" + (f"#{link}" if link else "")
     return RedirectResponse(target, status_code=302, headers=_headers("no-store"))
 
 

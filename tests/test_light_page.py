@@ -192,10 +192,19 @@ def test_the_engine_serves_only_its_own_files(shelf: Shelf, name: str) -> None:
 
 
 def test_the_front_doors_page_is_the_page_with_a_base_naming_its_folder(shelf: Shelf) -> None:
-    front = shelf.front("magellan-elcano")
+    front = shelf.front(shelf.find("magellan-elcano"))
     page = shelf.file("magellan-elcano", "")
     html = front.read_text("utf-8")
     assert html.startswith(page.read_text("utf-8").split("<head>")[0] + "<head>\n<base ")
     assert html.count("<base ") == 1 and '<base href="read/magellan-elcano/">' in html
     assert html.replace('\n<base href="read/magellan-elcano/">', "", 1) == page.read_text("utf-8")
-    assert shelf.front("no-such-story") is None
+    assert shelf.find("no-such-story") is None
+
+
+def test_the_story_the_app_opens_with_is_the_folders_first_when_it_can_be_read(
+    shelf: Shelf,
+) -> None:
+    broken = next(p for p in shelf.stories() if p.name == "broken.yaml")
+    assert shelf.stories()[0] == broken and shelf.opening() is None  # "/" says why instead
+    broken.unlink()
+    assert shelf.opening() == shelf.find("magellan-elcano")
